@@ -1,0 +1,10 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GATEWAY_CONFIG, type GatewayConfig } from './gateway-config';
+import { GatewayHealthController } from './gateway-health.controller';
+
+@Module({})
+export class GatewayModule {
+  static forConfig(config: GatewayConfig): DynamicModule {
+    return { module: GatewayModule, controllers: [GatewayHealthController], providers: [{ provide: GATEWAY_CONFIG, useValue: config }] };
+  }
+}

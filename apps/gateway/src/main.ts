@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import { loadGatewayConfig } from './gateway-config';
+import { GatewayModule } from './gateway.module';
+import { routes } from './routes';
+
+/** One HTTP entry that routes by path prefix to the service that owns it, like the ingress does. */
+async function main(): Promise<void> {
+  const config = loadGatewayConfig();
+  const app = await NestFactory.create(GatewayModule.forConfig(config), { bodyParser: false });
+  for (const route of routes) {
+    app.use(
+      route.prefix,
+      createProxyMiddleware({
+        target: config.upstreams[route.service],
+        // Express strips the mount path; put it back so the service sees the full path.
+        pathRewrite: (path) => `${route.prefix}${path === '/' ? '' : path}`,
+        proxyTimeout: 30_000,
+        on: {
+          error: (error, _request, response) => {
+            const body = JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, detail: `${route.service}: ${error.message}` });
+            if ('writeHead' in response && !response.headersSent) response.writeHead(503, { 'content-type': 'application/problem+json' });
+            response.end(body);
+          },
+        },
+      }),
+    );
+  }
+  app.enableShutdownHooks();
+  await app.listen(config.port, '0.0.0.0');
+  new Logger('gateway').log(`gateway listening on http://localhost:${config.port}`);
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

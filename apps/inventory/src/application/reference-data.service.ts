@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { MerchantRegistered, ProductRegistered, WarehouseRegistered } from '@wo/contracts/inventory';
+import { appendToOutbox } from '@wo/messaging';
+import { invalidInput, notFound } from '@wo/platform';
+import { randomUUID } from 'node:crypto';
+import { InventoryDatabase } from '../persistence/inventory-database';
+
+/**
+ * Merchants, warehouses with their locations, and products. Each registration is announced on
+ * the reference-data topic so other services can validate work orders without asking us.
+ */
+@Injectable()
+export class ReferenceDataService {
+  constructor(private readonly db: InventoryDatabase) {}
+
+  registerMerchant(input: { name: string }) {
+    const id = randomUUID();
+    return this.db.$transaction(async (tx) => {
+      const merchant = await tx.merchant.create({ data: { id, name: input.name } });
+      await appendToOutbox(tx, [MerchantRegistered.outgoing({ merchantId: id, name: input.name }, { correlationId: id, key: id })]);
+      return merchant;
+    });
+  }
+
+  listMerchants() {
+    return this.db.merchant.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  }
+
+  async registerWarehouse(input: { code: string; name: string; locations: string[] }) {
+    if (await this.db.warehouse.findUnique({ where: { code: input.code } })) {
+      throw invalidInput([{ field: 'code', message: `warehouse ${input.code} already exists` }]);
+    }
+    const id = randomUUID();
+    return this.db.$transaction(async (tx) => {
+      const warehouse = await tx.warehouse.create({
+        data: { id, code: input.code, name: input.name, locations: { create: unique(input.locations).map((code) => ({ code })) } },
+        include: { locations: { orderBy: { code: 'asc' } } },
+      });
+      await appendToOutbox(tx, [WarehouseRegistered.outgoing({ warehouseId: id, code: input.code, name: input.name }, { correlationId: id, key: id })]);
+      return presentWarehouse(warehouse);
+    });
+  }
+
+  async listWarehouses() {
+    const warehouses = await this.db.warehouse.findMany({ orderBy: { code: 'asc' }, include: { locations: { orderBy: { code: 'asc' } } } });
+    return warehouses.map(presentWarehouse);
+  }
+
+  async addLocation(warehouseId: string, code: string) {
+    const warehouse = await this.db.warehouse.findUnique({ where: { id: warehouseId } });
+    if (!warehouse) throw notFound('Warehouse', warehouseId);
+    const existing = await this.db.location.findUnique({ where: { warehouseId_code: { warehouseId, code } } });
+    if (existing) throw invalidInput([{ field: 'code', message: `location ${code} already exists in ${warehouse.code}` }]);
+    const location = await this.db.location.create({ data: { warehouseId, code } });
+    return { warehouseId, code: location.code };
+  }
+
+  async registerProduct(input: { merchantId: string; sku: string; name: string }) {
+    if (!(await this.db.merchant.findUnique({ where: { id: input.merchantId } }))) {
+      throw invalidInput([{ field: 'merchantId', message: `unknown merchant ${input.merchantId}` }]);
+    }
+    if (await this.db.product.findUnique({ where: { merchantId_sku: { merchantId: input.merchantId, sku: input.sku } } })) {
+      throw invalidInput([{ field: 'sku', message: `${input.sku} already exists for this merchant` }]);
+    }
+    const id = randomUUID();
+    return this.db.$transaction(async (tx) => {
+      const product = await tx.product.create({ data: { id, ...input } });
+      await appendToOutbox(tx, [ProductRegistered.outgoing({ productId: id, ...input }, { correlationId: id, key: id })]);
+      return product;
+    });
+  }
+
+  listProducts(filter: { merchantId?: string; sku?: string }) {
+    return this.db.product.findMany({ where: filter, orderBy: [{ sku: 'asc' }, { merchantId: 'asc' }] });
+  }
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function presentWarehouse(warehouse: { id: string; code: string; name: string; createdAt: Date; locations: { code: string }[] }) {
+  return { id: warehouse.id, code: warehouse.code, name: warehouse.name, createdAt: warehouse.createdAt, locations: warehouse.locations.map((location) => location.code) };
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import type { EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
+import { ReleaseStock, ReserveStock, StockReleased, StockReservationRejected, StockReserved } from '@wo/contracts/inventory';
+import { appendToOutbox, claimInbox } from '@wo/messaging';
+import { allocateAcrossBins } from '../domain/stock-allocation';
+import { InventoryDatabase, type InventoryTransaction } from '../persistence/inventory-database';
+import { changeReserved, lockBins } from '../persistence/stock-levels';
+
+export type HandlingResult = 'applied' | 'duplicate';
+
+const Status = { Reserved: 'RESERVED', Rejected: 'REJECTED', Released: 'RELEASED' } as const;
+
+/**
+ * Reserves and releases stock for work-order lines. Each command runs in one transaction with
+ * its inbox record and its reply in the outbox, so a redelivery is acknowledged and ignored, and
+ * a resend with a new message id gets the same answer again (the reservation id decides).
+ */
+@Injectable()
+export class ReservationService {
+  constructor(private readonly db: InventoryDatabase) {}
+
+  reserve(command: EnvelopeOf<typeof ReserveStock>): Promise<HandlingResult> {
+    return this.db.$transaction(async (tx) => {
+      if (!(await claimInbox(tx, command))) return 'duplicate';
+      const reply = (await this.replayReservation(tx, command)) ?? (await this.reserveNow(tx, command));
+      await appendToOutbox(tx, [reply]);
+      return 'applied';
+    });
+  }
+
+  release(command: EnvelopeOf<typeof ReleaseStock>): Promise<HandlingResult> {
+    return this.db.$transaction(async (tx) => {
+      if (!(await claimInbox(tx, command))) return 'duplicate';
+      const { reservationId, sku } = command.payload;
+      const reservation = await tx.reservation.findUnique({ where: { id: reservationId }, include: { allocations: true } });
+      let released = 0;
+      if (reservation?.status === Status.Reserved) {
+        for (const allocation of reservation.allocations) {
+          await changeReserved(tx, reservation, allocation.locationCode, -allocation.quantity);
+        }
+        await tx.reservation.update({ where: { id: reservationId }, data: { status: Status.Released, updatedAt: new Date() } });
+        released = reservation.quantity;
+      }
+      await appendToOutbox(tx, [StockReleased.outgoing({ reservationId, sku, quantity: released }, replyContext(command))]);
+      return 'applied';
+    });
+  }
+
+  private async reserveNow(tx: InventoryTransaction, command: EnvelopeOf<typeof ReserveStock>): Promise<OutgoingMessage> {
+    const { reservationId, workOrderId, lineId, warehouseId, merchantId, sku, quantity } = command.payload;
+    const key = { warehouseId, merchantId, sku };
+    const decision = allocateAcrossBins(await lockBins(tx, key), quantity);
+    const base = { id: reservationId, workOrderId, lineId, warehouseId, merchantId, sku, quantity };
+    if (decision.kind === 'short') {
+      await tx.reservation.create({ data: { ...base, status: Status.Rejected, available: decision.available } });
+      return StockReservationRejected.outgoing({ reservationId, lineId, sku, requested: quantity, available: decision.available }, replyContext(command));
+    }
+    for (const allocation of decision.allocations) await changeReserved(tx, key, allocation.locationCode, allocation.quantity);
+    await tx.reservation.create({ data: { ...base, status: Status.Reserved, allocations: { create: [...decision.allocations] } } });
+    return StockReserved.outgoing({ reservationId, lineId, sku, quantity, allocations: [...decision.allocations] }, replyContext(command));
+  }
+
+  /** A reservation id seen before gets the answer it got then: the command was re-sent. */
+  private async replayReservation(tx: InventoryTransaction, command: EnvelopeOf<typeof ReserveStock>): Promise<OutgoingMessage | null> {
+    const reservation = await tx.reservation.findUnique({ where: { id: command.payload.reservationId }, include: { allocations: true } });
+    if (!reservation) return null;
+    const { id: reservationId, lineId, sku, quantity } = reservation;
+    switch (reservation.status) {
+      case Status.Reserved:
+        return StockReserved.outgoing(
+          { reservationId, lineId, sku, quantity, allocations: reservation.allocations.map(({ locationCode, quantity: q }) => ({ locationCode, quantity: q })) },
+          replyContext(command),
+        );
+      case Status.Rejected:
+        return StockReservationRejected.outgoing({ reservationId, lineId, sku, requested: quantity, available: reservation.available ?? 0 }, replyContext(command));
+      default:
+        return StockReleased.outgoing({ reservationId, sku, quantity: 0 }, replyContext(command));
+    }
+  }
+}
+
+/** Replies travel on the saga's key so one work-orders partition sees a saga's replies in order. */
+function replyContext(command: { id: string; correlationId: string }) {
+  return { correlationId: command.correlationId, causationId: command.id, key: command.correlationId };
+}

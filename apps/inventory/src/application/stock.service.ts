@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { conflict, invalidInput } from '@wo/platform';
+import { decideAdjustment } from '../domain/stock-adjustment';
+import { InventoryDatabase } from '../persistence/inventory-database';
+import { lockBins } from '../persistence/stock-levels';
+
+export interface AdjustmentInput {
+  warehouseId: string;
+  merchantId: string;
+  sku: string;
+  locationCode: string;
+  quantity: number;
+  reason: string;
+}
+
+export interface StockFilter {
+  warehouseId?: string;
+  merchantId?: string;
+  sku?: string;
+}
+
+/** Restocks and corrections, the stock query, and the ledger that explains every change of onHand. */
+@Injectable()
+export class StockService {
+  constructor(private readonly db: InventoryDatabase) {}
+
+  async adjust(input: AdjustmentInput) {
+    await this.requireKnown(input);
+    return this.db.$transaction(async (tx) => {
+      const key = { warehouseId: input.warehouseId, merchantId: input.merchantId, sku: input.sku };
+      await tx.stockLevel.upsert({
+        where: { warehouseId_merchantId_sku_locationCode: { ...key, locationCode: input.locationCode } },
+        create: { ...key, locationCode: input.locationCode },
+        update: {},
+      });
+      const [bin] = await lockBins(tx, key, input.locationCode);
+      const decision = decideAdjustment(bin!, input.quantity);
+      if (decision.kind === 'refused') throw conflict(decision.detail, { field: 'quantity' });
+      await tx.stockLevel.update({
+        where: { warehouseId_merchantId_sku_locationCode: { ...key, locationCode: input.locationCode } },
+        data: { onHand: decision.onHand, updatedAt: new Date() },
+      });
+      const movement = await tx.stockMovement.create({
+        data: { ...key, locationCode: input.locationCode, quantity: input.quantity, kind: 'ADJUSTMENT', reason: input.reason },
+      });
+      return { movementId: movement.id.toString(), ...key, locationCode: input.locationCode, quantity: input.quantity, onHand: decision.onHand, reserved: bin!.reserved };
+    });
+  }
+
+  /** One row per warehouse, merchant and SKU, with its per-location breakdown. */
+  async query(filter: StockFilter) {
+    const levels = await this.db.stockLevel.findMany({
+      where: filter,
+      orderBy: [{ warehouseId: 'asc' }, { merchantId: 'asc' }, { sku: 'asc' }, { locationCode: 'asc' }],
+    });
+    const rows = new Map<string, { warehouseId: string; merchantId: string; sku: string; onHand: number; reserved: number; available: number; locations: { locationCode: string; onHand: number; reserved: number; available: number }[] }>();
+    for (const level of levels) {
+      const key = `${level.warehouseId}|${level.merchantId}|${level.sku}`;
+      const row = rows.get(key) ?? { warehouseId: level.warehouseId, merchantId: level.merchantId, sku: level.sku, onHand: 0, reserved: 0, available: 0, locations: [] };
+      row.onHand += level.onHand;
+      row.reserved += level.reserved;
+      row.available += level.onHand - level.reserved;
+      row.locations.push({ locationCode: level.locationCode, onHand: level.onHand, reserved: level.reserved, available: level.onHand - level.reserved });
+      rows.set(key, row);
+    }
+    return [...rows.values()];
+  }
+
+  async movements(filter: StockFilter & { locationCode?: string; reference?: string }) {
+    const movements = await this.db.stockMovement.findMany({ where: filter, orderBy: { id: 'asc' }, take: 1_000 });
+    return movements.map((movement) => ({ ...movement, id: movement.id.toString() }));
+  }
+
+  private async requireKnown(input: AdjustmentInput): Promise<void> {
+    const [warehouse, location, product] = await Promise.all([
+      this.db.warehouse.findUnique({ where: { id: input.warehouseId } }),
+      this.db.location.findUnique({ where: { warehouseId_code: { warehouseId: input.warehouseId, code: input.locationCode } } }),
+      this.db.product.findUnique({ where: { merchantId_sku: { merchantId: input.merchantId, sku: input.sku } } }),
+    ]);
+    const errors = [];
+    if (!warehouse) errors.push({ field: 'warehouseId', message: `unknown warehouse ${input.warehouseId}` });
+    else if (!location) errors.push({ field: 'locationCode', message: `no location ${input.locationCode} in warehouse ${warehouse.code}` });
+    if (!product) errors.push({ field: 'sku', message: `unknown SKU ${input.sku} for merchant ${input.merchantId}` });
+    if (errors.length > 0) throw invalidInput(errors);
+  }
+}

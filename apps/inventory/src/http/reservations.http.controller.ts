@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { parseInput } from '@wo/platform';
+import { z } from 'zod';
+import { InventoryDatabase } from '../persistence/inventory-database';
+
+const reservationQuery = z.object({
+  workOrderId: z.string().min(1).optional(),
+  status: z.enum(['RESERVED', 'REJECTED', 'RELEASED']).optional(),
+  sku: z.string().min(1).optional(),
+});
+
+/** Inventory's own view of what is held and for which work order: what operators audit against. */
+@Controller('inventory/reservations')
+export class ReservationsHttpController {
+  constructor(private readonly db: InventoryDatabase) {}
+
+  @Get()
+  list(@Query() query: unknown) {
+    const filter = parseInput(reservationQuery, query, 'query');
+    return this.db.reservation.findMany({ where: filter, include: { allocations: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 1_000 });
+  }
+}

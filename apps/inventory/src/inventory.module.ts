@@ -1,0 +1,22 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule, type ServiceRuntime } from '@wo/platform';
+import { ReferenceDataService } from './application/reference-data.service';
+import { ReservationService } from './application/reservation.service';
+import { StockService } from './application/stock.service';
+import { ReferenceDataHttpController } from './http/reference-data.http.controller';
+import { ReservationsHttpController } from './http/reservations.http.controller';
+import { StockHttpController } from './http/stock.http.controller';
+import { StockCommandsMessageController } from './messaging/stock-commands.message.controller';
+import { InventoryDatabase } from './persistence/inventory-database';
+
+@Module({})
+export class InventoryModule {
+  static forRuntime(runtime: ServiceRuntime): DynamicModule {
+    return {
+      module: InventoryModule,
+      imports: [PlatformModule.forRuntime(runtime)],
+      controllers: [ReferenceDataHttpController, StockHttpController, ReservationsHttpController, StockCommandsMessageController],
+      providers: [InventoryDatabase, ReferenceDataService, StockService, ReservationService],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { InventoryTopics } from '@wo/contracts/inventory';
+import { bootstrapService } from '@wo/platform';
+import { join } from 'node:path';
+import { InventoryModule } from './inventory.module';
+
+void bootstrapService({
+  name: 'inventory',
+  module: (runtime) => InventoryModule.forRuntime(runtime),
+  migrationsDir: join(__dirname, '../prisma/migrations'),
+  consumes: [InventoryTopics.stockCommands],
+  produces: [InventoryTopics.stockReplies, InventoryTopics.referenceData],
+}).catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

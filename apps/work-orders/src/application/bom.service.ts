@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { notFound } from '@wo/platform';
+import { randomUUID } from 'node:crypto';
+import type { Bom, BomLine } from '../generated/prisma/client';
+import { WorkOrdersDatabase } from '../persistence/work-orders-database';
+import { ReferenceCheck, type LineInput } from './reference-check';
+
+export interface BomInput {
+  merchantId?: string;
+  name: string;
+  outputs: LineInput[];
+  materials: LineInput[];
+}
+
+/** BOM recipes. A work order copies a BOM's lines, so editing or deleting a BOM leaves orders alone. */
+@Injectable()
+export class BomService {
+  constructor(
+    private readonly db: WorkOrdersDatabase,
+    private readonly references: ReferenceCheck,
+  ) {}
+
+  async create(input: BomInput) {
+    const merchantId = await this.references.resolveMerchant(input.merchantId);
+    await this.references.requireSkus(merchantId, { outputs: input.outputs, materials: input.materials });
+    const bom = await this.db.bom.create({
+      data: { id: randomUUID(), merchantId, name: input.name, lines: { create: bomLines(input) } },
+      include: { lines: true },
+    });
+    return presentBom(bom);
+  }
+
+  async list(filter: { merchantId?: string }) {
+    const boms = await this.db.bom.findMany({ where: filter, include: { lines: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+    return boms.map(presentBom);
+  }
+
+  async get(id: string) {
+    const bom = await this.db.bom.findUnique({ where: { id }, include: { lines: true } });
+    if (!bom) throw notFound('BOM', id);
+    return presentBom(bom);
+  }
+
+  async replace(id: string, input: BomInput) {
+    const existing = await this.db.bom.findUnique({ where: { id } });
+    if (!existing) throw notFound('BOM', id);
+    const merchantId = await this.references.resolveMerchant(input.merchantId ?? existing.merchantId);
+    await this.references.requireSkus(merchantId, { outputs: input.outputs, materials: input.materials });
+    const bom = await this.db.$transaction(async (tx) => {
+      await tx.bomLine.deleteMany({ where: { bomId: id } });
+      return tx.bom.update({
+        where: { id },
+        data: { merchantId, name: input.name, updatedAt: new Date(), lines: { create: bomLines(input) } },
+        include: { lines: true },
+      });
+    });
+    return presentBom(bom);
+  }
+
+  async remove(id: string): Promise<void> {
+    const deleted = await this.db.bom.deleteMany({ where: { id } });
+    if (deleted.count === 0) throw notFound('BOM', id);
+  }
+}
+
+function bomLines(input: BomInput) {
+  return [
+    ...input.outputs.map((line, position) => ({ kind: 'OUTPUT', position, sku: line.sku, quantity: line.quantity })),
+    ...input.materials.map((line, position) => ({ kind: 'MATERIAL', position, sku: line.sku, quantity: line.quantity })),
+  ];
+}
+
+export function presentBom(bom: Bom & { lines: BomLine[] }) {
+  const byKind = (kind: string) =>
+    bom.lines.filter((line) => line.kind === kind).sort((a, b) => a.position - b.position).map(({ sku, quantity }) => ({ sku, quantity }));
+  return { id: bom.id, merchantId: bom.merchantId, name: bom.name, outputs: byKind('OUTPUT'), materials: byKind('MATERIAL'), createdAt: bom.createdAt, updatedAt: bom.updatedAt };
+}

@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { WorkOrderCreated } from '@wo/contracts/work-orders';
+import { appendToOutbox } from '@wo/messaging';
+import { conflict, invalidInput, notFound } from '@wo/platform';
+import { randomUUID } from 'node:crypto';
+import { decide, type ActionRefused, type OperatorAction } from '../domain/work-order-lifecycle';
+import { WorkOrderStatus } from '../domain/work-order-status';
+import type { WorkOrder } from '../generated/prisma/client';
+import { WorkOrdersDatabase, type WorkOrdersTransaction } from '../persistence/work-orders-database';
+import { ReferenceCheck, type LineInput } from './reference-check';
+import { SagaCoordinator } from './saga-coordinator.service';
+import { publicEvents } from './work-order-events';
+import { WorkOrderNumbers } from './work-order-numbers';
+import { stateOf, WorkOrderTransitions } from './work-order-transitions';
+
+export interface WorkOrderLinesInput {
+  outputs: LineInput[];
+  materials: LineInput[];
+}
+
+export interface CreateWorkOrderInput {
+  merchantId?: string;
+  warehouseId: string;
+  name: string;
+  number?: string;
+  scheduledAt?: string | null;
+  lines: WorkOrderLinesInput | { bomId: string; sets: number };
+}
+
+export interface UpdateWorkOrderInput {
+  name?: string;
+  scheduledAt?: string | null;
+  outputs?: LineInput[];
+  materials?: LineInput[];
+}
+
+/** What operators do to work orders. Each action is one transaction; sagas continue it. */
+@Injectable()
+export class WorkOrderCommands {
+  constructor(
+    private readonly db: WorkOrdersDatabase,
+    private readonly references: ReferenceCheck,
+    private readonly numbers: WorkOrderNumbers,
+    private readonly sagas: SagaCoordinator,
+    private readonly transitions: WorkOrderTransitions,
+  ) {}
+
+  async create(input: CreateWorkOrderInput): Promise<{ id: string }> {
+    const merchantId = await this.references.resolveMerchant(input.merchantId);
+    const warehouse = await this.references.requireWarehouse(input.warehouseId);
+    const { lines, bomId, bomSets } = await this.resolveLines(merchantId, input.lines);
+    if (input.number && (await this.numbers.isTaken(this.db, warehouse.id, input.number))) {
+      throw invalidInput([{ field: 'number', message: `${input.number} is already used in this warehouse` }]);
+    }
+    const id = randomUUID();
+    await this.db.$transaction(async (tx) => {
+      const number = input.number ?? (await this.numbers.take(tx, warehouse));
+      const order = await tx.workOrder.create({
+        data: {
+          id,
+          number,
+          merchantId,
+          warehouseId: warehouse.id,
+          name: input.name,
+          scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
+          status: WorkOrderStatus.Draft,
+          bomId,
+          bomSets,
+          lines: { create: orderLines(lines) },
+        },
+      });
+      await this.transitions.record(tx, id, 'created', bomId ? { bomId, sets: bomSets } : {});
+      await appendToOutbox(tx, [
+        WorkOrderCreated.outgoing(
+          {
+            workOrderId: id,
+            number,
+            merchantId,
+            warehouseId: warehouse.id,
+            name: order.name,
+            scheduledAt: order.scheduledAt?.toISOString() ?? null,
+            outputs: lines.outputs,
+            materials: lines.materials,
+          },
+          { correlationId: id, key: id },
+        ),
+      ]);
+    }).catch(rethrowDuplicateNumber);
+    return { id };
+  }
+
+  async update(id: string, input: UpdateWorkOrderInput): Promise<void> {
+    const current = await this.db.workOrder.findUnique({ where: { id }, include: { lines: true } });
+    if (!current) throw notFound('Work order', id);
+    if (input.outputs || input.materials) {
+      await this.references.requireSkus(current.merchantId, { ...(input.outputs && { outputs: input.outputs }), ...(input.materials && { materials: input.materials }) });
+    }
+    await this.act(id, 'edit', async (tx, order, outcome) => {
+      await tx.workOrder.update({
+        where: { id },
+        data: {
+          ...(input.name !== undefined && { name: input.name }),
+          ...(input.scheduledAt !== undefined && { scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null }),
+          updatedAt: new Date(),
+        },
+      });
+      for (const [kind, lines] of [['OUTPUT', input.outputs], ['MATERIAL', input.materials]] as const) {
+        if (!lines) continue;
+        await tx.workOrderLine.deleteMany({ where: { workOrderId: id, kind } });
+        await tx.workOrderLine.createMany({ data: lines.map((line, position) => ({ id: randomUUID(), workOrderId: id, kind, position, ...line })) });
+      }
+      await this.transitions.record(tx, id, 'edited', { fields: Object.keys(input) });
+      // Editing an Out of Stock order re-allocates by itself.
+      if (outcome === 'allocationStarted') await this.beginAllocation(tx, order, 'reallocating after edit');
+    });
+  }
+
+  confirm(id: string): Promise<void> {
+    return this.act(id, 'confirm', (tx, order) => this.beginAllocation(tx, order, 'confirmed'));
+  }
+
+  retryAllocation(id: string): Promise<void> {
+    return this.act(id, 'retryAllocation', (tx, order) => this.beginAllocation(tx, order, 'allocationRetried'));
+  }
+
+  cancel(id: string): Promise<void> {
+    return this.act(id, 'cancel', async (tx, order, outcome) => {
+      if (outcome === 'canceled') {
+        await this.transitions.apply(tx, order, { type: 'Canceled' }, { event: 'canceled' }, [publicEvents.canceled(order, order.id)]);
+        return;
+      }
+      await this.transitions.apply(tx, order, { type: 'ReleaseStarted' }, { event: 'releaseStarted' });
+      const held = await tx.workOrderReservation.findMany({ where: { workOrderId: id, status: 'HELD' } });
+      await this.sagas.startRelease(tx, order, held.map(({ reservationId, sku }) => ({ reservationId, sku })));
+    });
+  }
+
+  /** Locks the order, asks the lifecycle whether the action is allowed, and runs it or answers 409. */
+  private async act(
+    id: string,
+    action: OperatorAction,
+    run: (tx: WorkOrdersTransaction, order: WorkOrder, outcome: 'edited' | 'allocationStarted' | 'releaseStarted' | 'canceled') => Promise<void>,
+  ): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const order = await this.transitions.lock(tx, id);
+      if (!order) throw notFound('Work order', id);
+      const decision = decide(stateOf(order), action);
+      if (decision.kind === 'refused') throw refusal(decision);
+      await run(tx, order, decision.kind);
+    });
+  }
+
+  private async beginAllocation(tx: WorkOrdersTransaction, order: WorkOrder, historyEvent: string): Promise<void> {
+    const materials = await tx.workOrderLine.findMany({ where: { workOrderId: order.id, kind: 'MATERIAL' }, orderBy: { position: 'asc' } });
+    const sagaId = await this.sagas.startAllocation(tx, order, materials);
+    const events = order.status === WorkOrderStatus.Draft ? [publicEvents.confirmed(order, sagaId)] : [];
+    await this.transitions.apply(tx, order, { type: 'AllocationStarted' }, { event: historyEvent, detail: { sagaId } }, events, { shortages: [] });
+  }
+
+  private async resolveLines(merchantId: string, lines: CreateWorkOrderInput['lines']) {
+    if ('bomId' in lines) {
+      const bom = await this.db.bom.findUnique({ where: { id: lines.bomId }, include: { lines: true } });
+      if (!bom) throw invalidInput([{ field: 'bom.bomId', message: `unknown BOM ${lines.bomId}` }]);
+      if (bom.merchantId !== merchantId) throw invalidInput([{ field: 'bom.bomId', message: 'the BOM belongs to another merchant' }]);
+      const times = (kind: string) =>
+        bom.lines.filter((line) => line.kind === kind).sort((a, b) => a.position - b.position).map((line) => ({ sku: line.sku, quantity: line.quantity * lines.sets }));
+      return { lines: { outputs: times('OUTPUT'), materials: times('MATERIAL') }, bomId: bom.id, bomSets: lines.sets };
+    }
+    await this.references.requireSkus(merchantId, { outputs: lines.outputs, materials: lines.materials });
+    return { lines, bomId: null, bomSets: null };
+  }
+}
+
+function orderLines(lines: WorkOrderLinesInput) {
+  return [
+    ...lines.outputs.map((line, position) => ({ id: randomUUID(), kind: 'OUTPUT', position, ...line })),
+    ...lines.materials.map((line, position) => ({ id: randomUUID(), kind: 'MATERIAL', position, ...line })),
+  ];
+}
+
+function refusal(refused: ActionRefused) {
+  return conflict(refused.detail, { status: 409, workOrderStatus: refused.status, pendingAction: refused.pendingAction, allowedActions: refused.allowedActions });
+}
+
+/** Two creates racing for one explicit number: the unique index decides, the loser gets a 400. */
+function rethrowDuplicateNumber(error: unknown): never {
+  if ((error as { code?: string }).code === 'P2002') throw invalidInput([{ field: 'number', message: 'this number is already used in this warehouse' }]);
+  throw error;
+}

@@ -1,0 +1,127 @@
+import { PendingAction, WorkOrderStatus } from './work-order-status';
+
+/**
+ * The work order's lifecycle as pure functions: `decide` says whether an operator action is
+ * allowed and what it starts; `evolve` applies what happened. Handlers never set a status
+ * themselves: they call these and persist the result.
+ */
+export interface LifecycleState {
+  readonly status: WorkOrderStatus;
+  readonly pendingAction: PendingAction | null;
+}
+
+export type OperatorAction = 'edit' | 'confirm' | 'retryAllocation' | 'cancel';
+
+/** What an accepted action sets in motion. */
+export type ActionOutcome =
+  | { readonly kind: 'edited' }
+  | { readonly kind: 'allocationStarted' }
+  | { readonly kind: 'releaseStarted' }
+  | { readonly kind: 'canceled' };
+
+export interface ActionRefused {
+  readonly kind: 'refused';
+  readonly action: OperatorAction;
+  readonly status: WorkOrderStatus;
+  readonly pendingAction: PendingAction | null;
+  readonly allowedActions: OperatorAction[];
+  readonly detail: string;
+}
+
+/** Facts that move the lifecycle. */
+export type LifecycleEvent =
+  | { readonly type: 'AllocationStarted' }
+  | { readonly type: 'AllocationSucceeded' }
+  | { readonly type: 'AllocationFailed' }
+  | { readonly type: 'ReleaseStarted' }
+  | { readonly type: 'Released' }
+  | { readonly type: 'Canceled' };
+
+const S = WorkOrderStatus;
+
+function outcomeOf(state: LifecycleState, action: OperatorAction): ActionOutcome | null {
+  if (state.pendingAction !== null) return null;
+  switch (action) {
+    case 'edit':
+      if (state.status === S.Draft) return { kind: 'edited' };
+      // Editing an Out of Stock order is a new attempt: it re-allocates by itself.
+      if (state.status === S.OutOfStock) return { kind: 'allocationStarted' };
+      return null;
+    case 'confirm':
+      return state.status === S.Draft ? { kind: 'allocationStarted' } : null;
+    case 'retryAllocation':
+      return state.status === S.OutOfStock ? { kind: 'allocationStarted' } : null;
+    case 'cancel':
+      if (state.status === S.Draft || state.status === S.OutOfStock) return { kind: 'canceled' };
+      if (state.status === S.Allocated) return { kind: 'releaseStarted' };
+      return null;
+    default: {
+      const unknownAction: never = action;
+      throw new Error(`unknown action ${String(unknownAction)}`);
+    }
+  }
+}
+
+const allActions: OperatorAction[] = ['edit', 'confirm', 'retryAllocation', 'cancel'];
+
+export function allowedActions(state: LifecycleState): OperatorAction[] {
+  return allActions.filter((action) => outcomeOf(state, action) !== null);
+}
+
+function refusalDetail(state: LifecycleState, action: OperatorAction): string {
+  if (state.pendingAction !== null) return `the order is ${state.pendingAction}; wait until it settles`;
+  if (action === 'cancel' && state.status === S.Processing) {
+    return 'the order is being picked: cancel or finish its picking list first';
+  }
+  return `${action} is not allowed while the order is ${state.status}`;
+}
+
+export function decide(state: LifecycleState, action: OperatorAction): ActionOutcome | ActionRefused {
+  const outcome = outcomeOf(state, action);
+  if (outcome) return outcome;
+  return {
+    kind: 'refused',
+    action,
+    status: state.status,
+    pendingAction: state.pendingAction,
+    allowedActions: allowedActions(state),
+    detail: refusalDetail(state, action),
+  };
+}
+
+/** A transition that does not fit the current state: a bug or a message from another era. */
+export class UnsupportedTransition extends Error {
+  constructor(state: LifecycleState, event: LifecycleEvent) {
+    super(`cannot apply ${event.type} to a ${state.status} order (pending: ${state.pendingAction ?? 'none'})`);
+  }
+}
+
+export function evolve(state: LifecycleState, event: LifecycleEvent): LifecycleState {
+  const guard = (ok: boolean): void => {
+    if (!ok) throw new UnsupportedTransition(state, event);
+  };
+  switch (event.type) {
+    case 'AllocationStarted':
+      guard(state.pendingAction === null && (state.status === S.Draft || state.status === S.OutOfStock));
+      return { status: state.status, pendingAction: PendingAction.Allocating };
+    case 'AllocationSucceeded':
+      guard(state.pendingAction === PendingAction.Allocating);
+      return { status: S.Allocated, pendingAction: null };
+    case 'AllocationFailed':
+      guard(state.pendingAction === PendingAction.Allocating);
+      return { status: S.OutOfStock, pendingAction: null };
+    case 'ReleaseStarted':
+      guard(state.pendingAction === null && state.status === S.Allocated);
+      return { status: state.status, pendingAction: PendingAction.Releasing };
+    case 'Released':
+      guard(state.pendingAction === PendingAction.Releasing);
+      return { status: S.Canceled, pendingAction: null };
+    case 'Canceled':
+      guard(state.pendingAction === null && (state.status === S.Draft || state.status === S.OutOfStock));
+      return { status: S.Canceled, pendingAction: null };
+    default: {
+      const unknownEvent: never = event;
+      throw new Error(`unknown event ${JSON.stringify(unknownEvent)}`);
+    }
+  }
+}

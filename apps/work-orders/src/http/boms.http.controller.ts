@@ -1,0 +1,45 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { parseInput } from '@wo/platform';
+import { z } from 'zod';
+import { BomService } from '../application/bom.service';
+import { linesSchema } from './line-input';
+
+const bomBody = z.object({
+  merchantId: z.string().min(1).optional(),
+  name: z.string().trim().min(1).max(200),
+  outputs: linesSchema,
+  materials: linesSchema,
+});
+const bomQuery = z.object({ merchantId: z.string().min(1).optional() });
+
+/** BOM recipes: what a set is made of. */
+@Controller('boms')
+export class BomsHttpController {
+  constructor(private readonly boms: BomService) {}
+
+  @Post()
+  create(@Body() body: unknown) {
+    return this.boms.create(parseInput(bomBody, body));
+  }
+
+  @Get()
+  list(@Query() query: unknown) {
+    return this.boms.list(parseInput(bomQuery, query, 'query'));
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    return this.boms.get(id);
+  }
+
+  @Put(':id')
+  replace(@Param('id') id: string, @Body() body: unknown) {
+    return this.boms.replace(id, parseInput(bomBody, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param('id') id: string): Promise<void> {
+    await this.boms.remove(id);
+  }
+}

@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule, type ServiceRuntime } from '@wo/platform';
+import { BomService } from './application/bom.service';
+import { ReferenceCheck } from './application/reference-check';
+import { ReferenceDataReplica } from './application/reference-data-replica.service';
+import { SagaCoordinator } from './application/saga-coordinator.service';
+import { WorkOrderCommands } from './application/work-order-commands.service';
+import { WorkOrderNumbers } from './application/work-order-numbers';
+import { WorkOrderQueries } from './application/work-order-queries.service';
+import { WorkOrderTransitions } from './application/work-order-transitions';
+import { BomsHttpController } from './http/boms.http.controller';
+import { WorkOrdersHttpController } from './http/work-orders.http.controller';
+import { ReferenceDataMessageController } from './messaging/reference-data.message.controller';
+import { StockRepliesMessageController } from './messaging/stock-replies.message.controller';
+import { WorkOrdersDatabase } from './persistence/work-orders-database';
+
+@Module({})
+export class WorkOrdersModule {
+  static forRuntime(runtime: ServiceRuntime): DynamicModule {
+    return {
+      module: WorkOrdersModule,
+      imports: [PlatformModule.forRuntime(runtime)],
+      controllers: [WorkOrdersHttpController, BomsHttpController, StockRepliesMessageController, ReferenceDataMessageController],
+      providers: [
+        WorkOrdersDatabase,
+        ReferenceCheck,
+        ReferenceDataReplica,
+        BomService,
+        WorkOrderNumbers,
+        WorkOrderTransitions,
+        SagaCoordinator,
+        WorkOrderCommands,
+        WorkOrderQueries,
+      ],
+    };
+  }
+}

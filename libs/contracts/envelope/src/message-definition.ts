@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Envelope } from './envelope';
+
+/** What a message needs besides its payload: where it belongs in a conversation. */
+export interface MessageContext {
+  readonly correlationId: string;
+  readonly causationId?: string | null;
+  readonly key: string;
+}
+
+/**
+ * A message type as its producer publishes it: name, version, topic and payload schema.
+ * The producer's contract library exports these; consumers import them to parse and to handle.
+ */
+export interface MessageDefinition<TType extends string, TSchema extends z.ZodType> {
+  readonly type: TType;
+  readonly version: number;
+  readonly topic: string;
+  readonly schema: TSchema;
+  /** Wraps a payload in a fresh envelope. */
+  create(payload: z.infer<TSchema>, context: MessageContext): Envelope<z.infer<TSchema>, TType>;
+  /** A fresh envelope together with the topic it goes to: what an outbox stores. */
+  outgoing(payload: z.infer<TSchema>, context: MessageContext): OutgoingMessage;
+}
+
+/** An envelope bound for a (logical) topic. */
+export interface OutgoingMessage {
+  readonly topic: string;
+  readonly envelope: Envelope;
+}
+
+export type PayloadOf<TDefinition> =
+  TDefinition extends MessageDefinition<string, infer TSchema> ? z.infer<TSchema> : never;
+
+export type EnvelopeOf<TDefinition> =
+  TDefinition extends MessageDefinition<infer TType, infer TSchema> ? Envelope<z.infer<TSchema>, TType> : never;
+
+export function defineMessage<TType extends string, TSchema extends z.ZodType>(spec: {
+  type: TType;
+  version: number;
+  topic: string;
+  schema: TSchema;
+}): MessageDefinition<TType, TSchema> {
+  const definition: MessageDefinition<TType, TSchema> = {
+    ...spec,
+    outgoing(payload, context) {
+      return { topic: spec.topic, envelope: definition.create(payload, context) };
+    },
+    create(payload, context) {
+      return {
+        id: randomUUID(),
+        type: spec.type,
+        version: spec.version,
+        occurredAt: new Date().toISOString(),
+        correlationId: context.correlationId,
+        causationId: context.causationId ?? null,
+        key: context.key,
+        payload,
+      };
+    },
+  };
+  return definition;
+}

@@ -1,0 +1,4 @@
+export * from './topics';
+export * from './stock-commands';
+export * from './stock-replies';
+export * from './reference-data-events';

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineMessage } from '@wo/contracts/envelope';
+import { InventoryTopics } from './topics';
+
+export const MerchantRegistered = defineMessage({
+  type: 'inventory.MerchantRegistered',
+  version: 1,
+  topic: InventoryTopics.referenceData,
+  schema: z.object({ merchantId: z.string().min(1), name: z.string() }),
+});
+
+export const WarehouseRegistered = defineMessage({
+  type: 'inventory.WarehouseRegistered',
+  version: 1,
+  topic: InventoryTopics.referenceData,
+  schema: z.object({ warehouseId: z.string().min(1), code: z.string(), name: z.string() }),
+});
+
+export const ProductRegistered = defineMessage({
+  type: 'inventory.ProductRegistered',
+  version: 1,
+  topic: InventoryTopics.referenceData,
+  schema: z.object({
+    productId: z.string().min(1),
+    merchantId: z.string().min(1),
+    sku: z.string().min(1),
+    name: z.string(),
+  }),
+});

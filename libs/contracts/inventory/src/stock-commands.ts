@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineMessage } from '@wo/contracts/envelope';
+import { InventoryTopics } from './topics';
+
+const quantity = z.number().int().positive();
+
+/** Reserve `quantity` of a SKU for one work-order line. Idempotent by `reservationId`. */
+export const ReserveStock = defineMessage({
+  type: 'inventory.ReserveStock',
+  version: 1,
+  topic: InventoryTopics.stockCommands,
+  schema: z.object({
+    reservationId: z.string().min(1),
+    workOrderId: z.string().min(1),
+    lineId: z.string().min(1),
+    warehouseId: z.string().min(1),
+    merchantId: z.string().min(1),
+    sku: z.string().min(1),
+    quantity,
+  }),
+});
+
+/** Give back what a reservation holds. Idempotent; releasing an unknown or rejected reservation is a no-op reply. */
+export const ReleaseStock = defineMessage({
+  type: 'inventory.ReleaseStock',
+  version: 1,
+  topic: InventoryTopics.stockCommands,
+  schema: z.object({
+    reservationId: z.string().min(1),
+    warehouseId: z.string().min(1),
+    sku: z.string().min(1),
+  }),
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { defineMessage } from '@wo/contracts/envelope';
+import { InventoryTopics } from './topics';
+
+/** Where a reservation's quantity sits: inventory allocates at location level. */
+export const locationAllocationSchema = z.object({
+  locationCode: z.string().min(1),
+  quantity: z.number().int().positive(),
+});
+export type LocationAllocation = z.infer<typeof locationAllocationSchema>;
+
+/** The whole quantity is held, and these are the bins it sits in. */
+export const StockReserved = defineMessage({
+  type: 'inventory.StockReserved',
+  version: 1,
+  topic: InventoryTopics.stockReplies,
+  schema: z.object({
+    reservationId: z.string().min(1),
+    lineId: z.string().min(1),
+    sku: z.string().min(1),
+    quantity: z.number().int().positive(),
+    allocations: z.array(locationAllocationSchema).min(1),
+  }),
+});
+
+/** Nothing was held: not enough available. `available` is what could have been had at that moment. */
+export const StockReservationRejected = defineMessage({
+  type: 'inventory.StockReservationRejected',
+  version: 1,
+  topic: InventoryTopics.stockReplies,
+  schema: z.object({
+    reservationId: z.string().min(1),
+    lineId: z.string().min(1),
+    sku: z.string().min(1),
+    requested: z.number().int().positive(),
+    available: z.number().int().nonnegative(),
+  }),
+});
+
+/** The reservation holds nothing any more (also the answer when it never held anything). */
+export const StockReleased = defineMessage({
+  type: 'inventory.StockReleased',
+  version: 1,
+  topic: InventoryTopics.stockReplies,
+  schema: z.object({
+    reservationId: z.string().min(1),
+    sku: z.string().min(1),
+    quantity: z.number().int().nonnegative(),
+  }),
+});

@@ -1,0 +1,14 @@
+/** Topics the inventory service owns. Logical names: the messaging layer adds the deployment's prefix. */
+export const InventoryTopics = {
+  /** Commands to reserve and release stock, keyed by `warehouseId:sku` so one partition serialises a SKU. */
+  stockCommands: 'inventory.stock-commands',
+  /** Outcomes of stock commands, keyed by the saga (correlation) id. */
+  stockReplies: 'inventory.stock-replies',
+  /** Public facts about merchants, warehouses and products, keyed by the entity id. */
+  referenceData: 'inventory.reference-data',
+} as const;
+
+/** Partition key of a stock command: one warehouse's SKU. */
+export function stockKey(warehouseId: string, sku: string): string {
+  return `${warehouseId}:${sku}`;
+}

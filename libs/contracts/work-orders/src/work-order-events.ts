@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { defineMessage } from '@wo/contracts/envelope';
+import { WorkOrderTopics } from './topics';
+
+const lineSchema = z.object({ sku: z.string(), quantity: z.number().int().positive() });
+
+/** Fields every public work-order event carries, so a consumer never needs a second lookup. */
+const workOrderFacts = {
+  workOrderId: z.string(),
+  number: z.string(),
+  merchantId: z.string(),
+  warehouseId: z.string(),
+};
+
+/** A work order was created (Draft). */
+export const WorkOrderCreated = defineMessage({
+  type: 'work-orders.WorkOrderCreated',
+  version: 1,
+  topic: WorkOrderTopics.events,
+  schema: z.object({
+    ...workOrderFacts,
+    name: z.string(),
+    scheduledAt: z.string().nullable(),
+    outputs: z.array(lineSchema),
+    materials: z.array(lineSchema),
+  }),
+});
+
+/** The operator confirmed the order; allocation has started. */
+export const WorkOrderConfirmed = defineMessage({
+  type: 'work-orders.WorkOrderConfirmed',
+  version: 1,
+  topic: WorkOrderTopics.events,
+  schema: z.object(workOrderFacts),
+});
+
+/** Every material is reserved. */
+export const WorkOrderAllocated = defineMessage({
+  type: 'work-orders.WorkOrderAllocated',
+  version: 1,
+  topic: WorkOrderTopics.events,
+  schema: z.object(workOrderFacts),
+});
+
+/** At least one material was short; nothing is held for the order. */
+export const WorkOrderOutOfStock = defineMessage({
+  type: 'work-orders.WorkOrderOutOfStock',
+  version: 1,
+  topic: WorkOrderTopics.events,
+  schema: z.object({
+    ...workOrderFacts,
+    shortages: z.array(z.object({ sku: z.string(), requested: z.number().int(), available: z.number().int() })),
+  }),
+});
+
+/** The order was canceled; nothing is held for it. */
+export const WorkOrderCanceled = defineMessage({
+  type: 'work-orders.WorkOrderCanceled',
+  version: 1,
+  topic: WorkOrderTopics.events,
+  schema: z.object(workOrderFacts),
+});

@@ -1,0 +1,41 @@
+import type { Logger } from '@nestjs/common';
+import type { KafkaMessage, Producer } from 'kafkajs';
+import { deadLetterTopic, logicalTopic, physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
+import type { PoisonMessage } from './poison-message';
+
+/**
+ * Sends a message that can never be processed to its topic's dead-letter topic, with the original
+ * bytes and headers and the reason, so its partition keeps moving and an operator can replay it.
+ */
+export class DeadLetterPublisher {
+  count = 0;
+
+  constructor(
+    private readonly producer: Producer,
+    private readonly settings: KafkaSettings,
+    private readonly groupId: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async publish(topic: string, partition: number, message: KafkaMessage, poison: PoisonMessage): Promise<void> {
+    const target = physicalTopic(this.settings, deadLetterTopic(logicalTopic(this.settings, topic)));
+    await this.producer.send({
+      topic: target,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            'dead-letter-reason': poison.reason,
+            'dead-letter-detail': poison.message.slice(0, 2_000),
+            'dead-letter-source': `${topic}/${partition}/${message.offset}`,
+            'dead-letter-group': this.groupId,
+          },
+        },
+      ],
+    });
+    this.count += 1;
+    this.logger.warn(`dead-lettered ${topic}/${partition}@${message.offset} to ${target}: ${poison.message}`);
+  }
+}

@@ -1,0 +1,144 @@
+import { Logger } from '@nestjs/common';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import type { Envelope } from '@wo/contracts/envelope';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
+import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
+import { DeadLetterPublisher } from './dead-letter-publisher';
+import { decodeMessage } from './decode-message';
+import { PoisonMessage } from './poison-message';
+
+export interface KafkaMessageServerOptions {
+  readonly kafka: Kafka;
+  readonly settings: KafkaSettings;
+  /** Logical consumer-group name, e.g. the service name. */
+  readonly group: string;
+  /** Logical topics to consume. */
+  readonly topics: readonly string[];
+  /** Producer used for dead letters. */
+  readonly producer: Producer;
+  /** Whether the service's own dependencies (its database) are up: decides retry versus dead letter. */
+  readonly isHealthy: () => Promise<boolean>;
+  readonly partitionsConsumedConcurrently?: number;
+  /** Attempts on a healthy service before a failing message is declared poison. */
+  readonly maxAttempts?: number;
+}
+
+/**
+ * A NestJS transport that feeds Kafka messages to `@OnMessage` handlers.
+ *
+ * - Offsets are resolved only after the handler's transaction committed (handlers use the inbox),
+ *   so a crash re-delivers and never loses; the inbox makes the re-delivery harmless.
+ * - Messages of one partition run one at a time, in order; partitions run concurrently.
+ * - A message that can never be processed goes to the dead-letter topic and the partition moves on.
+ *   A failure while the service's database is down is not poison: it is retried until it is up.
+ */
+export class KafkaMessageServer extends Server implements CustomTransportStrategy {
+  private consumer: Consumer | null = null;
+  private readonly deadLetters: DeadLetterPublisher;
+  protected override readonly logger = new Logger(KafkaMessageServer.name);
+  processed = 0;
+
+  constructor(private readonly options: KafkaMessageServerOptions) {
+    super();
+    const groupId = physicalTopic(options.settings, options.group);
+    this.deadLetters = new DeadLetterPublisher(options.producer, options.settings, groupId, this.logger);
+  }
+
+  get deadLettered(): number {
+    return this.deadLetters.count;
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      const { kafka, settings } = this.options;
+      this.consumer = kafka.consumer({
+        groupId: physicalTopic(settings, this.options.group),
+        sessionTimeout: 30_000,
+        heartbeatInterval: 3_000,
+        maxWaitTimeInMs: 100,
+        retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
+      });
+      await this.consumer.connect();
+      await this.consumer.subscribe({
+        topics: this.options.topics.map((topic) => physicalTopic(settings, topic)),
+        fromBeginning: true,
+      });
+      await this.consumer.run({
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.consumeBatch(payload),
+      });
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    // Disconnect waits for the batch in flight and leaves the group, so a peer takes over at once.
+    await this.consumer?.disconnect();
+    this.consumer = null;
+  }
+
+  on(): never {
+    throw new Error('KafkaMessageServer does not emit events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      await this.consumeOne(batch.topic, batch.partition, message, heartbeat);
+      resolveOffset(message.offset);
+      this.processed += 1;
+      await heartbeat();
+    }
+  }
+
+  private async consumeOne(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
+    let envelope: Envelope;
+    try {
+      envelope = decodeMessage(message.value);
+    } catch (error) {
+      if (!(error instanceof PoisonMessage)) throw error;
+      return this.deadLetters.publish(topic, partition, message, error);
+    }
+    const handler = this.getHandlerByPattern(envelope.type);
+    if (!handler) {
+      return this.deadLetters.publish(topic, partition, message, new PoisonMessage('unknown-type', `no handler for ${envelope.type}`));
+    }
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.invoke(handler, envelope);
+        return;
+      } catch (error) {
+        const detail = describe(error);
+        if (attempt >= maxAttempts && (await this.options.isHealthy().catch(() => false))) {
+          return this.deadLetters.publish(topic, partition, message, new PoisonMessage('handler-failed', detail));
+        }
+        this.logger.warn(`${envelope.type} ${envelope.id} failed (attempt ${attempt}), retrying: ${detail}`);
+        await sleep(Math.min(200 * 2 ** attempt, 5_000));
+        await heartbeat();
+      }
+    }
+  }
+
+  private async invoke(handler: MessageHandler, envelope: Envelope): Promise<void> {
+    const result: unknown = await handler(envelope);
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return JSON.stringify(error);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

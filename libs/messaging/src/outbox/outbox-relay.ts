@@ -1,0 +1,163 @@
+import type { Logger } from '@nestjs/common';
+import type { Producer } from 'kafkajs';
+import { Client, type Pool } from 'pg';
+import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
+import { OUTBOX_CHANNEL } from './outbox-writer';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  type: string;
+  envelope: { id: string };
+}
+
+export interface OutboxRelayOptions {
+  readonly pool: Pool;
+  /** A dedicated session for LISTEN and the leader lock. */
+  readonly connectionString: string;
+  readonly producer: Producer;
+  readonly settings: KafkaSettings;
+  readonly logger: Logger;
+  readonly batchSize?: number;
+  /** Poll even without a notification, in case one was missed. */
+  readonly pollIntervalMs?: number;
+}
+
+/** Advisory lock key: only one relay per database publishes, so per-key order holds across replicas. */
+const RELAY_LOCK_KEY = 74_203_911;
+
+/**
+ * Publishes committed outbox rows to Kafka in insertion order, then deletes them.
+ * At least once: a crash between send and delete re-sends, and consumers' inboxes drop the copy.
+ */
+export class OutboxRelay {
+  private listener: Client | null = null;
+  private running = false;
+  private draining: Promise<void> | null = null;
+  private wakeRequested = false;
+  private timer: NodeJS.Timeout | null = null;
+  private isLeader = false;
+  published = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  async start(): Promise<void> {
+    this.running = true;
+    await this.connectListener();
+    this.schedule(0);
+  }
+
+  /** Stops polling and publishes what is already committed before returning. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.draining;
+    if (this.isLeader) await this.drain();
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  /** Publishes everything pending now; resolves when the outbox is empty. */
+  async flush(): Promise<void> {
+    await this.draining;
+    await this.drain();
+  }
+
+  private async connectListener(): Promise<void> {
+    const listener = new Client({ connectionString: this.options.connectionString });
+    listener.on('error', (error) => {
+      this.options.logger.warn(`outbox listener lost its connection: ${error.message}`);
+      this.listener = null;
+      this.isLeader = false;
+    });
+    listener.on('notification', () => this.wake());
+    await listener.connect();
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = listener;
+  }
+
+  private wake(): void {
+    if (!this.running) return;
+    if (this.draining) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.running || this.draining) return;
+    this.draining = (async () => {
+      try {
+        if (!this.listener) await this.connectListener();
+        if (!this.isLeader) this.isLeader = await this.tryLead();
+        if (this.isLeader) await this.drain();
+      } catch (error) {
+        this.options.logger.warn(`outbox relay will retry: ${(error as Error).message}`);
+      }
+    })();
+    await this.draining;
+    this.draining = null;
+    if (!this.running) return;
+    const again = this.wakeRequested;
+    this.wakeRequested = false;
+    this.schedule(again ? 0 : (this.options.pollIntervalMs ?? 500));
+  }
+
+  private async tryLead(): Promise<boolean> {
+    const result = await this.listener!.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [RELAY_LOCK_KEY]);
+    return result.rows[0]!.locked;
+  }
+
+  private async drain(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 500;
+    for (;;) {
+      const sent = await this.publishBatch(batchSize);
+      if (sent < batchSize) return;
+    }
+  }
+
+  private async publishBatch(batchSize: number): Promise<number> {
+    const client = await this.options.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<OutboxRow>(
+        'SELECT id, topic, key, type, envelope FROM outbox_message ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
+        [batchSize],
+      );
+      if (rows.length > 0) {
+        await this.options.producer.sendBatch({ topicMessages: groupByTopic(rows, this.options.settings) });
+        await client.query('DELETE FROM outbox_message WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
+      }
+      await client.query('COMMIT');
+      this.published += rows.length;
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+function groupByTopic(rows: OutboxRow[], settings: KafkaSettings) {
+  const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+  for (const row of rows) {
+    const topic = physicalTopic(settings, row.topic);
+    const messages = byTopic.get(topic) ?? [];
+    messages.push({
+      key: row.key,
+      value: JSON.stringify(row.envelope),
+      headers: { 'message-id': row.envelope.id, 'message-type': row.type },
+    });
+    byTopic.set(topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

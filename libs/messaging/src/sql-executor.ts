@@ -1,0 +1,8 @@
+/**
+ * The one thing the outbox and inbox need from a transaction: run SQL in it.
+ * A Prisma interactive-transaction client satisfies it, so the business write and the message
+ * write share one Postgres transaction without this library knowing each service's schema.
+ */
+export interface SqlExecutor {
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}

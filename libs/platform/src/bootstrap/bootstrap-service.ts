@@ -1,0 +1,75 @@
+import { Logger, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, type KafkaSettings } from '@wo/messaging';
+import { json } from 'express';
+import { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+import { loadServiceConfig } from '../config/service-config';
+import { applyMigrations } from '../database/apply-migrations';
+import { ensureDatabase } from '../database/ensure-database';
+import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import type { ServiceRuntime } from './service-runtime';
+
+export interface ServiceSpec {
+  readonly name: string;
+  /** The service's root module, given the runtime so it can import PlatformModule.forRuntime(runtime). */
+  readonly module: (runtime: ServiceRuntime) => DynamicModule;
+  readonly migrationsDir: string;
+  /** Logical topics the service consumes; its @OnMessage handlers receive them. */
+  readonly consumes: readonly string[];
+  /** Logical topics the service publishes to through its outbox. */
+  readonly produces: readonly string[];
+}
+
+/**
+ * Starts one service: validated config, its database and migrations, Kafka topics, the outbox
+ * relay, the Kafka consumer and the HTTP server, and a clean stop on SIGTERM/SIGINT.
+ */
+export async function bootstrapService(spec: ServiceSpec): Promise<void> {
+  const logger = new Logger(spec.name);
+  const config = loadServiceConfig(spec.name);
+
+  await ensureDatabase(config.DATABASE_URL);
+  if (config.MIGRATE_ON_START) {
+    const report = await applyMigrations(config.DATABASE_URL, spec.migrationsDir);
+    logger.log(`migrations: ${report.applied.length} applied, ${report.alreadyApplied} already there`);
+  }
+
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  const kafkaSettings: KafkaSettings = {
+    brokers: config.KAFKA_BROKERS,
+    clientId: spec.name,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    partitions: config.KAFKA_PARTITIONS,
+  };
+  const kafka = new Kafka(kafkaClientConfig(kafkaSettings));
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(kafka, kafkaSettings, [...spec.consumes, ...spec.produces]);
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const relay = new OutboxRelay({ pool, connectionString: config.DATABASE_URL, producer, settings: kafkaSettings, logger: new Logger('OutboxRelay') });
+  const runtime: ServiceRuntime = { name: spec.name, config, pool, kafka, kafkaSettings, producer, admin, relay };
+
+  const app = await NestFactory.create(spec.module(runtime), { bodyParser: false, bufferLogs: false });
+  app.use(json({ limit: '1mb' }));
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  if (spec.consumes.length > 0) {
+    app.connectMicroservice({
+      strategy: new KafkaMessageServer({
+        kafka,
+        settings: kafkaSettings,
+        group: spec.name,
+        topics: spec.consumes,
+        producer,
+        isHealthy: async () => (await pool.query('SELECT 1'), true),
+      }),
+    });
+    await app.startAllMicroservices();
+  }
+  await relay.start();
+  await app.listen(config.PORT, '0.0.0.0');
+  logger.log(`${spec.name} listening on http://localhost:${config.PORT}`);
+}

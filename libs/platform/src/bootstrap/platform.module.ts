@@ -1,0 +1,44 @@
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { HealthController, READINESS_CHECKS } from '../health/health.controller';
+import { PG_POOL, SERVICE_RUNTIME, type ServiceRuntime } from './service-runtime';
+
+/**
+ * Makes a service's runtime (config, database pool, Kafka) injectable, serves its health probes,
+ * and closes everything in order at shutdown: consumers are already stopped by then, so the relay
+ * publishes what they committed before the producer and the pool go away.
+ */
+@Global()
+@Module({})
+export class PlatformModule implements OnApplicationShutdown {
+  private readonly logger = new Logger('Shutdown');
+
+  constructor(@Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime) {}
+
+  static forRuntime(runtime: ServiceRuntime): DynamicModule {
+    return {
+      module: PlatformModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_RUNTIME, useValue: runtime },
+        { provide: PG_POOL, useValue: runtime.pool },
+        {
+          provide: READINESS_CHECKS,
+          useValue: {
+            database: () => runtime.pool.query('SELECT 1'),
+            kafka: () => runtime.admin.describeCluster(),
+          },
+        },
+      ],
+      exports: [SERVICE_RUNTIME, PG_POOL],
+    };
+  }
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    const { relay, producer, admin, pool } = this.runtime;
+    await relay.stop();
+    await producer.disconnect();
+    await admin.disconnect();
+    await pool.end();
+    this.logger.log(`${this.runtime.name} stopped${signal ? ` on ${signal}` : ''}; outbox flushed`);
+  }
+}

@@ -1,0 +1,19 @@
+import type { KafkaSettings, OutboxRelay } from '@wo/messaging';
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { Pool } from 'pg';
+import type { ServiceConfig } from '../config/service-config';
+
+/** The live connections a service runs on, made once at start-up and closed once at shutdown. */
+export interface ServiceRuntime {
+  readonly name: string;
+  readonly config: ServiceConfig;
+  readonly pool: Pool;
+  readonly kafka: Kafka;
+  readonly kafkaSettings: KafkaSettings;
+  readonly producer: Producer;
+  readonly admin: Admin;
+  readonly relay: OutboxRelay;
+}
+
+export const SERVICE_RUNTIME = Symbol('SERVICE_RUNTIME');
+export const PG_POOL = Symbol('PG_POOL');

@@ -1,0 +1,79 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+/**
+ * Applies `prisma/migrations/<name>/migration.sql` in name order and records each one in
+ * `_prisma_migrations` exactly as `prisma migrate deploy` does (same table, same sha256 checksum),
+ * so either tool can take over from the other. We use it because the Prisma schema engine is not
+ * available on every machine that runs the services; where it is, `prisma migrate deploy` works too.
+ */
+export interface MigrationReport {
+  readonly applied: string[];
+  readonly alreadyApplied: number;
+}
+
+const MIGRATIONS_TABLE = `
+CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id"                  VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum"            VARCHAR(64) NOT NULL,
+  "finished_at"         TIMESTAMPTZ,
+  "migration_name"      VARCHAR(255) NOT NULL,
+  "logs"                TEXT,
+  "rolled_back_at"      TIMESTAMPTZ,
+  "started_at"          TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+/** Serialises concurrent start-ups of replicas of one service. */
+const MIGRATION_LOCK_KEY = 72_707_369;
+
+export async function applyMigrations(databaseUrl: string, migrationsDir: string): Promise<MigrationReport> {
+  const names = (await readdir(migrationsDir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await client.query(MIGRATIONS_TABLE);
+    const done = await client.query<{ migration_name: string; checksum: string }>(
+      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const appliedChecksums = new Map(done.rows.map((row) => [row.migration_name, row.checksum]));
+    const applied: string[] = [];
+    for (const name of names) {
+      const sql = await readFile(join(migrationsDir, name, 'migration.sql'), 'utf8');
+      const checksum = createHash('sha256').update(sql).digest('hex');
+      const previous = appliedChecksums.get(name);
+      if (previous !== undefined) {
+        if (previous !== checksum) throw new Error(`migration ${name} was changed after it was applied`);
+        continue;
+      }
+      await applyOne(client, name, sql, checksum);
+      applied.push(name);
+    }
+    return { applied, alreadyApplied: names.length - applied.length };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+async function applyOne(client: Client, name: string, sql: string, checksum: string): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query(sql);
+    await client.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+       VALUES ($1, $2, $3, now(), now(), 1)`,
+      [randomUUID(), checksum, name],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw new Error(`migration ${name} failed: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,38 @@
+import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+
+/** What a service checks before it says it is ready: each returns normally when healthy. */
+export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+export type ReadinessChecks = Record<string, () => Promise<unknown>>;
+
+/** Kubernetes probes: live means the process answers; ready means its dependencies answer too. */
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessChecks) {}
+
+  @Get('live')
+  @HttpCode(200)
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  async ready(): Promise<{ status: 'ok'; checks: Record<string, string> }> {
+    const results: Record<string, string> = {};
+    let healthy = true;
+    for (const [name, check] of Object.entries(this.checks)) {
+      try {
+        await withTimeout(check(), 2_000);
+        results[name] = 'ok';
+      } catch (error) {
+        healthy = false;
+        results[name] = (error as Error).message;
+      }
+    }
+    if (!healthy) throw new ServiceUnavailableException({ status: 'unavailable', checks: results });
+    return { status: 'ok', checks: results };
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms))]);
+}
