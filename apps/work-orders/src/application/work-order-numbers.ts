@@ -16,7 +16,8 @@ export class WorkOrderNumbers {
 
   /** Takes the next unused number inside the caller's transaction (the sequence row serialises takers). */
   async take(tx: WorkOrdersTransaction, warehouse: { id: string; code: string }): Promise<string> {
-    await tx.numberSequence.upsert({ where: { warehouseId: warehouse.id }, create: { warehouseId: warehouse.id }, update: {} });
+    // ON CONFLICT DO NOTHING, unlike an upsert, is safe when two first orders of a warehouse race.
+    await tx.$executeRawUnsafe('INSERT INTO number_sequence (warehouse_id) VALUES ($1) ON CONFLICT (warehouse_id) DO NOTHING', warehouse.id);
     const [row] = await tx.$queryRawUnsafe<{ next_value: number }[]>('SELECT next_value FROM number_sequence WHERE warehouse_id = $1 FOR UPDATE', warehouse.id);
     let value = row!.next_value;
     while (await this.isTaken(tx, warehouse.id, format(warehouse.code, value))) value += 1;

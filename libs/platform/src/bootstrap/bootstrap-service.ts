@@ -27,6 +27,8 @@ export interface ServiceSpec {
  */
 export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   const logger = new Logger(spec.name);
+  // We use kafkajs' default (murmur2, Java-compatible) partitioner on purpose; silence its v2 notice.
+  process.env['KAFKAJS_NO_PARTITIONER_WARNING'] ??= '1';
   const config = loadServiceConfig(spec.name);
 
   await ensureDatabase(config.DATABASE_URL);
@@ -46,7 +48,8 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopics(kafka, kafkaSettings, [...spec.consumes, ...spec.produces]);
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  // Idempotent: a retried send is written once. Retries without end: the outbox waits out an outage.
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 } });
   await producer.connect();
   const relay = new OutboxRelay({ pool, connectionString: config.DATABASE_URL, producer, settings: kafkaSettings, logger: new Logger('OutboxRelay') });
   const runtime: ServiceRuntime = { name: spec.name, config, pool, kafka, kafkaSettings, producer, admin, relay };

@@ -19,6 +19,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof ProblemException) return exception.problem;
+    // A unique index refused a concurrent duplicate that the checks before it could not see.
+    if ((exception as { code?: string })?.code === 'P2002') {
+      return { type: 'about:blank', title: 'Already exists', status: 409, detail: 'a record with the same unique fields already exists' };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       // Nest turns body-parser's SyntaxError (malformed JSON) into a bare 400 before any handler runs.

@@ -1,0 +1,39 @@
+// Three tiers, each a Jest project (README: Tests):
+//   unit         *.spec.ts         pure logic, no broker, no database: milliseconds
+//   integration  *.int-spec.ts     real Postgres (and Kafka where the subject needs it)
+//   e2e          *.e2e-spec.ts     the whole system through the gateway over real Kafka
+const { readFileSync } = require('node:fs');
+
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+// Jest resolves the @wo/* aliases itself (moduleNameMapper); SWC only transpiles.
+delete swc.jsc.paths;
+delete swc.jsc.baseUrl;
+delete swc.$schema;
+
+const tsPaths = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8')).compilerOptions.paths;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(tsPaths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]),
+);
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, sourceMaps: 'inline', swcrc: false }] },
+  moduleNameMapper,
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.local/'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,tools,tests}/**/*.int-spec.ts'], setupFilesAfterEnv: ['<rootDir>/tests/integration/long-timeout.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/e2e/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/long-timeout.ts'],
+    },
+  ],
+};

@@ -1,0 +1,3 @@
+export * from './system-plan';
+export * from './local-kafka';
+export * from './running-system';

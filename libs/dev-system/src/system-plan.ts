@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '../../..').replace(/\/dist$/, '');
+
+/** The services behind the gateway, in start order, and the database each owns. */
+export const SERVICES = ['inventory', 'work-orders', 'picking', 'inbound'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+export type ProcessName = ServiceName | 'gateway';
+
+export interface SystemOptions {
+  /** Gateway port; services take the next four. */
+  readonly gatewayPort: number;
+  /** Prefix of each service's database name: `<prefix>inventory`, ... */
+  readonly databasePrefix: string;
+  /** Postgres server URL without a database. */
+  readonly postgresUrl: string;
+  /** Kafka bootstrap servers; when unset a local broker is started by scripts/kafka.sh. */
+  readonly kafkaBrokers: string | null;
+  readonly kafkaPort: number;
+  readonly topicPrefix: string;
+  readonly redisUrl: string;
+  /** Where each process writes its log; null means this terminal, prefixed with the name. */
+  readonly logDir: string | null;
+}
+
+export interface ProcessPlan {
+  readonly name: ProcessName;
+  readonly entry: string;
+  readonly port: number;
+  readonly env: Record<string, string>;
+}
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv, defaults: Partial<SystemOptions> = {}): SystemOptions {
+  return {
+    gatewayPort: Number(env['PORT'] ?? defaults.gatewayPort ?? 3000),
+    databasePrefix: env['DATABASE_PREFIX'] ?? defaults.databasePrefix ?? 'wo_',
+    postgresUrl: env['POSTGRES_URL'] ?? defaults.postgresUrl ?? 'postgresql://postgres@127.0.0.1:5432',
+    kafkaBrokers: env['KAFKA_BROKERS'] ?? defaults.kafkaBrokers ?? null,
+    kafkaPort: Number(env['KAFKA_PORT'] ?? defaults.kafkaPort ?? 9092),
+    topicPrefix: env['KAFKA_TOPIC_PREFIX'] ?? defaults.topicPrefix ?? '',
+    redisUrl: env['REDIS_URL'] ?? defaults.redisUrl ?? 'redis://127.0.0.1:6379',
+    logDir: env['LOG_DIR'] ?? defaults.logDir ?? null,
+  };
+}
+
+export function databaseUrl(options: SystemOptions, service: ServiceName): string {
+  return `${options.postgresUrl.replace(/\/$/, '')}/${options.databasePrefix}${service.replace('-', '_')}`;
+}
+
+export function kafkaBrokers(options: SystemOptions): string {
+  return options.kafkaBrokers ?? `127.0.0.1:${options.kafkaPort}`;
+}
+
+/** What to run, on which port, with which environment. */
+export function planSystem(options: SystemOptions): ProcessPlan[] {
+  const servicePort = (service: ServiceName) => options.gatewayPort + 1 + SERVICES.indexOf(service);
+  const services: ProcessPlan[] = SERVICES.map((service) => ({
+    name: service,
+    entry: resolve(REPO_ROOT, `dist/apps/${service}/src/main.js`),
+    port: servicePort(service),
+    env: {
+      PORT: String(servicePort(service)),
+      DATABASE_URL: databaseUrl(options, service),
+      KAFKA_BROKERS: kafkaBrokers(options),
+      KAFKA_TOPIC_PREFIX: options.topicPrefix,
+      REDIS_URL: options.redisUrl,
+    },
+  }));
+  const upstream = (service: ServiceName) => `http://127.0.0.1:${servicePort(service)}`;
+  return [
+    ...services,
+    {
+      name: 'gateway',
+      entry: resolve(REPO_ROOT, 'dist/apps/gateway/src/main.js'),
+      port: options.gatewayPort,
+      env: {
+        PORT: String(options.gatewayPort),
+        WORK_ORDERS_URL: upstream('work-orders'),
+        INVENTORY_URL: upstream('inventory'),
+        PICKING_URL: upstream('picking'),
+        INBOUND_URL: upstream('inbound'),
+      },
+    },
+  ];
+}

@@ -1,0 +1,4 @@
+export * from './api-client';
+export * from './eventually';
+export * from './warehouse-fixture';
+export * from './schema-drift';

@@ -1,0 +1,59 @@
+import { ReleaseStock, ReserveStock, stockKey } from '@wo/contracts/inventory';
+import { ApiClient, eventually, WarehouseFixture } from '@wo/testing';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * At-least-once delivery means a command can arrive twice (a redelivery keeps its message id) or be
+ * re-sent by a saga deadline (a new message id, same reservation id). Either way stock moves once.
+ */
+describe('duplicate delivery of stock commands', () => {
+  const api = new ApiClient(process.env['GATEWAY_URL']!);
+  const prefix = process.env['E2E_TOPIC_PREFIX']!;
+  let producer: Producer;
+  let warehouse: WarehouseFixture;
+
+  beforeAll(async () => {
+    producer = new Kafka({ clientId: 'e2e-duplicates', brokers: process.env['KAFKA_BROKERS_E2E']!.split(','), logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    warehouse = await WarehouseFixture.create(api, { skus: ['BOLT'] });
+    await warehouse.stock([{ sku: 'BOLT', locationCode: 'A-01', quantity: 10 }]);
+  });
+
+  afterAll(() => producer.disconnect());
+
+  async function publish(envelope: { key: string; id: string }, topic: string) {
+    await producer.send({ topic: `${prefix}${topic}`, messages: [{ key: envelope.key, value: JSON.stringify(envelope) }] });
+  }
+
+  it('reserves once when the same ReserveStock is delivered twice and re-sent once', async () => {
+    const workOrderId = `wo-${randomUUID()}`;
+    const reservationId = `saga-${randomUUID()}:line-1`;
+    const command = ReserveStock.create(
+      { reservationId, workOrderId, lineId: 'line-1', warehouseId: warehouse.warehouseId, merchantId: warehouse.merchantId, sku: 'BOLT', quantity: 4 },
+      { correlationId: `saga-${randomUUID()}`, key: stockKey(warehouse.warehouseId, 'BOLT') },
+    );
+    await publish(command, ReserveStock.topic);
+    await publish(command, ReserveStock.topic);
+    await publish({ ...command, id: randomUUID() }, ReserveStock.topic);
+
+    await eventually(() => warehouse.inventoryOf('BOLT'), (stock) => stock.reserved > 0, { what: 'the reservation' });
+    // Give the later copies time to be consumed (they are behind the first on the same partition).
+    const release = ReleaseStock.create({ reservationId: 'unrelated', warehouseId: warehouse.warehouseId, sku: 'BOLT' }, { correlationId: 'marker', key: stockKey(warehouse.warehouseId, 'BOLT') });
+    await publish(release, ReleaseStock.topic);
+    await eventually(async () => (await api.get(`/inventory/reservations?workOrderId=${workOrderId}`)).body, (rows) => rows.length === 1, { what: 'one reservation row' });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+    expect(await warehouse.inventoryOf('BOLT')).toMatchObject({ onHand: 10, reserved: 4, available: 6 });
+    const reservations = (await api.get(`/inventory/reservations?workOrderId=${workOrderId}`)).body;
+    expect(reservations).toEqual([expect.objectContaining({ id: reservationId, status: 'RESERVED', quantity: 4 })]);
+
+    // Releasing twice gives the stock back once.
+    const releaseCommand = ReleaseStock.create({ reservationId, warehouseId: warehouse.warehouseId, sku: 'BOLT' }, { correlationId: command.correlationId, key: command.key });
+    await publish(releaseCommand, ReleaseStock.topic);
+    await publish({ ...releaseCommand, id: randomUUID() }, ReleaseStock.topic);
+    await eventually(() => warehouse.inventoryOf('BOLT'), (stock) => stock.reserved === 0, { what: 'the release' });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await warehouse.inventoryOf('BOLT')).toMatchObject({ onHand: 10, reserved: 0, available: 10 });
+  });
+});

@@ -1,0 +1,41 @@
+import { databaseUrl, localKafkaRunning, RunningSystem, SERVICES, startLocalKafka } from '../../../libs/dev-system/src'; // globalSetup runs outside Jest's module mapper
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { e2eOptions } from './e2e-system';
+
+/** Starts Kafka if needed and the whole system on fresh databases; tests talk to its gateway. */
+export default async function globalSetup(): Promise<void> {
+  const options = e2eOptions();
+  if (!existsSync(join(__dirname, '../../../dist/apps/gateway/src/main.js'))) {
+    throw new Error('dist/ is missing: run `npm test` (or `bash scripts/setup.sh`) so the services are built first');
+  }
+  if (options.kafkaBrokers === null && !(await localKafkaRunning(options.kafkaPort))) await startLocalKafka(options.kafkaPort);
+  for (const service of SERVICES) await dropDatabase(databaseUrl(options, service));
+  if (options.logDir) rmSync(options.logDir, { recursive: true, force: true });
+
+  const system = new RunningSystem(options);
+  try {
+    await system.start();
+  } catch (error) {
+    await system.stop(2_000);
+    throw new Error(`${(error as Error).message} (service logs in ${options.logDir})`);
+  }
+  (globalThis as { e2eSystem?: RunningSystem }).e2eSystem = system;
+  process.env['GATEWAY_URL'] = system.gatewayUrl;
+  process.env['E2E_TOPIC_PREFIX'] = options.topicPrefix;
+  process.env['KAFKA_BROKERS_E2E'] = options.kafkaBrokers ?? `127.0.0.1:${options.kafkaPort}`;
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  target.pathname = '/postgres';
+  const admin = new Client({ connectionString: target.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}

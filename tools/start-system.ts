@@ -1,0 +1,41 @@
+import { kafkaBrokers, localKafkaRunning, optionsFromEnv, RunningSystem, startLocalKafka, stopLocalKafka } from '@wo/dev-system';
+
+/**
+ * `npm start`: the whole system on this machine. Starts the local Kafka unless KAFKA_BROKERS
+ * points elsewhere, then every service and the gateway; Ctrl-C stops everything.
+ */
+async function main(): Promise<void> {
+  const options = optionsFromEnv(process.env);
+  const startedKafka = options.kafkaBrokers === null && !(await localKafkaRunning(options.kafkaPort));
+  if (options.kafkaBrokers === null) {
+    log(`starting Kafka on 127.0.0.1:${options.kafkaPort} (scripts/kafka.sh)`);
+    await startLocalKafka(options.kafkaPort);
+  }
+  log(`Kafka at ${kafkaBrokers(options)}, Postgres at ${options.postgresUrl}, Redis at ${options.redisUrl}`);
+
+  const system = new RunningSystem(options, (name, code) => log(`${name} exited unexpectedly with code ${code}; stop with Ctrl-C and check its log`));
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping every service`);
+    await system.stop();
+    if (startedKafka) await stopLocalKafka(options.kafkaPort);
+    log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await system.start();
+  log(`ready: the gateway listens on http://localhost:${options.gatewayPort} (try GET /health/ready); Ctrl-C stops everything`);
+}
+
+function log(message: string): void {
+  process.stdout.write(`[system]      ${message}\n`);
+}
+
+main().catch((error: Error) => {
+  log(`failed to start: ${error.message}`);
+  process.exit(1);
+});
