@@ -5,9 +5,9 @@
 const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
-// Jest resolves the @wo/* aliases itself (moduleNameMapper); SWC only transpiles.
-delete swc.jsc.paths;
-delete swc.jsc.baseUrl;
+// SWC rewrites the @wo/* aliases (it needs an absolute baseUrl here); that also covers the e2e
+// globalSetup, which Jest loads outside its module mapper.
+swc.jsc.baseUrl = __dirname;
 delete swc.$schema;
 
 const tsPaths = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8')).compilerOptions.paths;

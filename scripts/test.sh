@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every test tier, in order of speed: unit, integration, end-to-end.
+# `npm test`: every test tier, fastest first: static checks, unit, integration, end-to-end.
 # Builds first (the end-to-end tier runs the compiled services), starts the local Kafka when
 # KAFKA_BROKERS does not point at one, and stops it again if it started it.
 set -euo pipefail
@@ -14,8 +14,18 @@ fi
 cleanup() { if [ -n "$started_kafka" ]; then bash scripts/kafka.sh stop >/dev/null 2>&1 || true; fi; }
 trap cleanup EXIT
 
-export KAFKAJS_NO_PARTITIONER_WARNING=1
+show_service_logs() {
+  echo "== the end-to-end tier failed; last lines of each service's log (.local/logs/e2e):"
+  for log in .local/logs/e2e/*.log; do [ -f "$log" ] && { echo "--- $log"; tail -n 40 "$log"; }; done
+  return 1
+}
+
+echo "== static checks: types and architecture boundaries"
 npx --no-install tsc -p tsconfig.json
+npx --no-install eslint . --quiet
+echo "== unit tier"
 npx --no-install jest --selectProjects unit "$@"
+echo "== integration tier (real Postgres, Kafka)"
 npx --no-install jest --selectProjects integration --runInBand "$@"
-npx --no-install jest --selectProjects e2e --runInBand "$@"
+echo "== end-to-end tier (the whole system through the gateway)"
+npx --no-install jest --selectProjects e2e --runInBand "$@" || show_service_logs

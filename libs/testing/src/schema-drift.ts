@@ -9,7 +9,6 @@ import type { Client } from 'pg';
  */
 
 // The wasm build of Prisma's schema parser has no type declarations.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const prismaSchemaWasm = require('@prisma/prisma-schema-wasm') as { get_dmmf(params: string): string };
 
 interface DmmfField {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { REPO_ROOT, type SystemOptions } from '../../../libs/dev-system/src'; // globalSetup runs outside Jest's module mapper
+import { REPO_ROOT, type SystemOptions } from '@wo/dev-system';
 
 /** The system the end-to-end tests run: its own ports, databases and topic prefix, beside any dev system. */
 export function e2eOptions(): SystemOptions {

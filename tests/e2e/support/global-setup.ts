@@ -1,4 +1,4 @@
-import { databaseUrl, localKafkaRunning, RunningSystem, SERVICES, startLocalKafka } from '../../../libs/dev-system/src'; // globalSetup runs outside Jest's module mapper
+import { databaseUrl, localKafkaRunning, RunningSystem, SERVICES, startLocalKafka } from '@wo/dev-system';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -19,7 +19,7 @@ export default async function globalSetup(): Promise<void> {
     await system.start();
   } catch (error) {
     await system.stop(2_000);
-    throw new Error(`${(error as Error).message} (service logs in ${options.logDir})`);
+    throw new Error(`${(error as Error).message} (service logs in ${options.logDir})`, { cause: error });
   }
   (globalThis as { e2eSystem?: RunningSystem }).e2eSystem = system;
   process.env['GATEWAY_URL'] = system.gatewayUrl;

@@ -1,4 +1,4 @@
-import type { RunningSystem } from '../../../libs/dev-system/src'; // globalSetup runs outside Jest's module mapper
+import type { RunningSystem } from '@wo/dev-system';
 import { Kafka, logLevel } from 'kafkajs';
 
 /** Stops the system and deletes this run's topics, so repeated runs do not pile them up. */

@@ -19,7 +19,7 @@ export async function ensureTopics(kafka: Kafka, settings: KafkaSettings, logica
         await admin.fetchTopicMetadata({ topics: wanted });
         return;
       } catch (error) {
-        if (attempt >= attempts) throw new Error(`could not create topics ${wanted.join(', ')}: ${(error as Error).message}`);
+        if (attempt >= attempts) throw new Error(`could not create topics ${wanted.join(', ')}: ${(error as Error).message}`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
       }
     }

@@ -74,6 +74,6 @@ async function applyOne(client: Client, name: string, sql: string, checksum: str
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
-    throw new Error(`migration ${name} failed: ${(error as Error).message}`);
+    throw new Error(`migration ${name} failed: ${(error as Error).message}`, { cause: error });
   }
 }

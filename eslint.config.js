@@ -1,0 +1,49 @@
+// Boundaries enforced by the tools (README: Architecture). Nx tags on every project:
+//   type:app          a deployable service; may use contracts and infrastructure libs
+//   type:contracts    message types and topics; depends on nothing but other contracts
+//   type:infrastructure  outbox/inbox, Kafka wiring, platform (config, HTTP errors, health)
+//   type:testing / type:tooling / type:e2e   test helpers, the dev launcher, the test suites
+//   scope:<service>   a service may use its own and shared code, and other services' contracts only
+const nx = require('@nx/eslint-plugin');
+
+const restrictedInDomain = {
+  patterns: [
+    { group: ['@nestjs/*', 'kafkajs', 'pg', '@prisma/*', '**/generated/**', '@wo/messaging', '@wo/platform', '**/persistence/**', '**/http/**', '**/messaging/**'], message: 'domain and saga code stays pure: no transport, ORM or framework imports' },
+  ],
+};
+
+module.exports = [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['dist/**', '.local/**', '.nx/**', 'node_modules/**', '**/generated/**', 'coverage/**'] },
+  {
+    files: ['**/*.ts', '**/*.js'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:infrastructure', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure'] },
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:tooling'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure', 'type:testing', 'type:tooling'] },
+            { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:shared'] },
+            { sourceTag: 'scope:work-orders', onlyDependOnLibsWithTags: ['scope:work-orders', 'scope:inventory', 'scope:shared'] },
+            { sourceTag: 'scope:picking', onlyDependOnLibsWithTags: ['scope:picking', 'scope:shared'] },
+            { sourceTag: 'scope:inbound', onlyDependOnLibsWithTags: ['scope:inbound', 'scope:shared'] },
+            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', 'scope:inventory', 'scope:work-orders'] },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
+  { files: ['apps/*/src/domain/**/*.ts', 'apps/*/src/saga/**/*.ts'], rules: { 'no-restricted-imports': ['error', restrictedInDomain] } },
+  // Test helpers read loosely typed JSON answers on purpose: the assertions are the type check.
+  { files: ['libs/testing/**/*.ts', 'tests/**/*.ts', '**/*.spec.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' } },
+];
