@@ -1,0 +1,35 @@
+import { WorkOrderAllocated, WorkOrderCanceled, WorkOrderConfirmed, WorkOrderCreated, WorkOrderOutOfStock, WorkOrderTopics } from './index';
+
+/**
+ * The public work-order events are a contract other domains build on: these tests pin their
+ * names, versions, topic and shapes. Changing one of them is a breaking change: add a new version.
+ */
+describe('public work-order events (v1)', () => {
+  const facts = { workOrderId: 'wo-1', number: 'WO-WH1-00001', merchantId: 'm-1', warehouseId: 'wh-1' };
+
+  it('live on one topic, keyed by work-order id', () => {
+    expect(WorkOrderTopics.events).toBe('work-orders.events');
+    for (const definition of [WorkOrderCreated, WorkOrderConfirmed, WorkOrderAllocated, WorkOrderOutOfStock, WorkOrderCanceled]) {
+      expect(definition.topic).toBe('work-orders.events');
+      expect(definition.version).toBe(1);
+      expect(definition.type).toMatch(/^work-orders\.WorkOrder[A-Z][a-zA-Z]+$/);
+    }
+    expect(WorkOrderAllocated.create(facts, { correlationId: 'saga-1', key: 'wo-1' })).toEqual({
+      id: expect.any(String),
+      type: 'work-orders.WorkOrderAllocated',
+      version: 1,
+      occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      correlationId: 'saga-1',
+      causationId: null,
+      key: 'wo-1',
+      payload: facts,
+    });
+  });
+
+  it('accept exactly the documented payloads', () => {
+    expect(WorkOrderCreated.schema.safeParse({ ...facts, name: 'Gift sets', scheduledAt: null, outputs: [{ sku: 'SET', quantity: 5 }], materials: [{ sku: 'BOX', quantity: 5 }] }).success).toBe(true);
+    expect(WorkOrderOutOfStock.schema.safeParse({ ...facts, shortages: [{ sku: 'BOX', requested: 5, available: 2 }] }).success).toBe(true);
+    expect(WorkOrderOutOfStock.schema.safeParse({ ...facts }).success).toBe(false);
+    expect(WorkOrderCanceled.schema.safeParse({ workOrderId: 'wo-1' }).success).toBe(false);
+  });
+});
