@@ -1,10 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type ServiceRuntime } from '@wo/platform';
+import { InboundOrders } from './application/inbound-orders.service';
+import { InboundOrdersHttpController } from './http/inbound-orders.http.controller';
+import { InboundMessageController } from './messaging/inbound-commands.message.controller';
+import { InboundDatabase } from './persistence/inbound-database';
 
-/** Bare for now: health probes, its database and the messaging machinery. Its domain comes with issue 3. */
 @Module({})
 export class InboundModule {
   static forRuntime(runtime: ServiceRuntime): DynamicModule {
-    return { module: InboundModule, imports: [PlatformModule.forRuntime(runtime)] };
+    return {
+      module: InboundModule,
+      imports: [PlatformModule.forRuntime(runtime)],
+      controllers: [InboundOrdersHttpController, InboundMessageController],
+      providers: [InboundDatabase, InboundOrders],
+    };
   }
 }

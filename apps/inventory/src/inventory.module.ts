@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type ServiceRuntime } from '@wo/platform';
 import { ReferenceDataService } from './application/reference-data.service';
+import { PutawayService } from './application/putaway.service';
 import { ReservationService } from './application/reservation.service';
 import { StockService } from './application/stock.service';
 import { ReferenceDataHttpController } from './http/reference-data.http.controller';
@@ -16,7 +17,7 @@ export class InventoryModule {
       module: InventoryModule,
       imports: [PlatformModule.forRuntime(runtime)],
       controllers: [ReferenceDataHttpController, StockHttpController, ReservationsHttpController, StockCommandsMessageController],
-      providers: [InventoryDatabase, ReferenceDataService, StockService, ReservationService],
+      providers: [InventoryDatabase, ReferenceDataService, StockService, ReservationService, PutawayService],
     };
   }
 }

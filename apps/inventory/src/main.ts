@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { InventoryTopics } from '@wo/contracts/inventory';
+import { commandsFrom } from '@wo/messaging';
 import { bootstrapService } from '@wo/platform';
 import { join } from 'node:path';
 import { InventoryModule } from './inventory.module';
@@ -8,7 +9,7 @@ void bootstrapService({
   name: 'inventory',
   module: (runtime) => InventoryModule.forRuntime(runtime),
   migrationsDir: join(__dirname, '../prisma/migrations'),
-  consumes: [InventoryTopics.stockCommands],
+  consumes: [commandsFrom(InventoryTopics.stockCommands)],
   produces: [InventoryTopics.stockReplies, InventoryTopics.referenceData],
 }).catch((error: Error) => {
   console.error(error.message);

@@ -1,10 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type ServiceRuntime } from '@wo/platform';
+import { PickingLists } from './application/picking-lists.service';
+import { PickingRequests } from './application/picking-requests.service';
+import { PickingHttpController } from './http/picking.http.controller';
+import { PickingCommandsMessageController } from './messaging/picking-commands.message.controller';
+import { WorkOrderEventsMessageController } from './messaging/work-order-events.message.controller';
+import { PickingDatabase } from './persistence/picking-database';
 
-/** Bare for now: health probes, its database and the messaging machinery. Its domain comes with issue 3. */
 @Module({})
 export class PickingModule {
   static forRuntime(runtime: ServiceRuntime): DynamicModule {
-    return { module: PickingModule, imports: [PlatformModule.forRuntime(runtime)] };
+    return {
+      module: PickingModule,
+      imports: [PlatformModule.forRuntime(runtime)],
+      controllers: [PickingHttpController, WorkOrderEventsMessageController, PickingCommandsMessageController],
+      providers: [PickingDatabase, PickingRequests, PickingLists],
+    };
   }
 }

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
+import { InboundTopics } from '@wo/contracts/inbound';
 import { InventoryTopics } from '@wo/contracts/inventory';
+import { PickingTopics } from '@wo/contracts/picking';
 import { WorkOrderTopics } from '@wo/contracts/work-orders';
+import { commandsFrom, eventsFrom } from '@wo/messaging';
 import { bootstrapService } from '@wo/platform';
 import { join } from 'node:path';
 import { WorkOrdersModule } from './work-orders.module';
@@ -9,8 +12,14 @@ void bootstrapService({
   name: 'work-orders',
   module: (runtime) => WorkOrdersModule.forRuntime(runtime),
   migrationsDir: join(__dirname, '../prisma/migrations'),
-  consumes: [InventoryTopics.stockReplies, InventoryTopics.referenceData],
-  produces: [InventoryTopics.stockCommands, WorkOrderTopics.events],
+  consumes: [
+    commandsFrom(InventoryTopics.stockReplies),
+    commandsFrom(InboundTopics.replies),
+    eventsFrom(InventoryTopics.referenceData),
+    eventsFrom(PickingTopics.events),
+    eventsFrom(InboundTopics.events),
+  ],
+  produces: [InventoryTopics.stockCommands, InboundTopics.commands, PickingTopics.commands, WorkOrderTopics.events],
 }).catch((error: Error) => {
   console.error(error.message);
   process.exit(1);

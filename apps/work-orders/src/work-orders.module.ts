@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type ServiceRuntime } from '@wo/platform';
 import { BomService } from './application/bom.service';
+import { InboundProgress } from './application/inbound-progress.service';
+import { PickingProgress } from './application/picking-progress.service';
 import { ReferenceCheck } from './application/reference-check';
 import { ReferenceDataReplica } from './application/reference-data-replica.service';
 import { SagaCoordinator } from './application/saga-coordinator.service';
@@ -11,7 +13,9 @@ import { WorkOrderTransitions } from './application/work-order-transitions';
 import { BomsHttpController } from './http/boms.http.controller';
 import { WorkOrdersHttpController } from './http/work-orders.http.controller';
 import { ReferenceDataMessageController } from './messaging/reference-data.message.controller';
-import { StockRepliesMessageController } from './messaging/stock-replies.message.controller';
+import { InboundEventsMessageController } from './messaging/inbound-events.message.controller';
+import { PickingEventsMessageController } from './messaging/picking-events.message.controller';
+import { SagaRepliesMessageController } from './messaging/saga-replies.message.controller';
 import { WorkOrdersDatabase } from './persistence/work-orders-database';
 
 @Module({})
@@ -20,7 +24,7 @@ export class WorkOrdersModule {
     return {
       module: WorkOrdersModule,
       imports: [PlatformModule.forRuntime(runtime)],
-      controllers: [WorkOrdersHttpController, BomsHttpController, StockRepliesMessageController, ReferenceDataMessageController],
+      controllers: [WorkOrdersHttpController, BomsHttpController, SagaRepliesMessageController, ReferenceDataMessageController, PickingEventsMessageController, InboundEventsMessageController],
       providers: [
         WorkOrdersDatabase,
         ReferenceCheck,
@@ -31,6 +35,8 @@ export class WorkOrdersModule {
         SagaCoordinator,
         WorkOrderCommands,
         WorkOrderQueries,
+        PickingProgress,
+        InboundProgress,
       ],
     };
   }

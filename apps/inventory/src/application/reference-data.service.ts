@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MerchantRegistered, ProductRegistered, WarehouseRegistered } from '@wo/contracts/inventory';
+import { LocationAdded, MerchantRegistered, ProductRegistered, WarehouseRegistered } from '@wo/contracts/inventory';
 import { appendToOutbox } from '@wo/messaging';
 import { invalidInput, notFound } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
@@ -36,7 +36,8 @@ export class ReferenceDataService {
         data: { id, code: input.code, name: input.name, locations: { create: unique(input.locations).map((code) => ({ code })) } },
         include: { locations: { orderBy: { code: 'asc' } } },
       });
-      await appendToOutbox(tx, [WarehouseRegistered.outgoing({ warehouseId: id, code: input.code, name: input.name }, { correlationId: id, key: id })]);
+      const locations = warehouse.locations.map((location) => location.code);
+      await appendToOutbox(tx, [WarehouseRegistered.outgoing({ warehouseId: id, code: input.code, name: input.name, locations }, { correlationId: id, key: id })]);
       return presentWarehouse(warehouse);
     });
   }
@@ -51,8 +52,11 @@ export class ReferenceDataService {
     if (!warehouse) throw notFound('Warehouse', warehouseId);
     const existing = await this.db.location.findUnique({ where: { warehouseId_code: { warehouseId, code } } });
     if (existing) throw invalidInput([{ field: 'code', message: `location ${code} already exists in ${warehouse.code}` }]);
-    const location = await this.db.location.create({ data: { warehouseId, code } });
-    return { warehouseId, code: location.code };
+    return this.db.$transaction(async (tx) => {
+      const location = await tx.location.create({ data: { warehouseId, code } });
+      await appendToOutbox(tx, [LocationAdded.outgoing({ warehouseId, code }, { correlationId: warehouseId, key: warehouseId })]);
+      return { warehouseId, code: location.code };
+    });
   }
 
   async registerProduct(input: { merchantId: string; sku: string; name: string }) {

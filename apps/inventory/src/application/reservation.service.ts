@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
-import { ReleaseStock, ReserveStock, StockReleased, StockReservationRejected, StockReserved } from '@wo/contracts/inventory';
+import { ConsumeReservation, ReleaseStock, ReservationConsumed, ReserveStock, StockReleased, StockReservationRejected, StockReserved } from '@wo/contracts/inventory';
 import { appendToOutbox, claimInbox } from '@wo/messaging';
 import { allocateAcrossBins } from '../domain/stock-allocation';
 import { InventoryDatabase, type InventoryTransaction } from '../persistence/inventory-database';
-import { changeReserved, lockBins } from '../persistence/stock-levels';
+import { changeReserved, consumeFromBin, lockBins } from '../persistence/stock-levels';
 
 export type HandlingResult = 'applied' | 'duplicate';
 
-const Status = { Reserved: 'RESERVED', Rejected: 'REJECTED', Released: 'RELEASED' } as const;
+const Status = { Reserved: 'RESERVED', Rejected: 'REJECTED', Released: 'RELEASED', Consumed: 'CONSUMED' } as const;
 
 /**
  * Reserves and releases stock for work-order lines. Each command runs in one transaction with
@@ -46,6 +46,32 @@ export class ReservationService {
     });
   }
 
+  /**
+   * Completion: the reserved quantity leaves the shelves where it was held, once. onHand and
+   * reserved both go down at each bin, and the ledger records a CONSUMPTION per bin.
+   */
+  consume(command: EnvelopeOf<typeof ConsumeReservation>): Promise<HandlingResult> {
+    return this.db.$transaction(async (tx) => {
+      if (!(await claimInbox(tx, command))) return 'duplicate';
+      const { reservationId, sku, workOrderId } = command.payload;
+      const reservation = await tx.reservation.findUnique({ where: { id: reservationId }, include: { allocations: true } });
+      const consumed = reservation && (reservation.status === Status.Reserved || reservation.status === Status.Consumed) ? reservation.allocations.map(({ locationCode, quantity }) => ({ locationCode, quantity })) : [];
+      if (reservation?.status === Status.Reserved) {
+        await lockBins(tx, reservation);
+        for (const allocation of consumed) {
+          await consumeFromBin(tx, reservation, allocation.locationCode, allocation.quantity);
+          await tx.stockMovement.create({
+            data: { warehouseId: reservation.warehouseId, merchantId: reservation.merchantId, sku, locationCode: allocation.locationCode, quantity: -allocation.quantity, kind: 'CONSUMPTION', reason: 'work order completed', reference: workOrderId },
+          });
+        }
+        await tx.reservation.update({ where: { id: reservationId }, data: { status: Status.Consumed, updatedAt: new Date() } });
+      }
+      const quantity = consumed.reduce((sum, allocation) => sum + allocation.quantity, 0);
+      await appendToOutbox(tx, [ReservationConsumed.outgoing({ reservationId, sku, quantity, consumed }, replyContext(command))]);
+      return 'applied';
+    });
+  }
+
   private async reserveNow(tx: InventoryTransaction, command: EnvelopeOf<typeof ReserveStock>): Promise<OutgoingMessage> {
     const { reservationId, workOrderId, lineId, warehouseId, merchantId, sku, quantity } = command.payload;
     const key = { warehouseId, merchantId, sku };
@@ -74,6 +100,7 @@ export class ReservationService {
       case Status.Rejected:
         return StockReservationRejected.outgoing({ reservationId, lineId, sku, requested: quantity, available: reservation.available ?? 0 }, replyContext(command));
       default:
+        // Released or consumed: it holds nothing now, and a late re-send must not hold it again.
         return StockReleased.outgoing({ reservationId, sku, quantity: 0 }, replyContext(command));
     }
   }

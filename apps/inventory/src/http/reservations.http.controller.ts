@@ -5,7 +5,7 @@ import { InventoryDatabase } from '../persistence/inventory-database';
 
 const reservationQuery = z.object({
   workOrderId: z.string().min(1).optional(),
-  status: z.enum(['RESERVED', 'REJECTED', 'RELEASED']).optional(),
+  status: z.enum(['RESERVED', 'REJECTED', 'RELEASED', 'CONSUMED']).optional(),
   sku: z.string().min(1).optional(),
 });
 

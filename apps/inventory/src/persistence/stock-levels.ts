@@ -36,3 +36,29 @@ export async function changeReserved(tx: InventoryTransaction, key: StockKey, lo
     delta,
   );
 }
+
+/** Takes reserved units off a bin's shelf: onHand and reserved both go down. */
+export async function consumeFromBin(tx: InventoryTransaction, key: StockKey, locationCode: string, quantity: number): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `UPDATE stock_level SET on_hand = on_hand - $5, reserved = reserved - $5, updated_at = now()
+      WHERE warehouse_id = $1 AND merchant_id = $2 AND sku = $3 AND location_code = $4`,
+    key.warehouseId,
+    key.merchantId,
+    key.sku,
+    locationCode,
+    quantity,
+  );
+}
+
+/** Adds units to a bin, creating its row the first time the SKU lands there. */
+export async function addToBin(tx: InventoryTransaction, key: StockKey, locationCode: string, quantity: number): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO stock_level (warehouse_id, merchant_id, sku, location_code, on_hand) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (warehouse_id, merchant_id, sku, location_code) DO UPDATE SET on_hand = stock_level.on_hand + $5, updated_at = now()`,
+    key.warehouseId,
+    key.merchantId,
+    key.sku,
+    locationCode,
+    quantity,
+  );
+}

@@ -4,20 +4,22 @@ import { appendToOutbox, claimInbox } from '@wo/messaging';
 import { randomUUID } from 'node:crypto';
 import type { WorkOrder } from '../generated/prisma/client';
 import { lockRow, WorkOrdersDatabase, type WorkOrdersTransaction } from '../persistence/work-orders-database';
-import { onAllocationReply, startAllocation, type AllocationOutcome, type AllocationSagaData } from '../saga/allocation-saga';
-import { onReleaseReply, startRelease, type ReleaseSagaData } from '../saga/release-saga';
-import type { SagaCommand, SagaReaction } from '../saga/saga-types';
-import type { StockReply } from '../saga/stock-reply';
+import { startAllocation, type AllocationOutcome, type AllocationSagaData } from '../saga/allocation-saga';
+import { startCompletion, type CompletionSagaData } from '../saga/completion-saga';
+import { startRelease, type ReleaseSagaData } from '../saga/release-saga';
+import { reactToReply, type SagaRun, type SagaType } from '../saga/saga-registry';
+import type { SagaReply } from '../saga/saga-reply';
+import type { SagaCommand } from '../saga/saga-types';
+import { heldReservations } from './held-reservations';
 import { publicEvents } from './work-order-events';
 import { WorkOrderTransitions } from './work-order-transitions';
 
-export type SagaType = 'allocation' | 'release';
 export type ReplyHandling = 'applied' | 'ignored' | 'duplicate';
 
 /**
- * Runs the work-order sagas: starts them in the caller's transaction, and feeds them inventory's
- * replies one at a time (the saga row is locked), persisting their data, sending the commands
- * they ask for and applying their outcome to the work order, all in one transaction.
+ * Runs the work-order sagas: starts them in the caller's transaction, and feeds them replies one
+ * at a time (the saga row is locked), persisting their data, sending the commands they ask for and
+ * applying their outcome to the work order, all in one transaction.
  */
 @Injectable()
 export class SagaCoordinator {
@@ -29,27 +31,31 @@ export class SagaCoordinator {
   ) {}
 
   async startAllocation(tx: WorkOrdersTransaction, order: WorkOrder, materials: { id: string; sku: string; quantity: number }[]): Promise<string> {
-    const sagaId = randomUUID();
     const started = startAllocation({
-      sagaId,
+      sagaId: randomUUID(),
       workOrderId: order.id,
       warehouseId: order.warehouseId,
       merchantId: order.merchantId,
       materials: materials.map((line) => ({ lineId: line.id, sku: line.sku, quantity: line.quantity })),
     });
-    await this.save(tx, 'allocation', started.data, started.commands, null);
-    return sagaId;
+    await this.save(tx, { type: 'allocation', data: started.data }, started.commands, false);
+    return started.data.sagaId;
   }
 
   async startRelease(tx: WorkOrdersTransaction, order: WorkOrder, reservations: { reservationId: string; sku: string }[]): Promise<string> {
-    const sagaId = randomUUID();
-    const started = startRelease({ sagaId, workOrderId: order.id, warehouseId: order.warehouseId, reservations });
-    await this.save(tx, 'release', started.data, started.commands, null);
-    if (started.outcome) await this.finishRelease(tx, sagaId, order.id);
-    return sagaId;
+    const started = startRelease({ sagaId: randomUUID(), workOrderId: order.id, warehouseId: order.warehouseId, reservations });
+    await this.save(tx, { type: 'release', data: started.data }, started.commands, started.outcome !== null);
+    if (started.outcome) await this.finishRelease(tx, started.data);
+    return started.data.sagaId;
   }
 
-  onStockReply(reply: Envelope & StockReply): Promise<ReplyHandling> {
+  async startCompletion(tx: WorkOrdersTransaction, order: WorkOrder, reservations: { reservationId: string; sku: string }[], outputs: { sku: string; quantity: number }[]): Promise<string> {
+    const started = startCompletion({ sagaId: randomUUID(), workOrderId: order.id, workOrderNumber: order.number, warehouseId: order.warehouseId, merchantId: order.merchantId, reservations, outputs });
+    await this.save(tx, { type: 'completion', data: started.data }, started.commands, false);
+    return started.data.sagaId;
+  }
+
+  onReply(reply: Envelope & SagaReply): Promise<ReplyHandling> {
     return this.db.$transaction(async (tx) => {
       if (!(await claimInbox(tx, reply))) return 'duplicate';
       const sagaId = reply.correlationId;
@@ -57,23 +63,28 @@ export class SagaCoordinator {
       const saga = await tx.sagaInstance.findUniqueOrThrow({ where: { id: sagaId } });
       if (saga.state === 'FINISHED') return this.ignore(reply, 'saga already finished');
 
-      const type = saga.type as SagaType;
-      const reaction: SagaReaction<AllocationSagaData | ReleaseSagaData, unknown> =
-        type === 'allocation' ? onAllocationReply(saga.data as unknown as AllocationSagaData, reply) : onReleaseReply(saga.data as unknown as ReleaseSagaData, reply);
-      if (reaction.kind === 'ignored') return this.ignore(reply, reaction.reason);
-
-      await this.save(tx, type, reaction.data, reaction.commands, reaction.outcome === null ? null : 'FINISHED', reply.id);
-      if (reaction.outcome !== null) {
-        if (type === 'allocation') await this.finishAllocation(tx, sagaId, reaction.data as AllocationSagaData, reaction.outcome as AllocationOutcome);
-        else await this.finishRelease(tx, sagaId, (reaction.data as ReleaseSagaData).workOrderId);
+      const progress = reactToReply({ type: saga.type, data: saga.data } as unknown as SagaRun, reply);
+      if (progress.reaction.kind === 'ignored') return this.ignore(reply, progress.reaction.reason);
+      const { data, commands, outcome } = progress.reaction;
+      await this.save(tx, { type: progress.type, data } as SagaRun, commands, outcome !== null, reply.id);
+      if (outcome === null) return 'applied';
+      switch (progress.type) {
+        case 'allocation':
+          await this.finishAllocation(tx, data as AllocationSagaData, outcome as AllocationOutcome);
+          break;
+        case 'release':
+          await this.finishRelease(tx, data as ReleaseSagaData);
+          break;
+        case 'completion':
+          await this.finishCompletion(tx, data as CompletionSagaData);
+          break;
       }
       return 'applied';
     });
   }
 
-  private async finishAllocation(tx: WorkOrdersTransaction, sagaId: string, data: AllocationSagaData, outcome: AllocationOutcome): Promise<void> {
-    const order = await this.transitions.lock(tx, data.workOrderId);
-    if (!order) throw new Error(`saga ${sagaId} finished for a missing work order ${data.workOrderId}`);
+  private async finishAllocation(tx: WorkOrdersTransaction, data: AllocationSagaData, outcome: AllocationOutcome): Promise<void> {
+    const order = await this.lockOrder(tx, data.sagaId, data.workOrderId);
     if (outcome.kind === 'allocated') {
       await tx.workOrderReservation.createMany({
         data: outcome.lines.map((line) => ({
@@ -86,39 +97,53 @@ export class SagaCoordinator {
           status: 'HELD',
         })),
       });
-      await this.transitions.apply(tx, order, { type: 'AllocationSucceeded' }, { event: 'allocated', detail: { sagaId } }, [publicEvents.allocated(order, sagaId)], { shortages: [] });
+      await this.transitions.apply(tx, order, { type: 'AllocationSucceeded' }, { event: 'allocated', detail: { sagaId: data.sagaId } }, [publicEvents.allocated(order, await heldReservations(tx, order.id), data.sagaId)], { shortages: [] });
     } else {
       await this.transitions.apply(
         tx,
         order,
         { type: 'AllocationFailed' },
-        { event: 'outOfStock', detail: { sagaId, shortages: outcome.shortages } },
-        [publicEvents.outOfStock(order, outcome.shortages, sagaId)],
+        { event: 'outOfStock', detail: { sagaId: data.sagaId, shortages: outcome.shortages } },
+        [publicEvents.outOfStock(order, outcome.shortages, data.sagaId)],
         { shortages: outcome.shortages },
       );
     }
   }
 
-  private async finishRelease(tx: WorkOrdersTransaction, sagaId: string, workOrderId: string): Promise<void> {
-    const order = await this.transitions.lock(tx, workOrderId);
-    if (!order) throw new Error(`saga ${sagaId} finished for a missing work order ${workOrderId}`);
-    await tx.workOrderReservation.updateMany({ where: { workOrderId, status: 'HELD' }, data: { status: 'RELEASED' } });
-    await this.transitions.apply(tx, order, { type: 'Released' }, { event: 'canceled', detail: { sagaId, released: true } }, [publicEvents.canceled(order, sagaId)]);
+  private async finishRelease(tx: WorkOrdersTransaction, data: ReleaseSagaData): Promise<void> {
+    const order = await this.lockOrder(tx, data.sagaId, data.workOrderId);
+    await tx.workOrderReservation.updateMany({ where: { workOrderId: order.id, status: 'HELD' }, data: { status: 'RELEASED' } });
+    await this.transitions.apply(tx, order, { type: 'Released' }, { event: 'canceled', detail: { sagaId: data.sagaId, released: true } }, [publicEvents.canceled(order, data.sagaId)]);
   }
 
-  private async save(
-    tx: WorkOrdersTransaction,
-    type: SagaType,
-    data: AllocationSagaData | ReleaseSagaData,
-    commands: readonly SagaCommand[],
-    state: 'FINISHED' | null,
-    causationId: string | null = null,
-  ): Promise<void> {
+  private async finishCompletion(tx: WorkOrdersTransaction, data: CompletionSagaData): Promise<void> {
+    const order = await this.lockOrder(tx, data.sagaId, data.workOrderId);
+    const inboundOrderId = data.inboundOrderId!;
+    await tx.workOrderReservation.updateMany({ where: { workOrderId: order.id, status: 'HELD' }, data: { status: 'CONSUMED' } });
+    await this.transitions.apply(
+      tx,
+      order,
+      { type: 'Completed' },
+      { event: 'completed', detail: { sagaId: data.sagaId, inboundOrderId } },
+      [publicEvents.completed(order, inboundOrderId, [...data.outputs], data.sagaId)],
+      { inboundOrderId, inboundStatus: order.inboundStatus ?? 'PENDING' },
+    );
+  }
+
+  private async lockOrder(tx: WorkOrdersTransaction, sagaId: string, workOrderId: string): Promise<WorkOrder> {
+    const order = await this.transitions.lock(tx, workOrderId);
+    if (!order) throw new Error(`saga ${sagaId} finished for a missing work order ${workOrderId}`);
+    return order;
+  }
+
+  private async save(tx: WorkOrdersTransaction, run: SagaRun, commands: readonly SagaCommand[], finished: boolean, causationId: string | null = null): Promise<void> {
     const now = new Date();
+    const state = finished ? 'FINISHED' : 'RUNNING';
+    const { data } = run;
     await tx.sagaInstance.upsert({
       where: { id: data.sagaId },
-      create: { id: data.sagaId, type, workOrderId: data.workOrderId, phase: data.phase, data: data as never, state: state ?? 'RUNNING' },
-      update: { phase: data.phase, data: data as never, state: state ?? 'RUNNING', updatedAt: now, finishedAt: state ? now : null },
+      create: { id: data.sagaId, type: run.type satisfies SagaType, workOrderId: data.workOrderId, phase: data.phase, data: data as never, state, finishedAt: finished ? now : null },
+      update: { phase: data.phase, data: data as never, state, updatedAt: now, finishedAt: finished ? now : null },
     });
     await appendToOutbox(tx, commands.map((command) => toOutgoing(command, data.sagaId, causationId)));
   }

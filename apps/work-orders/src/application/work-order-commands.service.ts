@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CreatePickingList } from '@wo/contracts/picking';
 import { WorkOrderCreated } from '@wo/contracts/work-orders';
 import { appendToOutbox } from '@wo/messaging';
 import { conflict, invalidInput, notFound } from '@wo/platform';
@@ -11,7 +12,8 @@ import { ReferenceCheck, type LineInput } from './reference-check';
 import { SagaCoordinator } from './saga-coordinator.service';
 import { publicEvents } from './work-order-events';
 import { WorkOrderNumbers } from './work-order-numbers';
-import { stateOf, WorkOrderTransitions } from './work-order-transitions';
+import { heldReservations } from './held-reservations';
+import { pickingOf, stateOf, WorkOrderTransitions } from './work-order-transitions';
 
 export interface WorkOrderLinesInput {
   outputs: LineInput[];
@@ -135,16 +137,41 @@ export class WorkOrderCommands {
     });
   }
 
+  /**
+   * "Create Picking List" on one order: asks picking for a list. The order becomes Processing when
+   * picking announces the list (the same path as a batch list made in Material Picking).
+   */
+  createPickingList(id: string): Promise<void> {
+    return this.act(id, 'createPickingList', async (tx, order) => {
+      const listId = randomUUID();
+      const lines = await heldReservations(tx, order.id);
+      await appendToOutbox(tx, [
+        CreatePickingList.outgoing({ listId, warehouseId: order.warehouseId, orders: [{ workOrderId: order.id, number: order.number, lines }] }, { correlationId: order.id, key: listId }),
+      ]);
+      await this.transitions.record(tx, order.id, 'pickingListRequested', { listId });
+    });
+  }
+
+  /** Complete: deduct the materials and create the finished-goods inbound order (completion saga). */
+  complete(id: string): Promise<void> {
+    return this.act(id, 'complete', async (tx, order) => {
+      await this.transitions.apply(tx, order, { type: 'CompletionStarted' }, { event: 'completionStarted' });
+      const held = await tx.workOrderReservation.findMany({ where: { workOrderId: id, status: 'HELD' }, orderBy: { sku: 'asc' } });
+      const outputs = await tx.workOrderLine.findMany({ where: { workOrderId: id, kind: 'OUTPUT' }, orderBy: { position: 'asc' } });
+      await this.sagas.startCompletion(tx, order, held.map(({ reservationId, sku }) => ({ reservationId, sku })), outputs.map(({ sku, quantity }) => ({ sku, quantity })));
+    });
+  }
+
   /** Locks the order, asks the lifecycle whether the action is allowed, and runs it or answers 409. */
   private async act(
     id: string,
     action: OperatorAction,
-    run: (tx: WorkOrdersTransaction, order: WorkOrder, outcome: 'edited' | 'allocationStarted' | 'releaseStarted' | 'canceled') => Promise<void>,
+    run: (tx: WorkOrdersTransaction, order: WorkOrder, outcome: 'edited' | 'allocationStarted' | 'releaseStarted' | 'canceled' | 'pickingRequested' | 'completionStarted') => Promise<void>,
   ): Promise<void> {
     await this.db.$transaction(async (tx) => {
       const order = await this.transitions.lock(tx, id);
       if (!order) throw notFound('Work order', id);
-      const decision = decide(stateOf(order), action);
+      const decision = decide(stateOf(order, await pickingOf(tx, id)), action);
       if (decision.kind === 'refused') throw refusal(decision);
       await run(tx, order, decision.kind);
     });

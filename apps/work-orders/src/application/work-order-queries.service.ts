@@ -76,6 +76,7 @@ export class WorkOrderQueries {
         lines: { orderBy: [{ kind: 'asc' }, { position: 'asc' }] },
         reservations: { where: { status: 'HELD' }, orderBy: { sku: 'asc' } },
         history: { orderBy: { id: 'asc' } },
+        pickingLists: { orderBy: { updatedAt: 'asc' } },
       },
     });
     if (!order) throw notFound('Work order', id);
@@ -89,12 +90,14 @@ export class WorkOrderQueries {
       scheduledAt: order.scheduledAt,
       status: order.status,
       pendingAction: order.pendingAction,
-      allowedActions: allowedActions(stateOf(order)),
+      allowedActions: allowedActions(stateOf(order, pickingSummary(order.pickingLists))),
       bom: order.bomId ? { bomId: order.bomId, sets: order.bomSets } : null,
       outputs: lines('OUTPUT'),
       materials: lines('MATERIAL'),
       shortages: order.shortages,
       reservations: order.reservations.map(({ reservationId, lineId, sku, quantity, allocations }) => ({ reservationId, lineId, sku, quantity, allocations })),
+      pickingLists: order.pickingLists.map(({ listId, status, picker, updatedAt }) => ({ id: listId, status, picker, updatedAt })),
+      inboundOrder: order.inboundOrderId ? { id: order.inboundOrderId, status: order.inboundStatus, lines: order.inboundLines } : null,
       history: order.history.map(({ event, detail, at }) => ({ event, detail, at })),
       createdAt: order.createdAt,
       updatedAt: order.updatedAt,
@@ -105,4 +108,10 @@ export class WorkOrderQueries {
     const warehouse = await this.references.requireWarehouse(warehouseId);
     return { number: await this.numbers.suggest(warehouse) };
   }
+}
+
+function pickingSummary(lists: { status: string }[]): 'none' | 'open' | 'done' {
+  const live = lists.filter((list) => list.status !== 'CANCELED');
+  if (live.length === 0) return 'none';
+  return live.every((list) => list.status === 'DONE') ? 'done' : 'open';
 }

@@ -23,7 +23,7 @@ export class WorkOrderTransitions {
     event: LifecycleEvent,
     history: { event: string; detail?: Record<string, unknown> },
     messages: readonly OutgoingMessage[] = [],
-    extra: { shortages?: unknown } = {},
+    extra: { shortages?: unknown; inboundOrderId?: string; inboundStatus?: string } = {},
   ): Promise<LifecycleState> {
     const next = evolve(stateOf(order), event);
     await tx.workOrder.update({
@@ -40,6 +40,13 @@ export class WorkOrderTransitions {
   }
 }
 
-export function stateOf(order: Pick<WorkOrder, 'status' | 'pendingAction'>): LifecycleState {
-  return { status: order.status as WorkOrderStatus, pendingAction: order.pendingAction as PendingAction | null };
+export function stateOf(order: Pick<WorkOrder, 'status' | 'pendingAction'>, picking?: LifecycleState['picking']): LifecycleState {
+  return { status: order.status as WorkOrderStatus, pendingAction: order.pendingAction as PendingAction | null, picking };
+}
+
+/** Where the order's picking stands: no list, a list not yet done, or every live list done. */
+export async function pickingOf(tx: WorkOrdersTransaction, workOrderId: string): Promise<NonNullable<LifecycleState['picking']>> {
+  const lists = await tx.workOrderPickingList.findMany({ where: { workOrderId, status: { not: 'CANCELED' } }, select: { status: true } });
+  if (lists.length === 0) return 'none';
+  return lists.every((list) => list.status === 'DONE') ? 'done' : 'open';
 }

@@ -36,6 +36,23 @@ describe('work-order lifecycle', () => {
     expect(allowedActions({ status: S.Draft, pendingAction: null })).toEqual(['edit', 'confirm', 'cancel']);
   });
 
+  it('puts an Allocated order on a picking list, and back to Allocated if the list is canceled', () => {
+    const allocated = { status: S.Allocated, pendingAction: null };
+    expect(decide(allocated, 'createPickingList')).toEqual({ kind: 'pickingRequested' });
+    const processing = evolve(allocated, { type: 'PickingStarted' });
+    expect(processing).toEqual({ status: S.Processing, pendingAction: null });
+    expect(evolve(processing, { type: 'PickingCanceled' })).toEqual(allocated);
+  });
+
+  it('completes a Processing order only when every picking list is done', () => {
+    expect(decide({ status: S.Processing, pendingAction: null, picking: 'open' }, 'complete')).toMatchObject({ kind: 'refused', detail: expect.stringContaining('picking list') });
+    expect(decide({ status: S.Processing, pendingAction: null, picking: 'done' }, 'complete')).toEqual({ kind: 'completionStarted' });
+    const completing = evolve({ status: S.Processing, pendingAction: null }, { type: 'CompletionStarted' });
+    expect(completing.pendingAction).toBe('completing');
+    expect(decide(completing, 'complete')).toMatchObject({ kind: 'refused' });
+    expect(evolve(completing, { type: 'Completed' })).toEqual({ status: S.Completed, pendingAction: null });
+  });
+
   it('rejects a transition that does not fit the state', () => {
     expect(() => evolve({ status: S.Draft, pendingAction: null }, { type: 'AllocationSucceeded' })).toThrow(UnsupportedTransition);
   });

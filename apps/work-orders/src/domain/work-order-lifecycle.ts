@@ -8,16 +8,20 @@ import { PendingAction, WorkOrderStatus } from './work-order-status';
 export interface LifecycleState {
   readonly status: WorkOrderStatus;
   readonly pendingAction: PendingAction | null;
+  /** Picking lists covering the order: none yet, some not done, or every one done. */
+  readonly picking?: 'none' | 'open' | 'done';
 }
 
-export type OperatorAction = 'edit' | 'confirm' | 'retryAllocation' | 'cancel';
+export type OperatorAction = 'edit' | 'confirm' | 'retryAllocation' | 'cancel' | 'createPickingList' | 'complete';
 
 /** What an accepted action sets in motion. */
 export type ActionOutcome =
   | { readonly kind: 'edited' }
   | { readonly kind: 'allocationStarted' }
   | { readonly kind: 'releaseStarted' }
-  | { readonly kind: 'canceled' };
+  | { readonly kind: 'canceled' }
+  | { readonly kind: 'pickingRequested' }
+  | { readonly kind: 'completionStarted' };
 
 export interface ActionRefused {
   readonly kind: 'refused';
@@ -35,7 +39,11 @@ export type LifecycleEvent =
   | { readonly type: 'AllocationFailed' }
   | { readonly type: 'ReleaseStarted' }
   | { readonly type: 'Released' }
-  | { readonly type: 'Canceled' };
+  | { readonly type: 'Canceled' }
+  | { readonly type: 'PickingStarted' }
+  | { readonly type: 'PickingCanceled' }
+  | { readonly type: 'CompletionStarted' }
+  | { readonly type: 'Completed' };
 
 const S = WorkOrderStatus;
 
@@ -55,6 +63,10 @@ function outcomeOf(state: LifecycleState, action: OperatorAction): ActionOutcome
       if (state.status === S.Draft || state.status === S.OutOfStock) return { kind: 'canceled' };
       if (state.status === S.Allocated) return { kind: 'releaseStarted' };
       return null;
+    case 'createPickingList':
+      return state.status === S.Allocated ? { kind: 'pickingRequested' } : null;
+    case 'complete':
+      return state.status === S.Processing && state.picking === 'done' ? { kind: 'completionStarted' } : null;
     default: {
       const unknownAction: never = action;
       throw new Error(`unknown action ${String(unknownAction)}`);
@@ -62,7 +74,7 @@ function outcomeOf(state: LifecycleState, action: OperatorAction): ActionOutcome
   }
 }
 
-const allActions: OperatorAction[] = ['edit', 'confirm', 'retryAllocation', 'cancel'];
+const allActions: OperatorAction[] = ['edit', 'confirm', 'retryAllocation', 'createPickingList', 'complete', 'cancel'];
 
 export function allowedActions(state: LifecycleState): OperatorAction[] {
   return allActions.filter((action) => outcomeOf(state, action) !== null);
@@ -71,8 +83,9 @@ export function allowedActions(state: LifecycleState): OperatorAction[] {
 function refusalDetail(state: LifecycleState, action: OperatorAction): string {
   if (state.pendingAction !== null) return `the order is ${state.pendingAction}; wait until it settles`;
   if (action === 'cancel' && state.status === S.Processing) {
-    return 'the order is being picked: cancel or finish its picking list first';
+    return 'the order is being picked: the picking list must be handled first (cancel it, or finish picking and complete the order)';
   }
+  if (action === 'complete' && state.status === S.Processing) return 'every picking list of the order must be done before it can be completed';
   return `${action} is not allowed while the order is ${state.status}`;
 }
 
@@ -119,6 +132,18 @@ export function evolve(state: LifecycleState, event: LifecycleEvent): LifecycleS
     case 'Canceled':
       guard(state.pendingAction === null && (state.status === S.Draft || state.status === S.OutOfStock));
       return { status: S.Canceled, pendingAction: null };
+    case 'PickingStarted':
+      guard(state.pendingAction === null && state.status === S.Allocated);
+      return { status: S.Processing, pendingAction: null };
+    case 'PickingCanceled':
+      guard(state.pendingAction === null && state.status === S.Processing);
+      return { status: S.Allocated, pendingAction: null };
+    case 'CompletionStarted':
+      guard(state.pendingAction === null && state.status === S.Processing);
+      return { status: S.Processing, pendingAction: PendingAction.Completing };
+    case 'Completed':
+      guard(state.pendingAction === PendingAction.Completing);
+      return { status: S.Completed, pendingAction: null };
     default: {
       const unknownEvent: never = event;
       throw new Error(`unknown event ${JSON.stringify(unknownEvent)}`);

@@ -103,6 +103,20 @@ export class WorkOrdersHttpController {
     return this.queries.detail(id);
   }
 
+  @Post(':id/picking-lists')
+  @HttpCode(202)
+  async createPickingList(@Param('id') id: string) {
+    await this.commands.createPickingList(id);
+    return this.queries.detail(id);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(202)
+  async complete(@Param('id') id: string) {
+    await this.commands.complete(id);
+    return this.queries.detail(id);
+  }
+
   @Post(':id/cancel')
   @HttpCode(202)
   async cancel(@Param('id') id: string) {

@@ -1,6 +1,6 @@
 import { ReleaseStock, ReserveStock, stockKey, type LocationAllocation } from '@wo/contracts/inventory';
 import { command, ignored, type SagaCommand, type SagaReaction } from './saga-types';
-import type { StockReply } from './stock-reply';
+import type { SagaReply } from './saga-reply';
 
 /**
  * Allocation saga: reserve every material line of a work order, or nothing.
@@ -84,26 +84,29 @@ export function startAllocation(request: AllocationRequest): Reaction & { kind: 
   return { kind: 'advanced', data, commands: data.lines.map((line) => reserveCommand(data, line)), outcome: null };
 }
 
-export function onAllocationReply(data: AllocationSagaData, reply: StockReply): Reaction {
-  const line = data.lines.find((candidate) => candidate.reservationId === reply.payload.reservationId);
-  if (!line) return ignored(`no line with reservation ${reply.payload.reservationId}`);
-
+export function onAllocationReply(data: AllocationSagaData, reply: SagaReply): Reaction {
+  const lineFor = (reservationId: string) => data.lines.find((candidate) => candidate.reservationId === reservationId);
   switch (reply.type) {
-    case 'inventory.StockReserved':
+    case 'inventory.StockReserved': {
+      const line = lineFor(reply.payload.reservationId);
+      if (!line) return ignored(`no line with reservation ${reply.payload.reservationId}`);
       if (line.state !== 'reserving') return ignored(`line ${line.lineId} already ${line.state}`);
-      return afterReservationAnswer(
-        withLine(data, { ...line, state: 'reserved', allocations: reply.payload.allocations }),
-      );
-    case 'inventory.StockReservationRejected':
+      return afterReservationAnswer(withLine(data, { ...line, state: 'reserved', allocations: reply.payload.allocations }));
+    }
+    case 'inventory.StockReservationRejected': {
+      const line = lineFor(reply.payload.reservationId);
+      if (!line) return ignored(`no line with reservation ${reply.payload.reservationId}`);
       if (line.state !== 'reserving') return ignored(`line ${line.lineId} already ${line.state}`);
       return afterReservationAnswer(withLine(data, { ...line, state: 'rejected', available: reply.payload.available }));
-    case 'inventory.StockReleased':
+    }
+    case 'inventory.StockReleased': {
+      const line = lineFor(reply.payload.reservationId);
+      if (!line) return ignored(`no line with reservation ${reply.payload.reservationId}`);
       if (line.state !== 'releasing') return ignored(`line ${line.lineId} is ${line.state}, not releasing`);
       return afterRelease(withLine(data, { ...line, state: 'released', allocations: [] }));
-    default: {
-      const unknownReply: never = reply;
-      return ignored(`unexpected reply ${JSON.stringify(unknownReply)}`);
     }
+    default:
+      return ignored(`allocation saga does not expect ${reply.type}`);
   }
 }
 

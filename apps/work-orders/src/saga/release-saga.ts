@@ -1,6 +1,6 @@
 import { ReleaseStock, stockKey } from '@wo/contracts/inventory';
 import { command, ignored, type SagaCommand, type SagaReaction } from './saga-types';
-import type { StockReply } from './stock-reply';
+import type { SagaReply } from './saga-reply';
 
 /**
  * Release saga: the cancel of an Allocated order.
@@ -48,7 +48,7 @@ export function startRelease(request: {
   return { kind: 'advanced', data, commands: pendingReleaseCommands(data), outcome: null };
 }
 
-export function onReleaseReply(data: ReleaseSagaData, reply: StockReply): Reaction {
+export function onReleaseReply(data: ReleaseSagaData, reply: SagaReply): Reaction {
   if (reply.type !== 'inventory.StockReleased') return ignored(`release saga does not expect ${reply.type}`);
   const target = data.reservations.find((reservation) => reservation.reservationId === reply.payload.reservationId);
   if (!target) return ignored(`no reservation ${reply.payload.reservationId} in this release`);

@@ -13,7 +13,14 @@ export const WarehouseRegistered = defineMessage({
   type: 'inventory.WarehouseRegistered',
   version: 1,
   topic: InventoryTopics.referenceData,
-  schema: z.object({ warehouseId: z.string().min(1), code: z.string(), name: z.string() }),
+  schema: z.object({ warehouseId: z.string().min(1), code: z.string(), name: z.string(), locations: z.array(z.string()).default([]) }),
+});
+
+export const LocationAdded = defineMessage({
+  type: 'inventory.LocationAdded',
+  version: 1,
+  topic: InventoryTopics.referenceData,
+  schema: z.object({ warehouseId: z.string().min(1), code: z.string().min(1) }),
 });
 
 export const ProductRegistered = defineMessage({

@@ -31,3 +31,32 @@ export const ReleaseStock = defineMessage({
     sku: z.string().min(1),
   }),
 });
+
+/** Take a reservation's quantity off the shelves: onHand and reserved go down where it was held. Idempotent. */
+export const ConsumeReservation = defineMessage({
+  type: 'inventory.ConsumeReservation',
+  version: 1,
+  topic: InventoryTopics.stockCommands,
+  schema: z.object({
+    reservationId: z.string().min(1),
+    workOrderId: z.string().min(1),
+    warehouseId: z.string().min(1),
+    sku: z.string().min(1),
+  }),
+});
+
+/** Goods were put away at a location: onHand goes up there. Idempotent by `putawayId`; no reply. */
+export const PutAwayStock = defineMessage({
+  type: 'inventory.PutAwayStock',
+  version: 1,
+  topic: InventoryTopics.stockCommands,
+  schema: z.object({
+    putawayId: z.string().min(1),
+    inboundOrderId: z.string().min(1),
+    warehouseId: z.string().min(1),
+    merchantId: z.string().min(1),
+    sku: z.string().min(1),
+    locationCode: z.string().min(1),
+    quantity,
+  }),
+});

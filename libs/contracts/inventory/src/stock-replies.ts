@@ -48,3 +48,16 @@ export const StockReleased = defineMessage({
     quantity: z.number().int().nonnegative(),
   }),
 });
+
+/** The reservation's quantity left the shelves at these locations (empty if it held nothing). */
+export const ReservationConsumed = defineMessage({
+  type: 'inventory.ReservationConsumed',
+  version: 1,
+  topic: InventoryTopics.stockReplies,
+  schema: z.object({
+    reservationId: z.string().min(1),
+    sku: z.string().min(1),
+    quantity: z.number().int().nonnegative(),
+    consumed: z.array(locationAllocationSchema),
+  }),
+});

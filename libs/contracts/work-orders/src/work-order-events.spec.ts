@@ -1,4 +1,4 @@
-import { WorkOrderAllocated, WorkOrderCanceled, WorkOrderConfirmed, WorkOrderCreated, WorkOrderOutOfStock, WorkOrderTopics } from './index';
+import { WorkOrderAllocated, WorkOrderCanceled, WorkOrderCompleted, WorkOrderConfirmed, WorkOrderCreated, WorkOrderOutOfStock, WorkOrderProcessing, WorkOrderTopics } from './index';
 
 /**
  * The public work-order events are a contract other domains build on: these tests pin their
@@ -9,12 +9,13 @@ describe('public work-order events (v1)', () => {
 
   it('live on one topic, keyed by work-order id', () => {
     expect(WorkOrderTopics.events).toBe('work-orders.events');
-    for (const definition of [WorkOrderCreated, WorkOrderConfirmed, WorkOrderAllocated, WorkOrderOutOfStock, WorkOrderCanceled]) {
+    for (const definition of [WorkOrderCreated, WorkOrderConfirmed, WorkOrderAllocated, WorkOrderOutOfStock, WorkOrderProcessing, WorkOrderCompleted, WorkOrderCanceled]) {
       expect(definition.topic).toBe('work-orders.events');
       expect(definition.version).toBe(1);
       expect(definition.type).toMatch(/^work-orders\.WorkOrder[A-Z][a-zA-Z]+$/);
     }
-    expect(WorkOrderAllocated.create(facts, { correlationId: 'saga-1', key: 'wo-1' })).toEqual({
+    const materials = [{ lineId: 'l1', sku: 'BOX', quantity: 5, allocations: [{ locationCode: 'A-01', quantity: 5 }] }];
+    expect(WorkOrderAllocated.create({ ...facts, materials }, { correlationId: 'saga-1', key: 'wo-1' })).toEqual({
       id: expect.any(String),
       type: 'work-orders.WorkOrderAllocated',
       version: 1,
@@ -22,7 +23,7 @@ describe('public work-order events (v1)', () => {
       correlationId: 'saga-1',
       causationId: null,
       key: 'wo-1',
-      payload: facts,
+      payload: { ...facts, materials },
     });
   });
 
@@ -31,5 +32,7 @@ describe('public work-order events (v1)', () => {
     expect(WorkOrderOutOfStock.schema.safeParse({ ...facts, shortages: [{ sku: 'BOX', requested: 5, available: 2 }] }).success).toBe(true);
     expect(WorkOrderOutOfStock.schema.safeParse({ ...facts }).success).toBe(false);
     expect(WorkOrderCanceled.schema.safeParse({ workOrderId: 'wo-1' }).success).toBe(false);
+    expect(WorkOrderProcessing.schema.safeParse({ ...facts, pickingListId: 'pl-1' }).success).toBe(true);
+    expect(WorkOrderCompleted.schema.safeParse({ ...facts, inboundOrderId: 'in-1', outputs: [{ sku: 'SET', quantity: 5 }] }).success).toBe(true);
   });
 });

@@ -34,12 +34,39 @@ export const WorkOrderConfirmed = defineMessage({
   schema: z.object(workOrderFacts),
 });
 
-/** Every material is reserved. */
+const allocatedMaterialSchema = z.object({
+  lineId: z.string(),
+  sku: z.string(),
+  quantity: z.number().int().positive(),
+  /** The bins inventory holds the quantity in: where a picker will fetch it. */
+  allocations: z.array(z.object({ locationCode: z.string(), quantity: z.number().int().positive() })),
+});
+
+/**
+ * Every material is reserved. Published again when an order returns to Allocated because its
+ * picking list was canceled (its reservations were kept).
+ */
 export const WorkOrderAllocated = defineMessage({
   type: 'work-orders.WorkOrderAllocated',
   version: 1,
   topic: WorkOrderTopics.events,
-  schema: z.object(workOrderFacts),
+  schema: z.object({ ...workOrderFacts, materials: z.array(allocatedMaterialSchema).default([]) }),
+});
+
+/** The order's materials are on a picking list. */
+export const WorkOrderProcessing = defineMessage({
+  type: 'work-orders.WorkOrderProcessing',
+  version: 1,
+  topic: WorkOrderTopics.events,
+  schema: z.object({ ...workOrderFacts, pickingListId: z.string() }),
+});
+
+/** Materials were deducted and the finished goods are expected by inbound. */
+export const WorkOrderCompleted = defineMessage({
+  type: 'work-orders.WorkOrderCompleted',
+  version: 1,
+  topic: WorkOrderTopics.events,
+  schema: z.object({ ...workOrderFacts, inboundOrderId: z.string(), outputs: z.array(lineSchema) }),
 });
 
 /** At least one material was short; nothing is held for the order. */

@@ -8,13 +8,27 @@ import { DeadLetterPublisher } from './dead-letter-publisher';
 import { decodeMessage } from './decode-message';
 import { PoisonMessage } from './poison-message';
 
+/**
+ * A topic a service consumes. On a topic of commands or replies addressed to it, a type it has no
+ * handler for is poison (dead-lettered). On another service's event topic it is someone else's
+ * business: skipped, as the event contracts promise ("ignore types you do not know").
+ */
+export interface Subscription {
+  readonly topic: string;
+  readonly unknownTypes: 'dead-letter' | 'skip';
+}
+
+/** Commands or replies sent to this service. */
+export const commandsFrom = (topic: string): Subscription => ({ topic, unknownTypes: 'dead-letter' });
+/** Another service's public events. */
+export const eventsFrom = (topic: string): Subscription => ({ topic, unknownTypes: 'skip' });
+
 export interface KafkaMessageServerOptions {
   readonly kafka: Kafka;
   readonly settings: KafkaSettings;
   /** Logical consumer-group name, e.g. the service name. */
   readonly group: string;
-  /** Logical topics to consume. */
-  readonly topics: readonly string[];
+  readonly subscriptions: readonly Subscription[];
   /** Producer used for dead letters. */
   readonly producer: Producer;
   /** Whether the service's own dependencies (its database) are up: decides retry versus dead letter. */
@@ -61,7 +75,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
       });
       await this.consumer.connect();
       await this.consumer.subscribe({
-        topics: this.options.topics.map((topic) => physicalTopic(settings, topic)),
+        topics: this.options.subscriptions.map((subscription) => physicalTopic(settings, subscription.topic)),
         fromBeginning: true,
       });
       await this.consumer.run({
@@ -105,10 +119,12 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
       envelope = decodeMessage(message.value);
     } catch (error) {
       if (!(error instanceof PoisonMessage)) throw error;
+      if (error.reason === 'unknown-type' && this.skipsUnknownTypes(topic)) return;
       return this.deadLetters.publish(topic, partition, message, error);
     }
     const handler = this.getHandlerByPattern(envelope.type);
     if (!handler) {
+      if (this.skipsUnknownTypes(topic)) return;
       return this.deadLetters.publish(topic, partition, message, new PoisonMessage('unknown-type', `no handler for ${envelope.type}`));
     }
     const maxAttempts = this.options.maxAttempts ?? 5;
@@ -126,6 +142,12 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
         await heartbeat();
       }
     }
+  }
+
+  private skipsUnknownTypes(physical: string): boolean {
+    return this.options.subscriptions.some(
+      (subscription) => subscription.unknownTypes === 'skip' && physicalTopic(this.options.settings, subscription.topic) === physical,
+    );
   }
 
   private async invoke(handler: MessageHandler, envelope: Envelope): Promise<void> {

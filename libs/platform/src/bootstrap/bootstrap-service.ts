@@ -1,6 +1,6 @@
 import { Logger, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, type KafkaSettings } from '@wo/messaging';
+import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, type KafkaSettings, type Subscription } from '@wo/messaging';
 import { json } from 'express';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -15,8 +15,8 @@ export interface ServiceSpec {
   /** The service's root module, given the runtime so it can import PlatformModule.forRuntime(runtime). */
   readonly module: (runtime: ServiceRuntime) => DynamicModule;
   readonly migrationsDir: string;
-  /** Logical topics the service consumes; its @OnMessage handlers receive them. */
-  readonly consumes: readonly string[];
+  /** What the service consumes (`commandsFrom(topic)`, `eventsFrom(topic)`); its @OnMessage handlers receive it. */
+  readonly consumes: readonly Subscription[];
   /** Logical topics the service publishes to through its outbox. */
   readonly produces: readonly string[];
 }
@@ -47,7 +47,7 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   const kafka = new Kafka(kafkaClientConfig(kafkaSettings));
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(kafka, kafkaSettings, [...spec.consumes, ...spec.produces]);
+  await ensureTopics(kafka, kafkaSettings, [...spec.consumes.map((subscription) => subscription.topic), ...spec.produces]);
   // Idempotent: a retried send is written once. Retries without end: the outbox waits out an outage.
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 } });
   await producer.connect();
@@ -65,7 +65,7 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
         kafka,
         settings: kafkaSettings,
         group: spec.name,
-        topics: spec.consumes,
+        subscriptions: spec.consumes,
         producer,
         isHealthy: async () => (await pool.query('SELECT 1'), true),
       }),

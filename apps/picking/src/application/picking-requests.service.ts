@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { Envelope, EnvelopeOf } from '@wo/contracts/envelope';
+import type { WorkOrderAllocated, WorkOrderCanceled, WorkOrderCompleted } from '@wo/contracts/work-orders';
+import { claimInbox } from '@wo/messaging';
+import { PickingDatabase, type PickingTransaction } from '../persistence/picking-database';
+
+export interface RequestedOrder {
+  readonly workOrderId: string;
+  readonly number: string;
+  readonly warehouseId: string;
+  readonly lines: readonly { lineId: string; sku: string; quantity: number; allocations: { locationCode: string; quantity: number }[] }[];
+}
+
+/**
+ * Picking requests: the materials of Allocated work orders, learned from the public work-order
+ * events, waiting to be put on a list. A canceled or completed order takes its requests away.
+ */
+@Injectable()
+export class PickingRequests {
+  constructor(private readonly db: PickingDatabase) {}
+
+  allocated(event: EnvelopeOf<typeof WorkOrderAllocated>) {
+    const { workOrderId, number, warehouseId, materials } = event.payload;
+    return this.once(event, (tx) => openRequests(tx, { workOrderId, number, warehouseId, lines: materials }));
+  }
+
+  canceled(event: EnvelopeOf<typeof WorkOrderCanceled>) {
+    return this.once(event, (tx) => tx.pickingRequest.deleteMany({ where: { workOrderId: event.payload.workOrderId } }));
+  }
+
+  completed(event: EnvelopeOf<typeof WorkOrderCompleted>) {
+    return this.once(event, (tx) => tx.pickingRequest.deleteMany({ where: { workOrderId: event.payload.workOrderId } }));
+  }
+
+  /** Open requests of a warehouse, one entry per work order with its lines and their bins. */
+  async waiting(warehouseId: string) {
+    const requests = await this.db.pickingRequest.findMany({ where: { warehouseId, status: 'OPEN' }, orderBy: [{ workOrderNumber: 'asc' }, { sku: 'asc' }] });
+    const byOrder = new Map<string, { workOrderId: string; workOrderNumber: string; warehouseId: string; materials: { lineId: string; sku: string; quantity: number; allocations: unknown }[] }>();
+    for (const request of requests) {
+      const entry = byOrder.get(request.workOrderId) ?? { workOrderId: request.workOrderId, workOrderNumber: request.workOrderNumber, warehouseId, materials: [] };
+      entry.materials.push({ lineId: request.lineId, sku: request.sku, quantity: request.quantity, allocations: request.allocations });
+      byOrder.set(request.workOrderId, entry);
+    }
+    return [...byOrder.values()];
+  }
+
+  private once(event: Envelope, apply: (tx: PickingTransaction) => Promise<unknown>) {
+    return this.db.$transaction(async (tx) => {
+      if (!(await claimInbox(tx, event))) return 'duplicate';
+      await apply(tx);
+      return 'applied';
+    });
+  }
+}
+
+/** Records an order's materials as open requests, leaving lines already on a live list alone. */
+export async function openRequests(tx: PickingTransaction, order: RequestedOrder): Promise<void> {
+  for (const line of order.lines) {
+    const key = { workOrderId_lineId: { workOrderId: order.workOrderId, lineId: line.lineId } };
+    const existing = await tx.pickingRequest.findUnique({ where: key });
+    if (existing?.status === 'LISTED') continue;
+    const data = { workOrderNumber: order.number, warehouseId: order.warehouseId, sku: line.sku, quantity: line.quantity, allocations: line.allocations, status: 'OPEN', listId: null, updatedAt: new Date() };
+    await tx.pickingRequest.upsert({ where: key, create: { workOrderId: order.workOrderId, lineId: line.lineId, ...data }, update: data });
+  }
+}

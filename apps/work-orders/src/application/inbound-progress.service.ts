@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { EnvelopeOf } from '@wo/contracts/envelope';
+import type { InboundOrderProgressed } from '@wo/contracts/inbound';
+import { claimInbox } from '@wo/messaging';
+import { WorkOrdersDatabase } from '../persistence/work-orders-database';
+import { WorkOrderTransitions } from './work-order-transitions';
+
+const historyEvents = { PENDING: 'inboundPending', RECEIVING: 'inboundReceiving', RECEIVED: 'inboundReceived', PUT_AWAY: 'inboundPutAway' } as const;
+
+/** Keeps the progress of a completed order's finished-goods inbound order, for the detail view. */
+@Injectable()
+export class InboundProgress {
+  constructor(
+    private readonly db: WorkOrdersDatabase,
+    private readonly transitions: WorkOrderTransitions,
+  ) {}
+
+  progressed(event: EnvelopeOf<typeof InboundOrderProgressed>) {
+    return this.db.$transaction(async (tx) => {
+      if (!(await claimInbox(tx, event))) return 'duplicate';
+      const { workOrderId, inboundOrderId, status, lines } = event.payload;
+      if (!workOrderId) return 'ignored';
+      const order = await this.transitions.lock(tx, workOrderId);
+      if (!order) return 'ignored';
+      await tx.workOrder.update({ where: { id: order.id }, data: { inboundOrderId, inboundStatus: status, inboundLines: lines } });
+      if (order.inboundStatus !== status) await this.transitions.record(tx, order.id, historyEvents[status], { inboundOrderId });
+      return 'applied';
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import type { Envelope, EnvelopeOf } from '@wo/contracts/envelope';
+import { CancelPickingList, type PickingListCanceled, type PickingListCompleted, type PickingListCreated, type PickingListRefused, type PickingListStarted } from '@wo/contracts/picking';
+import { appendToOutbox, claimInbox } from '@wo/messaging';
+import { WorkOrderStatus } from '../domain/work-order-status';
+import type { WorkOrder } from '../generated/prisma/client';
+import { WorkOrdersDatabase, type WorkOrdersTransaction } from '../persistence/work-orders-database';
+import { heldReservations } from './held-reservations';
+import { publicEvents } from './work-order-events';
+import { WorkOrderTransitions } from './work-order-transitions';
+
+type ListEvent = Envelope<{ listId: string; workOrderIds: string[] }>;
+
+/**
+ * What picking tells us about its lists, applied to the orders they cover: a new list moves its
+ * orders to Processing (all of them, or none and the list is withdrawn), progress is recorded,
+ * a canceled list puts its orders back to Allocated with their reservations kept.
+ */
+@Injectable()
+export class PickingProgress {
+  constructor(
+    private readonly db: WorkOrdersDatabase,
+    private readonly transitions: WorkOrderTransitions,
+  ) {}
+
+  listCreated(event: EnvelopeOf<typeof PickingListCreated>) {
+    return this.once(event, async (tx, orders) => {
+      const { listId } = event.payload;
+      const blocked = orders.filter((order) => order.status !== WorkOrderStatus.Allocated || order.pendingAction !== null);
+      if (blocked.length > 0 || orders.length !== event.payload.workOrderIds.length) {
+        // Another action got there first (a cancel, say): withdraw the whole list, move no order.
+        const reason = `not every order is Allocated: ${blocked.map((order) => `${order.number} is ${order.pendingAction ?? order.status}`).join(', ') || 'an order is unknown'}`;
+        await appendToOutbox(tx, [CancelPickingList.outgoing({ listId, reason }, { correlationId: event.correlationId, causationId: event.id, key: listId })]);
+        for (const order of orders) await this.transitions.record(tx, order.id, 'pickingListWithdrawn', { listId, reason });
+        return;
+      }
+      for (const order of orders) {
+        await tx.workOrderPickingList.create({ data: { listId, workOrderId: order.id, status: 'CREATED' } });
+        await this.transitions.apply(tx, order, { type: 'PickingStarted' }, { event: 'processing', detail: { listId } }, [publicEvents.processing(order, listId, event.correlationId)]);
+      }
+    });
+  }
+
+  listRefused(event: EnvelopeOf<typeof PickingListRefused>) {
+    return this.once(event, async (tx, orders) => {
+      for (const order of orders) await this.transitions.record(tx, order.id, 'pickingListRefused', { listId: event.payload.listId, reason: event.payload.reason });
+    });
+  }
+
+  listStarted(event: EnvelopeOf<typeof PickingListStarted>) {
+    return this.once(event, (tx, orders) => this.progress(tx, orders, event.payload.listId, 'IN_PROGRESS', 'pickingStarted', event.payload.picker));
+  }
+
+  listCompleted(event: EnvelopeOf<typeof PickingListCompleted>) {
+    return this.once(event, (tx, orders) => this.progress(tx, orders, event.payload.listId, 'DONE', 'pickingDone'));
+  }
+
+  listCanceled(event: EnvelopeOf<typeof PickingListCanceled>) {
+    return this.once(event, async (tx, orders) => {
+      const { listId, reason } = event.payload;
+      await tx.workOrderPickingList.updateMany({ where: { listId }, data: { status: 'CANCELED', updatedAt: new Date() } });
+      for (const order of orders) {
+        const stillPicking = await tx.workOrderPickingList.count({ where: { workOrderId: order.id, status: { not: 'CANCELED' } } });
+        if (order.status === WorkOrderStatus.Processing && order.pendingAction === null && stillPicking === 0) {
+          await this.transitions.apply(tx, order, { type: 'PickingCanceled' }, { event: 'pickingListCanceled', detail: { listId, reason } }, [
+            publicEvents.allocated(order, await heldReservations(tx, order.id), event.correlationId),
+          ]);
+        } else {
+          await this.transitions.record(tx, order.id, 'pickingListCanceled', { listId, reason });
+        }
+      }
+    });
+  }
+
+  private async progress(tx: WorkOrdersTransaction, orders: WorkOrder[], listId: string, status: string, historyEvent: string, picker?: string) {
+    await tx.workOrderPickingList.updateMany({ where: { listId }, data: { status, updatedAt: new Date(), ...(picker !== undefined && { picker }) } });
+    for (const order of orders) await this.transitions.record(tx, order.id, historyEvent, { listId, ...(picker !== undefined && { picker }) });
+  }
+
+  /** Inbox, then the list's orders locked in id order (a fixed order: no deadlock with other actions). */
+  private once(event: ListEvent, apply: (tx: WorkOrdersTransaction, orders: WorkOrder[]) => Promise<void>) {
+    return this.db.$transaction(async (tx) => {
+      if (!(await claimInbox(tx, event))) return 'duplicate';
+      const orders: WorkOrder[] = [];
+      for (const id of [...event.payload.workOrderIds].sort()) {
+        const order = await this.transitions.lock(tx, id);
+        if (order) orders.push(order);
+      }
+      await apply(tx, orders);
+      return 'applied';
+    });
+  }
+}

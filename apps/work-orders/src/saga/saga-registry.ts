@@ -1,0 +1,34 @@
+import { onAllocationReply, type AllocationOutcome, type AllocationSagaData } from './allocation-saga';
+import { onCompletionReply, type CompletionOutcome, type CompletionSagaData } from './completion-saga';
+import { onReleaseReply, type ReleaseOutcome, type ReleaseSagaData } from './release-saga';
+import type { SagaReply } from './saga-reply';
+import type { SagaReaction } from './saga-types';
+
+/** The sagas work-orders runs, by the type stored on each saga instance. */
+export type SagaRun =
+  | { readonly type: 'allocation'; readonly data: AllocationSagaData }
+  | { readonly type: 'release'; readonly data: ReleaseSagaData }
+  | { readonly type: 'completion'; readonly data: CompletionSagaData };
+
+export type SagaType = SagaRun['type'];
+
+export type SagaProgress =
+  | { readonly type: 'allocation'; readonly reaction: SagaReaction<AllocationSagaData, AllocationOutcome> }
+  | { readonly type: 'release'; readonly reaction: SagaReaction<ReleaseSagaData, ReleaseOutcome> }
+  | { readonly type: 'completion'; readonly reaction: SagaReaction<CompletionSagaData, CompletionOutcome> };
+
+/** Feeds a reply to the saga it belongs to. */
+export function reactToReply(run: SagaRun, reply: SagaReply): SagaProgress {
+  switch (run.type) {
+    case 'allocation':
+      return { type: run.type, reaction: onAllocationReply(run.data, reply) };
+    case 'release':
+      return { type: run.type, reaction: onReleaseReply(run.data, reply) };
+    case 'completion':
+      return { type: run.type, reaction: onCompletionReply(run.data, reply) };
+    default: {
+      const unknownRun: never = run;
+      throw new Error(`unknown saga ${JSON.stringify(unknownRun)}`);
+    }
+  }
+}

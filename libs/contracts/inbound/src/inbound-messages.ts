@@ -1,0 +1,33 @@
+import { defineMessage } from '@wo/contracts/envelope';
+import { z } from 'zod';
+import { InboundTopics } from './topics';
+
+const line = z.object({ sku: z.string().min(1), quantity: z.number().int().positive() });
+
+/** Expect the finished goods of a completed work order. Idempotent: one inbound order per work order. */
+export const CreateFinishedGoodsInbound = defineMessage({
+  type: 'inbound.CreateFinishedGoodsInbound',
+  version: 1,
+  topic: InboundTopics.commands,
+  schema: z.object({ workOrderId: z.string().min(1), workOrderNumber: z.string(), warehouseId: z.string().min(1), merchantId: z.string().min(1), lines: z.array(line).min(1) }),
+});
+
+export const FinishedGoodsInboundCreated = defineMessage({
+  type: 'inbound.FinishedGoodsInboundCreated',
+  version: 1,
+  topic: InboundTopics.replies,
+  schema: z.object({ inboundOrderId: z.string().min(1), workOrderId: z.string().min(1) }),
+});
+
+/** Receiving or putaway moved an inbound order on. */
+export const InboundOrderProgressed = defineMessage({
+  type: 'inbound.InboundOrderProgressed',
+  version: 1,
+  topic: InboundTopics.events,
+  schema: z.object({
+    inboundOrderId: z.string().min(1),
+    workOrderId: z.string().nullable(),
+    status: z.enum(['PENDING', 'RECEIVING', 'RECEIVED', 'PUT_AWAY']),
+    lines: z.array(z.object({ sku: z.string(), expected: z.number().int(), received: z.number().int(), putAway: z.number().int() })),
+  }),
+});
