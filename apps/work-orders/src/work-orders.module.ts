@@ -5,18 +5,21 @@ import { InboundProgress } from './application/inbound-progress.service';
 import { PickingProgress } from './application/picking-progress.service';
 import { ReferenceCheck } from './application/reference-check';
 import { ReferenceDataReplica } from './application/reference-data-replica.service';
-import { SagaCoordinator } from './application/saga-coordinator.service';
+import { SAGA_TIMING, SagaCoordinator } from './application/saga-coordinator.service';
 import { WorkOrderCommands } from './application/work-order-commands.service';
 import { WorkOrderNumbers } from './application/work-order-numbers';
 import { WorkOrderQueries } from './application/work-order-queries.service';
 import { WorkOrderTransitions } from './application/work-order-transitions';
 import { BomsHttpController } from './http/boms.http.controller';
+import { SagasHttpController } from './http/sagas.http.controller';
 import { WorkOrdersHttpController } from './http/work-orders.http.controller';
 import { ReferenceDataMessageController } from './messaging/reference-data.message.controller';
 import { InboundEventsMessageController } from './messaging/inbound-events.message.controller';
 import { PickingEventsMessageController } from './messaging/picking-events.message.controller';
 import { SagaRepliesMessageController } from './messaging/saga-replies.message.controller';
 import { WorkOrdersDatabase } from './persistence/work-orders-database';
+import { SagaDeadlineSweeper } from './saga-deadlines/saga-deadline-sweeper';
+import { sagaTimingFrom } from './saga/saga-timing';
 
 @Module({})
 export class WorkOrdersModule {
@@ -24,7 +27,7 @@ export class WorkOrdersModule {
     return {
       module: WorkOrdersModule,
       imports: [PlatformModule.forRuntime(runtime)],
-      controllers: [WorkOrdersHttpController, BomsHttpController, SagaRepliesMessageController, ReferenceDataMessageController, PickingEventsMessageController, InboundEventsMessageController],
+      controllers: [WorkOrdersHttpController, BomsHttpController, SagasHttpController, SagaRepliesMessageController, ReferenceDataMessageController, PickingEventsMessageController, InboundEventsMessageController],
       providers: [
         WorkOrdersDatabase,
         ReferenceCheck,
@@ -37,6 +40,8 @@ export class WorkOrdersModule {
         WorkOrderQueries,
         PickingProgress,
         InboundProgress,
+        SagaDeadlineSweeper,
+        { provide: SAGA_TIMING, useValue: sagaTimingFrom(process.env) },
       ],
     };
   }

@@ -1,3 +1,4 @@
 export * from './system-plan';
 export * from './local-kafka';
 export * from './running-system';
+export * from './invariants';

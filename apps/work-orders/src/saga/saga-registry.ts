@@ -1,8 +1,8 @@
-import { onAllocationReply, type AllocationOutcome, type AllocationSagaData } from './allocation-saga';
-import { onCompletionReply, type CompletionOutcome, type CompletionSagaData } from './completion-saga';
-import { onReleaseReply, type ReleaseOutcome, type ReleaseSagaData } from './release-saga';
+import { onAllocationReply, pendingAllocationCommands, type AllocationOutcome, type AllocationSagaData } from './allocation-saga';
+import { onCompletionReply, pendingCompletionCommands, type CompletionOutcome, type CompletionSagaData } from './completion-saga';
+import { onReleaseReply, pendingReleaseCommands, type ReleaseOutcome, type ReleaseSagaData } from './release-saga';
 import type { SagaReply } from './saga-reply';
-import type { SagaReaction } from './saga-types';
+import type { SagaCommand, SagaReaction } from './saga-types';
 
 /** The sagas work-orders runs, by the type stored on each saga instance. */
 export type SagaRun =
@@ -26,6 +26,22 @@ export function reactToReply(run: SagaRun, reply: SagaReply): SagaProgress {
       return { type: run.type, reaction: onReleaseReply(run.data, reply) };
     case 'completion':
       return { type: run.type, reaction: onCompletionReply(run.data, reply) };
+    default: {
+      const unknownRun: never = run;
+      throw new Error(`unknown saga ${JSON.stringify(unknownRun)}`);
+    }
+  }
+}
+
+/** The commands of the current step still waiting for an answer: what a deadline re-sends. */
+export function pendingCommands(run: SagaRun): SagaCommand[] {
+  switch (run.type) {
+    case 'allocation':
+      return pendingAllocationCommands(run.data);
+    case 'release':
+      return pendingReleaseCommands(run.data);
+    case 'completion':
+      return pendingCompletionCommands(run.data);
     default: {
       const unknownRun: never = run;
       throw new Error(`unknown saga ${JSON.stringify(unknownRun)}`);

@@ -1,0 +1,47 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { conflict, notFound, parseInput } from '@wo/platform';
+import { z } from 'zod';
+import { SagaCoordinator } from '../application/saga-coordinator.service';
+import { WorkOrdersDatabase } from '../persistence/work-orders-database';
+
+const listQuery = z.object({
+  state: z.enum(['RUNNING', 'FINISHED', 'STUCK']).optional(),
+  type: z.enum(['allocation', 'release', 'completion']).optional(),
+  workOrderId: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** The SRE's view of the sagas: by state, one saga's step history, and a retry for a stuck one. */
+@Controller('sagas')
+export class SagasHttpController {
+  constructor(
+    private readonly db: WorkOrdersDatabase,
+    private readonly sagas: SagaCoordinator,
+  ) {}
+
+  @Get()
+  async list(@Query() query: unknown) {
+    const { limit, ...filter } = parseInput(listQuery, query, 'query');
+    const [counts, items] = await Promise.all([
+      this.db.sagaInstance.groupBy({ by: ['state'], _count: { _all: true } }),
+      this.db.sagaInstance.findMany({ where: filter, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit, omit: { data: true } }),
+    ]);
+    return { counts: Object.fromEntries(counts.map((row) => [row.state, row._count._all])), items };
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string) {
+    const saga = await this.db.sagaInstance.findUnique({ where: { id }, include: { steps: { orderBy: { id: 'asc' } } } });
+    if (!saga) throw notFound('Saga', id);
+    return { ...saga, steps: saga.steps.map(({ event, detail, at }) => ({ event, detail, at })) };
+  }
+
+  @Post(':id/retry')
+  @HttpCode(202)
+  async retry(@Param('id') id: string) {
+    const result = await this.sagas.retry(id);
+    if (result === 'unknown') throw notFound('Saga', id);
+    if (result === 'finished') throw conflict('the saga has finished; there is nothing to retry', { sagaState: 'FINISHED' });
+    return this.get(id);
+  }
+}

@@ -1,0 +1,134 @@
+import { Client } from 'pg';
+import { databaseUrl, type SystemOptions } from './system-plan';
+
+/** What the invariant check found: each violation in words, and the figures an operator wants. */
+export interface InvariantReport {
+  readonly violations: string[];
+  readonly figures: {
+    workOrders: Record<string, number>;
+    sagas: Record<string, number>;
+    pendingActions: number;
+    outboxBacklog: Record<string, number>;
+    oversoldUnits: number;
+    bins: number;
+    ledgerRows: number;
+  };
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Checks DESIGN.md's invariants against the live databases of every service:
+ * stock never negative and reserved within onHand per bin; onHand equal to the ledger; reserved
+ * equal to what RESERVED reservations hold; reservations held only by Allocated and Processing
+ * orders and matching their materials; a Completed order's materials consumed exactly once and
+ * exactly one inbound order for it; no saga left mid-step and no order with an action in flight.
+ */
+export async function checkInvariants(options: SystemOptions, { settled = true } = {}): Promise<InvariantReport> {
+  const connect = async (service: 'inventory' | 'work-orders' | 'picking' | 'inbound') => {
+    const client = new Client({ connectionString: databaseUrl(options, service) });
+    await client.connect();
+    return client;
+  };
+  const [inventory, workOrders, inbound] = [await connect('inventory'), await connect('work-orders'), await connect('inbound')];
+  const picking = await connect('picking');
+  const violations: string[] = [];
+  const rows = async (client: Client, sql: string) => (await client.query(sql)).rows as Row[];
+  const count = async (client: Client, sql: string) => Number((await rows(client, sql))[0]!['n']);
+
+  try {
+    // Stock per bin.
+    const badBins = await rows(inventory, `SELECT warehouse_id, sku, location_code, on_hand, reserved FROM stock_level WHERE on_hand < 0 OR reserved < 0 OR reserved > on_hand`);
+    for (const bin of badBins) violations.push(`bin ${bin['sku']}@${bin['location_code']}: onHand ${bin['on_hand']}, reserved ${bin['reserved']}`);
+    const oversoldUnits = await count(inventory, `SELECT coalesce(sum(greatest(reserved - on_hand, 0) + greatest(-on_hand, 0)), 0) AS n FROM stock_level`);
+
+    const ledgerMismatch = await rows(
+      inventory,
+      `SELECT coalesce(s.sku, m.sku) AS sku, coalesce(s.location_code, m.location_code) AS location_code, coalesce(s.on_hand, 0) AS on_hand, coalesce(m.total, 0) AS ledger
+         FROM stock_level s
+         FULL JOIN (SELECT warehouse_id, merchant_id, sku, location_code, sum(quantity) AS total FROM stock_movement GROUP BY 1, 2, 3, 4) m
+           ON m.warehouse_id = s.warehouse_id AND m.merchant_id = s.merchant_id AND m.sku = s.sku AND m.location_code = s.location_code
+        WHERE coalesce(s.on_hand, 0) <> coalesce(m.total, 0)`,
+    );
+    for (const bin of ledgerMismatch) violations.push(`bin ${bin['sku']}@${bin['location_code']}: onHand ${bin['on_hand']} but the ledger sums to ${bin['ledger']}`);
+
+    const reservedMismatch = await rows(
+      inventory,
+      `SELECT s.sku, s.location_code, s.reserved, coalesce(h.held, 0) AS held
+         FROM stock_level s
+         LEFT JOIN (SELECT r.warehouse_id, r.merchant_id, r.sku, a.location_code, sum(a.quantity) AS held
+                      FROM reservation r JOIN reservation_allocation a ON a.reservation_id = r.id
+                     WHERE r.status = 'RESERVED' GROUP BY 1, 2, 3, 4) h
+           ON h.warehouse_id = s.warehouse_id AND h.merchant_id = s.merchant_id AND h.sku = s.sku AND h.location_code = s.location_code
+        WHERE s.reserved <> coalesce(h.held, 0)`,
+    );
+    for (const bin of reservedMismatch) violations.push(`bin ${bin['sku']}@${bin['location_code']}: reserved ${bin['reserved']} but reservations hold ${bin['held']}`);
+
+    // Work orders against what inventory holds and consumed, and against inbound.
+    const orders = await rows(workOrders, `SELECT id, number, status, pending_action FROM work_order`);
+    const materials = groupBy(await rows(workOrders, `SELECT work_order_id, sku, quantity FROM work_order_line WHERE kind = 'MATERIAL'`), 'work_order_id');
+    const held = groupBy(await rows(inventory, `SELECT work_order_id, sku, sum(quantity)::int AS quantity FROM reservation WHERE status = 'RESERVED' GROUP BY 1, 2`), 'work_order_id');
+    const consumed = groupBy(await rows(inventory, `SELECT reference AS work_order_id, sku, (-sum(quantity))::int AS quantity FROM stock_movement WHERE kind = 'CONSUMPTION' GROUP BY 1, 2`), 'work_order_id');
+    const inboundCounts = new Map((await rows(inbound, `SELECT source_id, count(*)::int AS n FROM inbound_order WHERE source = 'WORK_ORDER' GROUP BY 1`)).map((row) => [row['source_id'] as string, row['n'] as number]));
+    const byStatus: Record<string, number> = {};
+    for (const order of orders) {
+      const id = order['id'] as string;
+      const status = order['status'] as string;
+      byStatus[status] = (byStatus[status] ?? 0) + 1;
+      const label = `work order ${order['number']} (${status}${order['pending_action'] ? `, ${order['pending_action']}` : ''})`;
+      if (settled && order['pending_action']) violations.push(`${label}: still has an action in flight`);
+      if (order['pending_action']) continue; // mid-saga: holdings are in motion
+      const wanted = lines(materials.get(id));
+      const holds = lines(held.get(id));
+      const consumes = lines(consumed.get(id));
+      const holding = status === 'ALLOCATED' || status === 'PROCESSING';
+      if (holding && holds !== wanted) violations.push(`${label}: holds ${holds || 'nothing'}, needs ${wanted}`);
+      if (!holding && holds) violations.push(`${label}: still holds ${holds}`);
+      if (status === 'COMPLETED') {
+        if (consumes !== wanted) violations.push(`${label}: consumed ${consumes || 'nothing'}, materials are ${wanted}`);
+        if (inboundCounts.get(id) !== 1) violations.push(`${label}: has ${inboundCounts.get(id) ?? 0} inbound orders, not exactly one`);
+      } else {
+        if (consumes) violations.push(`${label}: consumed ${consumes} without being completed`);
+        if (inboundCounts.has(id)) violations.push(`${label}: has an inbound order without being completed`);
+      }
+    }
+
+    const sagas = Object.fromEntries((await rows(workOrders, `SELECT state, count(*)::int AS n FROM saga_instance GROUP BY 1`)).map((row) => [row['state'], row['n']])) as Record<string, number>;
+    if (settled && (sagas['RUNNING'] ?? 0) > 0) violations.push(`${sagas['RUNNING']} saga(s) still mid-step`);
+    if ((sagas['STUCK'] ?? 0) > 0) violations.push(`${sagas['STUCK']} saga(s) stuck`);
+
+    const outboxBacklog: Record<string, number> = {};
+    for (const [name, client] of [['inventory', inventory], ['work-orders', workOrders], ['picking', picking], ['inbound', inbound]] as const) {
+      outboxBacklog[name] = await count(client, `SELECT count(*)::int AS n FROM outbox_message`);
+      if (settled && outboxBacklog[name]! > 0) violations.push(`${name}: ${outboxBacklog[name]} message(s) not yet published`);
+    }
+
+    return {
+      violations,
+      figures: {
+        workOrders: byStatus,
+        sagas,
+        pendingActions: orders.filter((order) => order['pending_action']).length,
+        outboxBacklog,
+        oversoldUnits,
+        bins: await count(inventory, `SELECT count(*)::int AS n FROM stock_level`),
+        ledgerRows: await count(inventory, `SELECT count(*)::int AS n FROM stock_movement`),
+      },
+    };
+  } finally {
+    await Promise.all([inventory, workOrders, inbound, picking].map((client) => client.end()));
+  }
+}
+
+function groupBy(rows: Row[], key: string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) groups.set(row[key] as string, [...(groups.get(row[key] as string) ?? []), row]);
+  return groups;
+}
+
+/** A canonical text of SKU quantities, so two holdings compare as strings. */
+function lines(rows: Row[] | undefined): string {
+  const totals = new Map<string, number>();
+  for (const row of rows ?? []) totals.set(row['sku'] as string, (totals.get(row['sku'] as string) ?? 0) + Number(row['quantity']));
+  return [...totals].filter(([, quantity]) => quantity !== 0).sort(([a], [b]) => a.localeCompare(b)).map(([sku, quantity]) => `${sku}x${quantity}`).join(' ');
+}
