@@ -54,6 +54,18 @@ describe('picking lists and completion', () => {
     expect(lists.map((list: any) => list.id)).toEqual([created.body.id]);
   });
 
+  it('makes one list when Create Picking List is requested several times at once', async () => {
+    const order = await flow.allocatedOrder([{ sku: 'BOX', quantity: 1 }]);
+    const responses = await Promise.all([1, 2, 3].map(() => api.post(`/work-orders/${order.id}/picking-lists`)));
+    expect(responses.filter((response) => response.status === 202).length).toBeGreaterThanOrEqual(1);
+    await flow.orderIn(order.id, 'PROCESSING');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const lists = (await api.get(`/picking-lists?workOrderId=${order.id}`)).body.filter((list: any) => list.status !== 'CANCELED');
+    expect(lists).toHaveLength(1);
+    const detail = (await api.get(`/work-orders/${order.id}`)).body;
+    expect(detail.pickingLists.filter((list: any) => list.status !== 'CANCELED').map((list: any) => list.id)).toEqual([lists[0].id]);
+  });
+
   it('refuses cancel during picking; a canceled list puts the order back to Allocated, then cancel releases', async () => {
     const order = await flow.allocatedOrder([{ sku: 'SOAP', quantity: 4 }]);
     const soapBefore = await warehouse.inventoryOf('SOAP');

@@ -7,6 +7,8 @@ export interface InvariantReport {
   readonly figures: {
     workOrders: Record<string, number>;
     sagas: Record<string, number>;
+    /** Allocation sagas that released reserved lines before ending Out of Stock. */
+    compensatedSagas: number;
     pendingActions: number;
     outboxBacklog: Record<string, number>;
     oversoldUnits: number;
@@ -108,6 +110,7 @@ export async function checkInvariants(options: SystemOptions, { settled = true }
       figures: {
         workOrders: byStatus,
         sagas,
+        compensatedSagas: await count(workOrders, `SELECT count(*)::int AS n FROM saga_instance WHERE type = 'allocation' AND phase = 'outOfStock' AND data::text LIKE '%"state": "released"%'`),
         pendingActions: orders.filter((order) => order['pending_action']).length,
         outboxBacklog,
         oversoldUnits,

@@ -10,6 +10,10 @@ export async function startLocalKafka(port: number): Promise<void> {
   await run('bash', [resolve(REPO_ROOT, 'scripts/kafka.sh'), 'start'], { env: { ...process.env, KAFKA_PORT: String(port) }, maxBuffer: 10_000_000 });
 }
 
+export async function restartLocalKafka(port: number): Promise<void> {
+  await run('bash', [resolve(REPO_ROOT, 'scripts/kafka.sh'), 'restart'], { env: { ...process.env, KAFKA_PORT: String(port) }, maxBuffer: 10_000_000 });
+}
+
 export async function stopLocalKafka(port: number): Promise<void> {
   await run('bash', [resolve(REPO_ROOT, 'scripts/kafka.sh'), 'stop'], { env: { ...process.env, KAFKA_PORT: String(port) } });
 }

@@ -1,7 +1,6 @@
-import { databaseUrl, localKafkaRunning, RunningSystem, SERVICES, startLocalKafka } from '@wo/dev-system';
+import { dropDatabases, localKafkaRunning, RunningSystem, startLocalKafka } from '@wo/dev-system';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { e2eOptions } from './e2e-system';
 
 /** Starts Kafka if needed and the whole system on fresh databases; tests talk to its gateway. */
@@ -11,7 +10,7 @@ export default async function globalSetup(): Promise<void> {
     throw new Error('dist/ is missing: run `npm test` (or `bash scripts/setup.sh`) so the services are built first');
   }
   if (options.kafkaBrokers === null && !(await localKafkaRunning(options.kafkaPort))) await startLocalKafka(options.kafkaPort);
-  for (const service of SERVICES) await dropDatabase(databaseUrl(options, service));
+  await dropDatabases(options);
   if (options.logDir) rmSync(options.logDir, { recursive: true, force: true });
 
   const system = new RunningSystem(options);
@@ -25,17 +24,4 @@ export default async function globalSetup(): Promise<void> {
   process.env['GATEWAY_URL'] = system.gatewayUrl;
   process.env['E2E_TOPIC_PREFIX'] = options.topicPrefix;
   process.env['KAFKA_BROKERS_E2E'] = options.kafkaBrokers ?? `127.0.0.1:${options.kafkaPort}`;
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  target.pathname = '/postgres';
-  const admin = new Client({ connectionString: target.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
 }

@@ -53,13 +53,27 @@ export class PickingRequests {
   }
 }
 
-/** Records an order's materials as open requests, leaving lines already on a live list alone. */
+/**
+ * Records an order's materials as open requests, leaving lines already on a list alone. The
+ * check sits in the upsert itself (ON CONFLICT ... WHERE), which Postgres evaluates on the latest
+ * row after waiting for its lock, so a list being made concurrently cannot have its lines reopened.
+ */
 export async function openRequests(tx: PickingTransaction, order: RequestedOrder): Promise<void> {
   for (const line of order.lines) {
-    const key = { workOrderId_lineId: { workOrderId: order.workOrderId, lineId: line.lineId } };
-    const existing = await tx.pickingRequest.findUnique({ where: key });
-    if (existing?.status === 'LISTED') continue;
-    const data = { workOrderNumber: order.number, warehouseId: order.warehouseId, sku: line.sku, quantity: line.quantity, allocations: line.allocations, status: 'OPEN', listId: null, updatedAt: new Date() };
-    await tx.pickingRequest.upsert({ where: key, create: { workOrderId: order.workOrderId, lineId: line.lineId, ...data }, update: data });
+    await tx.$executeRawUnsafe(
+      `INSERT INTO picking_request (work_order_id, line_id, work_order_number, warehouse_id, sku, quantity, allocations, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'OPEN')
+       ON CONFLICT (work_order_id, line_id) DO UPDATE
+         SET work_order_number = EXCLUDED.work_order_number, warehouse_id = EXCLUDED.warehouse_id, sku = EXCLUDED.sku,
+             quantity = EXCLUDED.quantity, allocations = EXCLUDED.allocations, status = 'OPEN', list_id = NULL, updated_at = now()
+         WHERE picking_request.status <> 'LISTED'`,
+      order.workOrderId,
+      line.lineId,
+      order.number,
+      order.warehouseId,
+      line.sku,
+      line.quantity,
+      JSON.stringify(line.allocations),
+    );
   }
 }

@@ -68,8 +68,10 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
       const { kafka, settings } = this.options;
       this.consumer = kafka.consumer({
         groupId: physicalTopic(settings, this.options.group),
-        sessionTimeout: 30_000,
-        heartbeatInterval: 3_000,
+        // A member that died (SIGKILL, OOM) holds its partitions until its session times out:
+        // keep that short so a replacement takes over within seconds.
+        sessionTimeout: 10_000,
+        heartbeatInterval: 1_000,
         maxWaitTimeInMs: 100,
         retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
       });

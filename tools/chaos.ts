@@ -1,0 +1,88 @@
+import { deleteTopics, dropDatabases, localKafkaRunning, REPO_ROOT, runChaos, RunningSystem, startLocalKafka, type ChaosPlan, type SystemOptions } from '@wo/dev-system';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+/**
+ * `npm run chaos`: a system of its own (ports 3300-3304, databases wo_chaos_*), a few thousand
+ * work orders through the whole lifecycle on contested stock, with processes SIGKILLed at random,
+ * the broker restarted and messages delivered twice; then it settles and checks every invariant.
+ * Prints the figures and writes them to .local/chaos-report.json. Exits 1 if an invariant broke.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      orders: { type: 'string', default: '2000' },
+      concurrency: { type: 'string', default: '16' },
+      'kill-every': { type: 'string', default: '4000-9000' },
+      'no-broker-restart': { type: 'boolean', default: false },
+      duplicates: { type: 'string', default: '0.05' },
+    },
+  });
+  const [killMin, killMax] = values['kill-every'].split('-').map(Number) as [number, number];
+  const plan: ChaosPlan = {
+    orders: Number(values.orders),
+    concurrency: Number(values.concurrency),
+    skus: 8,
+    stockPerOrder: 0.2,
+    killEveryMs: [killMin, killMax],
+    victims: ['inventory', 'work-orders', 'picking', 'inbound', 'gateway'],
+    brokerRestart: !values['no-broker-restart'],
+    duplicateShare: Number(values.duplicates),
+    orderTimeoutMs: 180_000,
+    settleTimeoutMs: 180_000,
+  };
+  const options: SystemOptions = {
+    gatewayPort: Number(process.env['CHAOS_PORT'] ?? 3300),
+    databasePrefix: 'wo_chaos_',
+    postgresUrl: process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432',
+    kafkaBrokers: null,
+    kafkaPort: Number(process.env['KAFKA_PORT'] ?? 9092),
+    topicPrefix: `chaos-${Date.now()}.`,
+    redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    logDir: join(REPO_ROOT, '.local/logs/chaos'),
+  };
+  const report = await runChaosOnFreshSystem(options, plan, (line) => console.log(`[chaos] ${line}`));
+  const summary = {
+    ordersDriven: report.ordersDriven,
+    ordersByOutcome: report.ordersByOutcome,
+    faultsInjected: { killsByService: report.faults.killed, brokerRestarts: report.faults.brokerRestarts, duplicateDeliveries: report.faults.duplicatesInjected },
+    driveSeconds: Math.round(report.driveSeconds),
+    timeToSettleSeconds: Math.round(report.settleSeconds),
+    sagasCompleted: report.sagasCompleted,
+    sagasCompensated: report.sagasCompensated,
+    stuckSagas: report.stuckSagas,
+    invariantViolations: report.invariantViolations,
+    oversoldUnits: report.oversoldUnits,
+  };
+  console.log(JSON.stringify(summary, null, 2));
+  for (const violation of report.violations) console.log(`  violation: ${violation}`);
+  mkdirSync(join(REPO_ROOT, '.local'), { recursive: true });
+  writeFileSync(join(REPO_ROOT, '.local/chaos-report.json'), JSON.stringify({ plan, ...summary, violations: report.violations, invariants: report.invariants }, null, 2));
+  if (report.invariantViolations > 0 || report.oversoldUnits > 0) process.exitCode = 1;
+}
+
+/** Shorter step deadlines than production, so re-sends happen within the run. */
+export async function runChaosOnFreshSystem(options: SystemOptions, plan: ChaosPlan, log: (line: string) => void) {
+  process.env['SAGA_STEP_TIMEOUT_MS'] ??= '3000';
+  process.env['SAGA_MAX_BACKOFF_MS'] ??= '10000';
+  process.env['SAGA_DEADLINE_MS'] ??= '240000';
+  if (!(await localKafkaRunning(options.kafkaPort))) await startLocalKafka(options.kafkaPort);
+  await dropDatabases(options);
+  const system = new RunningSystem(options);
+  await system.start();
+  log(`system up on ${system.gatewayUrl} (logs in ${options.logDir})`);
+  try {
+    return await runChaos(system, plan, log);
+  } finally {
+    await system.stop();
+    await deleteTopics(options).catch((error: Error) => log(`could not delete topics: ${error.message}`));
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: Error) => {
+    console.error(`chaos run failed: ${error.stack ?? error.message}`);
+    process.exit(2);
+  });
+}
