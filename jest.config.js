@@ -2,6 +2,7 @@
 //   unit         *.spec.ts         pure logic, no broker, no database: milliseconds
 //   integration  *.int-spec.ts     real Postgres (and Kafka where the subject needs it)
 //   e2e          *.e2e-spec.ts     the whole system through the gateway over real Kafka
+//   faults       *.faults-spec.ts  systems of their own, with processes killed, the broker restarted, a short chaos run
 const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -34,6 +35,12 @@ module.exports = {
       globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/e2e/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/long-timeout.ts'],
+    },
+    {
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/tests/faults/**/*.faults-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/faults/long-timeout.ts'],
     },
   ],
 };
