@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf dist
-npx --no-install swc apps libs tools -d dist --config-file .swcrc --copy-files --quiet \
+npx --no-install swc apps libs tools bench -d dist --config-file .swcrc --copy-files --quiet \
   --ignore '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts'
 printf '[setup]       compiled to dist/\n'

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { planSystem, type ProcessName, type ProcessPlan, type SystemOptions } from './system-plan';
@@ -55,6 +55,19 @@ export class RunningSystem {
     const timer = setTimeout(() => running.child.kill('SIGKILL'), graceMs);
     await running.exited;
     clearTimeout(timer);
+  }
+
+  /** Resident set size of each running process, read from /proc (Linux). */
+  residentMemoryMiB(): Record<string, number> {
+    const sizes: Record<string, number> = {};
+    for (const [name, running] of this.processes) {
+      const pid = running.child.pid;
+      if (pid === undefined || running.child.exitCode !== null) continue;
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      sizes[name] = Math.round(kib / 1024);
+    }
+    return sizes;
   }
 
   async restart(name: ProcessName): Promise<void> {

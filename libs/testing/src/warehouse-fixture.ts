@@ -62,10 +62,13 @@ export class WarehouseFixture {
       (response) => response.status === 200,
       { what: 'the warehouse to reach work-orders' },
     );
-    if (skus.length === 0) return;
-    const probe = { merchantId: this.merchantId, name: `probe ${this.tag}`, outputs: [{ sku: skus[0], quantity: 1 }], materials: skus.map((sku) => ({ sku, quantity: 1 })) };
-    const bom = await eventually(() => this.api.post('/boms', probe), (response) => response.status === 201, { what: 'the products to reach work-orders' });
-    await this.api.delete(`/boms/${bom.body.id}`);
+    // A BOM takes at most 200 lines: probe the SKUs in slices.
+    for (let start = 0; start < skus.length; start += 200) {
+      const slice = skus.slice(start, start + 200);
+      const probe = { merchantId: this.merchantId, name: `probe ${this.tag}`, outputs: [{ sku: slice[0], quantity: 1 }], materials: slice.map((sku) => ({ sku, quantity: 1 })) };
+      const bom = await eventually(() => this.api.post('/boms', probe), (response) => response.status === 201, { what: 'the products to reach work-orders' });
+      await this.api.delete(`/boms/${bom.body.id}`);
+    }
   }
 }
 

@@ -1,0 +1,186 @@
+import { deleteTopics, dropDatabases, kafkaBrokers, localKafkaRunning, REPO_ROOT, RunningSystem, startLocalKafka, type SystemOptions } from '@wo/dev-system';
+import { ApiClient, WarehouseFixture } from '@wo/testing';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BaselineReservations } from './baseline';
+import { SettleWatcher } from './settle-watcher';
+import { percentiles, round, runClosedLoop, runOpenLoop } from './stats';
+
+/**
+ * `npm run bench`: confirm-to-settled of work orders with 3 material lines through the real system
+ * (gateway, work-orders, Kafka, inventory), beside the same reservation as one Postgres
+ * transaction, in two modes: spread (lines from 1,000 SKUs) and contested (every order wants the
+ * same 3 SKUs). Prints and writes .local/bench-report.json.
+ */
+type Mode = 'spread' | 'contested';
+type Lines = { sku: string; quantity: number }[];
+
+interface ModeResult {
+  orders: number;
+  concurrency: number;
+  ordersPerSecond: number;
+  latencyMs: ReturnType<typeof percentiles>;
+  allocated: number;
+  outOfStock: number;
+  oversoldUnits: number;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      orders: { type: 'string', default: '400' },
+      concurrency: { type: 'string', default: '16' },
+      modes: { type: 'string', default: 'spread,contested' },
+    },
+  });
+  const orders = Number(values.orders);
+  const concurrency = Number(values.concurrency);
+  const modes = values.modes.split(',') as Mode[];
+  const options: SystemOptions = {
+    gatewayPort: Number(process.env['BENCH_PORT'] ?? 3500),
+    databasePrefix: 'wo_bench_',
+    postgresUrl: process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432',
+    kafkaBrokers: process.env['KAFKA_BROKERS'] ?? null,
+    kafkaPort: Number(process.env['KAFKA_PORT'] ?? 9092),
+    topicPrefix: `bench-${Date.now()}.`,
+    redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    logDir: join(REPO_ROOT, '.local/logs/bench'),
+  };
+  const log = (line: string) => console.log(`[bench] ${line}`);
+
+  if (options.kafkaBrokers === null && !(await localKafkaRunning(options.kafkaPort))) await startLocalKafka(options.kafkaPort);
+  await dropDatabases(options);
+  const system = new RunningSystem(options);
+  await system.start();
+  const api = new ApiClient(system.gatewayUrl);
+  const watcher = await SettleWatcher.start(kafkaBrokers(options), options.topicPrefix);
+  const baseline = await BaselineReservations.create(options.postgresUrl, concurrency);
+  const report: Record<string, unknown> = {
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version, kafka: kafkaVersion() },
+    orders,
+    concurrency,
+  };
+  try {
+    for (const mode of modes) {
+      log(`${mode}: seeding`);
+      const { warehouse, lines, stock } = await seed(api, mode, orders);
+      const saga = await benchSaga(api, warehouse, watcher, lines, concurrency);
+      log(`${mode}: saga ${saga.ordersPerSecond} orders/s, p50 ${saga.latencyMs.p50} ms, p99 ${saga.latencyMs.p99} ms (${saga.allocated} allocated, ${saga.outOfStock} out of stock)`);
+      const halfRate = await benchSagaOpenLoop(api, warehouse, watcher, mode, orders, saga.ordersPerSecond / 2);
+      log(`${mode}: saga at half the maximum rate (${round(saga.ordersPerSecond / 2)} orders/s): p50 ${halfRate.latencyMs.p50} ms, p99 ${halfRate.latencyMs.p99} ms`);
+      await baseline.seed(stock);
+      const local = await benchBaseline(baseline, lines, concurrency);
+      log(`${mode}: baseline ${local.ordersPerSecond} orders/s, p50 ${local.latencyMs.p50} ms, p99 ${local.latencyMs.p99} ms (${local.allocated} allocated, ${local.outOfStock} out of stock)`);
+      report[mode] = { saga, sagaAtHalfRate: halfRate, baseline: local, ratio: round(saga.ordersPerSecond / local.ordersPerSecond, 2) };
+      log(`${mode}: ratio saga/baseline ${round(saga.ordersPerSecond / local.ordersPerSecond, 2)}`);
+    }
+    report['residentMemoryMiB'] = system.residentMemoryMiB();
+    log(`resident memory (MiB): ${JSON.stringify(report['residentMemoryMiB'])}`);
+  } finally {
+    await watcher.stop();
+    await baseline.close();
+    await system.stop();
+    await deleteTopics(options).catch(() => undefined);
+  }
+  mkdirSync(join(REPO_ROOT, '.local'), { recursive: true });
+  writeFileSync(join(REPO_ROOT, '.local/bench-report.json'), JSON.stringify(report, null, 2));
+  console.log(JSON.stringify(report, null, 2));
+}
+
+/** A warehouse with the mode's SKUs and stock; each order's 3 lines; the same stock for the baseline. */
+async function seed(api: ApiClient, mode: Mode, orders: number) {
+  const skuCount = mode === 'spread' ? 1_000 : 3;
+  const skus = Array.from({ length: skuCount }, (_, index) => `${mode.toUpperCase()}-${String(index).padStart(4, '0')}`);
+  const warehouse = await WarehouseFixture.create(api, { skus: [...skus, 'BENCH-KIT'] });
+  // Spread: plenty of everything. Contested: enough for about half the orders (x2 for the open-loop phase).
+  const perSku = mode === 'spread' ? 10 * orders : orders;
+  const stock = skus.map((sku) => ({ sku, quantity: perSku }));
+  await Promise.all(chunk(stock, 50).map(async (part) => {
+    for (const item of part) await warehouse.stock([{ sku: item.sku, locationCode: 'A-01', quantity: item.quantity }]);
+  }));
+  const lines: Lines[] = Array.from({ length: orders }, () => {
+    const chosen = mode === 'spread' ? pickDistinct(skus, 3) : skus;
+    return chosen.map((sku) => ({ sku, quantity: 1 }));
+  });
+  return { warehouse, lines, stock };
+}
+
+async function benchSaga(api: ApiClient, warehouse: WarehouseFixture, watcher: SettleWatcher, lines: Lines[], concurrency: number): Promise<ModeResult> {
+  const ids = await createDrafts(warehouse, lines);
+  const latencies: number[] = [];
+  const outcomes = { allocated: 0, outOfStock: 0 };
+  const started = performance.now();
+  await runClosedLoop(ids, concurrency, async (id) => {
+    const t0 = performance.now();
+    const settled = watcher.settled(id);
+    const response = await api.post(`/work-orders/${id}/confirm`);
+    if (response.status !== 202) throw new Error(`confirm answered ${response.status}`);
+    outcomes[await settled] += 1;
+    latencies.push(performance.now() - t0);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return { orders: ids.length, concurrency, ordersPerSecond: round(ids.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await oversold(api, warehouse) };
+}
+
+async function benchSagaOpenLoop(api: ApiClient, warehouse: WarehouseFixture, watcher: SettleWatcher, mode: Mode, orders: number, perSecond: number) {
+  const skus = (await api.get(`/products?merchantId=${warehouse.merchantId}`)).body.map((product: { sku: string }) => product.sku).filter((sku: string) => sku !== 'BENCH-KIT');
+  const count = Math.min(orders, Math.max(50, Math.round(perSecond * 20)));
+  const lines = Array.from({ length: count }, () => (mode === 'spread' ? pickDistinct(skus, 3) : skus).map((sku: string) => ({ sku, quantity: 1 })));
+  const ids = await createDrafts(warehouse, lines);
+  const latencies: number[] = [];
+  await runOpenLoop(ids, perSecond, async (id) => {
+    const t0 = performance.now();
+    const settled = watcher.settled(id);
+    await api.post(`/work-orders/${id}/confirm`);
+    await settled;
+    latencies.push(performance.now() - t0);
+  });
+  return { orders: count, ordersPerSecond: round(perSecond), latencyMs: percentiles(latencies) };
+}
+
+async function benchBaseline(baseline: BaselineReservations, lines: Lines[], concurrency: number): Promise<ModeResult> {
+  const latencies: number[] = [];
+  const outcomes = { allocated: 0, outOfStock: 0 };
+  const started = performance.now();
+  await runClosedLoop(lines, concurrency, async (orderLines) => {
+    const t0 = performance.now();
+    outcomes[await baseline.reserve(orderLines)] += 1;
+    latencies.push(performance.now() - t0);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return { orders: lines.length, concurrency, ordersPerSecond: round(lines.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await baseline.oversold() };
+}
+
+async function createDrafts(warehouse: WarehouseFixture, lines: Lines[]): Promise<string[]> {
+  const ids: string[] = [];
+  await runClosedLoop(lines, 8, async (materials) => {
+    ids.push((await warehouse.workOrder({ outputs: [{ sku: 'BENCH-KIT', quantity: 1 }], materials })).id);
+  });
+  return ids;
+}
+
+async function oversold(api: ApiClient, warehouse: WarehouseFixture): Promise<number> {
+  const rows = (await api.get(`/inventory?warehouseId=${warehouse.warehouseId}`)).body as { onHand: number; reserved: number }[];
+  return rows.reduce((sum, row) => sum + Math.max(0, row.reserved - row.onHand), 0);
+}
+
+function pickDistinct<T>(items: readonly T[], count: number): T[] {
+  const chosen = new Set<T>();
+  while (chosen.size < count) chosen.add(items[Math.floor(Math.random() * items.length)]!);
+  return [...chosen];
+}
+
+function chunk<T>(items: T[], parts: number): T[][] {
+  return Array.from({ length: parts }, (_, index) => items.filter((_, itemIndex) => itemIndex % parts === index));
+}
+
+function kafkaVersion(): string {
+  return /<kafka\.version>(.*)<\/kafka\.version>/.exec(readFileSync(join(REPO_ROOT, 'deploy/kafka/pom.xml'), 'utf8'))?.[1] ?? 'unknown';
+}
+
+main().catch((error: Error) => {
+  console.error(`bench failed: ${error.stack ?? error.message}`);
+  process.exit(1);
+});
