@@ -3,6 +3,7 @@ import { PlatformModule, type ServiceRuntime } from '@wo/platform';
 import { ReferenceDataService } from './application/reference-data.service';
 import { PutawayService } from './application/putaway.service';
 import { ReservationService } from './application/reservation.service';
+import { StockCommands } from './application/stock-commands.service';
 import { StockService } from './application/stock.service';
 import { ReferenceDataHttpController } from './http/reference-data.http.controller';
 import { ReservationsHttpController } from './http/reservations.http.controller';
@@ -17,7 +18,7 @@ export class InventoryModule {
       module: InventoryModule,
       imports: [PlatformModule.forRuntime(runtime)],
       controllers: [ReferenceDataHttpController, StockHttpController, ReservationsHttpController, StockCommandsMessageController],
-      providers: [InventoryDatabase, ReferenceDataService, StockService, ReservationService, PutawayService],
+      providers: [InventoryDatabase, ReferenceDataService, StockService, ReservationService, PutawayService, StockCommands],
     };
   }
 }

@@ -1,75 +1,56 @@
 import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
-import { ConsumeReservation, ReleaseStock, ReservationConsumed, ReserveStock, StockReleased, StockReservationRejected, StockReserved } from '@wo/contracts/inventory';
-import { appendToOutbox, claimInbox } from '@wo/messaging';
+import { ReservationConsumed, StockReleased, StockReservationRejected, StockReserved, type ConsumeReservation, type ReleaseStock, type ReserveStock } from '@wo/contracts/inventory';
 import { allocateAcrossBins } from '../domain/stock-allocation';
-import { InventoryDatabase, type InventoryTransaction } from '../persistence/inventory-database';
+import type { InventoryTransaction } from '../persistence/inventory-database';
 import { changeReserved, consumeFromBin, lockBins } from '../persistence/stock-levels';
-
-export type HandlingResult = 'applied' | 'duplicate';
 
 const Status = { Reserved: 'RESERVED', Rejected: 'REJECTED', Released: 'RELEASED', Consumed: 'CONSUMED' } as const;
 
 /**
- * Reserves and releases stock for work-order lines. Each command runs in one transaction with
- * its inbox record and its reply in the outbox, so a redelivery is acknowledged and ignored, and
- * a resend with a new message id gets the same answer again (the reservation id decides).
+ * Reserves, releases and consumes stock for work-order lines, inside the caller's transaction
+ * (which also records the command in the inbox and its reply in the outbox). The reservation id
+ * decides: a command re-sent with a new message id gets the answer it got the first time.
  */
 @Injectable()
 export class ReservationService {
-  constructor(private readonly db: InventoryDatabase) {}
-
-  reserve(command: EnvelopeOf<typeof ReserveStock>): Promise<HandlingResult> {
-    return this.db.$transaction(async (tx) => {
-      if (!(await claimInbox(tx, command))) return 'duplicate';
-      const reply = (await this.replayReservation(tx, command)) ?? (await this.reserveNow(tx, command));
-      await appendToOutbox(tx, [reply]);
-      return 'applied';
-    });
+  async reserve(tx: InventoryTransaction, command: EnvelopeOf<typeof ReserveStock>): Promise<OutgoingMessage> {
+    return (await this.replayReservation(tx, command)) ?? (await this.reserveNow(tx, command));
   }
 
-  release(command: EnvelopeOf<typeof ReleaseStock>): Promise<HandlingResult> {
-    return this.db.$transaction(async (tx) => {
-      if (!(await claimInbox(tx, command))) return 'duplicate';
-      const { reservationId, sku } = command.payload;
-      const reservation = await tx.reservation.findUnique({ where: { id: reservationId }, include: { allocations: true } });
-      let released = 0;
-      if (reservation?.status === Status.Reserved) {
-        for (const allocation of reservation.allocations) {
-          await changeReserved(tx, reservation, allocation.locationCode, -allocation.quantity);
-        }
-        await tx.reservation.update({ where: { id: reservationId }, data: { status: Status.Released, updatedAt: new Date() } });
-        released = reservation.quantity;
-      }
-      await appendToOutbox(tx, [StockReleased.outgoing({ reservationId, sku, quantity: released }, replyContext(command))]);
-      return 'applied';
-    });
+  async release(tx: InventoryTransaction, command: EnvelopeOf<typeof ReleaseStock>): Promise<OutgoingMessage> {
+    const { reservationId, sku } = command.payload;
+    const reservation = await tx.reservation.findUnique({ where: { id: reservationId }, include: { allocations: true } });
+    let released = 0;
+    if (reservation?.status === Status.Reserved) {
+      for (const allocation of reservation.allocations) await changeReserved(tx, reservation, allocation.locationCode, -allocation.quantity);
+      await tx.reservation.update({ where: { id: reservationId }, data: { status: Status.Released, updatedAt: new Date() } });
+      released = reservation.quantity;
+    }
+    return StockReleased.outgoing({ reservationId, sku, quantity: released }, replyContext(command));
   }
 
   /**
    * Completion: the reserved quantity leaves the shelves where it was held, once. onHand and
    * reserved both go down at each bin, and the ledger records a CONSUMPTION per bin.
    */
-  consume(command: EnvelopeOf<typeof ConsumeReservation>): Promise<HandlingResult> {
-    return this.db.$transaction(async (tx) => {
-      if (!(await claimInbox(tx, command))) return 'duplicate';
-      const { reservationId, sku, workOrderId } = command.payload;
-      const reservation = await tx.reservation.findUnique({ where: { id: reservationId }, include: { allocations: true } });
-      const consumed = reservation && (reservation.status === Status.Reserved || reservation.status === Status.Consumed) ? reservation.allocations.map(({ locationCode, quantity }) => ({ locationCode, quantity })) : [];
-      if (reservation?.status === Status.Reserved) {
-        await lockBins(tx, reservation);
-        for (const allocation of consumed) {
-          await consumeFromBin(tx, reservation, allocation.locationCode, allocation.quantity);
-          await tx.stockMovement.create({
-            data: { warehouseId: reservation.warehouseId, merchantId: reservation.merchantId, sku, locationCode: allocation.locationCode, quantity: -allocation.quantity, kind: 'CONSUMPTION', reason: 'work order completed', reference: workOrderId },
-          });
-        }
-        await tx.reservation.update({ where: { id: reservationId }, data: { status: Status.Consumed, updatedAt: new Date() } });
+  async consume(tx: InventoryTransaction, command: EnvelopeOf<typeof ConsumeReservation>): Promise<OutgoingMessage> {
+    const { reservationId, sku, workOrderId } = command.payload;
+    const reservation = await tx.reservation.findUnique({ where: { id: reservationId }, include: { allocations: true } });
+    const holdsStock = reservation?.status === Status.Reserved || reservation?.status === Status.Consumed;
+    const consumed = holdsStock ? reservation.allocations.map(({ locationCode, quantity }) => ({ locationCode, quantity })) : [];
+    if (reservation?.status === Status.Reserved) {
+      await lockBins(tx, reservation);
+      for (const allocation of consumed) {
+        await consumeFromBin(tx, reservation, allocation.locationCode, allocation.quantity);
+        await tx.stockMovement.create({
+          data: { warehouseId: reservation.warehouseId, merchantId: reservation.merchantId, sku, locationCode: allocation.locationCode, quantity: -allocation.quantity, kind: 'CONSUMPTION', reason: 'work order completed', reference: workOrderId },
+        });
       }
-      const quantity = consumed.reduce((sum, allocation) => sum + allocation.quantity, 0);
-      await appendToOutbox(tx, [ReservationConsumed.outgoing({ reservationId, sku, quantity, consumed }, replyContext(command))]);
-      return 'applied';
-    });
+      await tx.reservation.update({ where: { id: reservationId }, data: { status: Status.Consumed, updatedAt: new Date() } });
+    }
+    const quantity = consumed.reduce((sum, allocation) => sum + allocation.quantity, 0);
+    return ReservationConsumed.outgoing({ reservationId, sku, quantity, consumed }, replyContext(command));
   }
 
   private async reserveNow(tx: InventoryTransaction, command: EnvelopeOf<typeof ReserveStock>): Promise<OutgoingMessage> {

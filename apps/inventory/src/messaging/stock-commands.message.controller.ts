@@ -1,35 +1,15 @@
 import { Controller } from '@nestjs/common';
-import type { EnvelopeOf } from '@wo/contracts/envelope';
 import { ConsumeReservation, PutAwayStock, ReleaseStock, ReserveStock } from '@wo/contracts/inventory';
-import { OnMessage } from '@wo/messaging';
-import { PutawayService } from '../application/putaway.service';
-import { ReservationService } from '../application/reservation.service';
+import { OnMessages } from '@wo/messaging';
+import { StockCommands, type StockCommand } from '../application/stock-commands.service';
 
-/** Kafka entry for stock commands: maps each message to its use case, nothing more. */
+/** Kafka entry for stock commands: runs of them from one partition go to the use case together. */
 @Controller()
 export class StockCommandsMessageController {
-  constructor(
-    private readonly reservations: ReservationService,
-    private readonly putaways: PutawayService,
-  ) {}
+  constructor(private readonly commands: StockCommands) {}
 
-  @OnMessage(ReserveStock)
-  reserve(command: EnvelopeOf<typeof ReserveStock>) {
-    return this.reservations.reserve(command);
-  }
-
-  @OnMessage(ReleaseStock)
-  release(command: EnvelopeOf<typeof ReleaseStock>) {
-    return this.reservations.release(command);
-  }
-
-  @OnMessage(ConsumeReservation)
-  consume(command: EnvelopeOf<typeof ConsumeReservation>) {
-    return this.reservations.consume(command);
-  }
-
-  @OnMessage(PutAwayStock)
-  putAway(command: EnvelopeOf<typeof PutAwayStock>) {
-    return this.putaways.putAway(command);
+  @OnMessages('stock-commands', [ReserveStock, ReleaseStock, ConsumeReservation, PutAwayStock])
+  apply(commands: StockCommand[]) {
+    return this.commands.apply(commands);
   }
 }

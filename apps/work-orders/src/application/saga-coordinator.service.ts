@@ -60,32 +60,46 @@ export class SagaCoordinator {
   }
 
   onReply(reply: Envelope & SagaReply): Promise<ReplyHandling> {
-    return this.db.$transaction(async (tx) => {
-      if (!(await claimInbox(tx, reply))) return 'duplicate';
-      const sagaId = reply.correlationId;
-      if (!(await lockRow(tx, 'saga_instance', sagaId))) return this.ignore(reply, 'no such saga');
-      const saga = await tx.sagaInstance.findUniqueOrThrow({ where: { id: sagaId } });
-      if (saga.state === 'FINISHED') return this.ignore(reply, 'saga already finished', tx);
+    return this.db.$transaction((tx) => this.applyReply(tx, reply));
+  }
 
-      const progress = reactToReply({ type: saga.type, data: saga.data } as unknown as SagaRun, reply);
-      if (progress.reaction.kind === 'ignored') return this.ignore(reply, progress.reaction.reason, tx);
-      const { data, commands, outcome } = progress.reaction;
-      await this.log(tx, sagaId, 'reply', { type: reply.type, messageId: reply.id });
-      await this.save(tx, { type: progress.type, data } as SagaRun, commands, { finished: outcome !== null, causationId: reply.id });
-      if (outcome === null) return 'applied';
-      switch (progress.type) {
-        case 'allocation':
-          await this.finishAllocation(tx, data as AllocationSagaData, outcome as AllocationOutcome);
-          break;
-        case 'release':
-          await this.finishRelease(tx, data as ReleaseSagaData);
-          break;
-        case 'completion':
-          await this.finishCompletion(tx, data as CompletionSagaData);
-          break;
-      }
-      return 'applied';
+  /**
+   * A run of replies from one partition, in one transaction: one commit for the lot instead of one
+   * per reply. Each reply still goes to its own saga, in order, with its own inbox record.
+   */
+  onReplies(replies: readonly (Envelope & SagaReply)[]): Promise<ReplyHandling[]> {
+    return this.db.$transaction(async (tx) => {
+      const results: ReplyHandling[] = [];
+      for (const reply of replies) results.push(await this.applyReply(tx, reply));
+      return results;
     });
+  }
+
+  private async applyReply(tx: WorkOrdersTransaction, reply: Envelope & SagaReply): Promise<ReplyHandling> {
+    if (!(await claimInbox(tx, reply))) return 'duplicate';
+    const sagaId = reply.correlationId;
+    if (!(await lockRow(tx, 'saga_instance', sagaId))) return this.ignore(reply, 'no such saga');
+    const saga = await tx.sagaInstance.findUniqueOrThrow({ where: { id: sagaId } });
+    if (saga.state === 'FINISHED') return this.ignore(reply, 'saga already finished', tx);
+
+    const progress = reactToReply({ type: saga.type, data: saga.data } as unknown as SagaRun, reply);
+    if (progress.reaction.kind === 'ignored') return this.ignore(reply, progress.reaction.reason, tx);
+    const { data, commands, outcome } = progress.reaction;
+    await this.log(tx, sagaId, 'reply', { type: reply.type, messageId: reply.id });
+    await this.save(tx, { type: progress.type, data } as SagaRun, commands, { finished: outcome !== null, causationId: reply.id });
+    if (outcome === null) return 'applied';
+    switch (progress.type) {
+      case 'allocation':
+        await this.finishAllocation(tx, data as AllocationSagaData, outcome as AllocationOutcome);
+        break;
+      case 'release':
+        await this.finishRelease(tx, data as ReleaseSagaData);
+        break;
+      case 'completion':
+        await this.finishCompletion(tx, data as CompletionSagaData);
+        break;
+    }
+    return 'applied';
   }
 
   private async finishAllocation(tx: WorkOrdersTransaction, data: AllocationSagaData, outcome: AllocationOutcome): Promise<void> {

@@ -6,6 +6,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { decodeMessage } from './decode-message';
+import { batchPatternFor } from './on-message.decorator';
 import { PoisonMessage } from './poison-message';
 
 /**
@@ -36,6 +37,8 @@ export interface KafkaMessageServerOptions {
   readonly partitionsConsumedConcurrently?: number;
   /** Attempts on a healthy service before a failing message is declared poison. */
   readonly maxAttempts?: number;
+  /** Most messages handed to an `@OnMessages` handler at once. */
+  readonly maxBatchSize?: number;
 }
 
 /**
@@ -106,12 +109,48 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
   }
 
   private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    let run: { pattern: string; messages: KafkaMessage[]; envelopes: Envelope[] } | null = null;
+    const flush = async () => {
+      if (!run) return;
+      await this.consumeRun(batch.topic, batch.partition, run.pattern, run.messages, run.envelopes, heartbeat);
+      for (const message of run.messages) resolveOffset(message.offset);
+      this.processed += run.messages.length;
+      run = null;
+      await heartbeat();
+    };
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
+      const envelope = tryDecode(message);
+      const pattern = envelope ? batchPatternFor(envelope.type) : undefined;
+      if (envelope && pattern) {
+        if (run && (run.pattern !== pattern || run.messages.length >= (this.options.maxBatchSize ?? 200))) await flush();
+        run ??= { pattern, messages: [], envelopes: [] };
+        run.messages.push(message);
+        run.envelopes.push(envelope);
+        continue;
+      }
+      await flush();
       await this.consumeOne(batch.topic, batch.partition, message, heartbeat);
       resolveOffset(message.offset);
       this.processed += 1;
       await heartbeat();
+    }
+    await flush();
+  }
+
+  /** A run for a batch handler: all at once; if that fails, one at a time with the usual retries. */
+  private async consumeRun(topic: string, partition: number, pattern: string, messages: KafkaMessage[], envelopes: Envelope[], heartbeat: () => Promise<void>): Promise<void> {
+    const handler = this.getHandlerByPattern(pattern)!;
+    if (envelopes.length > 1) {
+      try {
+        await this.invoke(handler, envelopes);
+        return;
+      } catch (error) {
+        this.logger.warn(`a run of ${envelopes.length} messages failed together (${describe(error)}); retrying one at a time`);
+      }
+    }
+    for (let index = 0; index < messages.length; index += 1) {
+      await this.deliver(topic, partition, messages[index]!, handler, [envelopes[index]!], envelopes[index]!, heartbeat);
     }
   }
 
@@ -129,10 +168,15 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
       if (this.skipsUnknownTypes(topic)) return;
       return this.deadLetters.publish(topic, partition, message, new PoisonMessage('unknown-type', `no handler for ${envelope.type}`));
     }
+    await this.deliver(topic, partition, message, handler, envelope, envelope, heartbeat);
+  }
+
+  /** Runs a handler until it succeeds; on a healthy service, a message that keeps failing is poison. */
+  private async deliver(topic: string, partition: number, message: KafkaMessage, handler: MessageHandler, data: unknown, envelope: Envelope, heartbeat: () => Promise<void>): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.invoke(handler, envelope);
+        await this.invoke(handler, data);
         return;
       } catch (error) {
         const detail = describe(error);
@@ -152,9 +196,19 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
     );
   }
 
-  private async invoke(handler: MessageHandler, envelope: Envelope): Promise<void> {
-    const result: unknown = await handler(envelope);
+  private async invoke(handler: MessageHandler, data: unknown): Promise<void> {
+    const result: unknown = await handler(data);
     if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+  }
+}
+
+/** The envelope if the bytes make a valid one; decoding errors are handled on the one-by-one path. */
+function tryDecode(message: KafkaMessage): Envelope | null {
+  try {
+    return decodeMessage(message.value);
+  } catch {
+    // Poison: consumeOne decodes it again and dead-letters it with the reason.
+    return null;
   }
 }
 

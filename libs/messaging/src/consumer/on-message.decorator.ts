@@ -18,3 +18,25 @@ export function OnMessage(definition: MessageDefinition<string, z.ZodType>): Met
   handledDefinitions.set(definition.type, definition);
   return EventPattern(definition.type);
 }
+
+/** Batch handler pattern of each message type handled in batches. */
+const batchPatterns = new Map<string, string>();
+
+export function batchPatternFor(type: string): string | undefined {
+  return batchPatterns.get(type);
+}
+
+/**
+ * Marks a controller method as the handler of a run of consecutive messages of these types from
+ * one partition, delivered together as an array in their partition order (at most
+ * `maxBatchSize`), so it can apply them in one database transaction. A failing run is retried one
+ * message at a time, so one bad message cannot hold back the others.
+ */
+export function OnMessages(name: string, definitions: readonly MessageDefinition<string, z.ZodType>[]): MethodDecorator {
+  const pattern = `batch:${name}`;
+  for (const definition of definitions) {
+    handledDefinitions.set(definition.type, definition);
+    batchPatterns.set(definition.type, pattern);
+  }
+  return EventPattern(pattern);
+}
