@@ -58,5 +58,9 @@ describe('poison messages', () => {
     expect(mine.map((message) => message.headers?.['dead-letter-reason']?.toString())).toEqual(['unparseable', 'unknown-type', 'invalid-payload']);
     expect(mine[0]!.value?.toString()).toBe('{"this is": not json');
     expect(mine[2]!.headers?.['dead-letter-source']?.toString()).toMatch(/inventory\.stock-commands\/\d+\/\d+$/);
+    // The count is visible to dashboards on the service itself.
+    const inventoryUrl = process.env['GATEWAY_URL']!.replace(/:(\d+)$/, (_, port: string) => `:${Number(port) + 1}`);
+    const counters = (await (await fetch(`${inventoryUrl}/health/messaging`)).json()) as { deadLettered: number };
+    expect(counters.deadLettered).toBeGreaterThanOrEqual(3);
   });
 });

@@ -63,14 +63,16 @@ export class ReservationService {
       return StockReservationRejected.outgoing({ reservationId, lineId, sku, requested: quantity, available: decision.available }, replyContext(command));
     }
     for (const allocation of decision.allocations) await changeReserved(tx, key, allocation.locationCode, allocation.quantity);
-    await tx.reservation.create({ data: { ...base, status: Status.Reserved, allocations: { create: [...decision.allocations] } } });
+    await insertReservation(tx, base, decision.allocations);
     return StockReserved.outgoing({ reservationId, lineId, sku, quantity, allocations: [...decision.allocations] }, replyContext(command));
   }
 
   /** A reservation id seen before gets the answer it got then: the command was re-sent. */
   private async replayReservation(tx: InventoryTransaction, command: EnvelopeOf<typeof ReserveStock>): Promise<OutgoingMessage | null> {
-    const reservation = await tx.reservation.findUnique({ where: { id: command.payload.reservationId }, include: { allocations: true } });
-    if (!reservation) return null;
+    // The common case is a new id: look for it cheaply, and read its allocations only if it exists.
+    const seen = await tx.$queryRawUnsafe<unknown[]>('SELECT 1 FROM reservation WHERE id = $1', command.payload.reservationId);
+    if (seen.length === 0) return null;
+    const reservation = await tx.reservation.findUniqueOrThrow({ where: { id: command.payload.reservationId }, include: { allocations: true } });
     const { id: reservationId, lineId, sku, quantity } = reservation;
     switch (reservation.status) {
       case Status.Reserved:
@@ -85,6 +87,30 @@ export class ReservationService {
         return StockReleased.outgoing({ reservationId, sku, quantity: 0 }, replyContext(command));
     }
   }
+}
+
+/** The reservation and its bins in one statement (the hot path of every allocation). */
+async function insertReservation(
+  tx: InventoryTransaction,
+  reservation: { id: string; workOrderId: string; lineId: string; warehouseId: string; merchantId: string; sku: string; quantity: number },
+  allocations: readonly { locationCode: string; quantity: number }[],
+): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `WITH added AS (
+       INSERT INTO reservation (id, work_order_id, line_id, warehouse_id, merchant_id, sku, quantity, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, '${Status.Reserved}') RETURNING id)
+     INSERT INTO reservation_allocation (reservation_id, location_code, quantity)
+     SELECT added.id, bins.location_code, bins.quantity FROM added, unnest($8::text[], $9::int[]) AS bins(location_code, quantity)`,
+    reservation.id,
+    reservation.workOrderId,
+    reservation.lineId,
+    reservation.warehouseId,
+    reservation.merchantId,
+    reservation.sku,
+    reservation.quantity,
+    allocations.map((allocation) => allocation.locationCode),
+    allocations.map((allocation) => allocation.quantity),
+  );
 }
 
 /** Replies travel on the saga's key so one work-orders partition sees a saga's replies in order. */

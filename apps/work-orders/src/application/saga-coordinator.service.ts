@@ -78,8 +78,9 @@ export class SagaCoordinator {
   private async applyReply(tx: WorkOrdersTransaction, reply: Envelope & SagaReply): Promise<ReplyHandling> {
     if (!(await claimInbox(tx, reply))) return 'duplicate';
     const sagaId = reply.correlationId;
-    if (!(await lockRow(tx, 'saga_instance', sagaId))) return this.ignore(reply, 'no such saga');
-    const saga = await tx.sagaInstance.findUniqueOrThrow({ where: { id: sagaId } });
+    // Lock and read in one statement: this is the hottest path of the orchestrator.
+    const [saga] = await tx.$queryRawUnsafe<{ type: string; state: string; data: unknown }[]>('SELECT type, state, data FROM saga_instance WHERE id = $1 FOR UPDATE', sagaId);
+    if (!saga) return this.ignore(reply, 'no such saga');
     if (saga.state === 'FINISHED') return this.ignore(reply, 'saga already finished', tx);
 
     const progress = reactToReply({ type: saga.type, data: saga.data } as unknown as SagaRun, reply);
@@ -217,21 +218,28 @@ export class SagaCoordinator {
     const { data } = run;
     // A new step (commands to send) gets a fresh deadline; a partial answer keeps the step's deadline.
     const step = commands.length > 0 ? { stepAttempts: 0, deadlineAt: nextDeadline(this.timing, 0, now) } : {};
-    await tx.sagaInstance.upsert({
-      where: { id: data.sagaId },
-      create: {
-        id: data.sagaId,
-        type: run.type satisfies SagaType,
-        workOrderId: data.workOrderId,
-        phase: data.phase,
-        data: data as never,
-        state,
-        finishedAt: finished ? now : null,
-        deadlineAt: finished ? null : nextDeadline(this.timing, 0, now),
-        expiresAt: new Date(now.getTime() + this.timing.deadlineMs),
-      },
-      update: { phase: data.phase, data: data as never, state, updatedAt: now, finishedAt: finished ? now : null, ...step, ...(finished && { deadlineAt: null }) },
-    });
+    if (isNew) {
+      await tx.sagaInstance.create({
+        data: {
+          id: data.sagaId,
+          type: run.type satisfies SagaType,
+          workOrderId: data.workOrderId,
+          phase: data.phase,
+          data: data as never,
+          state,
+          finishedAt: finished ? now : null,
+          deadlineAt: finished ? null : nextDeadline(this.timing, 0, now),
+          expiresAt: new Date(now.getTime() + this.timing.deadlineMs),
+        },
+        select: { id: true },
+      });
+    } else {
+      await tx.sagaInstance.update({
+        where: { id: data.sagaId },
+        data: { phase: data.phase, data: data as never, state, updatedAt: now, finishedAt: finished ? now : null, ...step, ...(finished && { deadlineAt: null }) },
+        select: { id: true },
+      });
+    }
     if (isNew) await this.log(tx, data.sagaId, 'started', { type: run.type, phase: data.phase });
     if (commands.length > 0) await this.log(tx, data.sagaId, 'sent', { phase: data.phase, commands: commands.map((command) => command.definition.type) });
     if (finished) await this.log(tx, data.sagaId, 'finished', { phase: data.phase });

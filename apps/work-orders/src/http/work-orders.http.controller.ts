@@ -93,34 +93,34 @@ export class WorkOrdersHttpController {
   @HttpCode(202)
   async confirm(@Param('id') id: string) {
     await this.commands.confirm(id);
-    return this.queries.detail(id);
+    return this.queries.summary(id);
   }
 
   @Post(':id/retry-allocation')
   @HttpCode(202)
   async retryAllocation(@Param('id') id: string) {
     await this.commands.retryAllocation(id);
-    return this.queries.detail(id);
+    return this.queries.summary(id);
   }
 
   @Post(':id/picking-lists')
   @HttpCode(202)
   async createPickingList(@Param('id') id: string) {
     await this.commands.createPickingList(id);
-    return this.queries.detail(id);
+    return this.queries.summary(id);
   }
 
   @Post(':id/complete')
   @HttpCode(202)
   async complete(@Param('id') id: string) {
     await this.commands.complete(id);
-    return this.queries.detail(id);
+    return this.queries.summary(id);
   }
 
   @Post(':id/cancel')
   @HttpCode(202)
   async cancel(@Param('id') id: string) {
     await this.commands.cancel(id);
-    return this.queries.detail(id);
+    return this.queries.summary(id);
   }
 }

@@ -16,9 +16,10 @@ export async function appendToOutbox(tx: SqlExecutor, messages: readonly Outgoin
     values.push(message.envelope.id, message.topic, message.envelope.key, message.envelope.type, JSON.stringify(message.envelope));
     return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}::jsonb)`;
   });
+  // One statement: the insert and the wake-up of the relay (delivered when the transaction commits).
   await tx.$executeRawUnsafe(
-    `INSERT INTO outbox_message (message_id, topic, key, type, envelope) VALUES ${rows.join(', ')}`,
+    `WITH added AS (INSERT INTO outbox_message (message_id, topic, key, type, envelope) VALUES ${rows.join(', ')} RETURNING 1)
+     SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM added LIMIT 1) AS any_added`,
     ...values,
   );
-  await tx.$executeRawUnsafe(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
 }

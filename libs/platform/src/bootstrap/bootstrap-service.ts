@@ -52,24 +52,31 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 } });
   await producer.connect();
   const relay = new OutboxRelay({ pool, connectionString: config.DATABASE_URL, producer, settings: kafkaSettings, logger: new Logger('OutboxRelay') });
-  const runtime: ServiceRuntime = { name: spec.name, config, pool, kafka, kafkaSettings, producer, admin, relay };
+  const runtime: ServiceRuntime = { name: spec.name, config, pool, kafka, kafkaSettings, producer, admin, relay, consumer: null };
 
   const app = await NestFactory.create(spec.module(runtime), { bodyParser: false, bufferLogs: false });
   app.use(json({ limit: '1mb' }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
+  // Kubernetes sends SIGKILL after its grace period (30 s): make sure we are gone before that.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => setTimeout(() => {
+      logger.error(`shutdown took longer than 25 s; exiting`);
+      process.exit(1);
+    }, 25_000).unref());
+  }
 
   if (spec.consumes.length > 0) {
-    app.connectMicroservice({
-      strategy: new KafkaMessageServer({
+    const server = new KafkaMessageServer({
         kafka,
         settings: kafkaSettings,
         group: spec.name,
         subscriptions: spec.consumes,
         producer,
         isHealthy: async () => (await pool.query('SELECT 1'), true),
-      }),
     });
+    runtime.consumer = server;
+    app.connectMicroservice({ strategy: server });
     await app.startAllMicroservices();
   }
   await relay.start();

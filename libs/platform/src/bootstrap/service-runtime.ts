@@ -13,6 +13,8 @@ export interface ServiceRuntime {
   readonly producer: Producer;
   readonly admin: Admin;
   readonly relay: OutboxRelay;
+  /** Counters of the Kafka consumer, once it runs (null for a service that consumes nothing). */
+  consumer: { readonly processed: number; readonly deadLettered: number } | null;
 }
 
 export const SERVICE_RUNTIME = Symbol('SERVICE_RUNTIME');

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { SERVICE_RUNTIME, type ServiceRuntime } from '../bootstrap/service-runtime';
 
 /** What a service checks before it says it is ready: each returns normally when healthy. */
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
@@ -7,7 +8,22 @@ export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 /** Kubernetes probes: live means the process answers; ready means its dependencies answer too. */
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessChecks) {}
+  constructor(
+    @Inject(READINESS_CHECKS) private readonly checks: ReadinessChecks,
+    @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
+  ) {}
+
+  /** Messaging counters for dashboards: consumed, dead-lettered, published, and the outbox backlog. */
+  @Get('messaging')
+  async messaging() {
+    const backlog = await this.runtime.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox_message');
+    return {
+      consumed: this.runtime.consumer?.processed ?? 0,
+      deadLettered: this.runtime.consumer?.deadLettered ?? 0,
+      published: this.runtime.relay.published,
+      outboxBacklog: backlog.rows[0]!.n,
+    };
+  }
 
   @Get('live')
   @HttpCode(200)
