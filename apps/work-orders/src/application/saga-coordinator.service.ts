@@ -11,7 +11,6 @@ import { pendingCommands, reactToReply, type SagaRun, type SagaType } from '../s
 import type { SagaReply } from '../saga/saga-reply';
 import type { SagaCommand } from '../saga/saga-types';
 import { nextDeadline, type SagaTiming } from '../saga/saga-timing';
-import { heldReservations } from './held-reservations';
 import { publicEvents } from './work-order-events';
 import { WorkOrderTransitions } from './work-order-transitions';
 
@@ -86,7 +85,6 @@ export class SagaCoordinator {
     const progress = reactToReply({ type: saga.type, data: saga.data } as unknown as SagaRun, reply);
     if (progress.reaction.kind === 'ignored') return this.ignore(reply, progress.reaction.reason, tx);
     const { data, commands, outcome } = progress.reaction;
-    await this.log(tx, sagaId, 'reply', { type: reply.type, messageId: reply.id });
     await this.save(tx, { type: progress.type, data } as SagaRun, commands, { finished: outcome !== null, causationId: reply.id });
     if (outcome === null) return 'applied';
     switch (progress.type) {
@@ -117,7 +115,8 @@ export class SagaCoordinator {
           status: 'HELD',
         })),
       });
-      await this.transitions.apply(tx, order, { type: 'AllocationSucceeded' }, { event: 'allocated', detail: { sagaId: data.sagaId } }, [publicEvents.allocated(order, await heldReservations(tx, order.id), data.sagaId)], { shortages: [] });
+      const materials = outcome.lines.map(({ lineId, sku, quantity, allocations }) => ({ lineId, sku, quantity, allocations: [...allocations] }));
+      await this.transitions.apply(tx, order, { type: 'AllocationSucceeded' }, { event: 'allocated', detail: { sagaId: data.sagaId } }, [publicEvents.allocated(order, materials, data.sagaId)], { shortages: [] });
     } else {
       await this.transitions.apply(
         tx,
@@ -240,8 +239,9 @@ export class SagaCoordinator {
         select: { id: true },
       });
     }
-    if (isNew) await this.log(tx, data.sagaId, 'started', { type: run.type, phase: data.phase });
-    if (commands.length > 0) await this.log(tx, data.sagaId, 'sent', { phase: data.phase, commands: commands.map((command) => command.definition.type) });
+    if (isNew) await this.log(tx, data.sagaId, 'started', { type: run.type, phase: data.phase, commands: commands.map((command) => command.definition.type) });
+    // A new step after the first (the compensation, say) is worth a line; the replies themselves are in the saga's data.
+    if (commands.length > 0 && !isNew) await this.log(tx, data.sagaId, 'sent', { phase: data.phase, commands: commands.map((command) => command.definition.type) });
     if (finished) await this.log(tx, data.sagaId, 'finished', { phase: data.phase });
     await appendToOutbox(tx, commands.map((command) => toOutgoing(command, data.sagaId, causationId)));
   }
