@@ -59,21 +59,20 @@ export class PickingRequests {
  * row after waiting for its lock, so a list being made concurrently cannot have its lines reopened.
  */
 export async function openRequests(tx: PickingTransaction, order: RequestedOrder): Promise<void> {
-  for (const line of order.lines) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO picking_request (work_order_id, line_id, work_order_number, warehouse_id, sku, quantity, allocations, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'OPEN')
-       ON CONFLICT (work_order_id, line_id) DO UPDATE
-         SET work_order_number = EXCLUDED.work_order_number, warehouse_id = EXCLUDED.warehouse_id, sku = EXCLUDED.sku,
-             quantity = EXCLUDED.quantity, allocations = EXCLUDED.allocations, status = 'OPEN', list_id = NULL, updated_at = now()
-         WHERE picking_request.status <> 'LISTED'`,
-      order.workOrderId,
-      line.lineId,
-      order.number,
-      order.warehouseId,
-      line.sku,
-      line.quantity,
-      JSON.stringify(line.allocations),
-    );
-  }
+  if (order.lines.length === 0) return;
+  const values: unknown[] = [];
+  const rows = order.lines.map((line, index) => {
+    values.push(order.workOrderId, line.lineId, order.number, order.warehouseId, line.sku, line.quantity, JSON.stringify(line.allocations));
+    const at = index * 7;
+    return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}::jsonb, 'OPEN')`;
+  });
+  await tx.$executeRawUnsafe(
+    `INSERT INTO picking_request (work_order_id, line_id, work_order_number, warehouse_id, sku, quantity, allocations, status)
+     VALUES ${rows.join(', ')}
+     ON CONFLICT (work_order_id, line_id) DO UPDATE
+       SET work_order_number = EXCLUDED.work_order_number, warehouse_id = EXCLUDED.warehouse_id, sku = EXCLUDED.sku,
+           quantity = EXCLUDED.quantity, allocations = EXCLUDED.allocations, status = 'OPEN', list_id = NULL, updated_at = now()
+       WHERE picking_request.status <> 'LISTED'`,
+    ...values,
+  );
 }
