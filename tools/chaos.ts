@@ -81,7 +81,8 @@ export async function runChaosOnFreshSystem(options: SystemOptions, plan: ChaosP
 }
 
 if (require.main === module) {
-  main().catch((error: Error) => {
+  // Exit explicitly: a kafkajs consumer stopped while it recovers from the broker restart can keep a socket open.
+  main().then(() => process.exit(process.exitCode ?? 0)).catch((error: Error) => {
     console.error(`chaos run failed: ${error.stack ?? error.message}`);
     process.exit(2);
   });
