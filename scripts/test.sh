@@ -15,9 +15,15 @@ cleanup() { if [ -n "$started_kafka" ]; then bash scripts/kafka.sh stop >/dev/nu
 trap cleanup EXIT
 
 show_service_logs() {
-  echo "== a tier failed; last lines of each service's log (.local/logs/$*):"
+  echo "== a tier failed; what each service logged (.local/logs/$*): its distinct warnings and errors, then its last lines"
   for dir in "$@"; do
-    for log in .local/logs/"$dir"/*.log; do [ -f "$log" ] && { echo "--- $log"; tail -n 40 "$log"; }; done
+    for log in .local/logs/"$dir"/*.log; do
+      [ -f "$log" ] || continue
+      echo "--- $log"
+      grep -E 'WARN|ERROR|"level":"(WARN|ERROR)"' "$log" | grep -v ECONNREFUSED | cut -c1-400 | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/"timestamp":"[^"]*",?//; s/[0-9/]+, [0-9:]+ [AP]M//; s/"correlationId":[0-9]+,?//' | sort | uniq -c | sort -rn | head -n 25 || true
+      echo "    ..."
+      tail -n 15 "$log" | cut -c1-400
+    done
   done
   return 1
 }

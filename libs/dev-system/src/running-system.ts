@@ -82,7 +82,8 @@ export class RunningSystem {
     // CPU_PROFILE_DIR: each process writes a V8 CPU profile there when it exits (for the bench).
     const profiling = process.env['CPU_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['CPU_PROFILE_DIR']}`, `--cpu-prof-name=${plan.name}.cpuprofile`] : [];
     const child = spawn(process.execPath, ['--enable-source-maps', ...profiling, plan.entry], {
-      env: { ...process.env, ...plan.env, FORCE_COLOR: this.options.logDir ? '0' : (process.env['FORCE_COLOR'] ?? '1') },
+      // Plain text in log files (NestJS honours NO_COLOR), colours on a terminal.
+      env: { ...process.env, ...plan.env, ...(this.options.logDir ? { NO_COLOR: '1', FORCE_COLOR: '0' } : { FORCE_COLOR: process.env['FORCE_COLOR'] ?? '1' }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.pipeOutput(plan.name, child);

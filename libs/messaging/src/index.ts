@@ -1,6 +1,7 @@
 export * from './sql-executor';
 export * from './kafka/kafka-settings';
 export * from './kafka/ensure-topics';
+export * from './kafka/self-healing-producer';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
 export * from './inbox/inbox';

@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
-import type { KafkaMessage, Producer } from 'kafkajs';
+import type { KafkaMessage } from 'kafkajs';
 import { deadLetterTopic, logicalTopic, physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
+import type { SelfHealingProducer } from '../kafka/self-healing-producer';
 import type { PoisonMessage } from './poison-message';
 
 /**
@@ -11,7 +12,7 @@ export class DeadLetterPublisher {
   count = 0;
 
   constructor(
-    private readonly producer: Producer,
+    private readonly producer: SelfHealingProducer,
     private readonly settings: KafkaSettings,
     private readonly groupId: string,
     private readonly logger: Logger,

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { Envelope } from '@wo/contracts/envelope';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
+import type { SelfHealingProducer } from '../kafka/self-healing-producer';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { decodeMessage } from './decode-message';
 import { batchPatternFor } from './on-message.decorator';
@@ -31,7 +32,7 @@ export interface KafkaMessageServerOptions {
   readonly group: string;
   readonly subscriptions: readonly Subscription[];
   /** Producer used for dead letters. */
-  readonly producer: Producer;
+  readonly producer: SelfHealingProducer;
   /** Whether the service's own dependencies (its database) are up: decides retry versus dead letter. */
   readonly isHealthy: () => Promise<boolean>;
   readonly partitionsConsumedConcurrently?: number;
@@ -52,9 +53,13 @@ export interface KafkaMessageServerOptions {
  */
 export class KafkaMessageServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | null = null;
+  private closing = false;
+  private rebuildTimer: NodeJS.Timeout | null = null;
   private readonly deadLetters: DeadLetterPublisher;
   protected override readonly logger = new Logger(KafkaMessageServer.name);
   processed = 0;
+  /** Consumers built anew after kafkajs gave one up: shown on /health/messaging. */
+  restarts = 0;
 
   constructor(private readonly options: KafkaMessageServerOptions) {
     super();
@@ -68,26 +73,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      const { kafka, settings } = this.options;
-      this.consumer = kafka.consumer({
-        groupId: physicalTopic(settings, this.options.group),
-        // A member that died (SIGKILL, OOM) holds its partitions until its session times out:
-        // keep that short so a replacement takes over within seconds.
-        sessionTimeout: 10_000,
-        heartbeatInterval: 1_000,
-        maxWaitTimeInMs: 100,
-        retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
-      });
-      await this.consumer.connect();
-      await this.consumer.subscribe({
-        topics: this.options.subscriptions.map((subscription) => physicalTopic(settings, subscription.topic)),
-        fromBeginning: true,
-      });
-      await this.consumer.run({
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
-        eachBatchAutoResolve: false,
-        eachBatch: (payload) => this.consumeBatch(payload),
-      });
+      await this.startConsumer();
       callback();
     } catch (error) {
       callback(error);
@@ -95,9 +81,58 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    if (this.rebuildTimer) clearTimeout(this.rebuildTimer);
     // Disconnect waits for the batch in flight and leaves the group, so a peer takes over at once.
     await this.consumer?.disconnect();
     this.consumer = null;
+  }
+
+  private async startConsumer(): Promise<void> {
+    const { kafka, settings } = this.options;
+    const consumer = kafka.consumer({
+      groupId: physicalTopic(settings, this.options.group),
+      // A member that died (SIGKILL, OOM) holds its partitions until its session times out:
+      // keep that short so a replacement takes over within seconds.
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      maxWaitTimeInMs: 100,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
+    });
+    // kafkajs restarts a crashed consumer only when the error was retriable; after any other
+    // (seen around broker restarts) it stays stopped for good, silently. Build a new one instead.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.closing) return;
+      this.logger.error(`Kafka consumer crashed and kafkajs will not restart it (${payload.error.message}); starting a new one`);
+      this.scheduleRebuild(consumer);
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: this.options.subscriptions.map((subscription) => physicalTopic(settings, subscription.topic)),
+      fromBeginning: true,
+    });
+    await consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.consumeBatch(payload),
+    });
+  }
+
+  private scheduleRebuild(crashed: Consumer): void {
+    this.rebuildTimer = setTimeout(() => {
+      void (async () => {
+        if (this.closing || this.consumer !== crashed) return;
+        await crashed.disconnect().catch(() => undefined);
+        try {
+          await this.startConsumer();
+          this.restarts += 1;
+        } catch (error) {
+          this.logger.error(`could not start a new Kafka consumer (${describe(error)}); trying again`);
+          this.scheduleRebuild(this.consumer!);
+        }
+      })();
+    }, 2_000);
   }
 
   on(): never {

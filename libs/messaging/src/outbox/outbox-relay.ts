@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
-import type { Producer } from 'kafkajs';
 import { Client, type Pool } from 'pg';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
+import type { SelfHealingProducer } from '../kafka/self-healing-producer';
 import { OUTBOX_CHANNEL } from './outbox-writer';
 
 interface OutboxRow {
@@ -16,7 +16,7 @@ export interface OutboxRelayOptions {
   readonly pool: Pool;
   /** A dedicated session for LISTEN and the leader lock. */
   readonly connectionString: string;
-  readonly producer: Producer;
+  readonly producer: SelfHealingProducer;
   readonly settings: KafkaSettings;
   readonly logger: Logger;
   readonly batchSize?: number;

@@ -1,6 +1,6 @@
 import { Logger, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, type KafkaSettings, type Subscription } from '@wo/messaging';
+import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, SelfHealingProducer, type KafkaSettings, type Subscription } from '@wo/messaging';
 import { json } from 'express';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -48,8 +48,7 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopics(kafka, kafkaSettings, [...spec.consumes.map((subscription) => subscription.topic), ...spec.produces]);
-  // Idempotent: a retried send is written once. Retries without end: the outbox waits out an outage.
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 } });
+  const producer = new SelfHealingProducer(kafka, new Logger('KafkaProducer'));
   await producer.connect();
   const relay = new OutboxRelay({ pool, connectionString: config.DATABASE_URL, producer, settings: kafkaSettings, logger: new Logger('OutboxRelay') });
   const runtime: ServiceRuntime = { name: spec.name, config, pool, kafka, kafkaSettings, producer, admin, relay, consumer: null };

@@ -1,5 +1,5 @@
-import type { KafkaSettings, OutboxRelay } from '@wo/messaging';
-import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { KafkaSettings, OutboxRelay, SelfHealingProducer } from '@wo/messaging';
+import type { Admin, Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { ServiceConfig } from '../config/service-config';
 
@@ -10,11 +10,11 @@ export interface ServiceRuntime {
   readonly pool: Pool;
   readonly kafka: Kafka;
   readonly kafkaSettings: KafkaSettings;
-  readonly producer: Producer;
+  readonly producer: SelfHealingProducer;
   readonly admin: Admin;
   readonly relay: OutboxRelay;
   /** Counters of the Kafka consumer, once it runs (null for a service that consumes nothing). */
-  consumer: { readonly processed: number; readonly deadLettered: number } | null;
+  consumer: { readonly processed: number; readonly deadLettered: number; readonly restarts: number } | null;
 }
 
 export const SERVICE_RUNTIME = Symbol('SERVICE_RUNTIME');

@@ -13,13 +13,15 @@ export class HealthController {
     @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
   ) {}
 
-  /** Messaging counters for dashboards: consumed, dead-lettered, published, and the outbox backlog. */
+  /** Messaging counters for dashboards: consumed, dead-lettered, published, recoveries, and the outbox backlog. */
   @Get('messaging')
   async messaging() {
     const backlog = await this.runtime.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox_message');
     return {
       consumed: this.runtime.consumer?.processed ?? 0,
       deadLettered: this.runtime.consumer?.deadLettered ?? 0,
+      consumerRestarts: this.runtime.consumer?.restarts ?? 0,
+      producerResets: this.runtime.producer.resets,
       published: this.runtime.relay.published,
       outboxBacklog: backlog.rows[0]!.n,
     };
