@@ -30,6 +30,9 @@ show_service_logs() {
 
 echo "== static checks: types and architecture boundaries"
 npx --no-install tsc -p tsconfig.json
+# The Nx boundary rule reads the cached project graph and silently skips itself without one (as on
+# a fresh clone): compute it first.
+NX_DAEMON=false npx --no-install nx show projects >/dev/null
 npx --no-install eslint . --quiet
 echo "== unit tier"
 npx --no-install jest --selectProjects unit "$@"
