@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Envelope, EnvelopeOf } from '@wo/contracts/envelope';
+import type { EnvelopeOf } from '@wo/contracts/envelope';
 import { FinishedGoodsInboundCreated, InboundOrderProgressed, type CreateFinishedGoodsInbound } from '@wo/contracts/inbound';
 import { PutAwayStock, stockKey, type LocationAdded, type WarehouseRegistered } from '@wo/contracts/inventory';
-import { appendToOutbox, claimInbox } from '@wo/messaging';
-import { invalidInput, notFound, type FieldError } from '@wo/platform';
+import { appendToOutbox, applyOnce } from '@wo/messaging';
+import { invalidInput, lockRowById, notFound, type FieldError } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { putAway, receive, statusOf, type InboundLine, type LineError } from '../domain/inbound-order';
 import type { InboundOrder, InboundOrderLine } from '../generated/prisma/client';
@@ -21,8 +21,7 @@ export class InboundOrders {
 
   /** Idempotent by work order: a duplicate or re-sent command answers with the same inbound order. */
   createForWorkOrder(command: EnvelopeOf<typeof CreateFinishedGoodsInbound>) {
-    return this.db.$transaction(async (tx) => {
-      if (!(await claimInbox(tx, command))) return 'duplicate';
+    return applyOnce(this.db, command, async (tx) => {
       const { workOrderId, workOrderNumber, warehouseId, merchantId, lines } = command.payload;
       let order = await tx.inboundOrder.findUnique({ where: { sourceId: workOrderId }, include: { lines: true } });
       if (!order) {
@@ -95,17 +94,16 @@ export class InboundOrders {
   }
 
   warehouseRegistered(event: EnvelopeOf<typeof WarehouseRegistered>) {
-    return this.once(event, (tx) => tx.knownLocation.createMany({ data: event.payload.locations.map((code) => ({ warehouseId: event.payload.warehouseId, code })), skipDuplicates: true }));
+    return applyOnce(this.db, event, (tx) => tx.knownLocation.createMany({ data: event.payload.locations.map((code) => ({ warehouseId: event.payload.warehouseId, code })), skipDuplicates: true }));
   }
 
   locationAdded(event: EnvelopeOf<typeof LocationAdded>) {
-    return this.once(event, (tx) => tx.knownLocation.createMany({ data: [{ warehouseId: event.payload.warehouseId, code: event.payload.code }], skipDuplicates: true }));
+    return applyOnce(this.db, event, (tx) => tx.knownLocation.createMany({ data: [{ warehouseId: event.payload.warehouseId, code: event.payload.code }], skipDuplicates: true }));
   }
 
   private async change(id: string, apply: (tx: InboundTransaction, order: OrderWithLines) => Promise<InboundLine[]>) {
     await this.db.$transaction(async (tx) => {
-      const locked = await tx.$queryRawUnsafe<unknown[]>('SELECT 1 FROM inbound_order WHERE id = $1 FOR UPDATE', id);
-      if (locked.length === 0) throw notFound('Inbound order', id);
+      if (!(await lockRowById(tx, 'inbound_order', id))) throw notFound('Inbound order', id);
       const order = await tx.inboundOrder.findUniqueOrThrow({ where: { id }, include: { lines: true } });
       const lines = await apply(tx, order);
       const status = statusOf(lines);
@@ -118,14 +116,6 @@ export class InboundOrders {
   private async unknownLocations(tx: InboundTransaction, warehouseId: string, items: { locationCode: string }[]): Promise<LineError[]> {
     const known = new Set((await tx.knownLocation.findMany({ where: { warehouseId } })).map((location) => location.code));
     return items.flatMap((item, index) => (known.has(item.locationCode) ? [] : [{ index, field: 'locationCode' as const, message: `no location ${item.locationCode} in this warehouse` }]));
-  }
-
-  private once(event: Envelope, apply: (tx: InboundTransaction) => Promise<unknown>) {
-    return this.db.$transaction(async (tx) => {
-      if (!(await claimInbox(tx, event))) return 'duplicate';
-      await apply(tx);
-      return 'applied';
-    });
   }
 }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
 import { PickingListCanceled, PickingListCompleted, PickingListCreated, PickingListRefused, PickingListStarted, type CancelPickingList, type CreatePickingList } from '@wo/contracts/picking';
-import { appendToOutbox, claimInbox } from '@wo/messaging';
-import { conflict, invalidInput, notFound, type FieldError } from '@wo/platform';
+import { appendToOutbox, applyOnce } from '@wo/messaging';
+import { conflict, invalidInput, lockRowById, notFound, type FieldError } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decidePickingList, PickingListStatus, walkingOrder, type PickingListAction } from '../domain/picking-list-lifecycle';
 import type { PickingList } from '../generated/prisma/client';
@@ -39,8 +39,7 @@ export class PickingLists {
 
   /** The "Create Picking List" action of one work order, sent by work-orders with the order's materials. */
   createFromCommand(command: EnvelopeOf<typeof CreatePickingList>) {
-    return this.db.$transaction(async (tx) => {
-      if (!(await claimInbox(tx, command))) return 'duplicate';
+    return applyOnce(this.db, command, async (tx) => {
       const { listId, warehouseId, orders } = command.payload;
       if (await tx.pickingList.findUnique({ where: { id: listId } })) return 'duplicate';
       for (const order of orders) await openRequests(tx, { ...order, warehouseId });
@@ -58,8 +57,7 @@ export class PickingLists {
 
   /** Work-orders withdraws a list whose orders could not all move to Processing. */
   cancelFromCommand(command: EnvelopeOf<typeof CancelPickingList>) {
-    return this.db.$transaction(async (tx) => {
-      if (!(await claimInbox(tx, command))) return 'duplicate';
+    return applyOnce(this.db, command, async (tx) => {
       const list = await this.lock(tx, command.payload.listId);
       if (!list || decidePickingList(list.status as PickingListStatus, 'cancel').kind === 'refused') return 'applied';
       await this.cancelList(tx, list, command.payload.reason, command.correlationId);
@@ -145,8 +143,7 @@ export class PickingLists {
   }
 
   private async lock(tx: PickingTransaction, id: string): Promise<PickingList | null> {
-    const rows = await tx.$queryRawUnsafe<unknown[]>('SELECT 1 FROM picking_list WHERE id = $1 FOR UPDATE', id);
-    return rows.length === 0 ? null : tx.pickingList.findUniqueOrThrow({ where: { id } });
+    return (await lockRowById(tx, 'picking_list', id)) ? tx.pickingList.findUniqueOrThrow({ where: { id } }) : null;
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Envelope, EnvelopeOf } from '@wo/contracts/envelope';
+import type { EnvelopeOf } from '@wo/contracts/envelope';
 import type { WorkOrderAllocated, WorkOrderCanceled, WorkOrderCompleted } from '@wo/contracts/work-orders';
-import { claimInbox } from '@wo/messaging';
+import { applyOnce } from '@wo/messaging';
 import { PickingDatabase, type PickingTransaction } from '../persistence/picking-database';
 
 export interface RequestedOrder {
@@ -21,15 +21,15 @@ export class PickingRequests {
 
   allocated(event: EnvelopeOf<typeof WorkOrderAllocated>) {
     const { workOrderId, number, warehouseId, materials } = event.payload;
-    return this.once(event, (tx) => openRequests(tx, { workOrderId, number, warehouseId, lines: materials }));
+    return applyOnce(this.db, event, (tx) => openRequests(tx, { workOrderId, number, warehouseId, lines: materials }));
   }
 
   canceled(event: EnvelopeOf<typeof WorkOrderCanceled>) {
-    return this.once(event, (tx) => tx.pickingRequest.deleteMany({ where: { workOrderId: event.payload.workOrderId } }));
+    return applyOnce(this.db, event, (tx) => tx.pickingRequest.deleteMany({ where: { workOrderId: event.payload.workOrderId } }));
   }
 
   completed(event: EnvelopeOf<typeof WorkOrderCompleted>) {
-    return this.once(event, (tx) => tx.pickingRequest.deleteMany({ where: { workOrderId: event.payload.workOrderId } }));
+    return applyOnce(this.db, event, (tx) => tx.pickingRequest.deleteMany({ where: { workOrderId: event.payload.workOrderId } }));
   }
 
   /** Open requests of a warehouse, one entry per work order with its lines and their bins. */
@@ -42,14 +42,6 @@ export class PickingRequests {
       byOrder.set(request.workOrderId, entry);
     }
     return [...byOrder.values()];
-  }
-
-  private once(event: Envelope, apply: (tx: PickingTransaction) => Promise<unknown>) {
-    return this.db.$transaction(async (tx) => {
-      if (!(await claimInbox(tx, event))) return 'duplicate';
-      await apply(tx);
-      return 'applied';
-    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
 import type { InboundOrderProgressed } from '@wo/contracts/inbound';
-import { claimInbox } from '@wo/messaging';
+import { applyOnce } from '@wo/messaging';
 import { WorkOrdersDatabase } from '../persistence/work-orders-database';
 import { WorkOrderTransitions } from './work-order-transitions';
 
@@ -16,8 +16,7 @@ export class InboundProgress {
   ) {}
 
   progressed(event: EnvelopeOf<typeof InboundOrderProgressed>) {
-    return this.db.$transaction(async (tx) => {
-      if (!(await claimInbox(tx, event))) return 'duplicate';
+    return applyOnce(this.db, event, async (tx) => {
       const { workOrderId, inboundOrderId, status, lines } = event.payload;
       if (!workOrderId) return 'ignored';
       const order = await this.transitions.lock(tx, workOrderId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Envelope, EnvelopeOf } from '@wo/contracts/envelope';
 import { CancelPickingList, type PickingListCanceled, type PickingListCompleted, type PickingListCreated, type PickingListRefused, type PickingListStarted } from '@wo/contracts/picking';
-import { appendToOutbox, claimInbox } from '@wo/messaging';
+import { appendToOutbox, applyOnce } from '@wo/messaging';
 import { WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
 import { WorkOrdersDatabase, type WorkOrdersTransaction } from '../persistence/work-orders-database';
@@ -79,8 +79,7 @@ export class PickingProgress {
 
   /** Inbox, then the list's orders locked in id order (a fixed order: no deadlock with other actions). */
   private once(event: ListEvent, apply: (tx: WorkOrdersTransaction, orders: WorkOrder[]) => Promise<void>) {
-    return this.db.$transaction(async (tx) => {
-      if (!(await claimInbox(tx, event))) return 'duplicate';
+    return applyOnce(this.db, event, async (tx) => {
       const orders: WorkOrder[] = [];
       for (const id of [...event.payload.workOrderIds].sort()) {
         const order = await this.transitions.lock(tx, id);

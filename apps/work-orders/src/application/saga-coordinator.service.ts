@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
 import { appendToOutbox, claimInbox } from '@wo/messaging';
+import { lockRowById } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import type { WorkOrder } from '../generated/prisma/client';
-import { lockRow, WorkOrdersDatabase, type WorkOrdersTransaction } from '../persistence/work-orders-database';
+import { WorkOrdersDatabase, type WorkOrdersTransaction } from '../persistence/work-orders-database';
 import { startAllocation, type AllocationOutcome, type AllocationSagaData } from '../saga/allocation-saga';
 import { startCompletion, type CompletionSagaData } from '../saga/completion-saga';
 import { startRelease, type ReleaseSagaData } from '../saga/release-saga';
@@ -191,7 +192,7 @@ export class SagaCoordinator {
   /** An operator's retry of a stuck (or slow) saga: a fresh deadline and its pending commands re-sent now. */
   async retry(sagaId: string): Promise<'retried' | 'finished' | 'unknown'> {
     return this.db.$transaction(async (tx) => {
-      if (!(await lockRow(tx, 'saga_instance', sagaId))) return 'unknown';
+      if (!(await lockRowById(tx, 'saga_instance', sagaId))) return 'unknown';
       const saga = await tx.sagaInstance.findUniqueOrThrow({ where: { id: sagaId } });
       if (saga.state === 'FINISHED') return 'finished';
       const now = new Date();

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { OutgoingMessage } from '@wo/contracts/envelope';
 import { appendToOutbox } from '@wo/messaging';
+import { lockRowById } from '@wo/platform';
 import { evolve, type LifecycleEvent, type LifecycleState } from '../domain/work-order-lifecycle';
 import type { PendingAction, WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
-import { lockRow, type WorkOrdersTransaction } from '../persistence/work-orders-database';
+import type { WorkOrdersTransaction } from '../persistence/work-orders-database';
 
 /**
  * The only place a work order's status changes: applies a lifecycle event through the pure
@@ -13,7 +14,7 @@ import { lockRow, type WorkOrdersTransaction } from '../persistence/work-orders-
 @Injectable()
 export class WorkOrderTransitions {
   async lock(tx: WorkOrdersTransaction, workOrderId: string): Promise<WorkOrder | null> {
-    if (!(await lockRow(tx, 'work_order', workOrderId))) return null;
+    if (!(await lockRowById(tx, 'work_order', workOrderId))) return null;
     return tx.workOrder.findUniqueOrThrow({ where: { id: workOrderId } });
   }
 

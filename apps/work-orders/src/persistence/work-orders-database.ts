@@ -13,9 +13,3 @@ export class WorkOrdersDatabase extends PrismaClient {
 }
 
 export type WorkOrdersTransaction = Prisma.TransactionClient;
-
-/** Locks a row for the rest of the transaction; false when it does not exist. */
-export async function lockRow(tx: WorkOrdersTransaction, table: 'work_order' | 'saga_instance', id: string): Promise<boolean> {
-  const rows = await tx.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, id);
-  return rows.length === 1;
-}

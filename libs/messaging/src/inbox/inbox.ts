@@ -14,3 +14,16 @@ export async function claimInbox(tx: SqlExecutor, envelope: Envelope): Promise<b
   );
   return inserted === 1;
 }
+
+/** A database that runs a function in one transaction (a Prisma client is one). */
+export interface TransactionalDatabase<Tx extends SqlExecutor> {
+  $transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R>;
+}
+
+/**
+ * Applies a consumed message's effect exactly once: the inbox claim and the effect share one
+ * transaction; a message already applied answers 'duplicate' and changes nothing.
+ */
+export function applyOnce<Tx extends SqlExecutor, R>(db: TransactionalDatabase<Tx>, envelope: Envelope, apply: (tx: Tx) => Promise<R>): Promise<R | 'duplicate'> {
+  return db.$transaction(async (tx) => ((await claimInbox(tx, envelope)) ? apply(tx) : 'duplicate'));
+}
