@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
 import { ReservationConsumed, StockReleased, StockReservationRejected, StockReserved, type ConsumeReservation, type ReleaseStock, type ReserveStock } from '@wo/contracts/inventory';
-import { allocateAcrossBins } from '../domain/stock-allocation';
+import { allocateAcrossBins, type BinStock } from '../domain/stock-allocation';
 import type { InventoryTransaction } from '../persistence/inventory-database';
-import { changeReserved, consumeFromBin, lockBins } from '../persistence/stock-levels';
+import { changeReserved, changeReservedOfMany, consumeFromBin, lockBins, lockBinsOfMany, stockKeyString, type StockKey } from '../persistence/stock-levels';
 
 const Status = { Reserved: 'RESERVED', Rejected: 'REJECTED', Released: 'RELEASED', Consumed: 'CONSUMED' } as const;
 
@@ -14,8 +14,49 @@ const Status = { Reserved: 'RESERVED', Rejected: 'REJECTED', Released: 'RELEASED
  */
 @Injectable()
 export class ReservationService {
-  async reserve(tx: InventoryTransaction, command: EnvelopeOf<typeof ReserveStock>): Promise<OutgoingMessage> {
-    return (await this.replayReservation(tx, command)) ?? (await this.reserveNow(tx, command));
+  /**
+   * Reserves for a run of ReserveStock commands in a handful of statements, whatever their number:
+   * the reservations already known are read at once, the bins of every SKU involved are locked at
+   * once, the decisions are taken in memory in command order (each sees the ones before it), and
+   * the stock changes and new reservations are written at once.
+   */
+  async reserveMany(tx: InventoryTransaction, commands: readonly EnvelopeOf<typeof ReserveStock>[]): Promise<OutgoingMessage[]> {
+    const known = await findReservations(tx, commands.map((command) => command.payload.reservationId));
+    const fresh = commands.filter((command) => !known.has(command.payload.reservationId));
+    const bins = await lockBinsOfMany(tx, uniqueKeys(fresh.map((command) => command.payload)));
+    const reservedChanges = new Map<string, StockKey & { locationCode: string; delta: number }>();
+    const created: NewReservation[] = [];
+    const replies: OutgoingMessage[] = [];
+    for (const command of commands) {
+      const { reservationId, workOrderId, lineId, warehouseId, merchantId, sku, quantity } = command.payload;
+      // Seen before (in an earlier transaction or earlier in this run): the command was re-sent.
+      const seen = known.get(reservationId);
+      if (seen) {
+        replies.push(answerFor(seen, command));
+        continue;
+      }
+      const key = { warehouseId, merchantId, sku };
+      const keyBins = bins.get(stockKeyString(key)) ?? [];
+      const decision = allocateAcrossBins(keyBins, quantity);
+      const reservation: NewReservation =
+        decision.kind === 'short'
+          ? { id: reservationId, workOrderId, lineId, ...key, quantity, status: Status.Rejected, available: decision.available, allocations: [] }
+          : { id: reservationId, workOrderId, lineId, ...key, quantity, status: Status.Reserved, available: null, allocations: decision.allocations };
+      if (decision.kind === 'allocated') {
+        bins.set(stockKeyString(key), withReserved(keyBins, decision.allocations));
+        for (const { locationCode, quantity: taken } of decision.allocations) {
+          const binKey = `${stockKeyString(key)}\u0000${locationCode}`;
+          const change = reservedChanges.get(binKey) ?? { ...key, locationCode, delta: 0 };
+          reservedChanges.set(binKey, { ...change, delta: change.delta + taken });
+        }
+      }
+      created.push(reservation);
+      known.set(reservationId, reservation);
+      replies.push(answerFor(reservation, command));
+    }
+    await changeReservedOfMany(tx, [...reservedChanges.values()]);
+    await insertReservations(tx, created);
+    return replies;
   }
 
   async release(tx: InventoryTransaction, command: EnvelopeOf<typeof ReleaseStock>): Promise<OutgoingMessage> {
@@ -52,62 +93,83 @@ export class ReservationService {
     const quantity = consumed.reduce((sum, allocation) => sum + allocation.quantity, 0);
     return ReservationConsumed.outgoing({ reservationId, sku, quantity, consumed }, replyContext(command));
   }
+}
 
-  private async reserveNow(tx: InventoryTransaction, command: EnvelopeOf<typeof ReserveStock>): Promise<OutgoingMessage> {
-    const { reservationId, workOrderId, lineId, warehouseId, merchantId, sku, quantity } = command.payload;
-    const key = { warehouseId, merchantId, sku };
-    const decision = allocateAcrossBins(await lockBins(tx, key), quantity);
-    const base = { id: reservationId, workOrderId, lineId, warehouseId, merchantId, sku, quantity };
-    if (decision.kind === 'short') {
-      await tx.reservation.create({ data: { ...base, status: Status.Rejected, available: decision.available } });
-      return StockReservationRejected.outgoing({ reservationId, lineId, sku, requested: quantity, available: decision.available }, replyContext(command));
-    }
-    for (const allocation of decision.allocations) await changeReserved(tx, key, allocation.locationCode, allocation.quantity);
-    await insertReservation(tx, base, decision.allocations);
-    return StockReserved.outgoing({ reservationId, lineId, sku, quantity, allocations: [...decision.allocations] }, replyContext(command));
-  }
+/** A reservation as the answers to ReserveStock need it. */
+interface KnownReservation {
+  readonly id: string;
+  readonly lineId: string;
+  readonly sku: string;
+  readonly quantity: number;
+  readonly status: string;
+  readonly available: number | null;
+  readonly allocations: readonly { locationCode: string; quantity: number }[];
+}
 
-  /** A reservation id seen before gets the answer it got then: the command was re-sent. */
-  private async replayReservation(tx: InventoryTransaction, command: EnvelopeOf<typeof ReserveStock>): Promise<OutgoingMessage | null> {
-    // The common case is a new id: look for it cheaply, and read its allocations only if it exists.
-    const seen = await tx.$queryRawUnsafe<unknown[]>('SELECT 1 FROM reservation WHERE id = $1', command.payload.reservationId);
-    if (seen.length === 0) return null;
-    const reservation = await tx.reservation.findUniqueOrThrow({ where: { id: command.payload.reservationId }, include: { allocations: true } });
-    const { id: reservationId, lineId, sku, quantity } = reservation;
-    switch (reservation.status) {
-      case Status.Reserved:
-        return StockReserved.outgoing(
-          { reservationId, lineId, sku, quantity, allocations: reservation.allocations.map(({ locationCode, quantity: q }) => ({ locationCode, quantity: q })) },
-          replyContext(command),
-        );
-      case Status.Rejected:
-        return StockReservationRejected.outgoing({ reservationId, lineId, sku, requested: quantity, available: reservation.available ?? 0 }, replyContext(command));
-      default:
-        // Released or consumed: it holds nothing now, and a late re-send must not hold it again.
-        return StockReleased.outgoing({ reservationId, sku, quantity: 0 }, replyContext(command));
-    }
+type NewReservation = KnownReservation & StockKey & { readonly workOrderId: string };
+
+/** The answer a ReserveStock command gets for a reservation, the first time and on every re-send. */
+function answerFor(reservation: KnownReservation, command: EnvelopeOf<typeof ReserveStock>): OutgoingMessage {
+  const { id: reservationId, lineId, sku, quantity } = reservation;
+  switch (reservation.status) {
+    case Status.Reserved:
+      return StockReserved.outgoing({ reservationId, lineId, sku, quantity, allocations: reservation.allocations.map(({ locationCode, quantity: q }) => ({ locationCode, quantity: q })) }, replyContext(command));
+    case Status.Rejected:
+      return StockReservationRejected.outgoing({ reservationId, lineId, sku, requested: quantity, available: reservation.available ?? 0 }, replyContext(command));
+    default:
+      // Released or consumed: it holds nothing now, and a late re-send must not hold it again.
+      return StockReleased.outgoing({ reservationId, sku, quantity: 0 }, replyContext(command));
   }
 }
 
-/** The reservation and its bins in one statement (the hot path of every allocation). */
-async function insertReservation(
-  tx: InventoryTransaction,
-  reservation: { id: string; workOrderId: string; lineId: string; warehouseId: string; merchantId: string; sku: string; quantity: number },
-  allocations: readonly { locationCode: string; quantity: number }[],
-): Promise<void> {
+/** The bins after an allocation took its quantities from them. */
+function withReserved(bins: readonly BinStock[], allocations: readonly { locationCode: string; quantity: number }[]): BinStock[] {
+  return bins.map((bin) => {
+    const taken = allocations.find((allocation) => allocation.locationCode === bin.locationCode)?.quantity ?? 0;
+    return taken === 0 ? bin : { ...bin, reserved: bin.reserved + taken };
+  });
+}
+
+function uniqueKeys(keys: readonly StockKey[]): StockKey[] {
+  const unique = new Map<string, StockKey>();
+  for (const { warehouseId, merchantId, sku } of keys) unique.set(stockKeyString({ warehouseId, merchantId, sku }), { warehouseId, merchantId, sku });
+  return [...unique.values()];
+}
+
+/** The reservations with these ids, with their bins, in one statement. */
+async function findReservations(tx: InventoryTransaction, ids: readonly string[]): Promise<Map<string, KnownReservation>> {
+  const rows = await tx.$queryRawUnsafe<{ id: string; line_id: string; sku: string; quantity: number; status: string; available: number | null; allocations: { locationCode: string; quantity: number }[] }[]>(
+    `SELECT r.id, r.line_id, r.sku, r.quantity, r.status, r.available,
+            COALESCE(json_agg(json_build_object('locationCode', a.location_code, 'quantity', a.quantity) ORDER BY a.location_code)
+                     FILTER (WHERE a.location_code IS NOT NULL), '[]') AS allocations
+       FROM reservation r LEFT JOIN reservation_allocation a ON a.reservation_id = r.id
+      WHERE r.id = ANY($1::text[]) GROUP BY r.id`,
+    ids,
+  );
+  return new Map(rows.map((row) => [row.id, { id: row.id, lineId: row.line_id, sku: row.sku, quantity: row.quantity, status: row.status, available: row.available, allocations: row.allocations }]));
+}
+
+/** New reservations (held or rejected) and their bins, in one statement. */
+async function insertReservations(tx: InventoryTransaction, reservations: readonly NewReservation[]): Promise<void> {
+  if (reservations.length === 0) return;
+  const allocations = reservations.flatMap((reservation) => reservation.allocations.map((allocation) => ({ reservationId: reservation.id, ...allocation })));
+  // The allocation rows' foreign key is checked at the end of the statement, after the CTE's rows exist.
   await tx.$executeRawUnsafe(
     `WITH added AS (
-       INSERT INTO reservation (id, work_order_id, line_id, warehouse_id, merchant_id, sku, quantity, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, '${Status.Reserved}') RETURNING id)
+       INSERT INTO reservation (id, work_order_id, line_id, warehouse_id, merchant_id, sku, quantity, status, available)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::int[]))
      INSERT INTO reservation_allocation (reservation_id, location_code, quantity)
-     SELECT added.id, bins.location_code, bins.quantity FROM added, unnest($8::text[], $9::int[]) AS bins(location_code, quantity)`,
-    reservation.id,
-    reservation.workOrderId,
-    reservation.lineId,
-    reservation.warehouseId,
-    reservation.merchantId,
-    reservation.sku,
-    reservation.quantity,
+     SELECT * FROM unnest($10::text[], $11::text[], $12::int[])`,
+    reservations.map((reservation) => reservation.id),
+    reservations.map((reservation) => reservation.workOrderId),
+    reservations.map((reservation) => reservation.lineId),
+    reservations.map((reservation) => reservation.warehouseId),
+    reservations.map((reservation) => reservation.merchantId),
+    reservations.map((reservation) => reservation.sku),
+    reservations.map((reservation) => reservation.quantity),
+    reservations.map((reservation) => reservation.status),
+    reservations.map((reservation) => reservation.available),
+    allocations.map((allocation) => allocation.reservationId),
     allocations.map((allocation) => allocation.locationCode),
     allocations.map((allocation) => allocation.quantity),
   );

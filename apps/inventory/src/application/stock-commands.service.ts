@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Envelope, EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
+import type { EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
 import type { ConsumeReservation, PutAwayStock, ReleaseStock, ReserveStock } from '@wo/contracts/inventory';
-import { appendToOutbox, claimInbox } from '@wo/messaging';
+import { appendToOutbox, claimInboxMany } from '@wo/messaging';
 import { InventoryDatabase } from '../persistence/inventory-database';
 import { PutawayService } from './putaway.service';
 import { ReservationService } from './reservation.service';
@@ -14,8 +14,9 @@ export type StockCommand =
 
 /**
  * Applies a run of stock commands from one partition (one warehouse's SKUs) in ONE transaction,
- * in partition order: each is claimed in the inbox (a duplicate is skipped), applied, and its reply
- * joins one multi-row outbox insert. The partition that owns a SKU thus takes a whole batch of
+ * in partition order: all are claimed in the inbox at once (duplicates are skipped), consecutive
+ * reservations are decided together (see ReservationService.reserveMany), the others are applied
+ * one by one, and the replies join one multi-row outbox insert. The partition that owns a SKU thus takes a whole batch of
  * reservations for it at the cost of one commit, which row locking per order cannot do.
  */
 @Injectable()
@@ -28,34 +29,46 @@ export class StockCommands {
 
   apply(commands: readonly StockCommand[]): Promise<{ applied: number; duplicates: number }> {
     return this.db.$transaction(async (tx) => {
+      const fresh = await claimInboxMany(tx, commands);
       const replies: OutgoingMessage[] = [];
-      let duplicates = 0;
-      for (const command of commands) {
-        if (!(await claimInbox(tx, command as Envelope))) {
-          duplicates += 1;
+      for (const run of runsOfOneType(fresh)) {
+        if (run[0]!.type === 'inventory.ReserveStock') {
+          replies.push(...(await this.reservations.reserveMany(tx, run as EnvelopeOf<typeof ReserveStock>[])));
           continue;
         }
-        switch (command.type) {
-          case 'inventory.ReserveStock':
-            replies.push(await this.reservations.reserve(tx, command));
-            break;
-          case 'inventory.ReleaseStock':
-            replies.push(await this.reservations.release(tx, command));
-            break;
-          case 'inventory.ConsumeReservation':
-            replies.push(await this.reservations.consume(tx, command));
-            break;
-          case 'inventory.PutAwayStock':
-            await this.putaways.putAway(tx, command);
-            break;
-          default: {
-            const unknownCommand: never = command;
-            throw new Error(`unknown stock command ${JSON.stringify(unknownCommand)}`);
+        for (const command of run) {
+          switch (command.type) {
+            case 'inventory.ReleaseStock':
+              replies.push(await this.reservations.release(tx, command));
+              break;
+            case 'inventory.ConsumeReservation':
+              replies.push(await this.reservations.consume(tx, command));
+              break;
+            case 'inventory.PutAwayStock':
+              await this.putaways.putAway(tx, command);
+              break;
+            case 'inventory.ReserveStock':
+              throw new Error('unreachable: reservations go in runs');
+            default: {
+              const unknownCommand: never = command;
+              throw new Error(`unknown stock command ${JSON.stringify(unknownCommand)}`);
+            }
           }
         }
       }
       await appendToOutbox(tx, replies);
-      return { applied: commands.length - duplicates, duplicates };
+      return { applied: fresh.length, duplicates: commands.length - fresh.length };
     });
   }
+}
+
+/** Consecutive commands of one type, in order: reservations in a run are applied together. */
+function runsOfOneType(commands: readonly StockCommand[]): StockCommand[][] {
+  const runs: StockCommand[][] = [];
+  for (const command of commands) {
+    const last = runs.at(-1);
+    if (last && last[0]!.type === command.type) last.push(command);
+    else runs.push([command]);
+  }
+  return runs;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
-import { appendToOutbox, claimInbox } from '@wo/messaging';
+import { appendToOutbox, claimInboxMany } from '@wo/messaging';
 import { lockRowById } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import type { WorkOrder } from '../generated/prisma/client';
@@ -8,14 +8,12 @@ import { WorkOrdersDatabase, type WorkOrdersTransaction } from '../persistence/w
 import { startAllocation, type AllocationOutcome, type AllocationSagaData } from '../saga/allocation-saga';
 import { startCompletion, type CompletionSagaData } from '../saga/completion-saga';
 import { startRelease, type ReleaseSagaData } from '../saga/release-saga';
-import { pendingCommands, reactToReply, type SagaRun, type SagaType } from '../saga/saga-registry';
+import { pendingCommands, reactToReply, type SagaProgress, type SagaRun, type SagaType } from '../saga/saga-registry';
 import type { SagaReply } from '../saga/saga-reply';
 import type { SagaCommand } from '../saga/saga-types';
 import { nextDeadline, type SagaTiming } from '../saga/saga-timing';
 import { publicEvents } from './work-order-events';
 import { WorkOrderTransitions } from './work-order-transitions';
-
-export type ReplyHandling = 'applied' | 'ignored' | 'duplicate';
 
 export const SAGA_TIMING = Symbol('SAGA_TIMING');
 
@@ -42,64 +40,107 @@ export class SagaCoordinator {
       merchantId: order.merchantId,
       materials: materials.map((line) => ({ lineId: line.id, sku: line.sku, quantity: line.quantity })),
     });
-    await this.save(tx, { type: 'allocation', data: started.data }, started.commands, { isNew: true });
+    await this.create(tx, { type: 'allocation', data: started.data }, started.commands);
     return started.data.sagaId;
   }
 
   async startRelease(tx: WorkOrdersTransaction, order: WorkOrder, reservations: { reservationId: string; sku: string }[]): Promise<string> {
     const started = startRelease({ sagaId: randomUUID(), workOrderId: order.id, warehouseId: order.warehouseId, reservations });
-    await this.save(tx, { type: 'release', data: started.data }, started.commands, { isNew: true, finished: started.outcome !== null });
+    await this.create(tx, { type: 'release', data: started.data }, started.commands, { finished: started.outcome !== null });
     if (started.outcome) await this.finishRelease(tx, started.data);
     return started.data.sagaId;
   }
 
   async startCompletion(tx: WorkOrdersTransaction, order: WorkOrder, reservations: { reservationId: string; sku: string }[], outputs: { sku: string; quantity: number }[]): Promise<string> {
     const started = startCompletion({ sagaId: randomUUID(), workOrderId: order.id, workOrderNumber: order.number, warehouseId: order.warehouseId, merchantId: order.merchantId, reservations, outputs });
-    await this.save(tx, { type: 'completion', data: started.data }, started.commands, { isNew: true });
+    await this.create(tx, { type: 'completion', data: started.data }, started.commands);
     return started.data.sagaId;
   }
 
-  onReply(reply: Envelope & SagaReply): Promise<ReplyHandling> {
-    return this.db.$transaction((tx) => this.applyReply(tx, reply));
-  }
-
   /**
-   * A run of replies from one partition, in one transaction: one commit for the lot instead of one
-   * per reply. Each reply still goes to its own saga, in order, with its own inbox record.
+   * A run of replies from one partition, in one transaction and a handful of statements whatever
+   * their number: every reply claimed in the inbox at once, every saga concerned locked at once (in
+   * id order), each reply fed to its saga in order in memory, then the sagas, their step logs and
+   * the commands they ask for written at once. Sagas that finish apply their outcome to the order.
    */
-  onReplies(replies: readonly (Envelope & SagaReply)[]): Promise<ReplyHandling[]> {
+  onReplies(replies: readonly (Envelope & SagaReply)[]): Promise<void> {
     return this.db.$transaction(async (tx) => {
-      const results: ReplyHandling[] = [];
-      for (const reply of replies) results.push(await this.applyReply(tx, reply));
-      return results;
+      const fresh = await claimInboxMany(tx, replies);
+      const sagas = await lockSagas(tx, [...new Set(fresh.map((reply) => reply.correlationId))]);
+      const changed = new Map<string, { run: SagaRun; newStep: boolean }>();
+      const logs: StepLogEntry[] = [];
+      const commands: OutgoingMessage[] = [];
+      const finishing: SagaProgress[] = [];
+      for (const reply of fresh) {
+        const sagaId = reply.correlationId;
+        const saga = sagas.get(sagaId);
+        if (!saga) {
+          this.ignore(reply, 'no such saga');
+          continue;
+        }
+        if (saga.state === 'FINISHED') {
+          logs.push(this.ignore(reply, 'saga already finished'));
+          continue;
+        }
+        const progress = reactToReply(saga.run, reply);
+        if (progress.reaction.kind === 'ignored') {
+          logs.push(this.ignore(reply, progress.reaction.reason));
+          continue;
+        }
+        const { data, outcome } = progress.reaction;
+        saga.run = { type: progress.type, data } as SagaRun;
+        saga.state = outcome === null ? 'RUNNING' : 'FINISHED';
+        const newStep = progress.reaction.commands.length > 0;
+        changed.set(sagaId, { run: saga.run, newStep: newStep || (changed.get(sagaId)?.newStep ?? false) });
+        // A new step (the compensation, say) is worth a line; the replies themselves are in the saga's data.
+        if (newStep) logs.push({ sagaId, event: 'sent', detail: { phase: data.phase, commands: progress.reaction.commands.map((command) => command.definition.type) } });
+        if (outcome !== null) {
+          logs.push({ sagaId, event: 'finished', detail: { phase: data.phase } });
+          finishing.push(progress);
+        }
+        commands.push(...progress.reaction.commands.map((command) => toOutgoing(command, sagaId, reply.id)));
+      }
+      await this.updateSagas(tx, changed, sagas);
+      await this.logMany(tx, logs);
+      await appendToOutbox(tx, commands);
+      for (const progress of finishing) await this.finish(tx, progress);
     });
   }
 
-  private async applyReply(tx: WorkOrdersTransaction, reply: Envelope & SagaReply): Promise<ReplyHandling> {
-    if (!(await claimInbox(tx, reply))) return 'duplicate';
-    const sagaId = reply.correlationId;
-    // Lock and read in one statement: this is the hottest path of the orchestrator.
-    const [saga] = await tx.$queryRawUnsafe<{ type: string; state: string; data: unknown }[]>('SELECT type, state, data FROM saga_instance WHERE id = $1 FOR UPDATE', sagaId);
-    if (!saga) return this.ignore(reply, 'no such saga');
-    if (saga.state === 'FINISHED') return this.ignore(reply, 'saga already finished', tx);
-
-    const progress = reactToReply({ type: saga.type, data: saga.data } as unknown as SagaRun, reply);
-    if (progress.reaction.kind === 'ignored') return this.ignore(reply, progress.reaction.reason, tx);
-    const { data, commands, outcome } = progress.reaction;
-    await this.save(tx, { type: progress.type, data } as SagaRun, commands, { finished: outcome !== null, causationId: reply.id });
-    if (outcome === null) return 'applied';
+  private async finish(tx: WorkOrdersTransaction, progress: SagaProgress): Promise<void> {
+    if (progress.reaction.kind === 'ignored' || progress.reaction.outcome === null) return;
     switch (progress.type) {
       case 'allocation':
-        await this.finishAllocation(tx, data as AllocationSagaData, outcome as AllocationOutcome);
-        break;
+        return this.finishAllocation(tx, progress.reaction.data, progress.reaction.outcome!);
       case 'release':
-        await this.finishRelease(tx, data as ReleaseSagaData);
-        break;
+        return this.finishRelease(tx, progress.reaction.data);
       case 'completion':
-        await this.finishCompletion(tx, data as CompletionSagaData);
-        break;
+        return this.finishCompletion(tx, progress.reaction.data);
     }
-    return 'applied';
+  }
+
+  /** The sagas a run of replies changed, in one statement. */
+  private async updateSagas(tx: WorkOrdersTransaction, changed: Map<string, { run: SagaRun; newStep: boolean }>, sagas: Map<string, LockedSaga>): Promise<void> {
+    if (changed.size === 0) return;
+    const now = new Date();
+    const entries = [...changed];
+    // A new step gets a fresh deadline; a partial answer keeps the step's; a finished saga has none.
+    await tx.$executeRawUnsafe(
+      `UPDATE saga_instance s
+          SET phase = u.phase, data = u.data::jsonb, state = u.state, updated_at = $6::timestamptz,
+              finished_at = CASE WHEN u.state = 'FINISHED' THEN $6::timestamptz END,
+              step_attempts = CASE WHEN u.new_step THEN 0 ELSE s.step_attempts END,
+              deadline_at = CASE WHEN u.state = 'FINISHED' THEN NULL WHEN u.new_step THEN $7::timestamptz ELSE s.deadline_at END
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[]) AS u(id, phase, data, state, new_step)
+        WHERE s.id = u.id`,
+      entries.map(([id]) => id),
+      entries.map(([, { run }]) => run.data.phase),
+      entries.map(([, { run }]) => JSON.stringify(run.data)),
+      entries.map(([id]) => sagas.get(id)!.state),
+      entries.map(([, { newStep }]) => newStep),
+      now,
+      nextDeadline(this.timing, 0, now),
+    );
   }
 
   private async finishAllocation(tx: WorkOrdersTransaction, data: AllocationSagaData, outcome: AllocationOutcome): Promise<void> {
@@ -207,55 +248,64 @@ export class SagaCoordinator {
     });
   }
 
-  private async save(
-    tx: WorkOrdersTransaction,
-    run: SagaRun,
-    commands: readonly SagaCommand[],
-    { finished = false, causationId = null, isNew = false }: { finished?: boolean; causationId?: string | null; isNew?: boolean },
-  ): Promise<void> {
+  /** A new saga row, its first step-log line and its first commands. */
+  private async create(tx: WorkOrdersTransaction, run: SagaRun, commands: readonly SagaCommand[], { finished = false }: { finished?: boolean } = {}): Promise<void> {
     const now = new Date();
-    const state = finished ? 'FINISHED' : 'RUNNING';
     const { data } = run;
-    // A new step (commands to send) gets a fresh deadline; a partial answer keeps the step's deadline.
-    const step = commands.length > 0 ? { stepAttempts: 0, deadlineAt: nextDeadline(this.timing, 0, now) } : {};
-    if (isNew) {
-      await tx.sagaInstance.create({
-        data: {
-          id: data.sagaId,
-          type: run.type satisfies SagaType,
-          workOrderId: data.workOrderId,
-          phase: data.phase,
-          data: data as never,
-          state,
-          finishedAt: finished ? now : null,
-          deadlineAt: finished ? null : nextDeadline(this.timing, 0, now),
-          expiresAt: new Date(now.getTime() + this.timing.deadlineMs),
-        },
-        select: { id: true },
-      });
-    } else {
-      await tx.sagaInstance.update({
-        where: { id: data.sagaId },
-        data: { phase: data.phase, data: data as never, state, updatedAt: now, finishedAt: finished ? now : null, ...step, ...(finished && { deadlineAt: null }) },
-        select: { id: true },
-      });
-    }
-    if (isNew) await this.log(tx, data.sagaId, 'started', { type: run.type, phase: data.phase, commands: commands.map((command) => command.definition.type) });
-    // A new step after the first (the compensation, say) is worth a line; the replies themselves are in the saga's data.
-    if (commands.length > 0 && !isNew) await this.log(tx, data.sagaId, 'sent', { phase: data.phase, commands: commands.map((command) => command.definition.type) });
-    if (finished) await this.log(tx, data.sagaId, 'finished', { phase: data.phase });
-    await appendToOutbox(tx, commands.map((command) => toOutgoing(command, data.sagaId, causationId)));
+    await tx.sagaInstance.create({
+      data: {
+        id: data.sagaId,
+        type: run.type satisfies SagaType,
+        workOrderId: data.workOrderId,
+        phase: data.phase,
+        data: data as never,
+        state: finished ? 'FINISHED' : 'RUNNING',
+        finishedAt: finished ? now : null,
+        deadlineAt: finished ? null : nextDeadline(this.timing, 0, now),
+        expiresAt: new Date(now.getTime() + this.timing.deadlineMs),
+      },
+      select: { id: true },
+    });
+    const started = { sagaId: data.sagaId, event: 'started', detail: { type: run.type, phase: data.phase, commands: commands.map((command) => command.definition.type) } };
+    await this.logMany(tx, finished ? [started, { sagaId: data.sagaId, event: 'finished', detail: { phase: data.phase } }] : [started]);
+    await appendToOutbox(tx, commands.map((command) => toOutgoing(command, data.sagaId, null)));
   }
 
   private async log(tx: WorkOrdersTransaction, sagaId: string, event: string, detail: Record<string, unknown>): Promise<void> {
     await tx.sagaStepLog.create({ data: { sagaId, event, detail: detail as never } });
   }
 
-  private async ignore(reply: Envelope, reason: string, tx?: WorkOrdersTransaction): Promise<ReplyHandling> {
+  /** Logs a reply that changes nothing, and gives the step-log line that records it on its saga. */
+  private ignore(reply: Envelope, reason: string): StepLogEntry {
     this.logger.log(`ignored ${reply.type} ${reply.id} for saga ${reply.correlationId}: ${reason}`);
-    if (tx) await this.log(tx, reply.correlationId, 'ignored', { type: reply.type, messageId: reply.id, reason });
-    return 'ignored';
+    return { sagaId: reply.correlationId, event: 'ignored', detail: { type: reply.type, messageId: reply.id, reason } };
   }
+
+  private async logMany(tx: WorkOrdersTransaction, entries: readonly StepLogEntry[]): Promise<void> {
+    if (entries.length > 0) await tx.sagaStepLog.createMany({ data: entries.map(({ sagaId, event, detail }) => ({ sagaId, event, detail: detail as never })) });
+  }
+
+}
+
+interface StepLogEntry {
+  readonly sagaId: string;
+  readonly event: string;
+  readonly detail: Record<string, unknown>;
+}
+
+interface LockedSaga {
+  run: SagaRun;
+  state: string;
+}
+
+/** The sagas with these ids, locked in id order (a fixed order: concurrent runs never deadlock). */
+async function lockSagas(tx: WorkOrdersTransaction, ids: readonly string[]): Promise<Map<string, LockedSaga>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.$queryRawUnsafe<{ id: string; type: string; state: string; data: unknown }[]>(
+    'SELECT id, type, state, data FROM saga_instance WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+    ids,
+  );
+  return new Map(rows.map((row) => [row.id, { run: { type: row.type, data: row.data } as SagaRun, state: row.state }]));
 }
 
 function toOutgoing(command: SagaCommand, sagaId: string, causationId: string | null): OutgoingMessage {

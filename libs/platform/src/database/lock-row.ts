@@ -1,13 +1,10 @@
-/** What row locking needs from a transaction (a Prisma interactive-transaction client has it). */
-export interface RawQueryable {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-}
+import type { SqlExecutor } from '@wo/messaging';
 
 /**
  * Locks the row with this id for the rest of the transaction (SELECT ... FOR UPDATE), so that
  * concurrent actions on one aggregate run one after the other. False when there is no such row.
  */
-export async function lockRowById(tx: RawQueryable, table: string, id: string): Promise<boolean> {
+export async function lockRowById(tx: SqlExecutor, table: string, id: string): Promise<boolean> {
   // The table name is ours, never input: still, refuse anything but a plain identifier.
   if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`not a table name: ${table}`);
   const rows = await tx.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, id);
