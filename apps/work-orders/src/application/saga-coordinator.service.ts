@@ -103,7 +103,9 @@ export class SagaCoordinator {
       await this.updateSagas(tx, changed, sagas);
       await this.logMany(tx, logs);
       await appendToOutbox(tx, commands);
-      for (const progress of finishing) await this.finish(tx, progress);
+      // Allocations, the bulk of the traffic, finish together; the rarer sagas one by one.
+      await this.finishAllocations(tx, finishing.flatMap((progress) => (progress.type === 'allocation' && progress.reaction.kind !== 'ignored' && progress.reaction.outcome ? [{ data: progress.reaction.data, outcome: progress.reaction.outcome }] : [])));
+      for (const progress of finishing) if (progress.type !== 'allocation') await this.finish(tx, progress);
     });
   }
 
@@ -111,7 +113,7 @@ export class SagaCoordinator {
     if (progress.reaction.kind === 'ignored' || progress.reaction.outcome === null) return;
     switch (progress.type) {
       case 'allocation':
-        return this.finishAllocation(tx, progress.reaction.data, progress.reaction.outcome!);
+        return this.finishAllocations(tx, [{ data: progress.reaction.data, outcome: progress.reaction.outcome! }]);
       case 'release':
         return this.finishRelease(tx, progress.reaction.data);
       case 'completion':
@@ -143,32 +145,38 @@ export class SagaCoordinator {
     );
   }
 
-  private async finishAllocation(tx: WorkOrdersTransaction, data: AllocationSagaData, outcome: AllocationOutcome): Promise<void> {
-    const order = await this.lockOrder(tx, data.sagaId, data.workOrderId);
-    if (outcome.kind === 'allocated') {
-      await tx.workOrderReservation.createMany({
-        data: outcome.lines.map((line) => ({
-          reservationId: line.reservationId,
-          workOrderId: order.id,
-          lineId: line.lineId,
-          sku: line.sku,
-          quantity: line.quantity,
-          allocations: line.allocations as never,
-          status: 'HELD',
-        })),
-      });
-      const materials = outcome.lines.map(({ lineId, sku, quantity, allocations }) => ({ lineId, sku, quantity, allocations: [...allocations] }));
-      await this.transitions.apply(tx, order, { type: 'AllocationSucceeded' }, { event: 'allocated', detail: { sagaId: data.sagaId } }, [publicEvents.allocated(order, materials, data.sagaId)], { shortages: [] });
-    } else {
-      await this.transitions.apply(
-        tx,
-        order,
-        { type: 'AllocationFailed' },
-        { event: 'outOfStock', detail: { sagaId: data.sagaId, shortages: outcome.shortages } },
-        [publicEvents.outOfStock(order, outcome.shortages, data.sagaId)],
-        { shortages: outcome.shortages },
-      );
-    }
+  /** Allocation outcomes of one run of replies, applied to their orders together. */
+  private async finishAllocations(tx: WorkOrdersTransaction, finished: readonly { data: AllocationSagaData; outcome: AllocationOutcome }[]): Promise<void> {
+    if (finished.length === 0) return;
+    const orders = await this.transitions.lockMany(tx, finished.map(({ data }) => data.workOrderId));
+    const orderOf = ({ data }: { data: AllocationSagaData }) => {
+      const order = orders.get(data.workOrderId);
+      if (!order) throw new Error(`saga ${data.sagaId} finished for a missing work order ${data.workOrderId}`);
+      return order;
+    };
+    const held = finished.flatMap(({ data, outcome }) =>
+      outcome.kind === 'allocated'
+        ? outcome.lines.map((line) => ({ reservationId: line.reservationId, workOrderId: data.workOrderId, lineId: line.lineId, sku: line.sku, quantity: line.quantity, allocations: line.allocations as never, status: 'HELD' }))
+        : [],
+    );
+    if (held.length > 0) await tx.workOrderReservation.createMany({ data: held });
+    await this.transitions.applyMany(
+      tx,
+      finished.map(({ data, outcome }) => {
+        const order = orderOf({ data });
+        if (outcome.kind === 'allocated') {
+          const materials = outcome.lines.map(({ lineId, sku, quantity, allocations }) => ({ lineId, sku, quantity, allocations: [...allocations] }));
+          return { order, event: { type: 'AllocationSucceeded' }, history: { event: 'allocated', detail: { sagaId: data.sagaId } }, messages: [publicEvents.allocated(order, materials, data.sagaId)], shortages: [] };
+        }
+        return {
+          order,
+          event: { type: 'AllocationFailed' },
+          history: { event: 'outOfStock', detail: { sagaId: data.sagaId, shortages: outcome.shortages } },
+          messages: [publicEvents.outOfStock(order, outcome.shortages, data.sagaId)],
+          shortages: outcome.shortages,
+        };
+      }),
+    );
   }
 
   private async finishRelease(tx: WorkOrdersTransaction, data: ReleaseSagaData): Promise<void> {

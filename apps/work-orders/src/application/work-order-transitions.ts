@@ -36,6 +36,41 @@ export class WorkOrderTransitions {
     return next;
   }
 
+  /**
+   * The batch form of `lock`: several orders locked in id order (a fixed order, so concurrent
+   * batches never deadlock) and read, in two statements.
+   */
+  async lockMany(tx: WorkOrdersTransaction, workOrderIds: readonly string[]): Promise<Map<string, WorkOrder>> {
+    const ids = [...new Set(workOrderIds)].sort();
+    if (ids.length === 0) return new Map();
+    await tx.$queryRawUnsafe('SELECT 1 FROM work_order WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', ids);
+    const orders = await tx.workOrder.findMany({ where: { id: { in: ids } } });
+    return new Map(orders.map((order) => [order.id, order]));
+  }
+
+  /**
+   * The batch form of `apply` for lifecycle events that set the shortages (allocation outcomes):
+   * every order's new status in one statement, the history in one, the messages in one.
+   */
+  async applyMany(
+    tx: WorkOrdersTransaction,
+    changes: readonly { order: WorkOrder; event: LifecycleEvent; history: { event: string; detail?: Record<string, unknown> }; messages: readonly OutgoingMessage[]; shortages: unknown }[],
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    const next = changes.map((change) => evolve(stateOf(change.order), change.event));
+    await tx.$executeRawUnsafe(
+      `UPDATE work_order w SET status = u.status, pending_action = u.pending_action, shortages = u.shortages::jsonb, updated_at = now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, status, pending_action, shortages)
+        WHERE w.id = u.id`,
+      changes.map((change) => change.order.id),
+      next.map((state) => state.status),
+      next.map((state) => state.pendingAction),
+      changes.map((change) => JSON.stringify(change.shortages)),
+    );
+    await tx.workOrderHistory.createMany({ data: changes.map(({ order, history }) => ({ workOrderId: order.id, event: history.event, detail: (history.detail ?? {}) as never })) });
+    await appendToOutbox(tx, changes.flatMap((change) => change.messages));
+  }
+
   async record(tx: WorkOrdersTransaction, workOrderId: string, event: string, detail: Record<string, unknown> = {}): Promise<void> {
     await tx.workOrderHistory.create({ data: { workOrderId, event, detail: detail as never } });
   }

@@ -123,27 +123,18 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Two statements and no transaction: only the leader publishes, so nobody else takes these rows
+   * between the read and the delete. Rows are read in id order, which per key is commit order
+   * (writers of one key lock the same aggregate row, so the later writer also inserts later).
+   */
   private async publishBatch(batchSize: number): Promise<number> {
-    const client = await this.options.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<OutboxRow>(
-        'SELECT id, topic, key, type, envelope FROM outbox_message ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
-        [batchSize],
-      );
-      if (rows.length > 0) {
-        await this.options.producer.sendBatch({ topicMessages: groupByTopic(rows, this.options.settings) });
-        await client.query('DELETE FROM outbox_message WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
-      }
-      await client.query('COMMIT');
-      this.published += rows.length;
-      return rows.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    const { rows } = await this.options.pool.query<OutboxRow>('SELECT id, topic, key, type, envelope FROM outbox_message ORDER BY id LIMIT $1', [batchSize]);
+    if (rows.length === 0) return 0;
+    await this.options.producer.sendBatch({ topicMessages: groupByTopic(rows, this.options.settings) });
+    await this.options.pool.query('DELETE FROM outbox_message WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
+    this.published += rows.length;
+    return rows.length;
   }
 }
 
