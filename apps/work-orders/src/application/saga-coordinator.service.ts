@@ -32,7 +32,8 @@ export class SagaCoordinator {
     @Inject(SAGA_TIMING) private readonly timing: SagaTiming,
   ) {}
 
-  async startAllocation(tx: WorkOrdersTransaction, order: WorkOrder, materials: { id: string; sku: string; quantity: number }[]): Promise<string> {
+  /** Starts an allocation; its first commands are returned for the caller to send with its own messages (one outbox write). */
+  async startAllocation(tx: WorkOrdersTransaction, order: WorkOrder, materials: { id: string; sku: string; quantity: number }[]): Promise<{ sagaId: string; commands: OutgoingMessage[] }> {
     const started = startAllocation({
       sagaId: randomUUID(),
       workOrderId: order.id,
@@ -40,8 +41,8 @@ export class SagaCoordinator {
       merchantId: order.merchantId,
       materials: materials.map((line) => ({ lineId: line.id, sku: line.sku, quantity: line.quantity })),
     });
-    await this.create(tx, { type: 'allocation', data: started.data }, started.commands);
-    return started.data.sagaId;
+    const commands = await this.create(tx, { type: 'allocation', data: started.data }, started.commands, { send: false });
+    return { sagaId: started.data.sagaId, commands };
   }
 
   async startRelease(tx: WorkOrdersTransaction, order: WorkOrder, reservations: { reservationId: string; sku: string }[]): Promise<string> {
@@ -256,27 +257,31 @@ export class SagaCoordinator {
     });
   }
 
-  /** A new saga row, its first step-log line and its first commands. */
-  private async create(tx: WorkOrdersTransaction, run: SagaRun, commands: readonly SagaCommand[], { finished = false }: { finished?: boolean } = {}): Promise<void> {
+  /** A new saga row with its first step-log line (one statement), and its first commands, sent unless the caller sends them. */
+  private async create(tx: WorkOrdersTransaction, run: SagaRun, commands: readonly SagaCommand[], { finished = false, send = true }: { finished?: boolean; send?: boolean } = {}): Promise<OutgoingMessage[]> {
     const now = new Date();
     const { data } = run;
-    await tx.sagaInstance.create({
-      data: {
-        id: data.sagaId,
-        type: run.type satisfies SagaType,
-        workOrderId: data.workOrderId,
-        phase: data.phase,
-        data: data as never,
-        state: finished ? 'FINISHED' : 'RUNNING',
-        finishedAt: finished ? now : null,
-        deadlineAt: finished ? null : nextDeadline(this.timing, 0, now),
-        expiresAt: new Date(now.getTime() + this.timing.deadlineMs),
-      },
-      select: { id: true },
-    });
-    const started = { sagaId: data.sagaId, event: 'started', detail: { type: run.type, phase: data.phase, commands: commands.map((command) => command.definition.type) } };
-    await this.logMany(tx, finished ? [started, { sagaId: data.sagaId, event: 'finished', detail: { phase: data.phase } }] : [started]);
-    await appendToOutbox(tx, commands.map((command) => toOutgoing(command, data.sagaId, null)));
+    const logs = [{ event: 'started', detail: { type: run.type, phase: data.phase, commands: commands.map((command) => command.definition.type) } }, ...(finished ? [{ event: 'finished', detail: { phase: data.phase } }] : [])];
+    await tx.$executeRawUnsafe(
+      `WITH saga AS (
+         INSERT INTO saga_instance (id, type, work_order_id, phase, data, state, finished_at, deadline_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::timestamptz, $8::timestamptz, $9::timestamptz) RETURNING id)
+       INSERT INTO saga_step_log (saga_id, event, detail) SELECT saga.id, log.event, log.detail::jsonb FROM saga, unnest($10::text[], $11::text[]) WITH ORDINALITY AS log(event, detail, position) ORDER BY log.position`,
+      data.sagaId,
+      run.type satisfies SagaType,
+      data.workOrderId,
+      data.phase,
+      JSON.stringify(data),
+      finished ? 'FINISHED' : 'RUNNING',
+      finished ? now : null,
+      finished ? null : nextDeadline(this.timing, 0, now),
+      new Date(now.getTime() + this.timing.deadlineMs),
+      logs.map((log) => log.event),
+      logs.map((log) => JSON.stringify(log.detail)),
+    );
+    const outgoing = commands.map((command) => toOutgoing(command, data.sagaId, null));
+    if (send) await appendToOutbox(tx, outgoing);
+    return outgoing;
   }
 
   private async log(tx: WorkOrdersTransaction, sagaId: string, event: string, detail: Record<string, unknown>): Promise<void> {

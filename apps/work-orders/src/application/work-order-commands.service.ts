@@ -180,9 +180,9 @@ export class WorkOrderCommands {
 
   private async beginAllocation(tx: WorkOrdersTransaction, order: WorkOrder, historyEvent: string): Promise<void> {
     const materials = await tx.workOrderLine.findMany({ where: { workOrderId: order.id, kind: 'MATERIAL' }, orderBy: { position: 'asc' } });
-    const sagaId = await this.sagas.startAllocation(tx, order, materials);
+    const { sagaId, commands } = await this.sagas.startAllocation(tx, order, materials);
     const events = order.status === WorkOrderStatus.Draft ? [publicEvents.confirmed(order, sagaId)] : [];
-    await this.transitions.apply(tx, order, { type: 'AllocationStarted' }, { event: historyEvent, detail: { sagaId } }, events, { shortages: [] });
+    await this.transitions.apply(tx, order, { type: 'AllocationStarted' }, { event: historyEvent, detail: { sagaId } }, [...commands, ...events], { shortages: [] });
   }
 
   private async resolveLines(merchantId: string, lines: CreateWorkOrderInput['lines']) {

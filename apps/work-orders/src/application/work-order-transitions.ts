@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { OutgoingMessage } from '@wo/contracts/envelope';
 import { appendToOutbox } from '@wo/messaging';
-import { lockRowById } from '@wo/platform';
 import { evolve, type LifecycleEvent, type LifecycleState } from '../domain/work-order-lifecycle';
 import type { PendingAction, WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
-import type { WorkOrdersTransaction } from '../persistence/work-orders-database';
+import { lockWorkOrders, type WorkOrdersTransaction } from '../persistence/work-orders-database';
 
 /**
  * The only place a work order's status changes: applies a lifecycle event through the pure
@@ -13,9 +12,16 @@ import type { WorkOrdersTransaction } from '../persistence/work-orders-database'
  */
 @Injectable()
 export class WorkOrderTransitions {
+  /** Locks and reads one order (null when there is none): every change of an order starts here. */
   async lock(tx: WorkOrdersTransaction, workOrderId: string): Promise<WorkOrder | null> {
-    if (!(await lockRowById(tx, 'work_order', workOrderId))) return null;
-    return tx.workOrder.findUniqueOrThrow({ where: { id: workOrderId } });
+    const [order] = await lockWorkOrders(tx, [workOrderId]);
+    return order ?? null;
+  }
+
+  /** The batch form of `lock`: several orders locked (in id order) and read in one statement. */
+  async lockMany(tx: WorkOrdersTransaction, workOrderIds: readonly string[]): Promise<Map<string, WorkOrder>> {
+    const orders = await lockWorkOrders(tx, [...new Set(workOrderIds)]);
+    return new Map(orders.map((order) => [order.id, order]));
   }
 
   async apply(
@@ -34,18 +40,6 @@ export class WorkOrderTransitions {
     await this.record(tx, order.id, history.event, history.detail);
     await appendToOutbox(tx, messages);
     return next;
-  }
-
-  /**
-   * The batch form of `lock`: several orders locked in id order (a fixed order, so concurrent
-   * batches never deadlock) and read, in two statements.
-   */
-  async lockMany(tx: WorkOrdersTransaction, workOrderIds: readonly string[]): Promise<Map<string, WorkOrder>> {
-    const ids = [...new Set(workOrderIds)].sort();
-    if (ids.length === 0) return new Map();
-    await tx.$queryRawUnsafe('SELECT 1 FROM work_order WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', ids);
-    const orders = await tx.workOrder.findMany({ where: { id: { in: ids } } });
-    return new Map(orders.map((order) => [order.id, order]));
   }
 
   /**
