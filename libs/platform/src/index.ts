@@ -2,6 +2,7 @@ export * from './config/service-config';
 export * from './database/ensure-database';
 export * from './database/apply-migrations';
 export * from './database/lock-row';
+export * from './database/sql-database';
 export * from './http/problem';
 export * from './http/problem-details.filter';
 export * from './health/health.controller';

@@ -4,7 +4,7 @@ import { appendToOutbox, claimInboxMany } from '@wo/messaging';
 import { lockRowById } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import type { WorkOrder } from '../generated/prisma/client';
-import { WorkOrdersDatabase, type WorkOrdersTransaction } from '../persistence/work-orders-database';
+import { WorkOrdersDatabase, WorkOrdersSql, type SqlTransaction } from '../persistence/work-orders-database';
 import { startAllocation, type AllocationOutcome, type AllocationSagaData } from '../saga/allocation-saga';
 import { startCompletion, type CompletionSagaData } from '../saga/completion-saga';
 import { startRelease, type ReleaseSagaData } from '../saga/release-saga';
@@ -28,12 +28,13 @@ export class SagaCoordinator {
 
   constructor(
     private readonly db: WorkOrdersDatabase,
+    private readonly sql: WorkOrdersSql,
     private readonly transitions: WorkOrderTransitions,
     @Inject(SAGA_TIMING) private readonly timing: SagaTiming,
   ) {}
 
   /** Starts an allocation; its first commands are returned for the caller to send with its own messages (one outbox write). */
-  async startAllocation(tx: WorkOrdersTransaction, order: WorkOrder, materials: { id: string; sku: string; quantity: number }[]): Promise<{ sagaId: string; commands: OutgoingMessage[] }> {
+  async startAllocation(tx: SqlTransaction, order: WorkOrder, materials: { id: string; sku: string; quantity: number }[]): Promise<{ sagaId: string; commands: OutgoingMessage[] }> {
     const started = startAllocation({
       sagaId: randomUUID(),
       workOrderId: order.id,
@@ -45,14 +46,14 @@ export class SagaCoordinator {
     return { sagaId: started.data.sagaId, commands };
   }
 
-  async startRelease(tx: WorkOrdersTransaction, order: WorkOrder, reservations: { reservationId: string; sku: string }[]): Promise<string> {
+  async startRelease(tx: SqlTransaction, order: WorkOrder, reservations: { reservationId: string; sku: string }[]): Promise<string> {
     const started = startRelease({ sagaId: randomUUID(), workOrderId: order.id, warehouseId: order.warehouseId, reservations });
     await this.create(tx, { type: 'release', data: started.data }, started.commands, { finished: started.outcome !== null });
     if (started.outcome) await this.finishRelease(tx, started.data);
     return started.data.sagaId;
   }
 
-  async startCompletion(tx: WorkOrdersTransaction, order: WorkOrder, reservations: { reservationId: string; sku: string }[], outputs: { sku: string; quantity: number }[]): Promise<string> {
+  async startCompletion(tx: SqlTransaction, order: WorkOrder, reservations: { reservationId: string; sku: string }[], outputs: { sku: string; quantity: number }[]): Promise<string> {
     const started = startCompletion({ sagaId: randomUUID(), workOrderId: order.id, workOrderNumber: order.number, warehouseId: order.warehouseId, merchantId: order.merchantId, reservations, outputs });
     await this.create(tx, { type: 'completion', data: started.data }, started.commands);
     return started.data.sagaId;
@@ -65,7 +66,7 @@ export class SagaCoordinator {
    * the commands they ask for written at once. Sagas that finish apply their outcome to the order.
    */
   onReplies(replies: readonly (Envelope & SagaReply)[]): Promise<void> {
-    return this.db.$transaction(async (tx) => {
+    return this.sql.$transaction(async (tx) => {
       const fresh = await claimInboxMany(tx, replies);
       const sagas = await lockSagas(tx, [...new Set(fresh.map((reply) => reply.correlationId))]);
       const changed = new Map<string, { run: SagaRun; newStep: boolean }>();
@@ -110,7 +111,7 @@ export class SagaCoordinator {
     });
   }
 
-  private async finish(tx: WorkOrdersTransaction, progress: SagaProgress): Promise<void> {
+  private async finish(tx: SqlTransaction, progress: SagaProgress): Promise<void> {
     if (progress.reaction.kind === 'ignored' || progress.reaction.outcome === null) return;
     switch (progress.type) {
       case 'allocation':
@@ -123,7 +124,7 @@ export class SagaCoordinator {
   }
 
   /** The sagas a run of replies changed, in one statement. */
-  private async updateSagas(tx: WorkOrdersTransaction, changed: Map<string, { run: SagaRun; newStep: boolean }>, sagas: Map<string, LockedSaga>): Promise<void> {
+  private async updateSagas(tx: SqlTransaction, changed: Map<string, { run: SagaRun; newStep: boolean }>, sagas: Map<string, LockedSaga>): Promise<void> {
     if (changed.size === 0) return;
     const now = new Date();
     const entries = [...changed];
@@ -147,7 +148,7 @@ export class SagaCoordinator {
   }
 
   /** Allocation outcomes of one run of replies, applied to their orders together. */
-  private async finishAllocations(tx: WorkOrdersTransaction, finished: readonly { data: AllocationSagaData; outcome: AllocationOutcome }[]): Promise<void> {
+  private async finishAllocations(tx: SqlTransaction, finished: readonly { data: AllocationSagaData; outcome: AllocationOutcome }[]): Promise<void> {
     if (finished.length === 0) return;
     const orders = await this.transitions.lockMany(tx, finished.map(({ data }) => data.workOrderId));
     const orderOf = ({ data }: { data: AllocationSagaData }) => {
@@ -157,10 +158,10 @@ export class SagaCoordinator {
     };
     const held = finished.flatMap(({ data, outcome }) =>
       outcome.kind === 'allocated'
-        ? outcome.lines.map((line) => ({ reservationId: line.reservationId, workOrderId: data.workOrderId, lineId: line.lineId, sku: line.sku, quantity: line.quantity, allocations: line.allocations as never, status: 'HELD' }))
+        ? outcome.lines.map((line) => ({ reservationId: line.reservationId, workOrderId: data.workOrderId, lineId: line.lineId, sku: line.sku, quantity: line.quantity, allocations: line.allocations }))
         : [],
     );
-    if (held.length > 0) await tx.workOrderReservation.createMany({ data: held });
+    await insertHeldReservations(tx, held);
     await this.transitions.applyMany(
       tx,
       finished.map(({ data, outcome }) => {
@@ -180,16 +181,16 @@ export class SagaCoordinator {
     );
   }
 
-  private async finishRelease(tx: WorkOrdersTransaction, data: ReleaseSagaData): Promise<void> {
+  private async finishRelease(tx: SqlTransaction, data: ReleaseSagaData): Promise<void> {
     const order = await this.lockOrder(tx, data.sagaId, data.workOrderId);
-    await tx.workOrderReservation.updateMany({ where: { workOrderId: order.id, status: 'HELD' }, data: { status: 'RELEASED' } });
+    await endHeldReservations(tx, order.id, 'RELEASED');
     await this.transitions.apply(tx, order, { type: 'Released' }, { event: 'canceled', detail: { sagaId: data.sagaId, released: true } }, [publicEvents.canceled(order, data.sagaId)]);
   }
 
-  private async finishCompletion(tx: WorkOrdersTransaction, data: CompletionSagaData): Promise<void> {
+  private async finishCompletion(tx: SqlTransaction, data: CompletionSagaData): Promise<void> {
     const order = await this.lockOrder(tx, data.sagaId, data.workOrderId);
     const inboundOrderId = data.inboundOrderId!;
-    await tx.workOrderReservation.updateMany({ where: { workOrderId: order.id, status: 'HELD' }, data: { status: 'CONSUMED' } });
+    await endHeldReservations(tx, order.id, 'CONSUMED');
     await this.transitions.apply(
       tx,
       order,
@@ -200,7 +201,7 @@ export class SagaCoordinator {
     );
   }
 
-  private async lockOrder(tx: WorkOrdersTransaction, sagaId: string, workOrderId: string): Promise<WorkOrder> {
+  private async lockOrder(tx: SqlTransaction, sagaId: string, workOrderId: string): Promise<WorkOrder> {
     const order = await this.transitions.lock(tx, workOrderId);
     if (!order) throw new Error(`saga ${sagaId} finished for a missing work order ${workOrderId}`);
     return order;
@@ -258,7 +259,7 @@ export class SagaCoordinator {
   }
 
   /** A new saga row with its first step-log line (one statement), and its first commands, sent unless the caller sends them. */
-  private async create(tx: WorkOrdersTransaction, run: SagaRun, commands: readonly SagaCommand[], { finished = false, send = true }: { finished?: boolean; send?: boolean } = {}): Promise<OutgoingMessage[]> {
+  private async create(tx: SqlTransaction, run: SagaRun, commands: readonly SagaCommand[], { finished = false, send = true }: { finished?: boolean; send?: boolean } = {}): Promise<OutgoingMessage[]> {
     const now = new Date();
     const { data } = run;
     const logs = [{ event: 'started', detail: { type: run.type, phase: data.phase, commands: commands.map((command) => command.definition.type) } }, ...(finished ? [{ event: 'finished', detail: { phase: data.phase } }] : [])];
@@ -284,9 +285,10 @@ export class SagaCoordinator {
     return outgoing;
   }
 
-  private async log(tx: WorkOrdersTransaction, sagaId: string, event: string, detail: Record<string, unknown>): Promise<void> {
-    await tx.sagaStepLog.create({ data: { sagaId, event, detail: detail as never } });
+  private log(tx: SqlTransaction, sagaId: string, event: string, detail: Record<string, unknown>): Promise<void> {
+    return this.logMany(tx, [{ sagaId, event, detail }]);
   }
+
 
   /** Logs a reply that changes nothing, and gives the step-log line that records it on its saga. */
   private ignore(reply: Envelope, reason: string): StepLogEntry {
@@ -294,9 +296,18 @@ export class SagaCoordinator {
     return { sagaId: reply.correlationId, event: 'ignored', detail: { type: reply.type, messageId: reply.id, reason } };
   }
 
-  private async logMany(tx: WorkOrdersTransaction, entries: readonly StepLogEntry[]): Promise<void> {
-    if (entries.length > 0) await tx.sagaStepLog.createMany({ data: entries.map(({ sagaId, event, detail }) => ({ sagaId, event, detail: detail as never })) });
+  private async logMany(tx: SqlTransaction, entries: readonly StepLogEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await tx.$executeRawUnsafe(
+      `INSERT INTO saga_step_log (saga_id, event, detail)
+       SELECT entry.saga_id, entry.event, entry.detail::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS entry(saga_id, event, detail, position)
+        ORDER BY entry.position`,
+      entries.map((entry) => entry.sagaId),
+      entries.map((entry) => entry.event),
+      entries.map((entry) => JSON.stringify(entry.detail)),
+    );
   }
+
 
 }
 
@@ -312,13 +323,34 @@ interface LockedSaga {
 }
 
 /** The sagas with these ids, locked in id order (a fixed order: concurrent runs never deadlock). */
-async function lockSagas(tx: WorkOrdersTransaction, ids: readonly string[]): Promise<Map<string, LockedSaga>> {
+async function lockSagas(tx: SqlTransaction, ids: readonly string[]): Promise<Map<string, LockedSaga>> {
   if (ids.length === 0) return new Map();
   const rows = await tx.$queryRawUnsafe<{ id: string; type: string; state: string; data: unknown }[]>(
     'SELECT id, type, state, data FROM saga_instance WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
     ids,
   );
   return new Map(rows.map((row) => [row.id, { run: { type: row.type, data: row.data } as SagaRun, state: row.state }]));
+}
+
+/** The reservations an allocation holds, in one statement. */
+async function insertHeldReservations(tx: SqlTransaction, held: readonly { reservationId: string; workOrderId: string; lineId: string; sku: string; quantity: number; allocations: unknown }[]): Promise<void> {
+  if (held.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO work_order_reservation (reservation_id, work_order_id, line_id, sku, quantity, allocations, status)
+     SELECT r.reservation_id, r.work_order_id, r.line_id, r.sku, r.quantity, r.allocations::jsonb, 'HELD'
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) AS r(reservation_id, work_order_id, line_id, sku, quantity, allocations)`,
+    held.map((reservation) => reservation.reservationId),
+    held.map((reservation) => reservation.workOrderId),
+    held.map((reservation) => reservation.lineId),
+    held.map((reservation) => reservation.sku),
+    held.map((reservation) => reservation.quantity),
+    held.map((reservation) => JSON.stringify(reservation.allocations)),
+  );
+}
+
+/** The order's held reservations end: released (cancel) or consumed (completion). */
+async function endHeldReservations(tx: SqlTransaction, workOrderId: string, status: 'RELEASED' | 'CONSUMED'): Promise<void> {
+  await tx.$executeRawUnsafe(`UPDATE work_order_reservation SET status = $2 WHERE work_order_id = $1 AND status = 'HELD'`, workOrderId, status);
 }
 
 function toOutgoing(command: SagaCommand, sagaId: string, causationId: string | null): OutgoingMessage {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CreatePickingList } from '@wo/contracts/picking';
 import { WorkOrderCreated } from '@wo/contracts/work-orders';
-import { appendToOutbox } from '@wo/messaging';
+import { appendToOutbox, type TransactionalDatabase } from '@wo/messaging';
 import { conflict, invalidInput, notFound } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decide, type ActionRefused, type OperatorAction } from '../domain/work-order-lifecycle';
 import { WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
-import { WorkOrdersDatabase, type WorkOrdersTransaction } from '../persistence/work-orders-database';
+import { heldReservationsOf, linesOf, WorkOrdersDatabase, WorkOrdersSql, type SqlTransaction } from '../persistence/work-orders-database';
 import { ReferenceCheck, type LineInput } from './reference-check';
 import { SagaCoordinator } from './saga-coordinator.service';
 import { publicEvents } from './work-order-events';
@@ -41,6 +41,7 @@ export interface UpdateWorkOrderInput {
 export class WorkOrderCommands {
   constructor(
     private readonly db: WorkOrdersDatabase,
+    private readonly sql: WorkOrdersSql,
     private readonly references: ReferenceCheck,
     private readonly numbers: WorkOrderNumbers,
     private readonly sagas: SagaCoordinator,
@@ -97,7 +98,8 @@ export class WorkOrderCommands {
     if (input.outputs || input.materials) {
       await this.references.requireSkus(current.merchantId, { ...(input.outputs && { outputs: input.outputs }), ...(input.materials && { materials: input.materials }) });
     }
-    await this.act(id, 'edit', async (tx, order, outcome) => {
+    // Edit rewrites lines through Prisma; the other actions run in plain SQL transactions.
+    await this.actIn(this.db, id, 'edit', async (tx, order, outcome) => {
       await tx.workOrder.update({
         where: { id },
         data: {
@@ -132,7 +134,7 @@ export class WorkOrderCommands {
         return;
       }
       await this.transitions.apply(tx, order, { type: 'ReleaseStarted' }, { event: 'releaseStarted' });
-      const held = await tx.workOrderReservation.findMany({ where: { workOrderId: id, status: 'HELD' } });
+      const held = await heldReservationsOf(tx, id);
       await this.sagas.startRelease(tx, order, held.map(({ reservationId, sku }) => ({ reservationId, sku })));
     });
   }
@@ -156,19 +158,19 @@ export class WorkOrderCommands {
   complete(id: string): Promise<void> {
     return this.act(id, 'complete', async (tx, order) => {
       await this.transitions.apply(tx, order, { type: 'CompletionStarted' }, { event: 'completionStarted' });
-      const held = await tx.workOrderReservation.findMany({ where: { workOrderId: id, status: 'HELD' }, orderBy: { sku: 'asc' } });
-      const outputs = await tx.workOrderLine.findMany({ where: { workOrderId: id, kind: 'OUTPUT' }, orderBy: { position: 'asc' } });
+      const held = await heldReservationsOf(tx, id);
+      const outputs = await linesOf(tx, id, 'OUTPUT');
       await this.sagas.startCompletion(tx, order, held.map(({ reservationId, sku }) => ({ reservationId, sku })), outputs.map(({ sku, quantity }) => ({ sku, quantity })));
     });
   }
 
   /** Locks the order, asks the lifecycle whether the action is allowed, and runs it or answers 409. */
-  private async act(
-    id: string,
-    action: OperatorAction,
-    run: (tx: WorkOrdersTransaction, order: WorkOrder, outcome: 'edited' | 'allocationStarted' | 'releaseStarted' | 'canceled' | 'pickingRequested' | 'completionStarted') => Promise<void>,
-  ): Promise<void> {
-    await this.db.$transaction(async (tx) => {
+  private act(id: string, action: OperatorAction, run: (tx: SqlTransaction, order: WorkOrder, outcome: ActionOutcome) => Promise<void>): Promise<void> {
+    return this.actIn(this.sql, id, action, run);
+  }
+
+  private async actIn<Tx extends SqlTransaction>(db: TransactionalDatabase<Tx>, id: string, action: OperatorAction, run: (tx: Tx, order: WorkOrder, outcome: ActionOutcome) => Promise<void>): Promise<void> {
+    await db.$transaction(async (tx) => {
       const order = await this.transitions.lock(tx, id);
       if (!order) throw notFound('Work order', id);
       // Only completion depends on the picking lists: spare the query for every other action.
@@ -178,8 +180,8 @@ export class WorkOrderCommands {
     });
   }
 
-  private async beginAllocation(tx: WorkOrdersTransaction, order: WorkOrder, historyEvent: string): Promise<void> {
-    const materials = await tx.workOrderLine.findMany({ where: { workOrderId: order.id, kind: 'MATERIAL' }, orderBy: { position: 'asc' } });
+  private async beginAllocation(tx: SqlTransaction, order: WorkOrder, historyEvent: string): Promise<void> {
+    const materials = await linesOf(tx, order.id, 'MATERIAL');
     const { sagaId, commands } = await this.sagas.startAllocation(tx, order, materials);
     const events = order.status === WorkOrderStatus.Draft ? [publicEvents.confirmed(order, sagaId)] : [];
     await this.transitions.apply(tx, order, { type: 'AllocationStarted' }, { event: historyEvent, detail: { sagaId } }, [...commands, ...events], { shortages: [] });
@@ -205,6 +207,8 @@ function orderLines(lines: WorkOrderLinesInput) {
     ...lines.materials.map((line, position) => ({ id: randomUUID(), kind: 'MATERIAL', position, ...line })),
   ];
 }
+
+type ActionOutcome = 'edited' | 'allocationStarted' | 'releaseStarted' | 'canceled' | 'pickingRequested' | 'completionStarted';
 
 function refusal(refused: ActionRefused) {
   return conflict(refused.detail, { status: 409, workOrderStatus: refused.status, pendingAction: refused.pendingAction, allowedActions: refused.allowedActions });

@@ -4,39 +4,54 @@ import { appendToOutbox } from '@wo/messaging';
 import { evolve, type LifecycleEvent, type LifecycleState } from '../domain/work-order-lifecycle';
 import type { PendingAction, WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
-import { lockWorkOrders, type WorkOrdersTransaction } from '../persistence/work-orders-database';
+import { lockWorkOrders, type SqlTransaction } from '../persistence/work-orders-database';
+
+/** What a transition may set besides the status (left as it is when absent). */
+export interface TransitionExtras {
+  readonly shortages?: unknown;
+  readonly inboundOrderId?: string;
+  readonly inboundStatus?: string;
+}
 
 /**
  * The only place a work order's status changes: applies a lifecycle event through the pure
  * `evolve`, writes the result, a history entry and the public events, in the caller's transaction.
+ * Written in SQL, so it runs in a Prisma transaction and in a plain pg one (the hot paths) alike.
  */
 @Injectable()
 export class WorkOrderTransitions {
   /** Locks and reads one order (null when there is none): every change of an order starts here. */
-  async lock(tx: WorkOrdersTransaction, workOrderId: string): Promise<WorkOrder | null> {
+  async lock(tx: SqlTransaction, workOrderId: string): Promise<WorkOrder | null> {
     const [order] = await lockWorkOrders(tx, [workOrderId]);
     return order ?? null;
   }
 
   /** The batch form of `lock`: several orders locked (in id order) and read in one statement. */
-  async lockMany(tx: WorkOrdersTransaction, workOrderIds: readonly string[]): Promise<Map<string, WorkOrder>> {
+  async lockMany(tx: SqlTransaction, workOrderIds: readonly string[]): Promise<Map<string, WorkOrder>> {
     const orders = await lockWorkOrders(tx, [...new Set(workOrderIds)]);
     return new Map(orders.map((order) => [order.id, order]));
   }
 
   async apply(
-    tx: WorkOrdersTransaction,
+    tx: SqlTransaction,
     order: WorkOrder,
     event: LifecycleEvent,
     history: { event: string; detail?: Record<string, unknown> },
     messages: readonly OutgoingMessage[] = [],
-    extra: { shortages?: unknown; inboundOrderId?: string; inboundStatus?: string } = {},
+    extras: TransitionExtras = {},
   ): Promise<LifecycleState> {
     const next = evolve(stateOf(order), event);
-    await tx.workOrder.update({
-      where: { id: order.id },
-      data: { status: next.status, pendingAction: next.pendingAction, updatedAt: new Date(), ...extra } as never,
-    });
+    await tx.$executeRawUnsafe(
+      `UPDATE work_order SET status = $2, pending_action = $3, updated_at = now(),
+              shortages = COALESCE($4::jsonb, shortages), inbound_order_id = COALESCE($5, inbound_order_id), inbound_status = COALESCE($6, inbound_status)
+        WHERE id = $1`,
+      order.id,
+      next.status,
+      next.pendingAction,
+      extras.shortages === undefined ? null : JSON.stringify(extras.shortages),
+      extras.inboundOrderId ?? null,
+      extras.inboundStatus ?? null,
+    );
     await this.record(tx, order.id, history.event, history.detail);
     await appendToOutbox(tx, messages);
     return next;
@@ -47,7 +62,7 @@ export class WorkOrderTransitions {
    * every order's new status in one statement, the history in one, the messages in one.
    */
   async applyMany(
-    tx: WorkOrdersTransaction,
+    tx: SqlTransaction,
     changes: readonly { order: WorkOrder; event: LifecycleEvent; history: { event: string; detail?: Record<string, unknown> }; messages: readonly OutgoingMessage[]; shortages: unknown }[],
   ): Promise<void> {
     if (changes.length === 0) return;
@@ -61,12 +76,25 @@ export class WorkOrderTransitions {
       next.map((state) => state.pendingAction),
       changes.map((change) => JSON.stringify(change.shortages)),
     );
-    await tx.workOrderHistory.createMany({ data: changes.map(({ order, history }) => ({ workOrderId: order.id, event: history.event, detail: (history.detail ?? {}) as never })) });
+    await this.recordMany(tx, changes.map(({ order, history }) => ({ workOrderId: order.id, event: history.event, detail: history.detail })));
     await appendToOutbox(tx, changes.flatMap((change) => change.messages));
   }
 
-  async record(tx: WorkOrdersTransaction, workOrderId: string, event: string, detail: Record<string, unknown> = {}): Promise<void> {
-    await tx.workOrderHistory.create({ data: { workOrderId, event, detail: detail as never } });
+  async record(tx: SqlTransaction, workOrderId: string, event: string, detail: Record<string, unknown> = {}): Promise<void> {
+    await this.recordMany(tx, [{ workOrderId, event, detail }]);
+  }
+
+  /** History lines, in one statement, in the given order. */
+  async recordMany(tx: SqlTransaction, entries: readonly { workOrderId: string; event: string; detail?: Record<string, unknown> }[]): Promise<void> {
+    if (entries.length === 0) return;
+    await tx.$executeRawUnsafe(
+      `INSERT INTO work_order_history (work_order_id, event, detail)
+       SELECT entry.work_order_id, entry.event, entry.detail::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS entry(work_order_id, event, detail, position)
+        ORDER BY entry.position`,
+      entries.map((entry) => entry.workOrderId),
+      entries.map((entry) => entry.event),
+      entries.map((entry) => JSON.stringify(entry.detail ?? {})),
+    );
   }
 }
 
@@ -75,8 +103,8 @@ export function stateOf(order: Pick<WorkOrder, 'status' | 'pendingAction'>, pick
 }
 
 /** Where the order's picking stands: no list, a list not yet done, or every live list done. */
-export async function pickingOf(tx: WorkOrdersTransaction, workOrderId: string): Promise<NonNullable<LifecycleState['picking']>> {
-  const lists = await tx.workOrderPickingList.findMany({ where: { workOrderId, status: { not: 'CANCELED' } }, select: { status: true } });
+export async function pickingOf(tx: SqlTransaction, workOrderId: string): Promise<NonNullable<LifecycleState['picking']>> {
+  const lists = await tx.$queryRawUnsafe<{ status: string }[]>(`SELECT status FROM work_order_picking_list WHERE work_order_id = $1 AND status <> 'CANCELED'`, workOrderId);
   if (lists.length === 0) return 'none';
   return lists.every((list) => list.status === 'DONE') ? 'done' : 'open';
 }

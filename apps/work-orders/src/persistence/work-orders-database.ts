@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PG_POOL } from '@wo/platform';
+import type { SqlExecutor } from '@wo/messaging';
+import { PG_POOL, SqlDatabase } from '@wo/platform';
 import type { Pool } from 'pg';
 import { PrismaClient, type Prisma, type WorkOrder } from '../generated/prisma/client';
 
@@ -14,6 +15,19 @@ export class WorkOrdersDatabase extends PrismaClient {
 
 export type WorkOrdersTransaction = Prisma.TransactionClient;
 
+/**
+ * The same database without Prisma, for the commands and saga replies (the hot paths), written in
+ * SQL. Code that takes a `SqlTransaction` runs in either kind of transaction.
+ */
+@Injectable()
+export class WorkOrdersSql extends SqlDatabase {
+  constructor(@Inject(PG_POOL) pool: Pool) {
+    super(pool);
+  }
+}
+
+export type SqlTransaction = SqlExecutor;
+
 /** work_order's columns under the model's field names, for raw reads that give a `WorkOrder`. */
 const WORK_ORDER_FIELDS = `id, number, merchant_id AS "merchantId", warehouse_id AS "warehouseId", name, scheduled_at AS "scheduledAt",
   status, pending_action AS "pendingAction", bom_id AS "bomId", bom_sets AS "bomSets", shortages,
@@ -24,7 +38,21 @@ const WORK_ORDER_FIELDS = `id, number, merchant_id AS "merchantId", warehouse_id
  * Locks work orders for the rest of the transaction and reads them, in one statement. Several are
  * locked in id order, a fixed order, so that concurrent transactions never wait in a cycle.
  */
-export async function lockWorkOrders(tx: WorkOrdersTransaction, ids: readonly string[]): Promise<WorkOrder[]> {
+export async function lockWorkOrders(tx: SqlTransaction, ids: readonly string[]): Promise<WorkOrder[]> {
   if (ids.length === 0) return [];
   return tx.$queryRawUnsafe<WorkOrder[]>(`SELECT ${WORK_ORDER_FIELDS} FROM work_order WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [...ids]);
+}
+
+/** An order's lines of one kind, in their order. */
+export function linesOf(tx: SqlTransaction, workOrderId: string, kind: 'OUTPUT' | 'MATERIAL'): Promise<{ id: string; sku: string; quantity: number }[]> {
+  return tx.$queryRawUnsafe(`SELECT id, sku, quantity FROM work_order_line WHERE work_order_id = $1 AND kind = $2 ORDER BY position`, workOrderId, kind);
+}
+
+/** An order's held reservations, by SKU. */
+export function heldReservationsOf(tx: SqlTransaction, workOrderId: string): Promise<{ reservationId: string; lineId: string; sku: string; quantity: number; allocations: { locationCode: string; quantity: number }[] }[]> {
+  return tx.$queryRawUnsafe(
+    `SELECT reservation_id AS "reservationId", line_id AS "lineId", sku, quantity, allocations FROM work_order_reservation
+      WHERE work_order_id = $1 AND status = 'HELD' ORDER BY sku`,
+    workOrderId,
+  );
 }
