@@ -20,6 +20,8 @@ export interface OutboxRelayOptions {
   readonly settings: KafkaSettings;
   readonly logger: Logger;
   readonly batchSize?: number;
+  /** Wait this long after a notification before publishing, to gather messages into one request. */
+  readonly lingerMs?: number;
   /** Poll even without a notification, in case one was missed. */
   readonly pollIntervalMs?: number;
 }
@@ -36,6 +38,7 @@ export class OutboxRelay {
   private running = false;
   private draining: Promise<void> | null = null;
   private wakeRequested = false;
+  private lingering = false;
   private timer: NodeJS.Timeout | null = null;
   private isLeader = false;
   published = 0;
@@ -83,7 +86,10 @@ export class OutboxRelay {
       this.wakeRequested = true;
       return;
     }
-    this.schedule(0);
+    // Already due soon: later notifications join that drain rather than postpone it.
+    if (this.lingering) return;
+    this.lingering = true;
+    this.schedule(this.options.lingerMs ?? 0);
   }
 
   private schedule(delayMs: number): void {
@@ -93,6 +99,7 @@ export class OutboxRelay {
 
   private async tick(): Promise<void> {
     if (!this.running || this.draining) return;
+    this.lingering = false;
     this.draining = (async () => {
       try {
         if (!this.listener) await this.connectListener();
@@ -107,7 +114,8 @@ export class OutboxRelay {
     if (!this.running) return;
     const again = this.wakeRequested;
     this.wakeRequested = false;
-    this.schedule(again ? 0 : (this.options.pollIntervalMs ?? 500));
+    this.lingering = again;
+    this.schedule(again ? (this.options.lingerMs ?? 0) : (this.options.pollIntervalMs ?? 500));
   }
 
   private async tryLead(): Promise<boolean> {

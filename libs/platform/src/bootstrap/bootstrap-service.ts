@@ -50,7 +50,7 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   await ensureTopics(kafka, kafkaSettings, [...spec.consumes.map((subscription) => subscription.topic), ...spec.produces]);
   const producer = new SelfHealingProducer(kafka, new Logger('KafkaProducer'));
   await producer.connect();
-  const relay = new OutboxRelay({ pool, connectionString: config.DATABASE_URL, producer, settings: kafkaSettings, logger: new Logger('OutboxRelay') });
+  const relay = new OutboxRelay({ pool, connectionString: config.DATABASE_URL, producer, settings: kafkaSettings, logger: new Logger('OutboxRelay'), lingerMs: config.OUTBOX_LINGER_MS });
   const runtime: ServiceRuntime = { name: spec.name, config, pool, kafka, kafkaSettings, producer, admin, relay, consumer: null };
 
   const app = await NestFactory.create(spec.module(runtime), { bodyParser: false, bufferLogs: false });

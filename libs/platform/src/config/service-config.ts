@@ -15,6 +15,11 @@ export const serviceConfigSchema = z.object({
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(256).default(8),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /**
+   * How long the outbox relay waits after a commit before it publishes, so that the messages of
+   * transactions committing close together go to Kafka in one request (like Kafka's linger.ms).
+   */
+  OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(0),
   /** Apply pending SQL migrations at start-up (off when an init container runs `prisma migrate deploy`). */
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
 });
