@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
 import { ReservationConsumed, StockReleased, StockReservationRejected, StockReserved, type ConsumeReservation, type ReleaseStock, type ReserveStock } from '@wo/contracts/inventory';
 import { allocateAcrossBins, type BinStock } from '../domain/stock-allocation';
-import type { InventoryTransaction } from '../persistence/inventory-database';
+import type { InventoryTransaction, SqlTransaction } from '../persistence/inventory-database';
 import { changeReserved, changeReservedOfMany, consumeFromBin, lockBins, lockBinsOfMany, stockKeyString, type StockKey } from '../persistence/stock-levels';
 
 const Status = { Reserved: 'RESERVED', Rejected: 'REJECTED', Released: 'RELEASED', Consumed: 'CONSUMED' } as const;
@@ -20,7 +20,7 @@ export class ReservationService {
    * once, the decisions are taken in memory in command order (each sees the ones before it), and
    * the stock changes and new reservations are written at once.
    */
-  async reserveMany(tx: InventoryTransaction, commands: readonly EnvelopeOf<typeof ReserveStock>[]): Promise<OutgoingMessage[]> {
+  async reserveMany(tx: SqlTransaction, commands: readonly EnvelopeOf<typeof ReserveStock>[]): Promise<OutgoingMessage[]> {
     const known = await findReservations(tx, commands.map((command) => command.payload.reservationId));
     const fresh = commands.filter((command) => !known.has(command.payload.reservationId));
     const bins = await lockBinsOfMany(tx, uniqueKeys(fresh.map((command) => command.payload)));
@@ -137,7 +137,7 @@ function uniqueKeys(keys: readonly StockKey[]): StockKey[] {
 }
 
 /** The reservations with these ids, with their bins, in one statement. */
-async function findReservations(tx: InventoryTransaction, ids: readonly string[]): Promise<Map<string, KnownReservation>> {
+async function findReservations(tx: SqlTransaction, ids: readonly string[]): Promise<Map<string, KnownReservation>> {
   const rows = await tx.$queryRawUnsafe<{ id: string; line_id: string; sku: string; quantity: number; status: string; available: number | null; allocations: { locationCode: string; quantity: number }[] }[]>(
     `SELECT r.id, r.line_id, r.sku, r.quantity, r.status, r.available,
             COALESCE(json_agg(json_build_object('locationCode', a.location_code, 'quantity', a.quantity) ORDER BY a.location_code)
@@ -150,7 +150,7 @@ async function findReservations(tx: InventoryTransaction, ids: readonly string[]
 }
 
 /** New reservations (held or rejected) and their bins, in one statement. */
-async function insertReservations(tx: InventoryTransaction, reservations: readonly NewReservation[]): Promise<void> {
+async function insertReservations(tx: SqlTransaction, reservations: readonly NewReservation[]): Promise<void> {
   if (reservations.length === 0) return;
   const allocations = reservations.flatMap((reservation) => reservation.allocations.map((allocation) => ({ reservationId: reservation.id, ...allocation })));
   // The allocation rows' foreign key is checked at the end of the statement, after the CTE's rows exist.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
 import type { ConsumeReservation, PutAwayStock, ReleaseStock, ReserveStock } from '@wo/contracts/inventory';
 import { appendToOutbox, claimInboxMany } from '@wo/messaging';
-import { InventoryDatabase } from '../persistence/inventory-database';
+import { InventoryDatabase, InventorySql } from '../persistence/inventory-database';
 import { PutawayService } from './putaway.service';
 import { ReservationService } from './reservation.service';
 
@@ -23,11 +23,13 @@ export type StockCommand =
 export class StockCommands {
   constructor(
     private readonly db: InventoryDatabase,
+    private readonly sql: InventorySql,
     private readonly reservations: ReservationService,
     private readonly putaways: PutawayService,
   ) {}
 
   apply(commands: readonly StockCommand[]): Promise<{ applied: number; duplicates: number }> {
+    if (commands.every((command) => command.type === 'inventory.ReserveStock')) return this.reserve(commands as EnvelopeOf<typeof ReserveStock>[]);
     return this.db.$transaction(async (tx) => {
       const fresh = await claimInboxMany(tx, commands);
       const replies: OutgoingMessage[] = [];
@@ -57,6 +59,15 @@ export class StockCommands {
         }
       }
       await appendToOutbox(tx, replies);
+      return { applied: fresh.length, duplicates: commands.length - fresh.length };
+    });
+  }
+
+  /** The hot path, a run of reservations only: all in SQL, in a plain pg transaction (no Prisma). */
+  private reserve(commands: readonly EnvelopeOf<typeof ReserveStock>[]): Promise<{ applied: number; duplicates: number }> {
+    return this.sql.$transaction(async (tx) => {
+      const fresh = await claimInboxMany(tx, commands);
+      await appendToOutbox(tx, await this.reservations.reserveMany(tx, fresh));
       return { applied: fresh.length, duplicates: commands.length - fresh.length };
     });
   }

@@ -1,5 +1,5 @@
 import type { BinStock } from '../domain/stock-allocation';
-import type { InventoryTransaction } from './inventory-database';
+import type { InventoryTransaction, SqlTransaction } from './inventory-database';
 
 export interface StockKey {
   readonly warehouseId: string;
@@ -34,7 +34,7 @@ export function stockKeyString(key: StockKey): string {
  * order (SKU, then location), so batches and single-SKU actions never wait on each other in a
  * cycle. Returns each SKU's bins in walking order; a SKU with no bins is absent.
  */
-export async function lockBinsOfMany(tx: InventoryTransaction, keys: readonly StockKey[]): Promise<Map<string, BinStock[]>> {
+export async function lockBinsOfMany(tx: SqlTransaction, keys: readonly StockKey[]): Promise<Map<string, BinStock[]>> {
   const bins = new Map<string, BinStock[]>();
   if (keys.length === 0) return bins;
   const rows = await tx.$queryRawUnsafe<{ warehouse_id: string; merchant_id: string; sku: string; location_code: string; on_hand: number; reserved: number }[]>(
@@ -55,7 +55,7 @@ export async function lockBinsOfMany(tx: InventoryTransaction, keys: readonly St
 }
 
 /** The batch form of `changeReserved`, in one statement; at most one change per bin. */
-export async function changeReservedOfMany(tx: InventoryTransaction, changes: readonly (StockKey & { locationCode: string; delta: number })[]): Promise<void> {
+export async function changeReservedOfMany(tx: SqlTransaction, changes: readonly (StockKey & { locationCode: string; delta: number })[]): Promise<void> {
   if (changes.length === 0) return;
   await tx.$executeRawUnsafe(
     `UPDATE stock_level s SET reserved = s.reserved + d.delta, updated_at = now()
