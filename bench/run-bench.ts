@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineReservations } from './baseline';
 import { SettleWatcher } from './settle-watcher';
+import { measureStatementCosts } from './statement-costs';
 import { percentiles, round, runClosedLoop, runOpenLoop } from './stats';
 
 /**
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
     }
     report['residentMemoryMiB'] = system.residentMemoryMiB();
     log(`resident memory (MiB): ${JSON.stringify(report['residentMemoryMiB'])}`);
+    report['statementCosts'] = await measureStatementCosts(`${options.postgresUrl}/${options.databasePrefix}inventory`);
+    log(`CPU per SQL statement in the sending process (µs): ${JSON.stringify(report['statementCosts'])}`);
   } finally {
     await watcher.stop();
     await baseline.close();
