@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineReservations } from './baseline';
+import { CpuMeter } from './cpu-meter';
 import { SettleWatcher } from './settle-watcher';
 import { measureStatementCosts } from './statement-costs';
 import { percentiles, round, runClosedLoop, runOpenLoop } from './stats';
@@ -67,13 +68,15 @@ async function main(): Promise<void> {
     for (const mode of modes) {
       log(`${mode}: seeding`);
       const { warehouse, lines, stock } = await seed(api, mode, orders);
-      const saga = await benchSaga(api, warehouse, watcher, lines, concurrency);
+      const saga = await benchSaga(system, api, warehouse, watcher, lines, concurrency);
       log(`${mode}: saga ${saga.ordersPerSecond} orders/s, p50 ${saga.latencyMs.p50} ms, p99 ${saga.latencyMs.p99} ms (${saga.allocated} allocated, ${saga.outOfStock} out of stock)`);
+      log(`${mode}: saga CPU per order (ms), machine ${saga.machineBusyPercent} % busy: ${JSON.stringify(saga.cpuMsPerOrder)}`);
       const halfRate = await benchSagaOpenLoop(api, warehouse, watcher, mode, orders, saga.ordersPerSecond / 2);
       log(`${mode}: saga at half the maximum rate (${round(saga.ordersPerSecond / 2)} orders/s): p50 ${halfRate.latencyMs.p50} ms, p99 ${halfRate.latencyMs.p99} ms`);
       await baseline.seed(stock);
       const local = await benchBaseline(baseline, lines, concurrency);
       log(`${mode}: baseline ${local.ordersPerSecond} orders/s, p50 ${local.latencyMs.p50} ms, p99 ${local.latencyMs.p99} ms (${local.allocated} allocated, ${local.outOfStock} out of stock)`);
+      log(`${mode}: baseline CPU per order (ms), machine ${local.machineBusyPercent} % busy: ${JSON.stringify(local.cpuMsPerOrder)}`);
       report[mode] = { saga, sagaAtHalfRate: halfRate, baseline: local, ratio: round(saga.ordersPerSecond / local.ordersPerSecond, 2) };
       log(`${mode}: ratio saga/baseline ${round(saga.ordersPerSecond / local.ordersPerSecond, 2)}`);
     }
@@ -110,10 +113,11 @@ async function seed(api: ApiClient, mode: Mode, orders: number) {
   return { warehouse, lines, stock };
 }
 
-async function benchSaga(api: ApiClient, warehouse: WarehouseFixture, watcher: SettleWatcher, lines: Lines[], concurrency: number): Promise<ModeResult> {
+async function benchSaga(system: RunningSystem, api: ApiClient, warehouse: WarehouseFixture, watcher: SettleWatcher, lines: Lines[], concurrency: number): Promise<ModeResult & { cpuMsPerOrder: Record<string, number>; machineBusyPercent: number }> {
   const ids = await createDrafts(warehouse, lines);
   const latencies: number[] = [];
   const outcomes = { allocated: 0, outOfStock: 0 };
+  const meter = CpuMeter.start(system.pids());
   const started = performance.now();
   await runClosedLoop(ids, concurrency, async (id) => {
     const t0 = performance.now();
@@ -124,7 +128,8 @@ async function benchSaga(api: ApiClient, warehouse: WarehouseFixture, watcher: S
     latencies.push(performance.now() - t0);
   });
   const seconds = (performance.now() - started) / 1000;
-  return { orders: ids.length, concurrency, ordersPerSecond: round(ids.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await oversold(api, warehouse) };
+  const cpu = meter.perUnit(ids.length);
+  return { orders: ids.length, concurrency, ordersPerSecond: round(ids.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await oversold(api, warehouse), ...cpu };
 }
 
 async function benchSagaOpenLoop(api: ApiClient, warehouse: WarehouseFixture, watcher: SettleWatcher, mode: Mode, orders: number, perSecond: number) {
@@ -145,9 +150,10 @@ async function benchSagaOpenLoop(api: ApiClient, warehouse: WarehouseFixture, wa
   return { orders: count, ordersPerSecond: round(perSecond), latencyMs: percentiles(latencies) };
 }
 
-async function benchBaseline(baseline: BaselineReservations, lines: Lines[], concurrency: number): Promise<ModeResult> {
+async function benchBaseline(baseline: BaselineReservations, lines: Lines[], concurrency: number): Promise<ModeResult & { cpuMsPerOrder: Record<string, number>; machineBusyPercent: number }> {
   const latencies: number[] = [];
   const outcomes = { allocated: 0, outOfStock: 0 };
+  const meter = CpuMeter.start({});
   const started = performance.now();
   await runClosedLoop(lines, concurrency, async (orderLines) => {
     const t0 = performance.now();
@@ -155,7 +161,8 @@ async function benchBaseline(baseline: BaselineReservations, lines: Lines[], con
     latencies.push(performance.now() - t0);
   });
   const seconds = (performance.now() - started) / 1000;
-  return { orders: lines.length, concurrency, ordersPerSecond: round(lines.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await baseline.oversold() };
+  const cpu = meter.perUnit(lines.length);
+  return { orders: lines.length, concurrency, ordersPerSecond: round(lines.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await baseline.oversold(), ...cpu };
 }
 
 async function createDrafts(warehouse: WarehouseFixture, lines: Lines[]): Promise<string[]> {

@@ -58,11 +58,18 @@ export class RunningSystem {
   }
 
   /** Resident set size of each running process, read from /proc (Linux). */
+  /** The process id of each running process. */
+  pids(): Record<string, number> {
+    const pids: Record<string, number> = {};
+    for (const [name, running] of this.processes) {
+      if (running.child.pid !== undefined && running.child.exitCode === null) pids[name] = running.child.pid;
+    }
+    return pids;
+  }
+
   residentMemoryMiB(): Record<string, number> {
     const sizes: Record<string, number> = {};
-    for (const [name, running] of this.processes) {
-      const pid = running.child.pid;
-      if (pid === undefined || running.child.exitCode !== null) continue;
+    for (const [name, pid] of Object.entries(this.pids())) {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       sizes[name] = Math.round(kib / 1024);

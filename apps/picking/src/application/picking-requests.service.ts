@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
-import type { WorkOrderAllocated, WorkOrderCanceled, WorkOrderCompleted } from '@wo/contracts/work-orders';
-import { applyOnce } from '@wo/messaging';
-import { PickingDatabase, type PickingTransaction } from '../persistence/picking-database';
+import { WorkOrderAllocated, type WorkOrderCanceled, type WorkOrderCompleted } from '@wo/contracts/work-orders';
+import { claimInboxMany } from '@wo/messaging';
+import { PickingDatabase, PickingSql, type SqlTransaction } from '../persistence/picking-database';
+
+export type WorkOrderEvent = EnvelopeOf<typeof WorkOrderAllocated> | EnvelopeOf<typeof WorkOrderCanceled> | EnvelopeOf<typeof WorkOrderCompleted>;
 
 export interface RequestedOrder {
   readonly workOrderId: string;
@@ -17,19 +19,27 @@ export interface RequestedOrder {
  */
 @Injectable()
 export class PickingRequests {
-  constructor(private readonly db: PickingDatabase) {}
+  constructor(
+    private readonly db: PickingDatabase,
+    private readonly sql: PickingSql,
+  ) {}
 
-  allocated(event: EnvelopeOf<typeof WorkOrderAllocated>) {
-    const { workOrderId, number, warehouseId, materials } = event.payload;
-    return applyOnce(this.db, event, (tx) => openRequests(tx, { workOrderId, number, warehouseId, lines: materials }));
-  }
-
-  canceled(event: EnvelopeOf<typeof WorkOrderCanceled>) {
-    return applyOnce(this.db, event, (tx) => tx.pickingRequest.deleteMany({ where: { workOrderId: event.payload.workOrderId } }));
-  }
-
-  completed(event: EnvelopeOf<typeof WorkOrderCompleted>) {
-    return applyOnce(this.db, event, (tx) => tx.pickingRequest.deleteMany({ where: { workOrderId: event.payload.workOrderId } }));
+  /**
+   * A run of work-order events from one partition, in one plain pg transaction: an Allocated order's
+   * materials become open requests; a canceled or completed order's requests go away. Each event
+   * is applied once (inbox).
+   */
+  apply(events: readonly WorkOrderEvent[]) {
+    return this.sql.$transaction(async (tx) => {
+      for (const event of await claimInboxMany(tx, events)) {
+        if (event.type === WorkOrderAllocated.type) {
+          const { workOrderId, number, warehouseId, materials } = event.payload;
+          await openRequests(tx, { workOrderId, number, warehouseId, lines: materials });
+        } else {
+          await tx.$executeRawUnsafe('DELETE FROM picking_request WHERE work_order_id = $1', event.payload.workOrderId);
+        }
+      }
+    });
   }
 
   /** Open requests of a warehouse, one entry per work order with its lines and their bins. */
@@ -50,7 +60,7 @@ export class PickingRequests {
  * check sits in the upsert itself (ON CONFLICT ... WHERE), which Postgres evaluates on the latest
  * row after waiting for its lock, so a list being made concurrently cannot have its lines reopened.
  */
-export async function openRequests(tx: PickingTransaction, order: RequestedOrder): Promise<void> {
+export async function openRequests(tx: SqlTransaction, order: RequestedOrder): Promise<void> {
   if (order.lines.length === 0) return;
   const values: unknown[] = [];
   const rows = order.lines.map((line, index) => {
