@@ -62,19 +62,20 @@ export class PickingRequests {
  */
 export async function openRequests(tx: SqlTransaction, order: RequestedOrder): Promise<void> {
   if (order.lines.length === 0) return;
-  const values: unknown[] = [];
-  const rows = order.lines.map((line, index) => {
-    values.push(order.workOrderId, line.lineId, order.number, order.warehouseId, line.sku, line.quantity, JSON.stringify(line.allocations));
-    const at = index * 7;
-    return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}::jsonb, 'OPEN')`;
-  });
   await tx.$executeRawUnsafe(
     `INSERT INTO picking_request (work_order_id, line_id, work_order_number, warehouse_id, sku, quantity, allocations, status)
-     VALUES ${rows.join(', ')}
+     SELECT $1, line.line_id, $2, $3, line.sku, line.quantity, line.allocations::jsonb, 'OPEN'
+       FROM unnest($4::text[], $5::text[], $6::int[], $7::text[]) AS line(line_id, sku, quantity, allocations)
      ON CONFLICT (work_order_id, line_id) DO UPDATE
        SET work_order_number = EXCLUDED.work_order_number, warehouse_id = EXCLUDED.warehouse_id, sku = EXCLUDED.sku,
            quantity = EXCLUDED.quantity, allocations = EXCLUDED.allocations, status = 'OPEN', list_id = NULL, updated_at = now()
        WHERE picking_request.status <> 'LISTED'`,
-    ...values,
+    order.workOrderId,
+    order.number,
+    order.warehouseId,
+    order.lines.map((line) => line.lineId),
+    order.lines.map((line) => line.sku),
+    order.lines.map((line) => line.quantity),
+    order.lines.map((line) => JSON.stringify(line.allocations)),
   );
 }

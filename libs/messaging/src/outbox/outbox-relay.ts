@@ -137,10 +137,11 @@ export class OutboxRelay {
    * (writers of one key lock the same aggregate row, so the later writer also inserts later).
    */
   private async publishBatch(batchSize: number): Promise<number> {
-    const { rows } = await this.options.pool.query<OutboxRow>('SELECT id, topic, key, type, envelope FROM outbox_message ORDER BY id LIMIT $1', [batchSize]);
+    // Named statements: each is parsed and planned once per connection.
+    const { rows } = await this.options.pool.query<OutboxRow>({ name: 'outbox_relay_read', text: 'SELECT id, topic, key, type, envelope FROM outbox_message ORDER BY id LIMIT $1', values: [batchSize] });
     if (rows.length === 0) return 0;
     await this.options.producer.sendBatch({ topicMessages: groupByTopic(rows, this.options.settings) });
-    await this.options.pool.query('DELETE FROM outbox_message WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
+    await this.options.pool.query({ name: 'outbox_relay_delete', text: 'DELETE FROM outbox_message WHERE id = ANY($1::bigint[])', values: [rows.map((row) => row.id)] });
     this.published += rows.length;
     return rows.length;
   }

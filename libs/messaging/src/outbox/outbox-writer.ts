@@ -10,16 +10,20 @@ export const OUTBOX_CHANNEL = 'outbox_message_added';
  */
 export async function appendToOutbox(tx: SqlExecutor, messages: readonly OutgoingMessage[]): Promise<void> {
   if (messages.length === 0) return;
-  const values: unknown[] = [];
-  const rows = messages.map((message, index) => {
-    const base = index * 5;
-    values.push(message.envelope.id, message.topic, message.envelope.key, message.envelope.type, JSON.stringify(message.envelope));
-    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}::jsonb)`;
-  });
-  // One statement: the insert and the wake-up of the relay (delivered when the transaction commits).
+  // One statement of fixed text (prepared once per connection): the insert, in the given order
+  // (ids, hence publishing order, follow it), and the wake-up of the relay, delivered at commit.
   await tx.$executeRawUnsafe(
-    `WITH added AS (INSERT INTO outbox_message (message_id, topic, key, type, envelope) VALUES ${rows.join(', ')} RETURNING 1)
+    `WITH added AS (
+       INSERT INTO outbox_message (message_id, topic, key, type, envelope)
+       SELECT m.message_id, m.topic, m.key, m.type, m.envelope::jsonb
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS m(message_id, topic, key, type, envelope, position)
+        ORDER BY m.position
+       RETURNING 1)
      SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM added LIMIT 1) AS any_added`,
-    ...values,
+    messages.map((message) => message.envelope.id),
+    messages.map((message) => message.topic),
+    messages.map((message) => message.envelope.key),
+    messages.map((message) => message.envelope.type),
+    messages.map((message) => JSON.stringify(message.envelope)),
   );
 }

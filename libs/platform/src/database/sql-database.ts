@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '@wo/messaging';
+import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 
 /**
@@ -16,8 +17,8 @@ export class SqlDatabase {
     try {
       await client.query('BEGIN');
       const tx: SqlExecutor = {
-        $executeRawUnsafe: async (query, ...values) => (await client.query(query, values)).rowCount ?? 0,
-        $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as T,
+        $executeRawUnsafe: async (query, ...values) => (await client.query(prepared(query, values))).rowCount ?? 0,
+        $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await client.query(prepared(query, values))).rows as T,
       };
       const result = await work(tx);
       await client.query('COMMIT');
@@ -31,3 +32,18 @@ export class SqlDatabase {
     }
   }
 }
+
+/**
+ * A named prepared statement: each connection parses and plans a hot statement once instead of on
+ * every call. The SQL text is fixed in code (values are parameters), so the set of names is small.
+ */
+function prepared(text: string, values: unknown[]): { name: string; text: string; values: unknown[] } {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `wo_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values };
+}
+
+const statementNames = new Map<string, string>();
