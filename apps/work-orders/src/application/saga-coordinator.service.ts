@@ -72,7 +72,8 @@ export class SagaCoordinator {
       const changed = new Map<string, { run: SagaRun; newStep: boolean }>();
       const logs: StepLogEntry[] = [];
       const commands: OutgoingMessage[] = [];
-      const finishing: SagaProgress[] = [];
+      const allocationsDone: { data: AllocationSagaData; outcome: AllocationOutcome }[] = [];
+      const othersDone: SagaProgress[] = [];
       for (const reply of fresh) {
         const sagaId = reply.correlationId;
         const saga = sagas.get(sagaId);
@@ -98,7 +99,8 @@ export class SagaCoordinator {
         if (newStep) logs.push({ sagaId, event: 'sent', detail: { phase: data.phase, commands: progress.reaction.commands.map((command) => command.definition.type) } });
         if (outcome !== null) {
           logs.push({ sagaId, event: 'finished', detail: { phase: data.phase } });
-          finishing.push(progress);
+          if (progress.type === 'allocation') allocationsDone.push({ data: data as AllocationSagaData, outcome: outcome as AllocationOutcome });
+          else othersDone.push(progress);
         }
         commands.push(...progress.reaction.commands.map((command) => toOutgoing(command, sagaId, reply.id)));
       }
@@ -106,16 +108,16 @@ export class SagaCoordinator {
       await this.logMany(tx, logs);
       await appendToOutbox(tx, commands);
       // Allocations, the bulk of the traffic, finish together; the rarer sagas one by one.
-      await this.finishAllocations(tx, finishing.flatMap((progress) => (progress.type === 'allocation' && progress.reaction.kind !== 'ignored' && progress.reaction.outcome ? [{ data: progress.reaction.data, outcome: progress.reaction.outcome }] : [])));
-      for (const progress of finishing) if (progress.type !== 'allocation') await this.finish(tx, progress);
+      await this.finishAllocations(tx, allocationsDone);
+      for (const progress of othersDone) await this.finishOther(tx, progress);
     });
   }
 
-  private async finish(tx: SqlTransaction, progress: SagaProgress): Promise<void> {
-    if (progress.reaction.kind === 'ignored' || progress.reaction.outcome === null) return;
+  private async finishOther(tx: SqlTransaction, progress: SagaProgress): Promise<void> {
+    if (progress.reaction.kind === 'ignored') return;
     switch (progress.type) {
       case 'allocation':
-        return this.finishAllocations(tx, [{ data: progress.reaction.data, outcome: progress.reaction.outcome! }]);
+        throw new Error('allocations finish together, in finishAllocations');
       case 'release':
         return this.finishRelease(tx, progress.reaction.data);
       case 'completion':
