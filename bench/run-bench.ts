@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       orders: { type: 'string', default: '400' },
       concurrency: { type: 'string', default: '16' },
       modes: { type: 'string', default: 'spread,contested' },
+      warmup: { type: 'string', default: '200' },
     },
   });
   const orders = Number(values.orders);
@@ -65,6 +66,14 @@ async function main(): Promise<void> {
     concurrency,
   };
   try {
+    // The first few hundred orders after a start run slower (the JVM and V8 compile their hot
+    // code): warm up with orders that are not measured, so runs compare.
+    const warmup = Number(values.warmup);
+    if (warmup > 0) {
+      const { warehouse, lines } = await seed(api, 'spread', warmup);
+      await benchSaga(system, api, warehouse, watcher, lines, concurrency);
+      log(`warm-up: ${warmup} orders, not measured`);
+    }
     for (const mode of modes) {
       log(`${mode}: seeding`);
       const { warehouse, lines, stock } = await seed(api, mode, orders);

@@ -32,6 +32,8 @@ const RELAY_LOCK_KEY = 74_203_911;
 /**
  * Publishes committed outbox rows to Kafka in insertion order, then deletes them.
  * At least once: a crash between send and delete re-sends, and consumers' inboxes drop the copy.
+ * The rows of one batch are deleted by the statement that reads the next batch: one statement per
+ * batch instead of two under load.
  */
 export class OutboxRelay {
   private listener: Client | null = null;
@@ -41,6 +43,8 @@ export class OutboxRelay {
   private lingering = false;
   private timer: NodeJS.Timeout | null = null;
   private isLeader = false;
+  /** Ids sent to Kafka and not yet deleted: the next read deletes them. */
+  private sentNotDeleted: string[] = [];
   published = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {}
@@ -56,15 +60,12 @@ export class OutboxRelay {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     await this.draining;
-    if (this.isLeader) await this.drain();
+    if (this.isLeader) {
+      await this.drain();
+      await this.publishBatch(0); // deletes the last batch sent
+    }
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
-  }
-
-  /** Publishes everything pending now; resolves when the outbox is empty. */
-  async flush(): Promise<void> {
-    await this.draining;
-    await this.drain();
   }
 
   private async connectListener(): Promise<void> {
@@ -115,7 +116,10 @@ export class OutboxRelay {
     const again = this.wakeRequested;
     this.wakeRequested = false;
     this.lingering = again;
-    this.schedule(again ? (this.options.lingerMs ?? 0) : (this.options.pollIntervalMs ?? 500));
+    // Under load the next commit's drain deletes what this one sent; when none comes soon, a
+    // drain 20 ms later does, so an idle outbox is empty.
+    const idle = this.sentNotDeleted.length > 0 ? 20 : (this.options.pollIntervalMs ?? 500);
+    this.schedule(again ? (this.options.lingerMs ?? 0) : idle);
   }
 
   private async tryLead(): Promise<boolean> {
@@ -132,16 +136,25 @@ export class OutboxRelay {
   }
 
   /**
-   * Two statements and no transaction: only the leader publishes, so nobody else takes these rows
-   * between the read and the delete. Rows are read in id order, which per key is commit order
-   * (writers of one key lock the same aggregate row, so the later writer also inserts later).
+   * One statement and no transaction per batch: it deletes the rows the previous batch sent and
+   * reads the next ones. Only the leader publishes, so nobody else takes these rows meanwhile. Rows
+   * are read in id order, which per key is commit order (writers of one key lock the same aggregate
+   * row, so the later writer also inserts later).
    */
   private async publishBatch(batchSize: number): Promise<number> {
-    // Named statements: each is parsed and planned once per connection.
-    const { rows } = await this.options.pool.query<OutboxRow>({ name: 'outbox_relay_read', text: 'SELECT id, topic, key, type, envelope FROM outbox_message ORDER BY id LIMIT $1', values: [batchSize] });
+    const sent = this.sentNotDeleted;
+    // A named statement: parsed and planned once per connection. The read's snapshot still shows
+    // the rows the same statement deletes, hence the filter.
+    const { rows } = await this.options.pool.query<OutboxRow>({
+      name: 'outbox_relay_next',
+      text: `WITH sent AS (DELETE FROM outbox_message WHERE id = ANY($1::bigint[]))
+             SELECT id, topic, key, type, envelope FROM outbox_message WHERE id <> ALL($1::bigint[]) ORDER BY id LIMIT $2`,
+      values: [sent, batchSize],
+    });
+    this.sentNotDeleted = [];
     if (rows.length === 0) return 0;
     await this.options.producer.sendBatch({ topicMessages: groupByTopic(rows, this.options.settings) });
-    await this.options.pool.query({ name: 'outbox_relay_delete', text: 'DELETE FROM outbox_message WHERE id = ANY($1::bigint[])', values: [rows.map((row) => row.id)] });
+    this.sentNotDeleted = rows.map((row) => row.id);
     this.published += rows.length;
     return rows.length;
   }
