@@ -37,7 +37,10 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
     logger.log(`migrations: ${report.applied.length} applied, ${report.alreadyApplied} already there`);
   }
 
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  // Guards against a process that hangs mid-transaction (its row locks would stall every saga
+  // touching those rows): Postgres cancels a statement after 30 s and ends a session left idle
+  // inside a transaction after 60 s, which rolls it back and frees its locks.
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10, options: '-c statement_timeout=30000 -c idle_in_transaction_session_timeout=60000' });
   const kafkaSettings: KafkaSettings = {
     brokers: config.KAFKA_BROKERS,
     clientId: spec.name,
