@@ -4,7 +4,7 @@ import { appendToOutbox, claimInboxMany } from '@wo/messaging';
 import { lockRowById } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import type { WorkOrder } from '../generated/prisma/client';
-import { WorkOrdersDatabase, WorkOrdersSql, type SqlTransaction } from '../persistence/work-orders-database';
+import { appendLogLines, WorkOrdersDatabase, WorkOrdersSql, type SqlTransaction } from '../persistence/work-orders-database';
 import { startAllocation, type AllocationOutcome, type AllocationSagaData } from '../saga/allocation-saga';
 import { startCompletion, type CompletionSagaData } from '../saga/completion-saga';
 import { startRelease, type ReleaseSagaData } from '../saga/release-saga';
@@ -298,17 +298,10 @@ export class SagaCoordinator {
     return { sagaId: reply.correlationId, event: 'ignored', detail: { type: reply.type, messageId: reply.id, reason } };
   }
 
-  private async logMany(tx: SqlTransaction, entries: readonly StepLogEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await tx.$executeRawUnsafe(
-      `INSERT INTO saga_step_log (saga_id, event, detail)
-       SELECT entry.saga_id, entry.event, entry.detail::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS entry(saga_id, event, detail, position)
-        ORDER BY entry.position`,
-      entries.map((entry) => entry.sagaId),
-      entries.map((entry) => entry.event),
-      entries.map((entry) => JSON.stringify(entry.detail)),
-    );
+  private logMany(tx: SqlTransaction, entries: readonly StepLogEntry[]): Promise<void> {
+    return appendLogLines(tx, { table: 'saga_step_log', ownerColumn: 'saga_id' }, entries.map(({ sagaId, event, detail }) => ({ ownerId: sagaId, event, detail })));
   }
+
 
 
 }

@@ -4,7 +4,7 @@ import { appendToOutbox } from '@wo/messaging';
 import { evolve, type LifecycleEvent, type LifecycleState } from '../domain/work-order-lifecycle';
 import type { PendingAction, WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
-import { lockWorkOrders, type SqlTransaction } from '../persistence/work-orders-database';
+import { appendLogLines, lockWorkOrders, type SqlTransaction } from '../persistence/work-orders-database';
 
 /** What a transition may set besides the status (left as it is when absent). */
 export interface TransitionExtras {
@@ -86,16 +86,9 @@ export class WorkOrderTransitions {
 
   /** History lines, in one statement, in the given order. */
   async recordMany(tx: SqlTransaction, entries: readonly { workOrderId: string; event: string; detail?: Record<string, unknown> }[]): Promise<void> {
-    if (entries.length === 0) return;
-    await tx.$executeRawUnsafe(
-      `INSERT INTO work_order_history (work_order_id, event, detail)
-       SELECT entry.work_order_id, entry.event, entry.detail::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS entry(work_order_id, event, detail, position)
-        ORDER BY entry.position`,
-      entries.map((entry) => entry.workOrderId),
-      entries.map((entry) => entry.event),
-      entries.map((entry) => JSON.stringify(entry.detail ?? {})),
-    );
+    await appendLogLines(tx, { table: 'work_order_history', ownerColumn: 'work_order_id' }, entries.map(({ workOrderId, event, detail }) => ({ ownerId: workOrderId, event, detail: detail ?? {} })));
   }
+
 }
 
 export function stateOf(order: Pick<WorkOrder, 'status' | 'pendingAction'>, picking?: LifecycleState['picking']): LifecycleState {

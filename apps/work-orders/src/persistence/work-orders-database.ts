@@ -56,3 +56,23 @@ export function heldReservationsOf(tx: SqlTransaction, workOrderId: string): Pro
     workOrderId,
   );
 }
+
+/**
+ * Appends log lines (a work order's history, a saga's step log: both an owner id, an event and a
+ * JSON detail) in one statement, keeping their order (their ids follow it).
+ */
+export async function appendLogLines(
+  tx: SqlTransaction,
+  log: { table: 'work_order_history'; ownerColumn: 'work_order_id' } | { table: 'saga_step_log'; ownerColumn: 'saga_id' },
+  lines: readonly { ownerId: string; event: string; detail: Record<string, unknown> }[],
+): Promise<void> {
+  if (lines.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO ${log.table} (${log.ownerColumn}, event, detail)
+     SELECT line.owner_id, line.event, line.detail::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS line(owner_id, event, detail, position)
+      ORDER BY line.position`,
+    lines.map((line) => line.ownerId),
+    lines.map((line) => line.event),
+    lines.map((line) => JSON.stringify(line.detail)),
+  );
+}

@@ -7,12 +7,7 @@ import type { SqlExecutor } from '../sql-executor';
  * Because the record commits with the effect, a message is applied exactly once.
  */
 export async function claimInbox(tx: SqlExecutor, envelope: Envelope): Promise<boolean> {
-  const inserted = await tx.$executeRawUnsafe(
-    `INSERT INTO inbox_message (message_id, type) VALUES ($1, $2) ON CONFLICT (message_id) DO NOTHING`,
-    envelope.id,
-    envelope.type,
-  );
-  return inserted === 1;
+  return (await claimInboxMany(tx, [envelope])).length === 1;
 }
 
 /**
