@@ -71,13 +71,15 @@ async function main(): Promise<void> {
     const warmup = Number(values.warmup);
     if (warmup > 0) {
       const { warehouse, lines } = await seed(api, 'spread', warmup);
-      await benchSaga(system, api, warehouse, watcher, lines, concurrency);
+      await benchSaga(system, api, watcher, await createDrafts(warehouse, lines), concurrency);
       log(`warm-up: ${warmup} orders, not measured`);
     }
     for (const mode of modes) {
       log(`${mode}: seeding`);
       const { warehouse, lines, stock } = await seed(api, mode, orders);
-      const saga = await benchSaga(system, api, warehouse, watcher, lines, concurrency);
+      const drafts = await createDrafts(warehouse, lines);
+      log(`${mode}: confirming ${orders} drafts, ${concurrency} at a time`);
+      const saga = await benchSaga(system, api, watcher, drafts, concurrency);
       log(`${mode}: saga ${saga.ordersPerSecond} orders/s, p50 ${saga.latencyMs.p50} ms, p99 ${saga.latencyMs.p99} ms (${saga.allocated} allocated, ${saga.outOfStock} out of stock)`);
       log(`${mode}: saga CPU per order (ms), machine ${saga.machineBusyPercent} % busy: ${JSON.stringify(saga.cpuMsPerOrder)}`);
       const halfRate = await benchSagaOpenLoop(api, warehouse, watcher, mode, orders, saga.ordersPerSecond / 2);
@@ -122,12 +124,13 @@ async function seed(api: ApiClient, mode: Mode, orders: number) {
   return { warehouse, lines, stock };
 }
 
-async function benchSaga(system: RunningSystem, api: ApiClient, warehouse: WarehouseFixture, watcher: SettleWatcher, lines: Lines[], concurrency: number): Promise<ModeResult & { cpuMsPerOrder: Record<string, number>; machineBusyPercent: number }> {
-  const ids = await createDrafts(warehouse, lines);
+async function benchSaga(system: RunningSystem, api: ApiClient, watcher: SettleWatcher, drafts: Drafts, concurrency: number): Promise<ModeResult & { cpuMsPerOrder: Record<string, number>; machineBusyPercent: number; monotonicWindowUs: { start: number; end: number } }> {
+  const { ids, warehouse } = drafts;
   const latencies: number[] = [];
   const outcomes = { allocated: 0, outOfStock: 0 };
   const meter = CpuMeter.start(system.pids());
   const started = performance.now();
+  const windowStartUs = monotonicMicros();
   await runClosedLoop(ids, concurrency, async (id) => {
     const t0 = performance.now();
     const settled = watcher.settled(id);
@@ -138,14 +141,20 @@ async function benchSaga(system: RunningSystem, api: ApiClient, warehouse: Wareh
   });
   const seconds = (performance.now() - started) / 1000;
   const cpu = meter.perUnit(ids.length);
-  return { orders: ids.length, concurrency, ordersPerSecond: round(ids.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await oversold(api, warehouse), ...cpu };
+  // The closed loop's stretch on the clock V8's CPU profiles use, to cut them to it (profile-window).
+  const monotonicWindowUs = { start: windowStartUs, end: monotonicMicros() };
+  return { orders: ids.length, concurrency, ordersPerSecond: round(ids.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await oversold(api, warehouse), ...cpu, monotonicWindowUs };
+}
+
+function monotonicMicros(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 async function benchSagaOpenLoop(api: ApiClient, warehouse: WarehouseFixture, watcher: SettleWatcher, mode: Mode, orders: number, perSecond: number) {
   const skus = (await api.get(`/products?merchantId=${warehouse.merchantId}`)).body.map((product: { sku: string }) => product.sku).filter((sku: string) => sku !== 'BENCH-KIT');
   const count = Math.min(orders, Math.max(50, Math.round(perSecond * 20)));
   const lines = Array.from({ length: count }, () => (mode === 'spread' ? pickDistinct(skus, 3) : skus).map((sku: string) => ({ sku, quantity: 1 })));
-  const ids = await createDrafts(warehouse, lines);
+  const { ids } = await createDrafts(warehouse, lines);
   // The latency phase measures allocations: give the contested SKUs enough for every order in it.
   if (mode === 'contested') await warehouse.stock(skus.map((sku: string) => ({ sku, locationCode: 'A-02', quantity: count })));
   const latencies: number[] = [];
@@ -174,12 +183,18 @@ async function benchBaseline(baseline: BaselineReservations, lines: Lines[], con
   return { orders: lines.length, concurrency, ordersPerSecond: round(lines.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await baseline.oversold(), ...cpu };
 }
 
-async function createDrafts(warehouse: WarehouseFixture, lines: Lines[]): Promise<string[]> {
+/** Draft work orders to confirm, made before the measured stretch. */
+interface Drafts {
+  warehouse: WarehouseFixture;
+  ids: string[];
+}
+
+async function createDrafts(warehouse: WarehouseFixture, lines: Lines[]): Promise<Drafts> {
   const ids: string[] = [];
   await runClosedLoop(lines, 8, async (materials) => {
     ids.push((await warehouse.workOrder({ outputs: [{ sku: 'BENCH-KIT', quantity: 1 }], materials })).id);
   });
-  return ids;
+  return { warehouse, ids };
 }
 
 async function oversold(api: ApiClient, warehouse: WarehouseFixture): Promise<number> {
