@@ -4,6 +4,7 @@
  * write share one Postgres transaction without this library knowing each service's schema.
  */
 export interface SqlExecutor {
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+  /** A write. Its row count is not part of the contract: SqlDatabase sends writes later, together. */
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<unknown>;
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
 }
