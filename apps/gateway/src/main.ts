@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { Agent } from 'node:http';
 import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
 import { routes } from './routes';
@@ -10,11 +11,15 @@ import { routes } from './routes';
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const app = await NestFactory.create(GatewayModule.forConfig(config), { bodyParser: false });
+  // http-proxy opens a new connection per request unless given an agent: keep them open instead
+  // (a connect, an accept and a close per request cost each process more than the request itself).
+  const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16 });
   for (const route of routes) {
     app.use(
       route.prefix,
       createProxyMiddleware({
         target: config.upstreams[route.service],
+        agent: upstreamAgent,
         // Express strips the mount path; put it back so the service sees the full path.
         pathRewrite: (path) => `${route.prefix}${path === '/' ? '' : path}`,
         proxyTimeout: 30_000,
