@@ -4,10 +4,10 @@ import { WorkOrderCreated } from '@wo/contracts/work-orders';
 import { appendToOutbox, type TransactionalDatabase } from '@wo/messaging';
 import { conflict, invalidInput, notFound } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
-import { decide, type ActionRefused, type OperatorAction } from '../domain/work-order-lifecycle';
+import { decide, type ActionRefused, type LifecycleState, type OperatorAction } from '../domain/work-order-lifecycle';
 import { WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
-import { heldReservationsOf, linesOf, WorkOrdersDatabase, WorkOrdersSql, type SqlTransaction } from '../persistence/work-orders-database';
+import { heldReservationsOf, linesOf, WorkOrdersDatabase, WorkOrdersSql, type LockedWorkOrder, type SqlTransaction } from '../persistence/work-orders-database';
 import { ReferenceCheck, type LineInput } from './reference-check';
 import { SagaCoordinator } from './saga-coordinator.service';
 import { publicEvents } from './work-order-events';
@@ -27,6 +27,16 @@ export interface CreateWorkOrderInput {
   number?: string;
   scheduledAt?: string | null;
   lines: WorkOrderLinesInput | { bomId: string; sets: number };
+}
+
+/** What a long action answers (202): the order as the action left it; read it until pendingAction is null. */
+export interface WorkOrderSummary {
+  id: string;
+  number: string;
+  status: string;
+  pendingAction: string | null;
+  updatedAt: Date;
+  links: { self: string };
 }
 
 export interface UpdateWorkOrderInput {
@@ -119,23 +129,23 @@ export class WorkOrderCommands {
     });
   }
 
-  confirm(id: string): Promise<void> {
+  confirm(id: string): Promise<WorkOrderSummary> {
     return this.act(id, 'confirm', (tx, order) => this.beginAllocation(tx, order, 'confirmed'));
   }
 
-  retryAllocation(id: string): Promise<void> {
+  retryAllocation(id: string): Promise<WorkOrderSummary> {
     return this.act(id, 'retryAllocation', (tx, order) => this.beginAllocation(tx, order, 'allocationRetried'));
   }
 
-  cancel(id: string): Promise<void> {
+  cancel(id: string): Promise<WorkOrderSummary> {
     return this.act(id, 'cancel', async (tx, order, outcome) => {
       if (outcome === 'canceled') {
-        await this.transitions.apply(tx, order, { type: 'Canceled' }, { event: 'canceled' }, [publicEvents.canceled(order, order.id)]);
-        return;
+        return this.transitions.apply(tx, order, { type: 'Canceled' }, { event: 'canceled' }, [publicEvents.canceled(order, order.id)]);
       }
-      await this.transitions.apply(tx, order, { type: 'ReleaseStarted' }, { event: 'releaseStarted' });
+      const next = await this.transitions.apply(tx, order, { type: 'ReleaseStarted' }, { event: 'releaseStarted' });
       const held = await heldReservationsOf(tx, id);
       await this.sagas.startRelease(tx, order, held.map(({ reservationId, sku }) => ({ reservationId, sku })));
+      return next;
     });
   }
 
@@ -143,7 +153,7 @@ export class WorkOrderCommands {
    * "Create Picking List" on one order: asks picking for a list. The order becomes Processing when
    * picking announces the list (the same path as a batch list made in Material Picking).
    */
-  createPickingList(id: string): Promise<void> {
+  createPickingList(id: string): Promise<WorkOrderSummary> {
     return this.act(id, 'createPickingList', async (tx, order) => {
       const listId = randomUUID();
       const lines = await heldReservations(tx, order.id);
@@ -155,36 +165,41 @@ export class WorkOrderCommands {
   }
 
   /** Complete: deduct the materials and create the finished-goods inbound order (completion saga). */
-  complete(id: string): Promise<void> {
+  complete(id: string): Promise<WorkOrderSummary> {
     return this.act(id, 'complete', async (tx, order) => {
-      await this.transitions.apply(tx, order, { type: 'CompletionStarted' }, { event: 'completionStarted' });
+      const next = await this.transitions.apply(tx, order, { type: 'CompletionStarted' }, { event: 'completionStarted' });
       const held = await heldReservationsOf(tx, id);
       const outputs = await linesOf(tx, id, 'OUTPUT');
       await this.sagas.startCompletion(tx, order, held.map(({ reservationId, sku }) => ({ reservationId, sku })), outputs.map(({ sku, quantity }) => ({ sku, quantity })));
+      return next;
     });
   }
 
-  /** Locks the order, asks the lifecycle whether the action is allowed, and runs it or answers 409. */
-  private act(id: string, action: OperatorAction, run: (tx: SqlTransaction, order: WorkOrder, outcome: ActionOutcome) => Promise<void>): Promise<void> {
+  /**
+   * Locks the order, asks the lifecycle whether the action is allowed, and runs it or answers 409.
+   * Answers the order as the action left it (`run` gives its new state when it changed it).
+   */
+  private act(id: string, action: OperatorAction, run: (tx: SqlTransaction, order: LockedWorkOrder, outcome: ActionOutcome) => Promise<LifecycleState | void>): Promise<WorkOrderSummary> {
     return this.actIn(this.sql, id, action, run);
   }
 
-  private async actIn<Tx extends SqlTransaction>(db: TransactionalDatabase<Tx>, id: string, action: OperatorAction, run: (tx: Tx, order: WorkOrder, outcome: ActionOutcome) => Promise<void>): Promise<void> {
-    await db.$transaction(async (tx) => {
+  private async actIn<Tx extends SqlTransaction>(db: TransactionalDatabase<Tx>, id: string, action: OperatorAction, run: (tx: Tx, order: LockedWorkOrder, outcome: ActionOutcome) => Promise<LifecycleState | void>): Promise<WorkOrderSummary> {
+    return db.$transaction(async (tx) => {
       const order = await this.transitions.lock(tx, id);
       if (!order) throw notFound('Work order', id);
       // Only completion depends on the picking lists: spare the query for every other action.
       const decision = decide(stateOf(order, action === 'complete' ? await pickingOf(tx, id) : undefined), action);
       if (decision.kind === 'refused') throw refusal(decision);
-      await run(tx, order, decision.kind);
+      const next = await run(tx, order, decision.kind);
+      return summaryOf(order, next);
     });
   }
 
-  private async beginAllocation(tx: SqlTransaction, order: WorkOrder, historyEvent: string): Promise<void> {
+  private async beginAllocation(tx: SqlTransaction, order: WorkOrder, historyEvent: string): Promise<LifecycleState> {
     const materials = await linesOf(tx, order.id, 'MATERIAL');
     const { sagaId, commands } = await this.sagas.startAllocation(tx, order, materials);
     const events = order.status === WorkOrderStatus.Draft ? [publicEvents.confirmed(order, sagaId)] : [];
-    await this.transitions.apply(tx, order, { type: 'AllocationStarted' }, { event: historyEvent, detail: { sagaId } }, [...commands, ...events], { shortages: [] });
+    return this.transitions.apply(tx, order, { type: 'AllocationStarted' }, { event: historyEvent, detail: { sagaId } }, [...commands, ...events], { shortages: [] });
   }
 
   private async resolveLines(merchantId: string, lines: CreateWorkOrderInput['lines']) {
@@ -199,6 +214,18 @@ export class WorkOrderCommands {
     await this.references.requireSkus(merchantId, { outputs: lines.outputs, materials: lines.materials });
     return { lines, bomId: null, bomSets: null };
   }
+}
+
+/** The order after an action: its new state and the transaction's time when the action changed it. */
+function summaryOf(order: LockedWorkOrder, next: LifecycleState | void): WorkOrderSummary {
+  return {
+    id: order.id,
+    number: order.number,
+    status: next ? next.status : order.status,
+    pendingAction: next ? next.pendingAction : order.pendingAction,
+    updatedAt: next ? order.transactionTime : order.updatedAt,
+    links: { self: `/work-orders/${order.id}` },
+  };
 }
 
 function orderLines(lines: WorkOrderLinesInput) {

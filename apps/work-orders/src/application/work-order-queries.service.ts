@@ -105,12 +105,6 @@ export class WorkOrderQueries {
   }
 
   /** What a 202 answers: where the order stands now; read the detail until pendingAction is null. */
-  async summary(id: string) {
-    const order = await this.db.workOrder.findUnique({ where: { id }, select: { id: true, number: true, status: true, pendingAction: true, updatedAt: true } });
-    if (!order) throw notFound('Work order', id);
-    return { ...order, links: { self: `/work-orders/${id}` } };
-  }
-
   async suggestNumber(warehouseId: string) {
     const warehouse = await this.references.requireWarehouse(warehouseId);
     return { number: await this.numbers.suggest(warehouse) };

@@ -4,7 +4,7 @@ import { appendToOutbox } from '@wo/messaging';
 import { evolve, type LifecycleEvent, type LifecycleState } from '../domain/work-order-lifecycle';
 import type { PendingAction, WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
-import { appendLogLines, lockWorkOrders, type SqlTransaction } from '../persistence/work-orders-database';
+import { appendLogLines, lockWorkOrders, type LockedWorkOrder, type SqlTransaction } from '../persistence/work-orders-database';
 
 /** What a transition may set besides the status (left as it is when absent). */
 export interface TransitionExtras {
@@ -21,13 +21,13 @@ export interface TransitionExtras {
 @Injectable()
 export class WorkOrderTransitions {
   /** Locks and reads one order (null when there is none): every change of an order starts here. */
-  async lock(tx: SqlTransaction, workOrderId: string): Promise<WorkOrder | null> {
+  async lock(tx: SqlTransaction, workOrderId: string): Promise<LockedWorkOrder | null> {
     const [order] = await lockWorkOrders(tx, [workOrderId]);
     return order ?? null;
   }
 
   /** The batch form of `lock`: several orders locked (in id order) and read in one statement. */
-  async lockMany(tx: SqlTransaction, workOrderIds: readonly string[]): Promise<Map<string, WorkOrder>> {
+  async lockMany(tx: SqlTransaction, workOrderIds: readonly string[]): Promise<Map<string, LockedWorkOrder>> {
     const orders = await lockWorkOrders(tx, [...new Set(workOrderIds)]);
     return new Map(orders.map((order) => [order.id, order]));
   }

@@ -91,36 +91,31 @@ export class WorkOrdersHttpController {
 
   @Post(':id/confirm')
   @HttpCode(202)
-  async confirm(@Param('id') id: string) {
-    await this.commands.confirm(id);
-    return this.queries.summary(id);
+  confirm(@Param('id') id: string) {
+    return this.commands.confirm(id);
   }
 
   @Post(':id/retry-allocation')
   @HttpCode(202)
-  async retryAllocation(@Param('id') id: string) {
-    await this.commands.retryAllocation(id);
-    return this.queries.summary(id);
+  retryAllocation(@Param('id') id: string) {
+    return this.commands.retryAllocation(id);
   }
 
   @Post(':id/picking-lists')
   @HttpCode(202)
-  async createPickingList(@Param('id') id: string) {
-    await this.commands.createPickingList(id);
-    return this.queries.summary(id);
+  createPickingList(@Param('id') id: string) {
+    return this.commands.createPickingList(id);
   }
 
   @Post(':id/complete')
   @HttpCode(202)
-  async complete(@Param('id') id: string) {
-    await this.commands.complete(id);
-    return this.queries.summary(id);
+  complete(@Param('id') id: string) {
+    return this.commands.complete(id);
   }
 
   @Post(':id/cancel')
   @HttpCode(202)
-  async cancel(@Param('id') id: string) {
-    await this.commands.cancel(id);
-    return this.queries.summary(id);
+  cancel(@Param('id') id: string) {
+    return this.commands.cancel(id);
   }
 }

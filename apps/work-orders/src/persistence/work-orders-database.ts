@@ -34,13 +34,16 @@ const WORK_ORDER_FIELDS = `id, number, merchant_id AS "merchantId", warehouse_id
   inbound_order_id AS "inboundOrderId", inbound_status AS "inboundStatus", inbound_lines AS "inboundLines",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
+/** A locked work order, with the transaction's clock: the `now()` its writes stamp `updated_at` with. */
+export type LockedWorkOrder = WorkOrder & { readonly transactionTime: Date };
+
 /**
  * Locks work orders for the rest of the transaction and reads them, in one statement. Several are
  * locked in id order, a fixed order, so that concurrent transactions never wait in a cycle.
  */
-export async function lockWorkOrders(tx: SqlTransaction, ids: readonly string[]): Promise<WorkOrder[]> {
+export async function lockWorkOrders(tx: SqlTransaction, ids: readonly string[]): Promise<LockedWorkOrder[]> {
   if (ids.length === 0) return [];
-  return tx.$queryRawUnsafe<WorkOrder[]>(`SELECT ${WORK_ORDER_FIELDS} FROM work_order WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [...ids]);
+  return tx.$queryRawUnsafe<LockedWorkOrder[]>(`SELECT ${WORK_ORDER_FIELDS}, now() AS "transactionTime" FROM work_order WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [...ids]);
 }
 
 /** An order's lines of one kind, in their order. */
