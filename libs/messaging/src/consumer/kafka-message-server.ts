@@ -9,6 +9,7 @@ import { DeadLetterPublisher } from './dead-letter-publisher';
 import { decodeMessage } from './decode-message';
 import { batchPatternFor } from './on-message.decorator';
 import { PoisonMessage } from './poison-message';
+import { RunCoalescer } from './run-coalescer';
 
 /**
  * A topic a service consumes. On a topic of commands or replies addressed to it, a type it has no
@@ -35,6 +36,7 @@ export interface KafkaMessageServerOptions {
   readonly producer: SelfHealingProducer;
   /** Whether the service's own dependencies (its database) are up: decides retry versus dead letter. */
   readonly isHealthy: () => Promise<boolean>;
+  /** Partitions whose batches are worked on at once (their runs for one handler are joined). */
   readonly partitionsConsumedConcurrently?: number;
   /** Attempts on a healthy service before a failing message is declared poison. */
   readonly maxAttempts?: number;
@@ -56,6 +58,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
   private closing = false;
   private rebuildTimer: NodeJS.Timeout | null = null;
   private readonly deadLetters: DeadLetterPublisher;
+  private readonly coalescer = new RunCoalescer();
   protected override readonly logger = new Logger(KafkaMessageServer.name);
   processed = 0;
   /** Consumers built anew after kafkajs gave one up: shown on /health/messaging. */
@@ -113,7 +116,9 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
       fromBeginning: true,
     });
     await consumer.run({
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
+      // Every partition of a fetch at once, so that their runs join (RunCoalescer); a service
+      // consumes a few topics of KAFKA_PARTITIONS partitions each.
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 32,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.consumeBatch(payload),
     });
@@ -173,16 +178,17 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
     await flush();
   }
 
-  /** A run for a batch handler: all at once; if that fails, one at a time with the usual retries. */
+  /**
+   * A run for a batch handler: all at once, joined with the runs other partitions of the same fetch
+   * have for it; if that fails, one at a time with the usual retries.
+   */
   private async consumeRun(topic: string, partition: number, pattern: string, messages: KafkaMessage[], envelopes: Envelope[], heartbeat: () => Promise<void>): Promise<void> {
     const handler = this.getHandlerByPattern(pattern)!;
-    if (envelopes.length > 1) {
-      try {
-        await this.invoke(handler, envelopes);
-        return;
-      } catch (error) {
-        this.logger.warn(`a run of ${envelopes.length} messages failed together (${describe(error)}); retrying one at a time`);
-      }
+    try {
+      await this.coalescer.submit(pattern, envelopes, (joined) => this.invoke(handler, joined));
+      return;
+    } catch (error) {
+      this.logger.warn(`a run of ${envelopes.length} messages from ${topic}/${partition} failed with the runs joined to it (${describe(error)}); retrying one at a time`);
     }
     for (let index = 0; index < messages.length; index += 1) {
       await this.deliver(topic, partition, messages[index]!, handler, [envelopes[index]!], envelopes[index]!, heartbeat);

@@ -27,10 +27,11 @@ export function batchPatternFor(type: string): string | undefined {
 }
 
 /**
- * Marks a controller method as the handler of a run of consecutive messages of these types from
- * one partition, delivered together as an array in their partition order (at most
- * `maxBatchSize`), so it can apply them in one database transaction. A failing run is retried one
- * message at a time, so one bad message cannot hold back the others.
+ * Marks a controller method as the handler of runs of consecutive messages of these types,
+ * delivered together as an array so it can apply them in one database transaction: the runs that
+ * the partitions of one fetch have for it (at most `maxBatchSize` each), each partition's messages
+ * in their order. A failing array is retried one message at a time, so one bad message cannot hold
+ * back the others.
  */
 export function OnMessages(name: string, definitions: readonly MessageDefinition<string, z.ZodType>[]): MethodDecorator {
   const pattern = `batch:${name}`;
