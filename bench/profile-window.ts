@@ -27,9 +27,10 @@ function main(): void {
   const orders = report[mode].saga.orders as number;
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).sort()) {
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
-    const selfUs = selfTimeIn(profile, window);
-    const total = [...selfUs.values()].reduce((sum, us) => sum + us, 0);
     const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+    // Time waiting for work is not spent: shares are of the busy time.
+    const selfUs = new Map([...selfTimeIn(profile, window)].filter(([id]) => byNode.get(id)!.callFrame.functionName !== '(idle)'));
+    const total = [...selfUs.values()].reduce((sum, us) => sum + us, 0);
     const byPlace = new Map<string, number>();
     const byFunction = new Map<string, number>();
     for (const [id, us] of selfUs) {
@@ -37,7 +38,9 @@ function main(): void {
       add(byPlace, placeOf(url, functionName), us);
       add(byFunction, `${functionName || '(anonymous)'} ${shortUrl(url)}:${lineNumber + 1}`, us);
     }
-    console.log(`\n${file.replace('.cpuprofile', '')}: ${round(total / 1000 / orders)} ms per order on the JS thread`);
+    // Wall-clock samples: on a saturated machine they include time the thread was runnable but not
+    // running, so compare shares; CpuMeter's /proc figures are the CPU actually used.
+    console.log(`\n${file.replace('.cpuprofile', '')}: ${round(total / 1000 / orders)} ms per order busy on the JS thread (wall clock)`);
     for (const [place, us] of top(byPlace, 12)) console.log(`  ${pct(us, total)}  ${place}`);
     console.log('  top functions:');
     for (const [name, us] of top(byFunction, 15)) console.log(`  ${pct(us, total)}  ${name}`);

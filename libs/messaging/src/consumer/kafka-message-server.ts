@@ -7,7 +7,7 @@ import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import type { SelfHealingProducer } from '../kafka/self-healing-producer';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { decodeMessage } from './decode-message';
-import { batchPatternFor } from './on-message.decorator';
+import { batchPatternFor, handledDefinition } from './on-message.decorator';
 import { PoisonMessage } from './poison-message';
 import { RunCoalescer } from './run-coalescer';
 
@@ -59,6 +59,10 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
   private rebuildTimer: NodeJS.Timeout | null = null;
   private readonly deadLetters: DeadLetterPublisher;
   private readonly coalescer = new RunCoalescer();
+  /** Handlers by pattern, looked up once (Nest's lookup normalises the pattern on every call). */
+  private readonly handlerCache = new Map<string, MessageHandler | undefined>();
+  /** Physical names of the topics whose unknown types are skipped (other services' events). */
+  private readonly skippingTopics: ReadonlySet<string>;
   protected override readonly logger = new Logger(KafkaMessageServer.name);
   processed = 0;
   /** Consumers built anew after kafkajs gave one up: shown on /health/messaging. */
@@ -68,6 +72,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
     super();
     const groupId = physicalTopic(options.settings, options.group);
     this.deadLetters = new DeadLetterPublisher(options.producer, options.settings, groupId, this.logger);
+    this.skippingTopics = new Set(options.subscriptions.filter((subscription) => subscription.unknownTypes === 'skip').map((subscription) => physicalTopic(options.settings, subscription.topic)));
   }
 
   get deadLettered(): number {
@@ -150,16 +155,25 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
 
   private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     let run: { pattern: string; messages: KafkaMessage[]; envelopes: Envelope[] } | null = null;
+    // Offsets of the run's messages and of skipped ones, resolved in order once the run committed.
+    let unresolved: string[] = [];
     const flush = async () => {
-      if (!run) return;
-      await this.consumeRun(batch.topic, batch.partition, run.pattern, run.messages, run.envelopes, heartbeat);
-      for (const message of run.messages) resolveOffset(message.offset);
-      this.processed += run.messages.length;
-      run = null;
+      if (run) {
+        await this.consumeRun(batch.topic, batch.partition, run.pattern, run.messages, run.envelopes, heartbeat);
+        this.processed += run.messages.length;
+        run = null;
+      }
+      for (const offset of unresolved) resolveOffset(offset);
+      unresolved = [];
       await heartbeat();
     };
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
+      if (this.skippedByHeader(batch.topic, message)) {
+        unresolved.push(message.offset);
+        this.processed += 1;
+        continue;
+      }
       const envelope = tryDecode(message);
       const pattern = envelope ? batchPatternFor(envelope.type) : undefined;
       if (envelope && pattern) {
@@ -167,6 +181,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
         run ??= { pattern, messages: [], envelopes: [] };
         run.messages.push(message);
         run.envelopes.push(envelope);
+        unresolved.push(message.offset);
         continue;
       }
       await flush();
@@ -183,7 +198,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
    * have for it; if that fails, one at a time with the usual retries.
    */
   private async consumeRun(topic: string, partition: number, pattern: string, messages: KafkaMessage[], envelopes: Envelope[], heartbeat: () => Promise<void>): Promise<void> {
-    const handler = this.getHandlerByPattern(pattern)!;
+    const handler = this.handlerFor(pattern)!;
     try {
       await this.coalescer.submit(pattern, envelopes, (joined) => this.invoke(handler, joined));
       return;
@@ -204,7 +219,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
       if (error.reason === 'unknown-type' && this.skipsUnknownTypes(topic)) return;
       return this.deadLetters.publish(topic, partition, message, error);
     }
-    const handler = this.getHandlerByPattern(envelope.type);
+    const handler = this.handlerFor(envelope.type);
     if (!handler) {
       if (this.skipsUnknownTypes(topic)) return;
       return this.deadLetters.publish(topic, partition, message, new PoisonMessage('unknown-type', `no handler for ${envelope.type}`));
@@ -232,9 +247,22 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
   }
 
   private skipsUnknownTypes(physical: string): boolean {
-    return this.options.subscriptions.some(
-      (subscription) => subscription.unknownTypes === 'skip' && physicalTopic(this.options.settings, subscription.topic) === physical,
-    );
+    return this.skippingTopics.has(physical);
+  }
+
+  /**
+   * Another service's event of a type this one has no handler for: skipped by the type header the
+   * relay sets, without parsing the body (most events on a shared topic are of no use to a given
+   * consumer, and the full decode-then-skip path throws and catches for each).
+   */
+  private skippedByHeader(topic: string, message: KafkaMessage): boolean {
+    const type = message.headers?.['message-type']?.toString();
+    return type !== undefined && !handledDefinition(type) && this.skipsUnknownTypes(topic);
+  }
+
+  private handlerFor(pattern: string): MessageHandler | undefined {
+    if (!this.handlerCache.has(pattern)) this.handlerCache.set(pattern, this.getHandlerByPattern(pattern) ?? undefined);
+    return this.handlerCache.get(pattern);
   }
 
   private async invoke(handler: MessageHandler, data: unknown): Promise<void> {
