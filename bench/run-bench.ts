@@ -161,7 +161,8 @@ async function benchSagaOpenLoop(api: ApiClient, warehouse: WarehouseFixture, wa
   await runOpenLoop(ids, perSecond, async (id) => {
     const t0 = performance.now();
     const settled = watcher.settled(id);
-    await api.post(`/work-orders/${id}/confirm`);
+    const response = await api.post(`/work-orders/${id}/confirm`);
+    if (response.status !== 202) throw new Error(`confirm answered ${response.status}: ${JSON.stringify(response.body)}`);
     await settled;
     latencies.push(performance.now() - t0);
   });

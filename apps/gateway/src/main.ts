@@ -10,10 +10,14 @@ import { routes } from './routes';
 /** One HTTP entry that routes by path prefix to the service that owns it, like the ingress does. */
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
+  const logger = new Logger('gateway');
   const app = await NestFactory.create(GatewayModule.forConfig(config), { bodyParser: false });
   // http-proxy opens a new connection per request unless given an agent: keep them open instead
   // (a connect, an accept and a close per request cost each process more than the request itself).
-  const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16 });
+  // An idle socket must be dropped before the service closes it (its Keep-Alive hint, 5 s), or a
+  // request sent on it as it closes fails: Node's agent honours the hint only when it has a
+  // timeout of its own to compare it with.
+  const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 });
   for (const route of routes) {
     app.use(
       route.prefix,
@@ -24,7 +28,8 @@ async function main(): Promise<void> {
         pathRewrite: (path) => `${route.prefix}${path === '/' ? '' : path}`,
         proxyTimeout: 30_000,
         on: {
-          error: (error, _request, response) => {
+          error: (error, request, response) => {
+            logger.warn(`${request.method} ${request.url} to ${route.service} failed: ${error.message}`);
             const body = JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, detail: `${route.service}: ${error.message}` });
             if ('writeHead' in response && !response.headersSent) response.writeHead(503, { 'content-type': 'application/problem+json' });
             response.end(body);
@@ -35,7 +40,7 @@ async function main(): Promise<void> {
   }
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
-  new Logger('gateway').log(`gateway listening on http://localhost:${config.port}`);
+  logger.log(`gateway listening on http://localhost:${config.port}`);
 }
 
 main().catch((error: Error) => {
