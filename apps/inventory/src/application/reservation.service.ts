@@ -15,15 +15,25 @@ const Status = { Reserved: 'RESERVED', Rejected: 'REJECTED', Released: 'RELEASED
 @Injectable()
 export class ReservationService {
   /**
-   * Reserves for a run of ReserveStock commands in a handful of statements, whatever their number:
-   * the reservations already known are read at once, the bins of every SKU involved are locked at
-   * once, the decisions are taken in memory in command order (each sees the ones before it), and
-   * the stock changes and new reservations are written at once.
+   * What a run of ReserveStock commands needs, in one round trip (two reads sent together): the
+   * reservations already known, and the bins of every SKU involved, locked. The caller may send
+   * its inbox claim with them, so it reads for every command of the run; the extra rows of a
+   * duplicate are harmless.
    */
-  async reserveMany(tx: SqlTransaction, commands: readonly EnvelopeOf<typeof ReserveStock>[]): Promise<OutgoingMessage[]> {
-    const known = await findReservations(tx, commands.map((command) => command.payload.reservationId));
-    const fresh = commands.filter((command) => !known.has(command.payload.reservationId));
-    const bins = await lockBinsOfMany(tx, uniqueKeys(fresh.map((command) => command.payload)));
+  async readForReservations(tx: SqlTransaction, commands: readonly EnvelopeOf<typeof ReserveStock>[]): Promise<ReservationReads> {
+    const [known, bins] = await Promise.all([
+      findReservations(tx, commands.map((command) => command.payload.reservationId)),
+      lockBinsOfMany(tx, uniqueKeys(commands.map((command) => command.payload))),
+    ]);
+    return { known, bins };
+  }
+
+  /**
+   * Reserves for a run of ReserveStock commands in a handful of statements, whatever their number:
+   * with what `readForReservations` read, the decisions are taken in memory in command order (each
+   * sees the ones before it), and the stock changes and new reservations are written at once.
+   */
+  async reserveMany(tx: SqlTransaction, commands: readonly EnvelopeOf<typeof ReserveStock>[], { known, bins }: ReservationReads): Promise<OutgoingMessage[]> {
     const reservedChanges = new Map<string, StockKey & { locationCode: string; delta: number }>();
     const created: NewReservation[] = [];
     const replies: OutgoingMessage[] = [];
@@ -93,6 +103,12 @@ export class ReservationService {
     const quantity = consumed.reduce((sum, allocation) => sum + allocation.quantity, 0);
     return ReservationConsumed.outgoing({ reservationId, sku, quantity, consumed }, replyContext(command));
   }
+}
+
+/** What a run of reservations reads before it decides. */
+export interface ReservationReads {
+  readonly known: Map<string, KnownReservation>;
+  readonly bins: Map<string, BinStock[]>;
 }
 
 /** A reservation as the answers to ReserveStock need it. */

@@ -35,7 +35,8 @@ export class StockCommands {
       const replies: OutgoingMessage[] = [];
       for (const run of runsOfOneType(fresh)) {
         if (run[0]!.type === 'inventory.ReserveStock') {
-          replies.push(...(await this.reservations.reserveMany(tx, run as EnvelopeOf<typeof ReserveStock>[])));
+          const reservations = run as EnvelopeOf<typeof ReserveStock>[];
+          replies.push(...(await this.reservations.reserveMany(tx, reservations, await this.reservations.readForReservations(tx, reservations))));
           continue;
         }
         for (const command of run) {
@@ -66,8 +67,9 @@ export class StockCommands {
   /** The hot path, a run of reservations only: all in SQL, in a plain pg transaction (no Prisma). */
   private reserve(commands: readonly EnvelopeOf<typeof ReserveStock>[]): Promise<{ applied: number; duplicates: number }> {
     return this.sql.$transaction(async (tx) => {
-      const fresh = await claimInboxMany(tx, commands);
-      await appendToOutbox(tx, await this.reservations.reserveMany(tx, fresh));
+      // The inbox claim and the reads go out together: one round trip before the decisions.
+      const [fresh, reads] = await Promise.all([claimInboxMany(tx, commands), this.reservations.readForReservations(tx, commands)]);
+      await appendToOutbox(tx, await this.reservations.reserveMany(tx, fresh, reads));
       return { applied: fresh.length, duplicates: commands.length - fresh.length };
     });
   }

@@ -60,15 +60,16 @@ export class SagaCoordinator {
   }
 
   /**
-   * A run of replies from one partition, in one transaction and a handful of statements whatever
-   * their number: every reply claimed in the inbox at once, every saga concerned locked at once (in
-   * id order), each reply fed to its saga in order in memory, then the sagas, their step logs and
-   * the commands they ask for written at once. Sagas that finish apply their outcome to the order.
+   * A run of replies (from the partitions of one fetch), in one transaction and a handful of
+   * statements whatever their number: every reply claimed in the inbox at once, every saga
+   * concerned locked at once (in id order), each reply fed to its saga in order in memory, then the
+   * sagas, their step logs and the commands they ask for written at once. Sagas that finish apply
+   * their outcome to the order.
    */
   onReplies(replies: readonly (Envelope & SagaReply)[]): Promise<void> {
     return this.sql.$transaction(async (tx) => {
-      const fresh = await claimInboxMany(tx, replies);
-      const sagas = await lockSagas(tx, [...new Set(fresh.map((reply) => reply.correlationId))]);
+      // One round trip: the inbox claim, and the sagas of every reply locked (a duplicate's too: harmless).
+      const [fresh, sagas] = await Promise.all([claimInboxMany(tx, replies), lockSagas(tx, [...new Set(replies.map((reply) => reply.correlationId))])]);
       const changed = new Map<string, { run: SagaRun; newStep: boolean }>();
       const logs: StepLogEntry[] = [];
       const commands: OutgoingMessage[] = [];

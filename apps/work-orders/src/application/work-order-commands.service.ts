@@ -130,11 +130,11 @@ export class WorkOrderCommands {
   }
 
   confirm(id: string): Promise<WorkOrderSummary> {
-    return this.act(id, 'confirm', (tx, order) => this.beginAllocation(tx, order, 'confirmed'));
+    return this.act(id, 'confirm', (tx, order, _outcome, materials) => this.beginAllocation(tx, order, 'confirmed', materials), materialsOf);
   }
 
   retryAllocation(id: string): Promise<WorkOrderSummary> {
-    return this.act(id, 'retryAllocation', (tx, order) => this.beginAllocation(tx, order, 'allocationRetried'));
+    return this.act(id, 'retryAllocation', (tx, order, _outcome, materials) => this.beginAllocation(tx, order, 'allocationRetried', materials), materialsOf);
   }
 
   cancel(id: string): Promise<WorkOrderSummary> {
@@ -178,25 +178,39 @@ export class WorkOrderCommands {
   /**
    * Locks the order, asks the lifecycle whether the action is allowed, and runs it or answers 409.
    * Answers the order as the action left it (`run` gives its new state when it changed it).
+   * `read` is what the action will need from the database: it goes out with the lock, in the same
+   * round trip (wasted only when the action is refused).
    */
-  private act(id: string, action: OperatorAction, run: (tx: SqlTransaction, order: LockedWorkOrder, outcome: ActionOutcome) => Promise<LifecycleState | void>): Promise<WorkOrderSummary> {
-    return this.actIn(this.sql, id, action, run);
+  private act<Read = undefined>(
+    id: string,
+    action: OperatorAction,
+    run: (tx: SqlTransaction, order: LockedWorkOrder, outcome: ActionOutcome, read: Read) => Promise<LifecycleState | void>,
+    read?: (tx: SqlTransaction, id: string) => Promise<Read>,
+  ): Promise<WorkOrderSummary> {
+    return this.actIn(this.sql, id, action, run, read);
   }
 
-  private async actIn<Tx extends SqlTransaction>(db: TransactionalDatabase<Tx>, id: string, action: OperatorAction, run: (tx: Tx, order: LockedWorkOrder, outcome: ActionOutcome) => Promise<LifecycleState | void>): Promise<WorkOrderSummary> {
+  private async actIn<Tx extends SqlTransaction, Read = undefined>(
+    db: TransactionalDatabase<Tx>,
+    id: string,
+    action: OperatorAction,
+    run: (tx: Tx, order: LockedWorkOrder, outcome: ActionOutcome, read: Read) => Promise<LifecycleState | void>,
+    read?: (tx: Tx, id: string) => Promise<Read>,
+  ): Promise<WorkOrderSummary> {
     return db.$transaction(async (tx) => {
-      const order = await this.transitions.lock(tx, id);
+      const [order, readForAction] = await Promise.all([this.transitions.lock(tx, id), read?.(tx, id)]);
       if (!order) throw notFound('Work order', id);
       // Only completion depends on the picking lists: spare the query for every other action.
       const decision = decide(stateOf(order, action === 'complete' ? await pickingOf(tx, id) : undefined), action);
       if (decision.kind === 'refused') throw refusal(decision);
-      const next = await run(tx, order, decision.kind);
+      const next = await run(tx, order, decision.kind, readForAction as Read);
       return summaryOf(order, next);
     });
   }
 
-  private async beginAllocation(tx: SqlTransaction, order: WorkOrder, historyEvent: string): Promise<LifecycleState> {
-    const materials = await linesOf(tx, order.id, 'MATERIAL');
+  /** Starts allocating the order's materials (read here unless the caller already has them). */
+  private async beginAllocation(tx: SqlTransaction, order: WorkOrder, historyEvent: string, materialLines?: MaterialLines): Promise<LifecycleState> {
+    const materials = materialLines ?? (await materialsOf(tx, order.id));
     const { sagaId, commands } = await this.sagas.startAllocation(tx, order, materials);
     const events = order.status === WorkOrderStatus.Draft ? [publicEvents.confirmed(order, sagaId)] : [];
     return this.transitions.apply(tx, order, { type: 'AllocationStarted' }, { event: historyEvent, detail: { sagaId } }, [...commands, ...events], { shortages: [] });
@@ -214,6 +228,12 @@ export class WorkOrderCommands {
     await this.references.requireSkus(merchantId, { outputs: lines.outputs, materials: lines.materials });
     return { lines, bomId: null, bomSets: null };
   }
+}
+
+type MaterialLines = Awaited<ReturnType<typeof linesOf>>;
+
+function materialsOf(tx: SqlTransaction, workOrderId: string): Promise<MaterialLines> {
+  return linesOf(tx, workOrderId, 'MATERIAL');
 }
 
 /** The order after an action: its new state and the transaction's time when the action changed it. */
