@@ -54,6 +54,19 @@ describe('SqlDatabase (pipelined transactions on a real Postgres)', () => {
     expect(committed.rows[0].n).toBe(2);
   });
 
+  it('reads issued together share a message and each gets its own rows, whatever the statement text ends with', async () => {
+    const [labels, count, none] = await db.$transaction((tx) =>
+      Promise.all([
+        tx.$queryRawUnsafe<{ id: string }[]>('SELECT id FROM sample WHERE id = $1 -- a trailing comment', 'a'),
+        tx.$queryRawUnsafe<{ n: number }[]>('SELECT count(*)::int AS n FROM sample;'),
+        tx.$queryRawUnsafe<unknown[]>('SELECT id FROM sample WHERE false'),
+      ]),
+    );
+    expect(labels).toEqual([{ id: 'a' }]);
+    expect(count).toEqual([{ n: 2 }]);
+    expect(none).toEqual([]);
+  });
+
   it('a write that fails fails the commit, and the whole transaction is rolled back', async () => {
     const attempt = db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(insert, 'c', 'first', 1, false, [], '{}', new Date());

@@ -91,10 +91,11 @@ class PipelinedTransaction implements SqlExecutor {
     if (this.failed) await refreshPrepared(this.client, this.prepared);
   }
 
-  private add(query: string, values: readonly unknown[], isRead = false): Promise<unknown> | undefined {
-    const name = statementName(query);
+  private add(text: string, values: readonly unknown[], isRead = false): Promise<unknown> | undefined {
+    const name = statementName(text);
     if (!this.prepared.has(name) && !this.preparing.has(name)) {
-      this.pending.push({ sql: `PREPARE ${name} AS ${query}`, prepares: name });
+      // A trailing semicolon would make an empty statement, and shift the results by one.
+      this.pending.push({ sql: `PREPARE ${name} AS ${text.trimEnd().replace(/;+$/, '')}`, prepares: name });
       this.preparing.add(name);
     }
     const sql = values.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${values.map(literal).join(', ')})`;
@@ -113,7 +114,8 @@ class PipelinedTransaction implements SqlExecutor {
     // From here on the transaction is open on the server (or failed): rollback must end it.
     this.begun = true;
     try {
-      const answer = (await this.client.query(message.map((statement) => statement.sql).join(';\n'))) as QueryResult | QueryResult[];
+      // A newline before each separator, so a statement ending in a -- comment cannot swallow it.
+      const answer = (await this.client.query(message.map((statement) => statement.sql).join('\n;\n'))) as QueryResult | QueryResult[];
       const results = Array.isArray(answer) ? answer : [answer];
       for (const { prepares } of message) if (prepares) this.prepared.add(prepares);
       message.forEach((statement, index) => statement.read?.resolve(results[index]!.rows));
