@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BaselineReservations } from './baseline';
 import { CpuMeter } from './cpu-meter';
+import { DatabaseMeter } from './database-meter';
 import { SettleWatcher } from './settle-watcher';
 import { measureStatementCosts } from './statement-costs';
 import { percentiles, round, runClosedLoop, runOpenLoop } from './stats';
@@ -17,6 +18,10 @@ import { percentiles, round, runClosedLoop, runOpenLoop } from './stats';
  * same 3 SKUs). Prints and writes .local/bench-report.json.
  */
 type Mode = 'spread' | 'contested';
+
+const POSTGRES_URL = process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
+/** The system's databases and the baseline's (wo_bench_baseline) share it. */
+const DATABASE_PREFIX = 'wo_bench_';
 type Lines = { sku: string; quantity: number }[];
 
 interface ModeResult {
@@ -43,8 +48,8 @@ async function main(): Promise<void> {
   const modes = values.modes.split(',') as Mode[];
   const options: SystemOptions = {
     gatewayPort: Number(process.env['BENCH_PORT'] ?? 3500),
-    databasePrefix: 'wo_bench_',
-    postgresUrl: process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432',
+    databasePrefix: DATABASE_PREFIX,
+    postgresUrl: POSTGRES_URL,
     kafkaBrokers: process.env['KAFKA_BROKERS'] ?? null,
     kafkaPort: Number(process.env['KAFKA_PORT'] ?? 9092),
     topicPrefix: `bench-${Date.now()}.`,
@@ -82,12 +87,14 @@ async function main(): Promise<void> {
       const saga = await benchSaga(system, api, watcher, drafts, concurrency);
       log(`${mode}: saga ${saga.ordersPerSecond} orders/s, p50 ${saga.latencyMs.p50} ms, p99 ${saga.latencyMs.p99} ms (${saga.allocated} allocated, ${saga.outOfStock} out of stock)`);
       log(`${mode}: saga CPU per order (ms), machine ${saga.machineBusyPercent} % busy: ${JSON.stringify(saga.cpuMsPerOrder)}`);
+      log(`${mode}: saga database work per order: ${JSON.stringify(saga.databaseWorkPerOrder)}`);
       const halfRate = await benchSagaOpenLoop(api, warehouse, watcher, mode, orders, saga.ordersPerSecond / 2);
       log(`${mode}: saga at half the maximum rate (${round(saga.ordersPerSecond / 2)} orders/s): p50 ${halfRate.latencyMs.p50} ms, p99 ${halfRate.latencyMs.p99} ms`);
       await baseline.seed(stock);
       const local = await benchBaseline(baseline, lines, concurrency);
       log(`${mode}: baseline ${local.ordersPerSecond} orders/s, p50 ${local.latencyMs.p50} ms, p99 ${local.latencyMs.p99} ms (${local.allocated} allocated, ${local.outOfStock} out of stock)`);
       log(`${mode}: baseline CPU per order (ms), machine ${local.machineBusyPercent} % busy: ${JSON.stringify(local.cpuMsPerOrder)}`);
+      log(`${mode}: baseline database work per order: ${JSON.stringify(local.databaseWorkPerOrder)}`);
       report[mode] = { saga, sagaAtHalfRate: halfRate, baseline: local, ratio: round(saga.ordersPerSecond / local.ordersPerSecond, 2) };
       log(`${mode}: ratio saga/baseline ${round(saga.ordersPerSecond / local.ordersPerSecond, 2)}`);
     }
@@ -124,10 +131,14 @@ async function seed(api: ApiClient, mode: Mode, orders: number) {
   return { warehouse, lines, stock };
 }
 
-async function benchSaga(system: RunningSystem, api: ApiClient, watcher: SettleWatcher, drafts: Drafts, concurrency: number): Promise<ModeResult & { cpuMsPerOrder: Record<string, number>; machineBusyPercent: number; monotonicWindowUs: { start: number; end: number } }> {
+/** A closed loop's results and what it cost: CPU per process, database work per database. */
+type Measured = ModeResult & { cpuMsPerOrder: Record<string, number>; machineBusyPercent: number; databaseWorkPerOrder: Record<string, { transactions: number; rowsWritten: number }> };
+
+async function benchSaga(system: RunningSystem, api: ApiClient, watcher: SettleWatcher, drafts: Drafts, concurrency: number): Promise<Measured & { monotonicWindowUs: { start: number; end: number } }> {
   const { ids, warehouse } = drafts;
   const latencies: number[] = [];
   const outcomes = { allocated: 0, outOfStock: 0 };
+  const databases = await DatabaseMeter.start(POSTGRES_URL, DATABASE_PREFIX);
   const meter = CpuMeter.start(system.pids());
   const started = performance.now();
   const windowStartUs = monotonicMicros();
@@ -143,7 +154,8 @@ async function benchSaga(system: RunningSystem, api: ApiClient, watcher: SettleW
   const cpu = meter.perUnit(ids.length);
   // The closed loop's stretch on the clock V8's CPU profiles use, to cut them to it (profile-window).
   const monotonicWindowUs = { start: windowStartUs, end: monotonicMicros() };
-  return { orders: ids.length, concurrency, ordersPerSecond: round(ids.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await oversold(api, warehouse), ...cpu, monotonicWindowUs };
+  const databaseWorkPerOrder = await databases.perUnit(ids.length);
+  return { orders: ids.length, concurrency, ordersPerSecond: round(ids.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await oversold(api, warehouse), ...cpu, databaseWorkPerOrder, monotonicWindowUs };
 }
 
 function monotonicMicros(): number {
@@ -169,9 +181,10 @@ async function benchSagaOpenLoop(api: ApiClient, warehouse: WarehouseFixture, wa
   return { orders: count, ordersPerSecond: round(perSecond), latencyMs: percentiles(latencies) };
 }
 
-async function benchBaseline(baseline: BaselineReservations, lines: Lines[], concurrency: number): Promise<ModeResult & { cpuMsPerOrder: Record<string, number>; machineBusyPercent: number }> {
+async function benchBaseline(baseline: BaselineReservations, lines: Lines[], concurrency: number): Promise<Measured> {
   const latencies: number[] = [];
   const outcomes = { allocated: 0, outOfStock: 0 };
+  const databases = await DatabaseMeter.start(POSTGRES_URL, DATABASE_PREFIX);
   const meter = CpuMeter.start({});
   const started = performance.now();
   await runClosedLoop(lines, concurrency, async (orderLines) => {
@@ -181,7 +194,8 @@ async function benchBaseline(baseline: BaselineReservations, lines: Lines[], con
   });
   const seconds = (performance.now() - started) / 1000;
   const cpu = meter.perUnit(lines.length);
-  return { orders: lines.length, concurrency, ordersPerSecond: round(lines.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await baseline.oversold(), ...cpu };
+  const databaseWorkPerOrder = await databases.perUnit(lines.length);
+  return { orders: lines.length, concurrency, ordersPerSecond: round(lines.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await baseline.oversold(), ...cpu, databaseWorkPerOrder };
 }
 
 /** Draft work orders to confirm, made before the measured stretch. */
