@@ -49,7 +49,8 @@ export interface KafkaMessageServerOptions {
  *
  * - Offsets are resolved only after the handler's transaction committed (handlers use the inbox),
  *   so a crash re-delivers and never loses; the inbox makes the re-delivery harmless.
- * - Messages of one partition run one at a time, in order; partitions run concurrently.
+ * - Messages of one partition run one at a time, in order; partitions run concurrently, and the
+ *   runs the partitions of one fetch have for a batch handler are joined into one call.
  * - A message that can never be processed goes to the dead-letter topic and the partition moves on.
  *   A failure while the service's database is down is not poison: it is retried until it is up.
  */
