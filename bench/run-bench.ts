@@ -41,6 +41,8 @@ async function main(): Promise<void> {
       concurrency: { type: 'string', default: '16' },
       modes: { type: 'string', default: 'spread,contested' },
       warmup: { type: 'string', default: '200' },
+      // The open loop's rate (orders/s); by default half the closed loop's.
+      'latency-rate': { type: 'string' },
     },
   });
   const orders = Number(values.orders);
@@ -88,8 +90,9 @@ async function main(): Promise<void> {
       log(`${mode}: saga ${saga.ordersPerSecond} orders/s, p50 ${saga.latencyMs.p50} ms, p99 ${saga.latencyMs.p99} ms (${saga.allocated} allocated, ${saga.outOfStock} out of stock)`);
       log(`${mode}: saga CPU per order (ms), machine ${saga.machineBusyPercent} % busy: ${JSON.stringify(saga.cpuMsPerOrder)}`);
       log(`${mode}: saga database work per order: ${JSON.stringify(saga.databaseWorkPerOrder)}`);
-      const halfRate = await benchSagaOpenLoop(api, warehouse, watcher, mode, orders, saga.ordersPerSecond / 2);
-      log(`${mode}: saga at half the maximum rate (${round(saga.ordersPerSecond / 2)} orders/s): p50 ${halfRate.latencyMs.p50} ms, p99 ${halfRate.latencyMs.p99} ms`);
+      const openRate = values['latency-rate'] ? Number(values['latency-rate']) : saga.ordersPerSecond / 2;
+      const halfRate = await benchSagaOpenLoop(api, warehouse, watcher, mode, orders, openRate);
+      log(`${mode}: saga at ${values['latency-rate'] ? 'a set rate' : 'half the maximum rate'} (${round(openRate)} orders/s): p50 ${halfRate.latencyMs.p50} ms, p95 ${halfRate.latencyMs.p95} ms, p99 ${halfRate.latencyMs.p99} ms`);
       await baseline.seed(stock);
       const local = await benchBaseline(baseline, lines, concurrency);
       log(`${mode}: baseline ${local.ordersPerSecond} orders/s, p50 ${local.latencyMs.p50} ms, p99 ${local.latencyMs.p99} ms (${local.allocated} allocated, ${local.outOfStock} out of stock)`);
