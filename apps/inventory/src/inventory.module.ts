@@ -9,7 +9,7 @@ import { ReferenceDataHttpController } from './http/reference-data.http.controll
 import { ReservationsHttpController } from './http/reservations.http.controller';
 import { StockHttpController } from './http/stock.http.controller';
 import { StockCommandsMessageController } from './messaging/stock-commands.message.controller';
-import { InventoryDatabase, InventorySql } from './persistence/inventory-database';
+import { InventoryDatabase } from './persistence/inventory-database';
 
 @Module({})
 export class InventoryModule {
@@ -18,7 +18,7 @@ export class InventoryModule {
       module: InventoryModule,
       imports: [PlatformModule.forRuntime(runtime)],
       controllers: [ReferenceDataHttpController, StockHttpController, ReservationsHttpController, StockCommandsMessageController],
-      providers: [InventoryDatabase, InventorySql, ReferenceDataService, StockService, ReservationService, PutawayService, StockCommands],
+      providers: [InventoryDatabase, ReferenceDataService, StockService, ReservationService, PutawayService, StockCommands],
     };
   }
 }

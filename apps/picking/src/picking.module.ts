@@ -5,7 +5,7 @@ import { PickingRequests } from './application/picking-requests.service';
 import { PickingHttpController } from './http/picking.http.controller';
 import { PickingCommandsMessageController } from './messaging/picking-commands.message.controller';
 import { WorkOrderEventsMessageController } from './messaging/work-order-events.message.controller';
-import { PickingDatabase, PickingSql } from './persistence/picking-database';
+import { PickingDatabase } from './persistence/picking-database';
 
 @Module({})
 export class PickingModule {
@@ -14,7 +14,7 @@ export class PickingModule {
       module: PickingModule,
       imports: [PlatformModule.forRuntime(runtime)],
       controllers: [PickingHttpController, WorkOrderEventsMessageController, PickingCommandsMessageController],
-      providers: [PickingDatabase, PickingSql, PickingRequests, PickingLists],
+      providers: [PickingDatabase, PickingRequests, PickingLists],
     };
   }
 }

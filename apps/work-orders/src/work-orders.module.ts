@@ -17,7 +17,7 @@ import { ReferenceDataMessageController } from './messaging/reference-data.messa
 import { InboundEventsMessageController } from './messaging/inbound-events.message.controller';
 import { PickingEventsMessageController } from './messaging/picking-events.message.controller';
 import { SagaRepliesMessageController } from './messaging/saga-replies.message.controller';
-import { WorkOrdersDatabase, WorkOrdersSql } from './persistence/work-orders-database';
+import { WorkOrdersDatabase } from './persistence/work-orders-database';
 import { SagaDeadlineSweeper } from './saga-deadlines/saga-deadline-sweeper';
 import { sagaTimingFrom } from './saga/saga-timing';
 
@@ -30,7 +30,6 @@ export class WorkOrdersModule {
       controllers: [WorkOrdersHttpController, BomsHttpController, SagasHttpController, SagaRepliesMessageController, ReferenceDataMessageController, PickingEventsMessageController, InboundEventsMessageController],
       providers: [
         WorkOrdersDatabase,
-        WorkOrdersSql,
         ReferenceCheck,
         ReferenceDataReplica,
         BomService,

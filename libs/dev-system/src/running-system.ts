@@ -57,7 +57,6 @@ export class RunningSystem {
     clearTimeout(timer);
   }
 
-  /** Resident set size of each running process, read from /proc (Linux). */
   /** The process id of each running process. */
   pids(): Record<string, number> {
     const pids: Record<string, number> = {};
@@ -67,6 +66,7 @@ export class RunningSystem {
     return pids;
   }
 
+  /** Resident set size of each running process, read from /proc (Linux). */
   residentMemoryMiB(): Record<string, number> {
     const sizes: Record<string, number> = {};
     for (const [name, pid] of Object.entries(this.pids())) {

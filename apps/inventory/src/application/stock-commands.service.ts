@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
 import type { ConsumeReservation, PutAwayStock, ReleaseStock, ReserveStock } from '@wo/contracts/inventory';
 import { appendToOutbox, claimInboxMany } from '@wo/messaging';
-import { InventoryDatabase, InventorySql } from '../persistence/inventory-database';
+import { SqlDatabase } from '@wo/platform';
+import { InventoryDatabase } from '../persistence/inventory-database';
 import { PutawayService } from './putaway.service';
 import { ReservationService } from './reservation.service';
 
@@ -13,17 +14,18 @@ export type StockCommand =
   | EnvelopeOf<typeof PutAwayStock>;
 
 /**
- * Applies a run of stock commands from one partition (one warehouse's SKUs) in ONE transaction,
- * in partition order: all are claimed in the inbox at once (duplicates are skipped), consecutive
- * reservations are decided together (see ReservationService.reserveMany), the others are applied
- * one by one, and the replies join one multi-row outbox insert. The partition that owns a SKU thus takes a whole batch of
- * reservations for it at the cost of one commit, which row locking per order cannot do.
+ * Applies a run of stock commands (those the partitions of one fetch delivered, each partition's in
+ * its order) in ONE transaction: all are claimed in the inbox at once (duplicates are skipped),
+ * consecutive reservations are decided together (see ReservationService.reserveMany), the others
+ * are applied one by one, and the replies join one multi-row outbox insert. The partition that
+ * owns a SKU thus takes a whole batch of reservations for it at the cost of one commit, which row
+ * locking per order cannot do.
  */
 @Injectable()
 export class StockCommands {
   constructor(
     private readonly db: InventoryDatabase,
-    private readonly sql: InventorySql,
+    private readonly sql: SqlDatabase,
     private readonly reservations: ReservationService,
     private readonly putaways: PutawayService,
   ) {}

@@ -3,7 +3,7 @@ import { ConsumeReservation, PutAwayStock, ReleaseStock, ReserveStock } from '@w
 import { OnMessages } from '@wo/messaging';
 import { StockCommands, type StockCommand } from '../application/stock-commands.service';
 
-/** Kafka entry for stock commands: runs of them from one partition go to the use case together. */
+/** Kafka entry for stock commands: the runs of them one fetch delivered go to the use case together. */
 @Controller()
 export class StockCommandsMessageController {
   constructor(private readonly commands: StockCommands) {}

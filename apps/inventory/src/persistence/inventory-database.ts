@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlExecutor } from '@wo/messaging';
-import { PG_POOL, SqlDatabase } from '@wo/platform';
+import { PG_POOL } from '@wo/platform';
 import type { Pool } from 'pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 
@@ -15,12 +15,5 @@ export class InventoryDatabase extends PrismaClient {
 
 export type InventoryTransaction = Prisma.TransactionClient;
 
-/** The same database without Prisma, for runs of reservations (the hot path), written in SQL. */
-@Injectable()
-export class InventorySql extends SqlDatabase {
-  constructor(@Inject(PG_POOL) pool: Pool) {
-    super(pool);
-  }
-}
-
+/** A transaction of either kind: Prisma's, or `SqlDatabase`'s (the hot paths, in plain SQL). */
 export type SqlTransaction = SqlExecutor;

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
 import { WorkOrderAllocated, type WorkOrderCanceled, type WorkOrderCompleted } from '@wo/contracts/work-orders';
 import { claimInboxMany } from '@wo/messaging';
-import { PickingDatabase, PickingSql, type SqlTransaction } from '../persistence/picking-database';
+import { SqlDatabase } from '@wo/platform';
+import { PickingDatabase, type SqlTransaction } from '../persistence/picking-database';
 
 export type WorkOrderEvent = EnvelopeOf<typeof WorkOrderAllocated> | EnvelopeOf<typeof WorkOrderCanceled> | EnvelopeOf<typeof WorkOrderCompleted>;
 
@@ -21,11 +22,11 @@ export interface RequestedOrder {
 export class PickingRequests {
   constructor(
     private readonly db: PickingDatabase,
-    private readonly sql: PickingSql,
+    private readonly sql: SqlDatabase,
   ) {}
 
   /**
-   * A run of work-order events from one partition, in one plain pg transaction: an Allocated order's
+   * A run of work-order events (from the partitions of one fetch), in one plain pg transaction: an Allocated order's
    * materials become open requests; a canceled or completed order's requests go away. Each event
    * is applied once (inbox).
    */

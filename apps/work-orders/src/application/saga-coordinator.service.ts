@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
 import { appendToOutbox, claimInboxMany } from '@wo/messaging';
-import { lockRowById } from '@wo/platform';
+import { lockRowById, SqlDatabase } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import type { WorkOrder } from '../generated/prisma/client';
-import { appendLogLines, WorkOrdersDatabase, WorkOrdersSql, type SqlTransaction } from '../persistence/work-orders-database';
+import { appendLogLines, WorkOrdersDatabase, type SqlTransaction } from '../persistence/work-orders-database';
 import { startAllocation, type AllocationOutcome, type AllocationSagaData } from '../saga/allocation-saga';
 import { startCompletion, type CompletionSagaData } from '../saga/completion-saga';
 import { startRelease, type ReleaseSagaData } from '../saga/release-saga';
@@ -28,7 +28,7 @@ export class SagaCoordinator {
 
   constructor(
     private readonly db: WorkOrdersDatabase,
-    private readonly sql: WorkOrdersSql,
+    private readonly sql: SqlDatabase,
     private readonly transitions: WorkOrderTransitions,
     @Inject(SAGA_TIMING) private readonly timing: SagaTiming,
   ) {}

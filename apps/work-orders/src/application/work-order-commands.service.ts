@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { CreatePickingList } from '@wo/contracts/picking';
 import { WorkOrderCreated } from '@wo/contracts/work-orders';
 import { appendToOutbox, type TransactionalDatabase } from '@wo/messaging';
-import { conflict, invalidInput, notFound } from '@wo/platform';
+import { conflict, invalidInput, notFound, SqlDatabase } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decide, type ActionRefused, type LifecycleState, type OperatorAction } from '../domain/work-order-lifecycle';
 import { WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
-import { heldReservationsOf, linesOf, WorkOrdersDatabase, WorkOrdersSql, type LockedWorkOrder, type SqlTransaction } from '../persistence/work-orders-database';
+import { heldReservationsOf, linesOf, WorkOrdersDatabase, type LockedWorkOrder, type SqlTransaction } from '../persistence/work-orders-database';
 import { ReferenceCheck, type LineInput } from './reference-check';
 import { SagaCoordinator } from './saga-coordinator.service';
 import { publicEvents } from './work-order-events';
@@ -51,7 +51,7 @@ export interface UpdateWorkOrderInput {
 export class WorkOrderCommands {
   constructor(
     private readonly db: WorkOrdersDatabase,
-    private readonly sql: WorkOrdersSql,
+    private readonly sql: SqlDatabase,
     private readonly references: ReferenceCheck,
     private readonly numbers: WorkOrderNumbers,
     private readonly sagas: SagaCoordinator,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlExecutor } from '@wo/messaging';
-import { PG_POOL, SqlDatabase } from '@wo/platform';
+import { PG_POOL } from '@wo/platform';
 import type { Pool } from 'pg';
 import { PrismaClient, type Prisma, type WorkOrder } from '../generated/prisma/client';
 
@@ -15,17 +15,7 @@ export class WorkOrdersDatabase extends PrismaClient {
 
 export type WorkOrdersTransaction = Prisma.TransactionClient;
 
-/**
- * The same database without Prisma, for the commands and saga replies (the hot paths), written in
- * SQL. Code that takes a `SqlTransaction` runs in either kind of transaction.
- */
-@Injectable()
-export class WorkOrdersSql extends SqlDatabase {
-  constructor(@Inject(PG_POOL) pool: Pool) {
-    super(pool);
-  }
-}
-
+/** A transaction of either kind: Prisma's, or `SqlDatabase`'s (the hot paths, in plain SQL). */
 export type SqlTransaction = SqlExecutor;
 
 /** work_order's columns under the model's field names, for raw reads that give a `WorkOrder`. */

@@ -1,9 +1,10 @@
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { SqlDatabase } from '../database/sql-database';
 import { HealthController, READINESS_CHECKS } from '../health/health.controller';
 import { PG_POOL, SERVICE_RUNTIME, type ServiceRuntime } from './service-runtime';
 
 /**
- * Makes a service's runtime (config, database pool, Kafka) injectable, serves its health probes,
+ * Makes a service's runtime (config, database pool, Kafka) and `SqlDatabase` on its pool injectable, serves its health probes,
  * and closes everything in order at shutdown: consumers are already stopped by then, so the relay
  * publishes what they committed before the producer and the pool go away.
  */
@@ -21,6 +22,7 @@ export class PlatformModule implements OnApplicationShutdown {
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: PG_POOL, useValue: runtime.pool },
+        { provide: SqlDatabase, useValue: new SqlDatabase(runtime.pool) },
         {
           provide: READINESS_CHECKS,
           useValue: {
@@ -29,7 +31,7 @@ export class PlatformModule implements OnApplicationShutdown {
           },
         },
       ],
-      exports: [SERVICE_RUNTIME, PG_POOL],
+      exports: [SERVICE_RUNTIME, PG_POOL, SqlDatabase],
     };
   }
 
