@@ -2,6 +2,7 @@
 //   unit         *.spec.ts         pure logic, no broker, no database: milliseconds
 //   integration  *.int-spec.ts     real Postgres (and Kafka where the subject needs it)
 //   e2e          *.e2e-spec.ts     the whole system through the gateway over real Kafka
+//   browser      *.browser-spec.ts the console in headless Chromium (playwright-core) against a whole system of its own
 //   faults       *.faults-spec.ts  systems of their own, with processes killed, the broker restarted, a short chaos run
 const { readFileSync } = require('node:fs');
 
@@ -35,6 +36,15 @@ module.exports = {
       globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/e2e/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/long-timeout.ts'],
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'],
+      // The same system start and stop as the e2e tier; scripts/test.sh gives it its own port and databases.
+      globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/e2e/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/tests/browser/support/long-timeout.ts'],
     },
     {
       ...common,

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { UpstreamService } from './routes';
 
@@ -9,11 +10,13 @@ const schema = z.object({
   INVENTORY_URL: url,
   PICKING_URL: url,
   INBOUND_URL: url,
+  // The console's built bundle (vite build writes dist/console; the image copies it beside the gateway).
+  CONSOLE_DIR: z.string().min(1).default(resolve(__dirname, '../../../console')),
 });
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
-export type GatewayConfig = { port: number; upstreams: Record<UpstreamService, string> };
+export type GatewayConfig = { port: number; upstreams: Record<UpstreamService, string>; consoleDirectory: string };
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const parsed = schema.safeParse(env);
@@ -25,5 +28,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   return {
     port: config.PORT,
     upstreams: { 'work-orders': config.WORK_ORDERS_URL, inventory: config.INVENTORY_URL, picking: config.PICKING_URL, inbound: config.INBOUND_URL },
+    consoleDirectory: config.CONSOLE_DIR,
   };
 }

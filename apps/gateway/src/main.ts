@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ProblemDetailsFilter } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
+import { serveConsole } from './console-assets';
 import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
 import { routes } from './routes';
@@ -11,7 +14,10 @@ import { routes } from './routes';
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const logger = new Logger('gateway');
-  const app = await NestFactory.create(GatewayModule.forConfig(config), { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), { bodyParser: false });
+  app.disable('x-powered-by');
+  // Unknown routes and the gateway's own errors answer problem+json, like every service.
+  app.useGlobalFilters(new ProblemDetailsFilter());
   // http-proxy opens a new connection per request unless given an agent: keep them open instead
   // (a connect, an accept and a close per request cost each process more than the request itself).
   // An idle socket must be dropped before the service closes it (its Keep-Alive hint, 5 s), or a
@@ -38,9 +44,10 @@ async function main(): Promise<void> {
       }),
     );
   }
+  serveConsole(app.getHttpAdapter().getInstance(), config.consoleDirectory, logger);
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
-  logger.log(`gateway listening on http://localhost:${config.port}`);
+  logger.log(`gateway listening on http://localhost:${config.port}; the console is at http://localhost:${config.port}/console/`);
 }
 
 main().catch((error: Error) => {

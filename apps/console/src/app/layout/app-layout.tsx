@@ -1,0 +1,81 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { WarehouseSwitcher } from '../../features/warehouses/components/warehouse-switcher';
+
+/** The console's sections, grouped as the warehouse runs them. */
+const sections: { heading: string; links: { to: string; label: string }[] }[] = [
+  {
+    heading: 'Production',
+    links: [
+      { to: '/work-orders', label: 'Work Orders' },
+      { to: '/boms', label: 'BOMs' },
+    ],
+  },
+  {
+    heading: 'Warehouse',
+    links: [
+      { to: '/material-picking', label: 'Material Picking' },
+      { to: '/picking-lists', label: 'Picking Lists' },
+      { to: '/inbound-orders', label: 'Inbound Orders' },
+      { to: '/inventory', label: 'Inventory' },
+    ],
+  },
+  {
+    heading: 'Master data',
+    links: [
+      { to: '/products', label: 'Products' },
+      { to: '/merchants', label: 'Merchants' },
+      { to: '/warehouses', label: 'Warehouses' },
+    ],
+  },
+];
+
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label="Menu" />
+            <Title order={4} component="span">
+              Work Orders
+            </Title>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" c="dimmed" visibleFrom="sm">
+              Working in
+            </Text>
+            <WarehouseSwitcher />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Sections">
+        <ScrollArea>
+          {sections.map((section) => (
+            <div key={section.heading}>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                {section.heading}
+              </Text>
+              {section.links.map((link) => (
+                <NavLink
+                  key={link.to}
+                  component={RouterNavLink}
+                  to={link.to}
+                  label={link.label}
+                  active={location.pathname === link.to || location.pathname.startsWith(`${link.to}/`)}
+                  onClick={close}
+                />
+              ))}
+            </div>
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

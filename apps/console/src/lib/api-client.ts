@@ -1,0 +1,87 @@
+/**
+ * The console's one way to the REST API (the gateway that serves it, same origin). Every answer
+ * that is not 2xx becomes an ApiError carrying the RFC 9457 problem, so screens can show its
+ * detail and put `errors[].field` messages next to their fields.
+ */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface Problem {
+  readonly type?: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly errors?: readonly FieldProblem[];
+  readonly [extension: string]: unknown;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  /** Field messages keyed by the API's field path (`materials[1].quantity`). */
+  get fieldErrors(): Record<string, string> {
+    return Object.fromEntries((this.problem.errors ?? []).map((error) => [error.field, error.message]));
+  }
+}
+
+export type QueryValue = string | number | boolean | undefined | null | readonly (string | number)[];
+
+/** Builds `path?name=value&name=value2`, repeating a name for each value of an array. */
+export function withQuery(path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    for (const item of Array.isArray(value) ? value : [value]) params.append(name, String(item));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { accept: 'application/json, application/problem+json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new ApiError({ title: 'The server cannot be reached', status: 0, detail: `Check your connection and try again (${(error as Error).message}).` });
+  }
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : null;
+  if (!response.ok) {
+    const problem = isProblem(parsed) ? parsed : { title: response.statusText || 'Request failed', status: response.status, detail: typeof parsed === 'string' ? parsed : undefined };
+    throw new ApiError(problem);
+  }
+  return parsed as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'title' in value && 'status' in value;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Record<string, QueryValue>) => request<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
