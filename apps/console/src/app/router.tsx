@@ -28,6 +28,7 @@ export function AppRoutes() {
         <Route path="work-orders/:id" element={<WorkOrderDetailRoute />} />
         <Route path="work-orders/:id/edit" element={<WorkOrderEditRoute />} />
         <Route path="boms" element={<BomsRoute />} />
+        <Route path="boms/new" element={<BomDetailRoute />} />
         <Route path="boms/:id" element={<BomDetailRoute />} />
         <Route path="material-picking" element={<MaterialPickingRoute />} />
         <Route path="picking-lists" element={<PickingListsRoute />} />
