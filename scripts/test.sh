@@ -30,18 +30,25 @@ show_service_logs() {
 
 echo "== static checks: types and architecture boundaries"
 npx --no-install tsc -p tsconfig.json
+npx --no-install tsc -p apps/console/tsconfig.json
 # The Nx boundary rule reads the cached project graph and silently skips itself without one (as on
 # a fresh clone): compute it first.
 NX_DAEMON=false npx --no-install nx show projects >/dev/null
 npx --no-install eslint . --quiet
 echo "== unit tier"
 npx --no-install jest --selectProjects unit "$@"
+echo "== console component tier (Vitest, jsdom)"
+npx --no-install vitest run --config apps/console/vite.config.mts
 echo "== integration tier (real Postgres, Kafka)"
 npx --no-install jest --selectProjects integration --runInBand "$@"
 echo "== end-to-end tier (the whole system through the gateway)"
 npx --no-install jest --selectProjects e2e --runInBand "$@" || show_service_logs e2e
 echo "== invariants of what the end-to-end tier left behind"
 DATABASE_PREFIX=wo_e2e_ node dist/tools/check-invariants.js
+echo "== browser tier (the console in headless Chromium, against a system of its own)"
+E2E_PORT=3150 E2E_DATABASE_PREFIX=wo_browser_ E2E_LOG_DIR=.local/logs/browser \
+  npx --no-install jest --selectProjects browser --runInBand "$@" || show_service_logs browser
+echo "   screenshots of each screen: .local/screenshots/"
 echo "== fault tier (services killed, broker restarted, duplicates, a short chaos run)"
 # --forceExit: a kafkajs consumer disconnected while it recovers from the broker restart this tier
 # provokes can keep one socket open (seen with kafkajs 2.2.4), which would keep Jest waiting.

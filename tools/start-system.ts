@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await system.start();
-  log(`ready: the gateway listens on http://localhost:${options.gatewayPort} (try GET /health/ready); Ctrl-C stops everything`);
+  log(`ready: the console is at http://localhost:${options.gatewayPort}/console/ and the REST API at http://localhost:${options.gatewayPort} (try GET /health/ready)`);
+  log('first time? `npm run seed` (in another terminal) adds a demo merchant, warehouse, products, stock and a gift-set BOM; Ctrl-C stops everything');
 }
 
 function log(message: string): void {
