@@ -47,6 +47,8 @@ module.exports = [
   },
   { files: ['**/*.ts', '**/*.tsx'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
   { files: ['apps/*/src/domain/**/*.ts', 'apps/*/src/saga/**/*.ts'], rules: { 'no-restricted-imports': ['error', restrictedInDomain] } },
+  // The REST contract runs in browsers too (the console): zod and its own files only.
+  { files: ['libs/contracts/rest/src/**/*.ts'], ignores: ['**/*.spec.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./)', message: 'the REST contract is browser-safe: it imports only zod and its own files (the envelope contract needs node:crypto)' }] }] } },
   // Test helpers read loosely typed JSON answers on purpose: the assertions are the type check.
   { files: ['libs/testing/**/*.ts', 'tools/seed-demo.ts', 'libs/dev-system/src/chaos/**/*.ts', 'tests/**/*.ts', '**/*.spec.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' } },
 ];

@@ -1,6 +1,7 @@
 export * from './config/service-config';
 export * from './database/ensure-database';
 export * from './database/apply-migrations';
+export * from './database/like-pattern';
 export * from './database/lock-row';
 export * from './database/sql-database';
 export * from './http/problem';

@@ -5,7 +5,7 @@ import { PutAwayStock, stockKey, type LocationAdded, type WarehouseRegistered } 
 import { appendToOutbox, applyOnce } from '@wo/messaging';
 import { invalidInput, lockRowById, notFound, type FieldError } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
-import { putAway, receive, statusOf, type InboundLine, type LineError } from '../domain/inbound-order';
+import { putAway, receive, statusOf, type InboundLine, type InboundStatus, type LineError } from '../domain/inbound-order';
 import type { InboundOrder, InboundOrderLine } from '../generated/prisma/client';
 import { InboundDatabase, type InboundTransaction } from '../persistence/inbound-database';
 
@@ -138,7 +138,7 @@ function progressEvent(order: OrderWithLines, correlationId: string) {
     {
       inboundOrderId: order.id,
       workOrderId: order.source === 'WORK_ORDER' ? order.sourceId : null,
-      status: order.status as 'PENDING' | 'RECEIVING' | 'RECEIVED' | 'PUT_AWAY',
+      status: order.status as InboundStatus,
       lines: order.lines.map(toLine),
     },
     { correlationId, key: order.id },

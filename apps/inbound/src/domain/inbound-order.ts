@@ -1,6 +1,7 @@
-/** An inbound order's statuses: nothing received, partly received, all received, all put away. */
-export const InboundStatus = { Pending: 'PENDING', Receiving: 'RECEIVING', Received: 'RECEIVED', PutAway: 'PUT_AWAY' } as const;
-export type InboundStatus = (typeof InboundStatus)[keyof typeof InboundStatus];
+import { InboundStatus } from '@wo/contracts/rest';
+
+// The statuses are part of the REST contract, their one definition.
+export { InboundStatus };
 
 export interface InboundLine {
   readonly sku: string;

@@ -1,17 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { inboundOrderQuery, putawayBody, receiveBody } from '@wo/contracts/rest';
 import { parseInput } from '@wo/platform';
-import { z } from 'zod';
 import { InboundOrders } from '../application/inbound-orders.service';
-import { InboundStatus } from '../domain/inbound-order';
-
-const quantity = z.number().int().positive().max(1_000_000);
-const receiveBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), quantity })).min(1) });
-const putawayBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), quantity, locationCode: z.string().min(1) })).min(1) });
-const listQuery = z.object({
-  workOrderId: z.string().min(1).optional(),
-  warehouseId: z.string().min(1).optional(),
-  status: z.enum(Object.values(InboundStatus) as [string, ...string[]]).optional(),
-});
 
 /** Inbound orders: receiving and putaway of finished goods. */
 @Controller('inbound-orders')
@@ -20,7 +10,7 @@ export class InboundOrdersHttpController {
 
   @Get()
   list(@Query() query: unknown) {
-    return this.orders.list(parseInput(listQuery, query, 'query'));
+    return this.orders.list(parseInput(inboundOrderQuery, query, 'query'));
   }
 
   @Get(':id')

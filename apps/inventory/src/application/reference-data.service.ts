@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { LocationAdded, MerchantRegistered, ProductRegistered, WarehouseRegistered } from '@wo/contracts/inventory';
+import type { ProductQuery } from '@wo/contracts/rest';
 import { appendToOutbox } from '@wo/messaging';
-import { invalidInput, notFound } from '@wo/platform';
+import { escapeLikePattern, invalidInput, notFound } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { InventoryDatabase } from '../persistence/inventory-database';
 
@@ -74,8 +75,18 @@ export class ReferenceDataService {
     });
   }
 
-  listProducts(filter: { merchantId?: string; sku?: string }) {
-    return this.db.product.findMany({ where: filter, orderBy: [{ sku: 'asc' }, { merchantId: 'asc' }] });
+  /** By SKU; `q` (a SKU picker's search) matches a SKU prefix or a name substring, literally, any case. */
+  listProducts(filter: ProductQuery) {
+    const term = filter.q === undefined ? null : escapeLikePattern(filter.q);
+    return this.db.product.findMany({
+      where: {
+        ...(filter.merchantId !== undefined && { merchantId: filter.merchantId }),
+        ...(filter.sku !== undefined && { sku: filter.sku }),
+        ...(term !== null && { OR: [{ sku: { startsWith: term, mode: 'insensitive' } }, { name: { contains: term, mode: 'insensitive' } }] }),
+      },
+      orderBy: [{ sku: 'asc' }, { merchantId: 'asc' }, { id: 'asc' }],
+      take: filter.limit,
+    });
   }
 }
 

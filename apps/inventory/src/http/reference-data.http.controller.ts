@@ -1,16 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { locationBody, merchantBody, productBody, productQuery, warehouseBody } from '@wo/contracts/rest';
 import { parseInput } from '@wo/platform';
-import { z } from 'zod';
 import { ReferenceDataService } from '../application/reference-data.service';
-
-const code = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
-const name = z.string().trim().min(1).max(200);
-
-const merchantBody = z.object({ name });
-const warehouseBody = z.object({ code, name, locations: z.array(code).max(1_000).default([]) });
-const locationBody = z.object({ code });
-const productBody = z.object({ merchantId: z.string().min(1), sku: z.string().trim().min(1).max(64), name });
-const productQuery = z.object({ merchantId: z.string().min(1).optional(), sku: z.string().min(1).optional() });
 
 /** Merchants, warehouses with locations, and products (the SKU master). */
 @Controller()

@@ -1,13 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { reservationQuery } from '@wo/contracts/rest';
 import { parseInput } from '@wo/platform';
-import { z } from 'zod';
 import { InventoryDatabase } from '../persistence/inventory-database';
-
-const reservationQuery = z.object({
-  workOrderId: z.string().min(1).optional(),
-  status: z.enum(['RESERVED', 'REJECTED', 'RELEASED', 'CONSUMED']).optional(),
-  sku: z.string().min(1).optional(),
-});
 
 /** Inventory's own view of what is held and for which work order: what operators audit against. */
 @Controller('inventory/reservations')

@@ -1,8 +1,7 @@
-/** A picking list's statuses: created, in progress (a picker started it), done, canceled. */
-export const PickingListStatus = { Created: 'CREATED', InProgress: 'IN_PROGRESS', Done: 'DONE', Canceled: 'CANCELED' } as const;
-export type PickingListStatus = (typeof PickingListStatus)[keyof typeof PickingListStatus];
+import { PickingListStatus, pickingListActions, type PickingListAction } from '@wo/contracts/rest';
 
-export type PickingListAction = 'start' | 'complete' | 'cancel';
+// The statuses and actions are part of the REST contract, their one definition.
+export { PickingListStatus, type PickingListAction };
 
 export type PickingListDecision =
   | { readonly kind: 'accepted'; readonly next: PickingListStatus }
@@ -28,7 +27,7 @@ function nextStatus(status: PickingListStatus, action: PickingListAction): Picki
 export function decidePickingList(status: PickingListStatus, action: PickingListAction): PickingListDecision {
   const next = nextStatus(status, action);
   if (next) return { kind: 'accepted', next };
-  const allowedActions = (['start', 'complete', 'cancel'] as const).filter((candidate) => nextStatus(status, candidate) !== null);
+  const allowedActions = pickingListActions.filter((candidate) => nextStatus(status, candidate) !== null);
   const detail = action === 'complete' && status === S.Created ? 'a picker must start the list before it can be done' : `${action} is not allowed while the list is ${status}`;
   return { kind: 'refused', status, allowedActions, detail };
 }

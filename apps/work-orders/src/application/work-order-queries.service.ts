@@ -1,22 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@wo/platform';
-import { allowedActions } from '../domain/work-order-lifecycle';
+import type { WorkOrderFilter, WorkOrderListQuery } from '@wo/contracts/rest';
+import { escapeLikePattern, notFound } from '@wo/platform';
+import { allowedActions, blockedActions } from '../domain/work-order-lifecycle';
+import { workOrderStatuses, type WorkOrderStatus } from '../domain/work-order-status';
 import type { Prisma } from '../generated/prisma/client';
 import { WorkOrdersDatabase } from '../persistence/work-orders-database';
 import { ReferenceCheck } from './reference-check';
 import { WorkOrderNumbers } from './work-order-numbers';
 import { stateOf } from './work-order-transitions';
-
-export interface WorkOrderListFilter {
-  status: string[];
-  merchantId: string[];
-  warehouseId: string[];
-  q: string[];
-  inputSku: string[];
-  outputSku: string[];
-  page: number;
-  pageSize: number;
-}
 
 /** What operators read: the filtered list, one order in full, a number to suggest. */
 @Injectable()
@@ -27,26 +18,15 @@ export class WorkOrderQueries {
     private readonly references: ReferenceCheck,
   ) {}
 
-  async list(filter: WorkOrderListFilter) {
-    const where: Prisma.WorkOrderWhereInput = {
-      AND: [
-        filter.status.length ? { status: { in: filter.status } } : {},
-        filter.merchantId.length ? { merchantId: { in: filter.merchantId } } : {},
-        filter.warehouseId.length ? { warehouseId: { in: filter.warehouseId } } : {},
-        // Several search terms: an order matches if its number or name contains any of them.
-        filter.q.length
-          ? { OR: filter.q.flatMap((term) => [{ number: { contains: term, mode: 'insensitive' as const } }, { name: { contains: term, mode: 'insensitive' as const } }]) }
-          : {},
-        filter.inputSku.length ? { lines: { some: { kind: 'MATERIAL', sku: { in: filter.inputSku } } } } : {},
-        filter.outputSku.length ? { lines: { some: { kind: 'OUTPUT', sku: { in: filter.outputSku } } } } : {},
-      ],
-    };
+  async list(filter: WorkOrderListQuery) {
+    const where: Prisma.WorkOrderWhereInput = { AND: [filter.status.length ? { status: { in: filter.status } } : {}, whereOf(filter)] };
+    const direction = filter.sort === 'createdAt' ? 'asc' : 'desc';
     const [total, orders] = await Promise.all([
       this.db.workOrder.count({ where }),
       this.db.workOrder.findMany({
         where,
-        // Newest first; the id breaks ties so pages never overlap or skip.
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        // Newest first unless asked otherwise; the id breaks ties so pages never overlap or skip.
+        orderBy: [{ createdAt: direction }, { id: direction }],
         skip: (filter.page - 1) * filter.pageSize,
         take: filter.pageSize,
       }),
@@ -69,6 +49,14 @@ export class WorkOrderQueries {
     };
   }
 
+  /** How many orders of each status the filters match: every status, 0 where there is none. */
+  async statusCounts(filter: WorkOrderFilter) {
+    const groups = await this.db.workOrder.groupBy({ by: ['status'], where: whereOf(filter), _count: { _all: true } });
+    const counts = Object.fromEntries(workOrderStatuses.map((status) => [status, 0])) as Record<WorkOrderStatus, number>;
+    for (const group of groups) counts[group.status as WorkOrderStatus] = group._count._all;
+    return { counts };
+  }
+
   async detail(id: string) {
     const order = await this.db.workOrder.findUnique({
       where: { id },
@@ -80,6 +68,7 @@ export class WorkOrderQueries {
       },
     });
     if (!order) throw notFound('Work order', id);
+    const state = stateOf(order, pickingSummary(order.pickingLists));
     const lines = (kind: string) => order.lines.filter((line) => line.kind === kind).map(({ id: lineId, sku, quantity }) => ({ id: lineId, sku, quantity }));
     return {
       id: order.id,
@@ -90,7 +79,8 @@ export class WorkOrderQueries {
       scheduledAt: order.scheduledAt,
       status: order.status,
       pendingAction: order.pendingAction,
-      allowedActions: allowedActions(stateOf(order, pickingSummary(order.pickingLists))),
+      allowedActions: allowedActions(state),
+      blockedActions: blockedActions(state),
       bom: order.bomId ? { bomId: order.bomId, sets: order.bomSets } : null,
       outputs: lines('OUTPUT'),
       materials: lines('MATERIAL'),
@@ -115,4 +105,19 @@ function pickingSummary(lists: { status: string }[]): 'none' | 'open' | 'done' {
   const live = lists.filter((list) => list.status !== 'CANCELED');
   if (live.length === 0) return 'none';
   return live.every((list) => list.status === 'DONE') ? 'done' : 'open';
+}
+
+/** The filters as a Prisma condition; search terms match literally (no LIKE wildcards), any case. */
+function whereOf(filter: WorkOrderFilter): Prisma.WorkOrderWhereInput {
+  const containing = (term: string) => ({ contains: escapeLikePattern(term), mode: 'insensitive' as const });
+  return {
+    AND: [
+      filter.merchantId.length ? { merchantId: { in: filter.merchantId } } : {},
+      filter.warehouseId.length ? { warehouseId: { in: filter.warehouseId } } : {},
+      // Several search terms: an order matches if its number or name contains any of them.
+      filter.q.length ? { OR: filter.q.flatMap((term) => [{ number: containing(term) }, { name: containing(term) }]) } : {},
+      filter.inputSku.length ? { lines: { some: { kind: 'MATERIAL', sku: { in: filter.inputSku } } } } : {},
+      filter.outputSku.length ? { lines: { some: { kind: 'OUTPUT', sku: { in: filter.outputSku } } } } : {},
+    ],
+  };
 }

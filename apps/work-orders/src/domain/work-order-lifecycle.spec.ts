@@ -1,4 +1,4 @@
-import { allowedActions, decide, evolve, UnsupportedTransition } from './work-order-lifecycle';
+import { allowedActions, blockedActions, decide, evolve, UnsupportedTransition } from './work-order-lifecycle';
 import { WorkOrderStatus as S } from './work-order-status';
 
 describe('work-order lifecycle', () => {
@@ -55,5 +55,51 @@ describe('work-order lifecycle', () => {
 
   it('rejects a transition that does not fit the state', () => {
     expect(() => evolve({ status: S.Draft, pendingAction: null }, { type: 'AllocationSucceeded' })).toThrow(UnsupportedTransition);
+  });
+});
+
+describe('blocked actions', () => {
+  const actionsOf = (blocked: { action: string }[]) => blocked.map((entry) => entry.action);
+
+  it('blocks nothing that the status allows', () => {
+    expect(blockedActions({ status: S.Draft, pendingAction: null })).toEqual([]);
+    expect(blockedActions({ status: S.OutOfStock, pendingAction: null })).toEqual([]);
+    expect(blockedActions({ status: S.Allocated, pendingAction: null })).toEqual([]);
+  });
+
+  it('says picking is not done while a Processing order has lists not done, and why it cannot be canceled', () => {
+    expect(blockedActions({ status: S.Processing, pendingAction: null, picking: 'open' })).toEqual([
+      { action: 'complete', reason: 'Picking is not done yet: every picking list must be done before the order can be completed.' },
+      { action: 'cancel', reason: 'A picking list is in progress: cancel it in Picking Lists first.' },
+    ]);
+  });
+
+  it('leaves Complete unblocked once picking is done, Cancel still blocked', () => {
+    expect(actionsOf(blockedActions({ status: S.Processing, pendingAction: null, picking: 'done' }))).toEqual(['cancel']);
+  });
+
+  it('blocks every shown action while a saga step is in flight, naming it', () => {
+    expect(blockedActions({ status: S.Draft, pendingAction: 'allocating' })).toEqual(
+      ['edit', 'confirm', 'cancel'].map((action) => ({ action, reason: 'Allocation is in progress: wait until it settles.' })),
+    );
+    expect(actionsOf(blockedActions({ status: S.Allocated, pendingAction: 'releasing' }))).toEqual(['createPickingList', 'cancel']);
+    expect(blockedActions({ status: S.Processing, pendingAction: 'completing', picking: 'done' })[0]).toEqual({ action: 'complete', reason: expect.stringMatching(/^Completion is in progress/) });
+  });
+
+  it('shows no buttons, so blocks none, for Completed and Canceled orders', () => {
+    expect(blockedActions({ status: S.Completed, pendingAction: null })).toEqual([]);
+    expect(blockedActions({ status: S.Canceled, pendingAction: null })).toEqual([]);
+  });
+
+  it('never lists an action both allowed and blocked', () => {
+    for (const status of Object.values(S)) {
+      for (const pendingAction of [null, 'allocating', 'releasing', 'completing'] as const) {
+        for (const picking of ['none', 'open', 'done'] as const) {
+          const state = { status, pendingAction, picking };
+          const allowed = allowedActions(state);
+          expect(actionsOf(blockedActions(state)).filter((action) => allowed.includes(action as never))).toEqual([]);
+        }
+      }
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { workOrderActions, type BlockedAction, type WorkOrderAction } from '@wo/contracts/rest';
 import { PendingAction, WorkOrderStatus } from './work-order-status';
 
 /**
@@ -12,7 +13,8 @@ export interface LifecycleState {
   readonly picking?: 'none' | 'open' | 'done';
 }
 
-export type OperatorAction = 'edit' | 'confirm' | 'retryAllocation' | 'cancel' | 'createPickingList' | 'complete';
+/** The operator actions are named by the REST contract (`allowedActions`, `blockedActions`). */
+export type OperatorAction = WorkOrderAction;
 
 /** What an accepted action sets in motion. */
 export type ActionOutcome =
@@ -74,10 +76,45 @@ function outcomeOf(state: LifecycleState, action: OperatorAction): ActionOutcome
   }
 }
 
-const allActions: OperatorAction[] = ['edit', 'confirm', 'retryAllocation', 'createPickingList', 'complete', 'cancel'];
-
 export function allowedActions(state: LifecycleState): OperatorAction[] {
-  return allActions.filter((action) => outcomeOf(state, action) !== null);
+  return workOrderActions.filter((action) => outcomeOf(state, action) !== null);
+}
+
+/** The guide's table: in which statuses the detail page shows each action's button. */
+const shownIn: Record<OperatorAction, readonly WorkOrderStatus[]> = {
+  edit: [S.Draft, S.OutOfStock],
+  confirm: [S.Draft],
+  retryAllocation: [S.OutOfStock],
+  createPickingList: [S.Allocated],
+  complete: [S.Processing],
+  cancel: [S.Draft, S.OutOfStock, S.Allocated, S.Processing],
+};
+
+const inProgress: Record<PendingAction, string> = {
+  allocating: 'Allocation is in progress: wait until it settles.',
+  releasing: 'The order is being canceled: its reserved materials are being released.',
+  completing: 'Completion is in progress: the materials are being deducted.',
+};
+
+/**
+ * The actions the guide shows in the order's status that cannot be done now, each with a reason
+ * an operator understands (the console shows it beside the disabled button).
+ */
+export function blockedActions(state: LifecycleState): BlockedAction[] {
+  return workOrderActions
+    .filter((action) => shownIn[action].includes(state.status) && outcomeOf(state, action) === null)
+    .map((action) => ({ action, reason: blockedReason(state, action) }));
+}
+
+function blockedReason(state: LifecycleState, action: OperatorAction): string {
+  if (state.pendingAction !== null) return inProgress[state.pendingAction];
+  if (action === 'cancel' && state.status === S.Processing) return 'A picking list is in progress: cancel it in Picking Lists first.';
+  if (action === 'complete' && state.status === S.Processing) {
+    return state.picking === 'none'
+      ? 'No picking list covers the order: create one and finish picking first.'
+      : 'Picking is not done yet: every picking list must be done before the order can be completed.';
+  }
+  return `Not possible while the order is ${state.status}.`;
 }
 
 function refusalDetail(state: LifecycleState, action: OperatorAction): string {

@@ -1,16 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { bomBody, bomQuery } from '@wo/contracts/rest';
 import { parseInput } from '@wo/platform';
-import { z } from 'zod';
 import { BomService } from '../application/bom.service';
-import { linesSchema } from './line-input';
-
-const bomBody = z.object({
-  merchantId: z.string().min(1).optional(),
-  name: z.string().trim().min(1).max(200),
-  outputs: linesSchema,
-  materials: linesSchema,
-});
-const bomQuery = z.object({ merchantId: z.string().min(1).optional() });
 
 /** BOM recipes: what a set is made of. */
 @Controller('boms')

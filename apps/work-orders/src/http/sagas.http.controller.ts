@@ -1,15 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { sagaListQuery } from '@wo/contracts/rest';
 import { conflict, notFound, parseInput } from '@wo/platform';
-import { z } from 'zod';
 import { SagaCoordinator } from '../application/saga-coordinator.service';
 import { WorkOrdersDatabase } from '../persistence/work-orders-database';
-
-const listQuery = z.object({
-  state: z.enum(['RUNNING', 'FINISHED', 'STUCK']).optional(),
-  type: z.enum(['allocation', 'release', 'completion']).optional(),
-  workOrderId: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 /** The SRE's view of the sagas: by state, one saga's step history, and a retry for a stuck one. */
 @Controller('sagas')
@@ -21,7 +14,7 @@ export class SagasHttpController {
 
   @Get()
   async list(@Query() query: unknown) {
-    const { limit, ...filter } = parseInput(listQuery, query, 'query');
+    const { limit, ...filter } = parseInput(sagaListQuery, query, 'query');
     const [counts, items] = await Promise.all([
       this.db.sagaInstance.groupBy({ by: ['state'], _count: { _all: true } }),
       this.db.sagaInstance.findMany({ where: filter, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit, omit: { data: true } }),

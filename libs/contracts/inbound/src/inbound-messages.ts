@@ -1,4 +1,5 @@
 import { defineMessage } from '@wo/contracts/envelope';
+import { inboundStatuses } from '@wo/contracts/rest';
 import { z } from 'zod';
 import { InboundTopics } from './topics';
 
@@ -27,7 +28,7 @@ export const InboundOrderProgressed = defineMessage({
   schema: z.object({
     inboundOrderId: z.string().min(1),
     workOrderId: z.string().nullable(),
-    status: z.enum(['PENDING', 'RECEIVING', 'RECEIVED', 'PUT_AWAY']),
+    status: z.enum(inboundStatuses),
     lines: z.array(z.object({ sku: z.string(), expected: z.number().int(), received: z.number().int(), putAway: z.number().int() })),
   }),
 });

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * What every endpoint shares: error bodies, paged lists, repeatable query parameters, lines.
+ * This library is the REST contract of the gateway, for the services and for browser code alike:
+ * it imports only zod, so a console can use its schemas and types as they are.
+ */
+
+/** A moment as JSON carries it: an ISO 8601 date-time in UTC (`2026-12-20T00:00:00.000Z`). */
+export const isoDateTimeSchema = z.iso.datetime();
+
+/** One field at fault, named by its path in the request (`materials[1].quantity`, `query.status`). */
+export const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+/**
+ * An RFC 9457 problem (`application/problem+json`), the body of every 4xx. A 400 lists `errors`;
+ * a 409 adds what the action met (a work order's `workOrderStatus`, `pendingAction` and
+ * `allowedActions`, a picking list's `listStatus`): those extensions pass through.
+ */
+export const problemDetailsSchema = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(fieldErrorSchema).optional(),
+});
+export type ProblemDetails = z.infer<typeof problemDetailsSchema>;
+
+/** A page of a list: the items, which page of what size, and how many there are in all. */
+export const pagedListSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), page: z.number().int().positive(), pageSize: z.number().int().positive(), total: z.number().int().nonnegative() });
+export interface PagedList<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/**
+ * A repeatable query parameter (`?status=DRAFT&status=ALLOCATED`): a query string gives one value
+ * as a string and several as an array; this always answers an array (empty when absent).
+ */
+export const many = <T extends z.ZodType<string>>(item: T) =>
+  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+
+/** A SKU and how many of it: one output or material of a BOM or a work order. */
+export const lineSchema = z.object({
+  sku: z.string().trim().min(1).max(64),
+  quantity: z.number().int().positive().max(1_000_000),
+});
+export type Line = z.infer<typeof lineSchema>;
+
+/** A non-empty list of lines with each SKU at most once. */
+export const linesSchema = z
+  .array(lineSchema)
+  .min(1, 'at least one line is required')
+  .max(200)
+  .superRefine((lines, context) => {
+    const seen = new Set<string>();
+    lines.forEach((line, index) => {
+      if (seen.has(line.sku)) context.addIssue({ code: 'custom', path: [index, 'sku'], message: `${line.sku} appears more than once` });
+      seen.add(line.sku);
+    });
+  });
+
+/** Where stock of a line sits: so many units at one location. */
+export const allocationSchema = z.object({ locationCode: z.string(), quantity: z.number().int() });
+export type Allocation = z.infer<typeof allocationSchema>;

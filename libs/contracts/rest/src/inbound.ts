@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from './common';
+
+/** An inbound order's statuses: nothing received, partly received, all received, all put away. */
+export const InboundStatus = { Pending: 'PENDING', Receiving: 'RECEIVING', Received: 'RECEIVED', PutAway: 'PUT_AWAY' } as const;
+export type InboundStatus = (typeof InboundStatus)[keyof typeof InboundStatus];
+export const inboundStatuses = Object.values(InboundStatus) as [InboundStatus, ...InboundStatus[]];
+
+const quantity = z.number().int().positive().max(1_000_000);
+
+/** `POST /inbound-orders/{id}/receive`: partial receipts allowed, never beyond what is expected. */
+export const receiveBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), quantity })).min(1) });
+export type ReceiveBody = z.infer<typeof receiveBody>;
+
+/** `POST /inbound-orders/{id}/putaway`: shelves received goods at known locations. */
+export const putawayBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), quantity, locationCode: z.string().min(1) })).min(1) });
+export type PutawayBody = z.infer<typeof putawayBody>;
+
+/** `GET /inbound-orders?workOrderId=&warehouseId=&status=` (newest first, at most 200). */
+export const inboundOrderQuery = z.object({
+  workOrderId: z.string().min(1).optional(),
+  warehouseId: z.string().min(1).optional(),
+  status: z.enum(inboundStatuses).optional(),
+});
+export type InboundOrderQuery = z.infer<typeof inboundOrderQuery>;
+
+/** One SKU of an inbound order: expected, received so far, put away so far. */
+export const inboundLineSchema = z.object({ sku: z.string(), expected: z.number().int(), received: z.number().int(), putAway: z.number().int() });
+export type InboundLine = z.infer<typeof inboundLineSchema>;
+
+/** The answer of `GET /inbound-orders/{id}`, receive and putaway. */
+export const inboundOrderSchema = z.object({
+  id: z.string(),
+  /** `WORK_ORDER`: the finished goods of a completed work order. */
+  source: z.string(),
+  workOrderId: z.string().nullable(),
+  /** The source's own reference: the work order's number. */
+  reference: z.string(),
+  warehouseId: z.string(),
+  merchantId: z.string(),
+  status: z.enum(inboundStatuses),
+  lines: z.array(inboundLineSchema),
+  putaways: z.array(z.object({ sku: z.string(), locationCode: z.string(), quantity: z.number().int(), at: isoDateTimeSchema })),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type InboundOrder = z.infer<typeof inboundOrderSchema>;
+/** The answer of `GET /inbound-orders`. */
+export const inboundOrderListSchema = z.array(inboundOrderSchema);

@@ -1,0 +1,13 @@
+/**
+ * The gateway's REST contract: request schemas (what the services parse) and answer schemas with
+ * their types (what clients read), by resource. Browser-safe: imports only zod.
+ */
+export * from './boms';
+export * from './common';
+export * from './inbound';
+export * from './picking';
+export * from './reference-data';
+export * from './sagas';
+export * from './scheduled-at';
+export * from './stock';
+export * from './work-orders';

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { allocationSchema, isoDateTimeSchema } from './common';
+
+/** A picking list's statuses: created, in progress (a picker started it), done, canceled. */
+export const PickingListStatus = { Created: 'CREATED', InProgress: 'IN_PROGRESS', Done: 'DONE', Canceled: 'CANCELED' } as const;
+export type PickingListStatus = (typeof PickingListStatus)[keyof typeof PickingListStatus];
+export const pickingListStatuses = Object.values(PickingListStatus) as [PickingListStatus, ...PickingListStatus[]];
+
+/** What an operator does to a list: `POST /picking-lists/{id}/start|complete|cancel`. */
+export const pickingListActions = ['start', 'complete', 'cancel'] as const;
+export type PickingListAction = (typeof pickingListActions)[number];
+
+/** `GET /picking-requests?warehouseId=` */
+export const pickingRequestsQuery = z.object({ warehouseId: z.string().min(1) });
+
+/** `POST /picking-lists`: Material Picking, one list for several Allocated orders of a warehouse. */
+export const createPickingListBody = z.object({
+  warehouseId: z.string().min(1),
+  workOrderIds: z.array(z.string().min(1)).min(1).max(200).refine((ids) => new Set(ids).size === ids.length, 'each work order at most once'),
+});
+export type CreatePickingListBody = z.infer<typeof createPickingListBody>;
+
+/** `GET /picking-lists?workOrderId=&warehouseId=&status=` (newest first, at most 200). */
+export const pickingListQuery = z.object({
+  workOrderId: z.string().min(1).optional(),
+  warehouseId: z.string().min(1).optional(),
+  status: z.enum(pickingListStatuses).optional(),
+});
+export type PickingListQuery = z.infer<typeof pickingListQuery>;
+
+/** `POST /picking-lists/{id}/start` */
+export const startPickingListBody = z.object({ picker: z.string().trim().min(1).max(100) });
+export type StartPickingListBody = z.infer<typeof startPickingListBody>;
+
+/** One Allocated work order's materials waiting to be put on a list, with the bins they are held at. */
+export const pickingRequestSchema = z.object({
+  workOrderId: z.string(),
+  workOrderNumber: z.string(),
+  warehouseId: z.string(),
+  materials: z.array(z.object({ lineId: z.string(), sku: z.string(), quantity: z.number().int(), allocations: z.array(allocationSchema) })),
+});
+export type PickingRequest = z.infer<typeof pickingRequestSchema>;
+/** The answer of `GET /picking-requests`. */
+export const pickingRequestListSchema = z.array(pickingRequestSchema);
+
+/** A stop of the walk: one work order's material at one location, in walking order. */
+export const pickingListLineSchema = z.object({
+  position: z.number().int(),
+  locationCode: z.string(),
+  sku: z.string(),
+  quantity: z.number().int(),
+  picked: z.number().int(),
+  workOrderId: z.string(),
+  lineId: z.string(),
+});
+export type PickingListLine = z.infer<typeof pickingListLineSchema>;
+
+/** The answer of `POST /picking-lists`, `GET /picking-lists/{id}` and each list action. */
+export const pickingListSchema = z.object({
+  id: z.string(),
+  warehouseId: z.string(),
+  status: z.enum(pickingListStatuses),
+  picker: z.string().nullable(),
+  workOrderIds: z.array(z.string()),
+  progress: z.object({ picked: z.number().int(), total: z.number().int() }),
+  lines: z.array(pickingListLineSchema),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type PickingList = z.infer<typeof pickingListSchema>;
+/** The answer of `GET /picking-lists`. */
+export const pickingListListSchema = z.array(pickingListSchema);

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from './common';
+
+/** Why onHand changed: a restock or correction, a completed work order, inbound goods shelved. */
+export const stockMovementKinds = ['ADJUSTMENT', 'CONSUMPTION', 'PUTAWAY'] as const;
+export type StockMovementKind = (typeof stockMovementKinds)[number];
+
+/** Where a work-order line's hold on stock stands, as inventory keeps it. */
+export const reservationStatuses = ['RESERVED', 'REJECTED', 'RELEASED', 'CONSUMED'] as const;
+export type ReservationStatus = (typeof reservationStatuses)[number];
+
+/** `POST /inventory/adjustments`: a signed change of onHand at one location (never below reserved). */
+export const adjustmentBody = z.object({
+  warehouseId: z.string().min(1),
+  merchantId: z.string().min(1),
+  sku: z.string().min(1),
+  locationCode: z.string().min(1),
+  quantity: z
+    .number()
+    .int()
+    .refine((quantity) => quantity !== 0, 'must not be zero')
+    .refine((quantity) => Math.abs(quantity) <= 1_000_000_000, 'too large'),
+  reason: z.string().trim().min(1).max(500),
+});
+export type AdjustmentBody = z.infer<typeof adjustmentBody>;
+
+/** `GET /inventory?warehouseId=&merchantId=&sku=` */
+export const stockQuery = z.object({
+  warehouseId: z.string().min(1).optional(),
+  merchantId: z.string().min(1).optional(),
+  sku: z.string().min(1).optional(),
+});
+export type StockQuery = z.infer<typeof stockQuery>;
+
+/** `GET /inventory/movements?warehouseId=&merchantId=&sku=&locationCode=&reference=` (oldest first, at most 1,000). */
+export const movementQuery = stockQuery.extend({ locationCode: z.string().min(1).optional(), reference: z.string().min(1).optional() });
+export type MovementQuery = z.infer<typeof movementQuery>;
+
+/** `GET /inventory/reservations?workOrderId=&status=&sku=` (oldest first, at most 1,000). */
+export const reservationQuery = z.object({
+  workOrderId: z.string().min(1).optional(),
+  status: z.enum(reservationStatuses).optional(),
+  sku: z.string().min(1).optional(),
+});
+export type ReservationQuery = z.infer<typeof reservationQuery>;
+
+/** The answer of `POST /inventory/adjustments`: the ledger row made and the bin as it now stands. */
+export const stockAdjustmentSchema = z.object({
+  movementId: z.string(),
+  warehouseId: z.string(),
+  merchantId: z.string(),
+  sku: z.string(),
+  locationCode: z.string(),
+  quantity: z.number().int(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+});
+export type StockAdjustment = z.infer<typeof stockAdjustmentSchema>;
+
+const quantities = { onHand: z.number().int(), reserved: z.number().int(), available: z.number().int() };
+
+/** One warehouse, merchant and SKU: its totals and its per-location breakdown. */
+export const stockRowSchema = z.object({
+  warehouseId: z.string(),
+  merchantId: z.string(),
+  sku: z.string(),
+  ...quantities,
+  locations: z.array(z.object({ locationCode: z.string(), ...quantities })),
+});
+export type StockRow = z.infer<typeof stockRowSchema>;
+/** The answer of `GET /inventory`. */
+export const stockRowListSchema = z.array(stockRowSchema);
+
+/** A row of the ledger: every change of onHand, signed. */
+export const stockMovementSchema = z.object({
+  id: z.string(),
+  warehouseId: z.string(),
+  merchantId: z.string(),
+  sku: z.string(),
+  locationCode: z.string(),
+  quantity: z.number().int(),
+  kind: z.enum(stockMovementKinds),
+  reason: z.string(),
+  /** What caused it, when something did (a reservation, a putaway). */
+  reference: z.string().nullable(),
+  createdAt: isoDateTimeSchema,
+});
+export type StockMovement = z.infer<typeof stockMovementSchema>;
+/** The answer of `GET /inventory/movements`. */
+export const stockMovementListSchema = z.array(stockMovementSchema);
+
+/** One work-order line's hold on stock, as inventory keeps it, with the bins it holds. */
+export const stockReservationSchema = z.object({
+  id: z.string(),
+  workOrderId: z.string(),
+  lineId: z.string(),
+  warehouseId: z.string(),
+  merchantId: z.string(),
+  sku: z.string(),
+  quantity: z.number().int(),
+  status: z.enum(reservationStatuses),
+  /** When rejected: what was available at that moment. */
+  available: z.number().int().nullable(),
+  allocations: z.array(z.object({ reservationId: z.string(), locationCode: z.string(), quantity: z.number().int() })),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type StockReservation = z.infer<typeof stockReservationSchema>;
+/** The answer of `GET /inventory/reservations`. */
+export const stockReservationListSchema = z.array(stockReservationSchema);

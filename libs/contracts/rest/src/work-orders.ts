@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { allocationSchema, isoDateTimeSchema, lineSchema, linesSchema, many, pagedListSchema } from './common';
+import { inboundLineSchema, inboundStatuses } from './inbound';
+import { pickingListStatuses } from './picking';
+import { scheduledAtSchema } from './scheduled-at';
+
+/** The six statuses an operator sees. Stored and sent as these codes. */
+export const WorkOrderStatus = {
+  Draft: 'DRAFT',
+  OutOfStock: 'OUT_OF_STOCK',
+  Allocated: 'ALLOCATED',
+  Processing: 'PROCESSING',
+  Completed: 'COMPLETED',
+  Canceled: 'CANCELED',
+} as const;
+export type WorkOrderStatus = (typeof WorkOrderStatus)[keyof typeof WorkOrderStatus];
+export const workOrderStatuses = Object.values(WorkOrderStatus) as [WorkOrderStatus, ...WorkOrderStatus[]];
+
+/** A saga step in flight on the order; while set, every other action gets 409. */
+export const PendingAction = {
+  Allocating: 'allocating',
+  Releasing: 'releasing',
+  Completing: 'completing',
+} as const;
+export type PendingAction = (typeof PendingAction)[keyof typeof PendingAction];
+export const pendingActions = Object.values(PendingAction) as [PendingAction, ...PendingAction[]];
+
+/**
+ * What an operator does to an order, as `allowedActions` and `blockedActions` name it, in the
+ * order of the detail page's buttons: Edit (`PATCH`), Confirm, Retry Allocation, Create Picking
+ * List, Complete, Cancel Work Order (`POST /work-orders/{id}/<action in kebab case>`).
+ */
+export const WorkOrderAction = {
+  Edit: 'edit',
+  Confirm: 'confirm',
+  RetryAllocation: 'retryAllocation',
+  CreatePickingList: 'createPickingList',
+  Complete: 'complete',
+  Cancel: 'cancel',
+} as const;
+export type WorkOrderAction = (typeof WorkOrderAction)[keyof typeof WorkOrderAction];
+export const workOrderActions = Object.values(WorkOrderAction) as [WorkOrderAction, ...WorkOrderAction[]];
+
+/** How the list may be ordered: by creation time, `-` for newest first (the default). */
+export const workOrderSorts = ['-createdAt', 'createdAt'] as const;
+export type WorkOrderSort = (typeof workOrderSorts)[number];
+
+const name = z.string().trim().min(1).max(200);
+
+/** `POST /work-orders`: the lines, or `bom` (a recipe copied onto the order, times `sets`). */
+export const createWorkOrderBody = z
+  .object({
+    /** Optional when there is a single merchant. */
+    merchantId: z.string().min(1).optional(),
+    warehouseId: z.string().min(1),
+    name,
+    /** Left out: the next number of the warehouse (`GET /work-orders/number-suggestion`). */
+    number: z.string().trim().min(1).max(64).optional(),
+    scheduledAt: scheduledAtSchema.nullable().optional(),
+    outputs: linesSchema.optional(),
+    materials: linesSchema.optional(),
+    bom: z.object({ bomId: z.string().min(1), sets: z.number().int().positive().max(100_000) }).optional(),
+  })
+  .superRefine((body, context) => {
+    if (body.bom && (body.outputs || body.materials)) {
+      context.addIssue({ code: 'custom', path: ['bom'], message: 'give either bom or outputs and materials, not both' });
+    }
+    if (!body.bom) {
+      if (!body.outputs) context.addIssue({ code: 'custom', path: ['outputs'], message: 'required (or give bom)' });
+      if (!body.materials) context.addIssue({ code: 'custom', path: ['materials'], message: 'required (or give bom)' });
+    }
+  });
+export type CreateWorkOrderBody = z.input<typeof createWorkOrderBody>;
+
+/** `PATCH /work-orders/{id}` (Draft, Out of Stock): only the fields given change. */
+export const updateWorkOrderBody = z
+  .object({ name: name.optional(), scheduledAt: scheduledAtSchema.nullable().optional(), outputs: linesSchema.optional(), materials: linesSchema.optional() })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+export type UpdateWorkOrderBody = z.input<typeof updateWorkOrderBody>;
+
+/** The list's filters, each repeatable; `q` matches the number or the name, literally, any case. */
+export const workOrderFilterQuery = z.object({
+  merchantId: many(z.string().min(1)),
+  warehouseId: many(z.string().min(1)),
+  q: many(z.string().trim().min(1)),
+  inputSku: many(z.string().min(1)),
+  outputSku: many(z.string().min(1)),
+});
+export type WorkOrderFilter = z.infer<typeof workOrderFilterQuery>;
+
+/** `GET /work-orders?status=&merchantId=&warehouseId=&q=&inputSku=&outputSku=&sort=&page=&pageSize=` */
+export const workOrderListQuery = workOrderFilterQuery.extend({
+  status: many(z.enum(workOrderStatuses)),
+  sort: z.enum(workOrderSorts).default('-createdAt'),
+  page: z.coerce.number().int().positive().default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+export type WorkOrderListQuery = z.infer<typeof workOrderListQuery>;
+
+/** `GET /work-orders/status-counts`: the list's filters, without status, sort and paging. */
+export const workOrderStatusCountsQuery = workOrderFilterQuery;
+
+/** `GET /work-orders/number-suggestion?warehouseId=` */
+export const numberSuggestionQuery = z.object({ warehouseId: z.string().min(1) });
+
+/** A row of the Work Orders list. */
+export const workOrderListItemSchema = z.object({
+  id: z.string(),
+  status: z.enum(workOrderStatuses),
+  pendingAction: z.enum(pendingActions).nullable(),
+  name: z.string(),
+  number: z.string(),
+  merchantId: z.string(),
+  warehouseId: z.string(),
+  /** An ISO date-time in UTC; a console shows its UTC calendar date. */
+  scheduledAt: isoDateTimeSchema.nullable(),
+  createdAt: isoDateTimeSchema,
+});
+export type WorkOrderListItem = z.infer<typeof workOrderListItemSchema>;
+
+/** The answer of `GET /work-orders`. */
+export const workOrderListSchema = pagedListSchema(workOrderListItemSchema);
+export type WorkOrderList = z.infer<typeof workOrderListSchema>;
+
+/** The answer of `GET /work-orders/status-counts`: every status, 0 where there is none. */
+export const workOrderStatusCountsSchema = z.object({
+  counts: z.object(Object.fromEntries(workOrderStatuses.map((status) => [status, z.number().int().nonnegative()])) as Record<WorkOrderStatus, z.ZodNumber>),
+});
+export type WorkOrderStatusCounts = z.infer<typeof workOrderStatusCountsSchema>;
+
+/** The answer of `GET /work-orders/number-suggestion`: a number not used in the warehouse yet. */
+export const numberSuggestionSchema = z.object({ number: z.string() });
+export type NumberSuggestion = z.infer<typeof numberSuggestionSchema>;
+
+/** An action of the guide's table for the current status that cannot be done now, and why. */
+export const blockedActionSchema = z.object({ action: z.enum(workOrderActions), reason: z.string() });
+export type BlockedAction = z.infer<typeof blockedActionSchema>;
+
+/** A material the last allocation could not reserve in full. */
+export const shortageSchema = z.object({ sku: z.string(), requested: z.number().int(), available: z.number().int() });
+export type Shortage = z.infer<typeof shortageSchema>;
+
+const orderLineSchema = lineSchema.extend({ id: z.string() });
+
+/** The answer of `GET /work-orders/{id}`, `POST /work-orders` and `PATCH /work-orders/{id}`. */
+export const workOrderDetailSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  name: z.string(),
+  merchantId: z.string(),
+  warehouseId: z.string(),
+  /** An ISO date-time in UTC; a console shows its UTC calendar date. */
+  scheduledAt: isoDateTimeSchema.nullable(),
+  status: z.enum(workOrderStatuses),
+  pendingAction: z.enum(pendingActions).nullable(),
+  /** What can be done now. */
+  allowedActions: z.array(z.enum(workOrderActions)),
+  /** What the detail page shows in this status but cannot be done now, each with its reason. */
+  blockedActions: z.array(blockedActionSchema),
+  bom: z.object({ bomId: z.string(), sets: z.number().int().nullable() }).nullable(),
+  outputs: z.array(orderLineSchema),
+  materials: z.array(orderLineSchema),
+  shortages: z.array(shortageSchema),
+  /** What inventory holds for the order, per material line, by location. */
+  reservations: z.array(z.object({ reservationId: z.string(), lineId: z.string(), sku: z.string(), quantity: z.number().int(), allocations: z.array(allocationSchema) })),
+  pickingLists: z.array(z.object({ id: z.string(), status: z.enum(pickingListStatuses), picker: z.string().nullable(), updatedAt: isoDateTimeSchema })),
+  /** The finished-goods inbound order made at completion, as inbound last reported it. */
+  inboundOrder: z.object({ id: z.string(), status: z.enum(inboundStatuses).nullable(), lines: z.array(inboundLineSchema) }).nullable(),
+  history: z.array(z.object({ event: z.string(), detail: z.record(z.string(), z.unknown()), at: isoDateTimeSchema })),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type WorkOrderDetail = z.infer<typeof workOrderDetailSchema>;
+
+/**
+ * What a long action answers (202 from confirm, retry-allocation, picking-lists, complete,
+ * cancel): the order as the action left it; read `links.self` until `pendingAction` is null.
+ */
+export const workOrderActionAcceptedSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.enum(workOrderStatuses),
+  pendingAction: z.enum(pendingActions).nullable(),
+  updatedAt: isoDateTimeSchema,
+  links: z.object({ self: z.string() }),
+});
+export type WorkOrderActionAccepted = z.infer<typeof workOrderActionAcceptedSchema>;
