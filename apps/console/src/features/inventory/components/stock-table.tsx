@@ -1,0 +1,142 @@
+import { ActionIcon, Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import type { StockRow } from '@wo/contracts/rest';
+import { Fragment, useState } from 'react';
+import { productKey } from '../stock';
+
+interface StockTableProps {
+  readonly rows: readonly StockRow[];
+  readonly productNames: ReadonlyMap<string, string>;
+  /** Hidden in single-merchant mode. */
+  readonly merchantName?: (merchantId: string) => string;
+  readonly onAdjust: (row: StockRow, locationCode?: string) => void;
+}
+
+/** Stock per SKU in the current warehouse; a row opens into its per-location breakdown. */
+export function StockTable({ rows, productNames, merchantName, onAdjust }: StockTableProps) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const columns = merchantName ? 8 : 7;
+
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table verticalSpacing="xs" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={40}>
+              <VisuallyHidden>Locations</VisuallyHidden>
+            </Table.Th>
+            <Table.Th>SKU</Table.Th>
+            <Table.Th>Product</Table.Th>
+            {merchantName ? <Table.Th>Merchant</Table.Th> : null}
+            <Table.Th ta="right">On Hand</Table.Th>
+            <Table.Th ta="right">Reserved</Table.Th>
+            <Table.Th ta="right">Available</Table.Th>
+            <Table.Th w={90}>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const key = productKey(row.merchantId, row.sku);
+            const expanded = open.has(key);
+            return (
+              <Fragment key={key}>
+                <Table.Tr>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      onClick={() => toggle(key)}
+                      aria-expanded={expanded}
+                      aria-label={`${expanded ? 'Hide' : 'Show'} locations of ${row.sku}`}
+                    >
+                      {expanded ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+                    </ActionIcon>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace" fw={500}>
+                      {row.sku}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {row.locations.length === 1 ? row.locations[0]!.locationCode : `${row.locations.length} locations`}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{productNames.get(key) ?? '—'}</Table.Td>
+                  {merchantName ? <Table.Td>{merchantName(row.merchantId)}</Table.Td> : null}
+                  <Table.Td ta="right">{row.onHand}</Table.Td>
+                  <Table.Td ta="right">{row.reserved}</Table.Td>
+                  <Table.Td ta="right">
+                    <AvailableQuantity value={row.available} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Button size="compact-sm" variant="light" onClick={() => onAdjust(row)}>
+                      Adjust
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+                {expanded ? (
+                  <Table.Tr>
+                    <Table.Td />
+                    <Table.Td colSpan={columns - 1} bg="var(--mantine-color-gray-0)">
+                      <LocationBreakdown row={row} onAdjust={onAdjust} />
+                    </Table.Td>
+                  </Table.Tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function LocationBreakdown({ row, onAdjust }: { row: StockRow; onAdjust: StockTableProps['onAdjust'] }) {
+  return (
+    <Table aria-label={`Locations of ${row.sku}`} withRowBorders={false} verticalSpacing={4} maw={560}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Location</Table.Th>
+          <Table.Th ta="right">On Hand</Table.Th>
+          <Table.Th ta="right">Reserved</Table.Th>
+          <Table.Th ta="right">Available</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {row.locations.map((location) => (
+          <Table.Tr key={location.locationCode}>
+            <Table.Td ff="monospace">{location.locationCode}</Table.Td>
+            <Table.Td ta="right">{location.onHand}</Table.Td>
+            <Table.Td ta="right">{location.reserved}</Table.Td>
+            <Table.Td ta="right">
+              <AvailableQuantity value={location.available} />
+            </Table.Td>
+            <Table.Td>
+              <Button size="compact-xs" variant="subtle" onClick={() => onAdjust(row, location.locationCode)} aria-label={`Adjust ${row.sku} at ${location.locationCode}`}>
+                Adjust
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Nothing left to promise stands out: work orders needing it will go Out of Stock. */
+function AvailableQuantity({ value }: { value: number }) {
+  if (value > 0) return <>{value}</>;
+  return (
+    <Text span size="sm" c="red" fw={700}>
+      {value}
+    </Text>
+  );
+}
