@@ -19,7 +19,7 @@ export function isInboundStatus(value: string | null | undefined): value is Inbo
 
 export function InboundStatusBadge({ status }: { status: InboundStatus }) {
   return (
-    <Badge color={statusColors[status]} variant="light" radius="sm">
+    <Badge color={statusColors[status]} variant="light" radius="sm" styles={{ label: { overflow: 'visible' } }}>
       {inboundStatusLabels[status]}
     </Badge>
   );

@@ -24,12 +24,12 @@ export function InboundOrdersTable({ orders }: { orders: readonly InboundOrder[]
         <Table.Tbody>
           {orders.map((order) => (
             <Table.Tr key={order.id}>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Anchor component={Link} to={`/inbound-orders/${order.id}`} fw={600} ff="monospace" size="sm">
                   {inboundOrderLabel(order.id)}
                 </Anchor>
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {order.workOrderId ? (
                   <Anchor component={Link} to={`/work-orders/${order.workOrderId}`} size="sm">
                     {order.reference}
@@ -38,13 +38,13 @@ export function InboundOrdersTable({ orders }: { orders: readonly InboundOrder[]
                   order.reference
                 )}
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <InboundStatusBadge status={order.status} />
               </Table.Td>
               <Table.Td ta="right">{total(order, 'expected')}</Table.Td>
               <Table.Td ta="right">{total(order, 'received')}</Table.Td>
               <Table.Td ta="right">{total(order, 'putAway')}</Table.Td>
-              <Table.Td>{formatDateTime(order.createdAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(order.createdAt)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -22,6 +22,7 @@ export function PutawayForm({ order, locations, onPutAway }: { order: InboundOrd
   const change = (sku: string, next: Partial<PutawayValue>) => {
     setValues((current) => ({ ...current, [sku]: { ...current[sku]!, ...next } }));
     setLocalErrors((current) => ({ ...current, [sku]: {} }));
+    if (putAway.isError) putAway.reset();
   };
 
   const submit = (event: FormEvent) => {

@@ -42,7 +42,11 @@ export function ReceiveForm({ order, onReceived }: { order: InboundOrder; onRece
             allowDecimal={false}
             allowNegative={false}
             value={values[line.sku] ?? ''}
-            onChange={(value) => setValues((current) => ({ ...current, [line.sku]: value }))}
+            onChange={(value) => {
+              setValues((current) => ({ ...current, [line.sku]: value }));
+              // An edited line no longer carries the refused receipt's message.
+              if (receive.isError) receive.reset();
+            }}
             error={apiErrors[line.sku]?.quantity}
             maw={360}
           />
