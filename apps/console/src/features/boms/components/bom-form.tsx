@@ -26,7 +26,7 @@ interface FormProblem {
  */
 export function BomForm({ bom, saved = false }: { bom?: Bom; saved?: boolean }) {
   const navigate = useNavigate();
-  const { merchants, single, byId } = useMerchantMode();
+  const { merchants, single, byId, isLoading: merchantsLoading } = useMerchantMode();
   const create = useCreateBom();
   const update = useUpdateBom();
   const remove = useDeleteBom();
@@ -100,7 +100,7 @@ export function BomForm({ bom, saved = false }: { bom?: Bom; saved?: boolean }) 
           <Grid gap="md">
             <Grid.Col span={{ base: 12, sm: 6 }}>
               {bom || single ? (
-                <TextInput label="Merchant" value={merchantId ? (byId.get(merchantId)?.name ?? merchantId) : ''} readOnly description={bom ? 'A BOM stays with its merchant' : 'The only merchant of this system'} />
+                <TextInput label="Merchant" value={merchantId ? (byId.get(merchantId)?.name ?? (merchantsLoading ? 'Loading…' : merchantId)) : ''} readOnly description={bom ? 'A BOM stays with its merchant' : 'The only merchant of this system'} />
               ) : (
                 <Select
                   label="Merchant"

@@ -32,7 +32,7 @@ interface FormProblem {
  */
 export function WorkOrderForm({ order }: { order?: WorkOrderDetail }) {
   const navigate = useNavigate();
-  const { merchants, single, byId } = useMerchantMode();
+  const { merchants, single, byId, isLoading: merchantsLoading } = useMerchantMode();
   const { warehouseId: currentWarehouseId } = useCurrentWarehouse();
   const warehouses = useWarehouses();
   const create = useCreateWorkOrder();
@@ -103,7 +103,7 @@ export function WorkOrderForm({ order }: { order?: WorkOrderDetail }) {
     create.mutate(createBody(full, warehouseId), { onSuccess: (saved) => void navigate(`/work-orders/${saved.id}`), onError: showFailure });
   };
 
-  const merchantName = merchantId ? (byId.get(merchantId)?.name ?? merchantId) : '';
+  const merchantName = merchantId ? (byId.get(merchantId)?.name ?? (merchantsLoading ? 'Loading…' : merchantId)) : '';
 
   return (
     <form
@@ -163,20 +163,21 @@ export function WorkOrderForm({ order }: { order?: WorkOrderDetail }) {
               {editing ? (
                 <TextInput label="Work Order Number" value={values.number} readOnly description="The number stays as it was given" />
               ) : (
-                <Group gap="xs" align="flex-start" wrap="nowrap">
-                  <TextInput
-                    label="Work Order Number"
-                    description="Optional: left empty, the warehouse's next number is used"
-                    value={values.number}
-                    onChange={(event) => change({ number: event.currentTarget.value }, ['number'])}
-                    error={fieldError(errors, 'number') ?? (suggest.isError ? describeError(suggest.error) : undefined)}
-                    maxLength={64}
-                    style={{ flex: 1 }}
-                  />
-                  <Button variant="default" mt={44} onClick={suggestNumber} loading={suggest.isPending} disabled={!warehouseId}>
-                    Suggest number
-                  </Button>
-                </Group>
+                <TextInput
+                  label="Work Order Number"
+                  description="Optional: left empty, the next number is used"
+                  value={values.number}
+                  onChange={(event) => change({ number: event.currentTarget.value }, ['number'])}
+                  error={fieldError(errors, 'number') ?? (suggest.isError ? describeError(suggest.error) : undefined)}
+                  maxLength={64}
+                  rightSectionWidth={152}
+                  rightSectionPointerEvents="all"
+                  rightSection={
+                    <Button size="compact-sm" variant="light" mr={4} onClick={suggestNumber} loading={suggest.isPending} disabled={!warehouseId}>
+                      Suggest number
+                    </Button>
+                  }
+                />
               )}
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
