@@ -1,15 +1,15 @@
 import { Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { Link } from 'react-router';
+import { NavigateButton } from '../../components/ui/navigate-button';
 import { PageHeader } from '../../components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states';
 import { useBoms } from '../../features/boms/api/get-boms';
 import { BomsTable } from '../../features/boms/components/boms-table';
 
 const newBomButton = (
-  <Button component={Link} to="/boms/new" leftSection={<IconPlus size={16} />}>
+  <NavigateButton to="/boms/new" leftSection={<IconPlus size={16} aria-hidden />}>
     New BOM
-  </Button>
+  </NavigateButton>
 );
 
 /** BOM recipes: the material combinations a work order can be filled from with "Apply BOM". */

@@ -1,6 +1,7 @@
 import { Box, Button, Group, Pagination, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import { NavigateButton } from '../../components/ui/navigate-button';
 import { PageHeader } from '../../components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states';
 import { useWarehouses } from '../../features/warehouses/api/get-warehouses';
@@ -17,12 +18,10 @@ const controlLabels = { first: 'First page', previous: 'Previous page', next: 'N
 
 /** Work Orders (guide section 2): the current warehouse's orders, filtered by what the URL says. */
 export function WorkOrdersRoute() {
-  const navigate = useNavigate();
-  // The guide's "New" is a button (a real <button>, as tests and screen readers expect) that opens the form.
   const newButton = (
-    <Button onClick={() => void navigate('/work-orders/new')} leftSection={<IconPlus size={16} aria-hidden />}>
+    <NavigateButton to="/work-orders/new" leftSection={<IconPlus size={16} aria-hidden />}>
       New
-    </Button>
+    </NavigateButton>
   );
   return (
     <>

@@ -31,7 +31,7 @@ describe('WorkOrderActions', () => {
     const onAccepted = vi.fn();
     renderWithProviders(<WorkOrderActions order={workOrderDetailFixture()} onAccepted={onAccepted} />);
 
-    expect(screen.getByRole('link', { name: 'Edit' })).toHaveAttribute('href', '/work-orders/wo-1/edit');
+    expect(screen.getByRole('button', { name: 'Edit' })).toBeEnabled();
     await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
 
     await waitFor(() => expect(onAccepted).toHaveBeenCalledWith(expect.objectContaining({ pendingAction: 'allocating' })));

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { WorkOrderActionAccepted, WorkOrderDetail } from '@wo/contracts/rest';
-import { Link } from 'react-router';
+import { NavigateButton } from '../../../components/ui/navigate-button';
 import { describeError } from '../../../components/ui/states';
 import { ApiError } from '../../../lib/api-client';
 import { useWorkOrderAction, type PostedWorkOrderAction } from '../api/work-order-actions';
@@ -104,9 +104,9 @@ function EditButton({ id, button }: { id: string; button: ActionButtonState }) {
     );
   }
   return (
-    <Button variant="default" component={Link} to={`/work-orders/${encodeURIComponent(id)}/edit`}>
+    <NavigateButton variant="default" to={`/work-orders/${encodeURIComponent(id)}/edit`}>
       {button.label}
-    </Button>
+    </NavigateButton>
   );
 }
 
