@@ -3,6 +3,7 @@ export * from './database/ensure-database';
 export * from './database/apply-migrations';
 export * from './database/like-pattern';
 export * from './database/lock-row';
+export * from './database/prisma-options';
 export * from './database/sql-database';
 export * from './http/problem';
 export * from './http/problem-details.filter';

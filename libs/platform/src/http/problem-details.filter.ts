@@ -23,6 +23,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if ((exception as { code?: string })?.code === 'P2002') {
       return { type: 'about:blank', title: 'Already exists', status: 409, detail: 'a record with the same unique fields already exists' };
     }
+    // No pooled connection freed up in time (Prisma P2028): the service is overloaded, not broken.
+    if ((exception as { code?: string })?.code === 'P2028') {
+      this.logger.warn((exception as Error).message);
+      return { type: 'about:blank', title: 'Service busy', status: 503, detail: 'The service is overloaded right now; try again in a moment.' };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       // Nest turns body-parser's SyntaxError (malformed JSON) into a bare 400 before any handler runs.
