@@ -6,6 +6,8 @@ export * from './database/lock-row';
 export * from './database/sql-database';
 export * from './http/problem';
 export * from './http/problem-details.filter';
+export * from './http/unsafe-text';
+export * from './http/unsafe-text.pipe';
 export * from './health/health.controller';
 export * from './bootstrap/service-runtime';
 export * from './bootstrap/platform.module';

@@ -8,6 +8,7 @@ import { loadServiceConfig } from '../config/service-config';
 import { applyMigrations } from '../database/apply-migrations';
 import { ensureDatabase } from '../database/ensure-database';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { RejectUnsafeTextPipe } from '../http/unsafe-text.pipe';
 import type { ServiceRuntime } from './service-runtime';
 
 export interface ServiceSpec {
@@ -59,6 +60,7 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   const app = await NestFactory.create(spec.module(runtime), { bodyParser: false, bufferLogs: false });
   app.use(json({ limit: '1mb' }));
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(new RejectUnsafeTextPipe());
   app.enableShutdownHooks();
   // Kubernetes sends SIGKILL after its grace period (30 s): make sure we are gone before that.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

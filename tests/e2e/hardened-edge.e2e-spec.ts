@@ -1,0 +1,106 @@
+import { ApiClient, WarehouseFixture } from '@wo/testing';
+import { rawRequest } from './support/raw-request';
+import { snapshotState, type StateSnapshot } from './support/state-snapshot';
+
+/**
+ * The edge refuses what no handler should see, with 4xx problem+json, and changes nothing:
+ * each case reads the whole state before and after.
+ */
+describe('a hardened edge', () => {
+  const baseUrl = process.env['GATEWAY_URL']!;
+  const api = new ApiClient(baseUrl);
+  let warehouse: WarehouseFixture;
+  let before: StateSnapshot;
+
+  beforeAll(async () => {
+    warehouse = await WarehouseFixture.create(api, { skus: ['EDGE-PART', 'EDGE-KIT'] });
+    await warehouse.stock([{ sku: 'EDGE-PART', locationCode: 'A-01', quantity: 10 }]);
+  });
+
+  beforeEach(async () => {
+    before = await snapshotState(baseUrl);
+  });
+
+  afterEach(async () => {
+    expect(await snapshotState(baseUrl)).toEqual(before);
+  });
+
+  function expectProblem(response: { status: number; contentType: string | null; body: any }, status: number, field?: string): void {
+    expect(response.status).toBe(status);
+    expect(response.contentType).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status });
+    if (field) expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+  }
+
+  describe('NUL characters and lone surrogates', () => {
+    const order = () => ({
+      merchantId: warehouse.merchantId,
+      warehouseId: warehouse.warehouseId,
+      name: 'Edge order',
+      outputs: [{ sku: 'EDGE-KIT', quantity: 1 }],
+      materials: [{ sku: 'EDGE-PART', quantity: 1 }],
+    });
+
+    it.each([
+      ['POST /merchants', '/merchants', { name: 'Acme\u0000' }, 'name'],
+      ['POST /merchants', '/merchants', { name: 'Acme \uD800' }, 'name'],
+      ['POST /warehouses', '/warehouses', { code: 'WH-X', name: 'x', locations: ['A\u0000'] }, 'locations[0]'],
+      ['POST /products', '/products', { merchantId: 'm', sku: 'S\uDC00', name: 'x' }, 'sku'],
+      ['POST /work-orders', '/work-orders', { name: 'x' }, 'name'],
+      ['POST /boms', '/boms', { name: 'B', outputs: [{ sku: 'EDGE-KIT\u0000', quantity: 1 }], materials: [{ sku: 'EDGE-PART', quantity: 1 }] }, 'outputs[0].sku'],
+      ['POST /picking-lists', '/picking-lists', { warehouseId: 'w', workOrderIds: ['\uD83D'] }, 'workOrderIds[0]'],
+    ])('%s refuses them in the body with 400 naming the field', async (_case, path, body, field) => {
+      const payload = path === '/work-orders' ? { ...order(), materials: [{ sku: 'EDGE-PART\u0000', quantity: 1 }] } : body;
+      const expected = path === '/work-orders' ? 'materials[0].sku' : field;
+      expectProblem(await api.post(path, payload), 400, expected);
+    });
+
+    it('refuses them in a stock adjustment and in PATCH, PUT and action bodies', async () => {
+      const adjustment = { warehouseId: warehouse.warehouseId, merchantId: warehouse.merchantId, sku: 'EDGE-PART', locationCode: 'A-01', quantity: 1, reason: 'r\u0000' };
+      expectProblem(await api.post('/inventory/adjustments', adjustment), 400, 'reason');
+      expectProblem(await api.patch('/work-orders/any', { name: '\uDFFF' }), 400, 'name');
+      expectProblem(await api.put('/boms/any', { name: '\uD800x' }), 400, 'name');
+      expectProblem(await api.post('/picking-lists/any/start', { picker: 'p\u0000' }), 400, 'picker');
+      expectProblem(await api.post('/inbound-orders/any/receive', { lines: [{ sku: 'A\u0000', quantity: 1 }] }), 400, 'lines[0].sku');
+    });
+
+    it.each([
+      ['/work-orders?q=%00', 'query.q'],
+      ['/work-orders/status-counts?inputSku=A%00', 'query.inputSku'],
+      ['/products?q=a%00b', 'query.q'],
+      ['/inventory?sku=%00', 'query.sku'],
+      ['/inventory/movements?reference=%00', 'query.reference'],
+      ['/inventory/reservations?workOrderId=%00', 'query.workOrderId'],
+      ['/boms?merchantId=%00', 'query.merchantId'],
+      ['/picking-requests?warehouseId=%00', 'query.warehouseId'],
+      ['/picking-lists?workOrderId=%00', 'query.workOrderId'],
+      ['/inbound-orders?workOrderId=%00', 'query.workOrderId'],
+      ['/sagas?workOrderId=%00', 'query.workOrderId'],
+    ])('GET %s refuses a NUL in the query with 400 naming %s', async (path, field) => {
+      expectProblem(await api.get(path), 400, field);
+    });
+
+    it.each([
+      ['GET', '/work-orders/wo%00'],
+      ['PATCH', '/work-orders/wo%00'],
+      ['POST', '/work-orders/wo%00/confirm'],
+      ['GET', '/boms/b%00'],
+      ['DELETE', '/boms/b%00'],
+      ['GET', '/sagas/%00'],
+      ['POST', '/sagas/%00/retry'],
+      ['POST', '/warehouses/w%00/locations'],
+      ['GET', '/picking-lists/%00'],
+      ['POST', '/picking-lists/%00/cancel'],
+      ['GET', '/inbound-orders/%00'],
+      ['POST', '/inbound-orders/%00/putaway'],
+    ])('%s %s refuses a NUL in the path id with 400 naming path.id', async (method, path) => {
+      const body = method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify({});
+      const response = await rawRequest(baseUrl, { method, path, headers: body ? { 'content-type': 'application/json' } : {}, body });
+      expectProblem(response, 400, 'path.id');
+    });
+
+    it('refuses a path id that is not UTF-8 (a lone surrogate written as bytes) with 400', async () => {
+      expectProblem(await rawRequest(baseUrl, { path: '/work-orders/%ED%A0%80' }), 400, 'path');
+    });
+  });
+});
