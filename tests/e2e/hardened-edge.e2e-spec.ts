@@ -1,4 +1,5 @@
 import { ApiClient, WarehouseFixture } from '@wo/testing';
+import { gzipSync } from 'node:zlib';
 import { rawRequest } from './support/raw-request';
 import { snapshotState, type StateSnapshot } from './support/state-snapshot';
 
@@ -101,6 +102,57 @@ describe('a hardened edge', () => {
 
     it('refuses a path id that is not UTF-8 (a lone surrogate written as bytes) with 400', async () => {
       expectProblem(await rawRequest(baseUrl, { path: '/work-orders/%ED%A0%80' }), 400, 'path');
+    });
+  });
+
+  describe('bodies', () => {
+    const json = { 'content-type': 'application/json' };
+    const invalidMerchant = JSON.stringify({ name: '' });
+
+    it('decodes a gzip body (the invalid name inside is what gets refused)', async () => {
+      const response = await rawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(invalidMerchant) });
+      expectProblem(response, 400, 'name');
+    });
+
+    it('refuses a content-encoding it cannot decode with 415', async () => {
+      const response = await rawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'x-unknown' }, body: '{"name":"Acme"}' });
+      expectProblem(response, 415);
+    });
+
+    it('refuses a gzip body that is not gzip with 400', async () => {
+      const response = await rawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'gzip' }, body: '{"name":"Acme"}' });
+      expectProblem(response, 400);
+    });
+
+    it('refuses malformed JSON with 400', async () => {
+      expectProblem(await rawRequest(baseUrl, { method: 'POST', path: '/boms', headers: json, body: '{"name": ' }), 400, 'body');
+    });
+
+    const tooLarge = () => Buffer.from(JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }));
+
+    it('refuses a body over the limit at the gateway with 413, by its content-length', async () => {
+      const body = tooLarge();
+      const response = await rawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-length': body.length }, body });
+      expectProblem(response, 413);
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('refuses a chunked body over the limit at the gateway with 413, counting what it sends', async () => {
+      const body = tooLarge();
+      const chunks = Array.from({ length: Math.ceil(body.length / 65_536) }, (_, index) => body.subarray(index * 65_536, (index + 1) * 65_536));
+      const response = await rawRequest(baseUrl, { method: 'POST', path: '/work-orders', headers: json, body: chunks });
+      expectProblem(response, 413);
+    });
+
+    it('passes a chunked body within the limit on to the service', async () => {
+      const response = await rawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: json, body: [Buffer.from('{"name":'), Buffer.from('""}')] });
+      expectProblem(response, 400, 'name');
+    });
+
+    it("answers the service's own limit (a small gzip body that inflates past it) with 413", async () => {
+      const body = gzipSync(JSON.stringify({ name: ' '.repeat(3 * 1024 * 1024) }));
+      const response = await rawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'gzip' }, body });
+      expectProblem(response, 413);
     });
   });
 });

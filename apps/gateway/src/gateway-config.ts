@@ -11,12 +11,19 @@ const schema = z.object({
   PICKING_URL: url,
   INBOUND_URL: url,
   // The console's built bundle (vite build writes dist/console; the image copies it beside the gateway).
+  // Bytes of a request body (as sent, before content-encoding is undone); larger ones get 413 here.
+  GATEWAY_BODY_LIMIT: z.coerce.number().int().min(1).default(1_048_576),
   CONSOLE_DIR: z.string().min(1).default(resolve(__dirname, '../../../console')),
 });
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
-export type GatewayConfig = { port: number; upstreams: Record<UpstreamService, string>; consoleDirectory: string };
+export type GatewayConfig = {
+  port: number;
+  upstreams: Record<UpstreamService, string>;
+  consoleDirectory: string;
+  bodyLimit: number;
+};
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const parsed = schema.safeParse(env);
@@ -29,5 +36,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     port: config.PORT,
     upstreams: { 'work-orders': config.WORK_ORDERS_URL, inventory: config.INVENTORY_URL, picking: config.PICKING_URL, inbound: config.INBOUND_URL },
     consoleDirectory: config.CONSOLE_DIR,
+    bodyLimit: config.GATEWAY_BODY_LIMIT,
   };
 }

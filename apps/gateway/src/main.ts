@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request } from 'express';
 import { ProblemDetailsFilter } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
+import { bodyLimit, forwardBody } from './body-limit';
 import { serveConsole } from './console-assets';
 import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
   // An idle socket must be dropped before the service closes it (its Keep-Alive hint, 5 s), or a
   // request sent on it as it closes fails: Node's agent honours the hint only when it has a
   // timeout of its own to compare it with.
+  app.use(bodyLimit(config.bodyLimit));
   const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 });
   for (const route of routes) {
     app.use(
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
         pathRewrite: (path) => `${route.prefix}${path === '/' ? '' : path}`,
         proxyTimeout: 30_000,
         on: {
+          proxyReq: (proxyRequest, request) => forwardBody(proxyRequest, request as Request),
           error: (error, request, response) => {
             logger.warn(`${request.method} ${request.url} to ${route.service} failed: ${error.message}`);
             const body = JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, detail: `${route.service}: ${error.message}` });
