@@ -155,4 +155,43 @@ describe('a hardened edge', () => {
       expectProblem(response, 413);
     });
   });
+
+  describe('quantities beyond the int4 columns that hold them', () => {
+    let bomId: string;
+
+    beforeAll(async () => {
+      await warehouse.stock([
+        { sku: 'EDGE-PART', locationCode: 'B-01', quantity: 1_000_000_000 },
+        { sku: 'EDGE-PART', locationCode: 'B-01', quantity: 1_000_000_000 },
+      ]);
+      const bom = await api.post('/boms', {
+        merchantId: warehouse.merchantId,
+        name: 'A million parts per set',
+        outputs: [{ sku: 'EDGE-KIT', quantity: 1 }],
+        materials: [{ sku: 'EDGE-PART', quantity: 1_000_000 }],
+      });
+      expect(bom.status).toBe(201);
+      bomId = bom.body.id;
+    });
+
+    it('refuses an adjustment onto a bin holding 2,000,000,000 that would pass 2^31 - 1, with 400 on quantity', async () => {
+      const adjustment = { warehouseId: warehouse.warehouseId, merchantId: warehouse.merchantId, sku: 'EDGE-PART', locationCode: 'B-01', reason: 'too much' };
+      expectProblem(await api.post('/inventory/adjustments', { ...adjustment, quantity: 200_000_000 }), 400, 'quantity');
+      expect((await warehouse.inventoryOf('EDGE-PART')).locations).toEqual(expect.arrayContaining([expect.objectContaining({ locationCode: 'B-01', onHand: 2_000_000_000 })]));
+    });
+
+    it('refuses a BOM of 1,000,000 per set times 100,000 sets with 400 on bom.sets', async () => {
+      const response = await api.post('/work-orders', { merchantId: warehouse.merchantId, warehouseId: warehouse.warehouseId, name: 'Too many sets', bom: { bomId, sets: 100_000 } });
+      expectProblem(response, 400, 'bom.sets');
+    });
+
+    it.each([
+      ['a line quantity past the column', '/work-orders', { name: 'x', warehouseId: 'w', outputs: [{ sku: 'A', quantity: 2 ** 31 }], materials: [{ sku: 'B', quantity: 1 }] }, 'outputs[0].quantity'],
+      ['a receipt past the column', '/inbound-orders/any/receive', { lines: [{ sku: 'A', quantity: 2 ** 31 }] }, 'lines[0].quantity'],
+      ['a putaway of 1e308', '/inbound-orders/any/putaway', { lines: [{ sku: 'A', quantity: 1e308, locationCode: 'A-01' }] }, 'lines[0].quantity'],
+      ['an adjustment past 2^53', '/inventory/adjustments', { warehouseId: 'w', merchantId: 'm', sku: 'A', locationCode: 'A-01', quantity: 2 ** 60, reason: 'r' }, 'quantity'],
+    ])('refuses %s with 400 naming it', async (_case, path, body, field) => {
+      expectProblem(await api.post(path, body), 400, field);
+    });
+  });
 });

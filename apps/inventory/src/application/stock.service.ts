@@ -36,6 +36,7 @@ export class StockService {
       const [bin] = await lockBins(tx, key, input.locationCode);
       const decision = decideAdjustment(bin!, input.quantity);
       if (decision.kind === 'refused') throw conflict(decision.detail, { field: 'quantity' });
+      if (decision.kind === 'out-of-range') throw invalidInput([{ field: 'quantity', message: decision.detail }]);
       await tx.stockLevel.update({
         where: { warehouseId_merchantId_sku_locationCode: { ...key, locationCode: input.locationCode } },
         data: { onHand: decision.onHand, updatedAt: new Date() },

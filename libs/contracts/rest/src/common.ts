@@ -44,6 +44,14 @@ export interface PagedList<T> {
 export const many = <T extends z.ZodType<string>>(item: T) =>
   z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 
+/**
+ * The most units one stored quantity may hold: a Postgres `integer` (int4) column, as every
+ * quantity, onHand and reserved is. Sums and products of valid quantities (onHand plus an
+ * adjustment, a BOM line times its sets) are refused past it with 400 naming the field; a bin of
+ * two billion units is beyond any real warehouse, so the columns stay int4.
+ */
+export const MAX_STORED_QUANTITY = 2_147_483_647;
+
 /** A SKU and how many of it: one output or material of a BOM or a work order. */
 export const lineSchema = z.object({
   sku: z.string().trim().min(1).max(64),
