@@ -194,4 +194,91 @@ describe('a hardened edge', () => {
       expectProblem(await api.post(path, body), 400, field);
     });
   });
+
+  describe('unknown routes, long requests', () => {
+    it.each([
+      ['GET', '/no-such-route'],
+      ['POST', '/no-such-route'],
+      ['GET', '/work-orders/a/b/c'],
+      ['DELETE', '/work-orders/x'],
+      ['GET', '/merchants/x'],
+      ['PUT', '/warehouses/x'],
+      ['GET', '/inventory/x/y'],
+      ['GET', '/picking-requests/x/y'],
+      ['GET', '/picking-lists/x/y/z'],
+      ['PATCH', '/inbound-orders/x'],
+      ['GET', '/sagas/x/y'],
+      ['GET', '/health/nope'],
+      ['GET', '/console/assets/no-such-file.js'],
+    ])('%s %s answers problem+json 404', async (method, path) => {
+      const response = await rawRequest(baseUrl, { method, path });
+      expectProblem(response, 404);
+    });
+
+    it('answers a query string past 8 KB with problem+json 414', async () => {
+      expectProblem(await rawRequest(baseUrl, { path: `/work-orders?q=${'a'.repeat(10_000)}` }), 414);
+    });
+
+    it('answers headers past 16 KB with problem+json 431 (and a request line past it too)', async () => {
+      expectProblem(await rawRequest(baseUrl, { path: '/merchants', headers: { 'x-junk': 'j'.repeat(20_000) } }), 431);
+      expectProblem(await rawRequest(baseUrl, { path: `/merchants?q=${'a'.repeat(20_000)}` }), 431);
+    });
+  });
+
+  describe('paged lists', () => {
+    const lists = () => [
+      '/merchants',
+      '/warehouses',
+      '/products',
+      '/inventory',
+      '/inventory/movements',
+      '/inventory/reservations',
+      '/boms',
+      `/picking-requests?warehouseId=${warehouse.warehouseId}`,
+      '/picking-lists',
+      '/inbound-orders',
+    ];
+    const withQuery = (list: string, query: string) => `${baseUrl}${list}${list.includes('?') ? '&' : '?'}${query}`;
+
+    it('every list answers an array with its total in X-Total-Count, and pages of one add up to the whole list', async () => {
+      for (const list of lists()) {
+        const whole = await fetch(withQuery(list, 'pageSize=500'));
+        expect(whole.status).toBe(200);
+        const all = (await whole.json()) as unknown[];
+        expect(Array.isArray(all)).toBe(true);
+        const total = Number(whole.headers.get('x-total-count'));
+        expect({ list, total }).toEqual({ list, total: all.length });
+        const pages: unknown[] = [];
+        for (let page = 1; page <= Math.min(total, 3); page++) {
+          const response = await fetch(withQuery(list, `pageSize=1&page=${page}`));
+          expect(response.headers.get('x-total-count')).toBe(String(total));
+          pages.push(...((await response.json()) as unknown[]));
+        }
+        expect({ list, pages }).toEqual({ list, pages: all.slice(0, Math.min(total, 3)) });
+      }
+    });
+
+    it('the default page holds at most 100', async () => {
+      const response = await fetch(`${baseUrl}/merchants`);
+      expect(((await response.json()) as unknown[]).length).toBeLessThanOrEqual(100);
+    });
+
+    it('sagas page too, with the count of matches in X-Total-Count', async () => {
+      const response = await fetch(`${baseUrl}/sagas?pageSize=1`);
+      expect(response.status).toBe(200);
+      expect(Number(response.headers.get('x-total-count'))).toBeGreaterThanOrEqual(0);
+      expect(((await response.json()) as { items: unknown[] }).items.length).toBeLessThanOrEqual(1);
+    });
+
+    it.each(['pageSize=0', 'pageSize=501', 'pageSize=abc', 'pageSize=1.5', 'pageSize=1&pageSize=2'])('refuses %s on every list with 400 naming query.pageSize', async (query) => {
+      for (const list of [...lists(), '/sagas']) {
+        const response = await rawRequest(baseUrl, { path: withQuery(list, query).slice(baseUrl.length) });
+        expectProblem(response, 400, 'query.pageSize');
+      }
+    });
+
+    it('refuses page=0 with 400 naming query.page', async () => {
+      expectProblem(await rawRequest(baseUrl, { path: '/boms?page=0' }), 400, 'query.page');
+    });
+  });
 });

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
-import { ProblemDetailsFilter } from '@wo/platform';
+import { answerClientErrorsAsProblems, ProblemDetailsFilter, refuseLongUrls } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
 import { bodyLimit, forwardBody } from './body-limit';
@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   // An idle socket must be dropped before the service closes it (its Keep-Alive hint, 5 s), or a
   // request sent on it as it closes fails: Node's agent honours the hint only when it has a
   // timeout of its own to compare it with.
+  answerClientErrorsAsProblems(app.getHttpServer());
+  app.use(refuseLongUrls());
   app.use(bodyLimit(config.bodyLimit));
   const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 });
   for (const route of routes) {

@@ -8,6 +8,7 @@ import { loadServiceConfig } from '../config/service-config';
 import { applyMigrations } from '../database/apply-migrations';
 import { ensureDatabase } from '../database/ensure-database';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { answerClientErrorsAsProblems, refuseLongUrls } from '../http/request-size-limits';
 import { RejectUnsafeTextPipe } from '../http/unsafe-text.pipe';
 import type { ServiceRuntime } from './service-runtime';
 
@@ -58,7 +59,9 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   const runtime: ServiceRuntime = { name: spec.name, config, pool, kafka, kafkaSettings, producer, admin, relay, consumer: null };
 
   const app = await NestFactory.create(spec.module(runtime), { bodyParser: false, bufferLogs: false });
+  app.use(refuseLongUrls());
   app.use(json({ limit: '1mb' }));
+  answerClientErrorsAsProblems(app.getHttpServer());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new RejectUnsafeTextPipe());
   app.enableShutdownHooks();
