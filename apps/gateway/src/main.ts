@@ -6,7 +6,10 @@ import type { Request } from 'express';
 import { answerClientErrorsAsProblems, ProblemDetailsFilter, refuseLongUrls } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
+import IORedis from 'ioredis';
 import { bodyLimit, forwardBody } from './body-limit';
+import { rateLimit } from './rate-limit';
+import { securityHeaders } from './security-headers';
 import { serveConsole } from './console-assets';
 import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
@@ -18,6 +21,7 @@ async function main(): Promise<void> {
   const logger = new Logger('gateway');
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), { bodyParser: false });
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   // Unknown routes and the gateway's own errors answer problem+json, like every service.
   app.useGlobalFilters(new ProblemDetailsFilter());
   // http-proxy opens a new connection per request unless given an agent: keep them open instead
@@ -27,6 +31,11 @@ async function main(): Promise<void> {
   // timeout of its own to compare it with.
   answerClientErrorsAsProblems(app.getHttpServer());
   app.use(refuseLongUrls());
+  // No offline queue: while Redis is away a count fails at once and the limiter fails open.
+  const redis = new IORedis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined); // reported by the limiter when it fails open, not once per reconnect attempt
+  app.getHttpServer().on('close', () => redis.disconnect());
+  app.use(rateLimit({ redis, ...config.rateLimit, exempt: (path) => path.startsWith('/health/'), logger }));
   app.use(bodyLimit(config.bodyLimit));
   const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 });
   for (const route of routes) {

@@ -1,7 +1,7 @@
 import { Logger, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, SelfHealingProducer, type KafkaSettings, type Subscription } from '@wo/messaging';
-import { json } from 'express';
+import { json, type Express } from 'express';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { loadServiceConfig } from '../config/service-config';
@@ -59,6 +59,7 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   const runtime: ServiceRuntime = { name: spec.name, config, pool, kafka, kafkaSettings, producer, admin, relay, consumer: null };
 
   const app = await NestFactory.create(spec.module(runtime), { bodyParser: false, bufferLogs: false });
+  (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
   app.use(refuseLongUrls());
   app.use(json({ limit: '1mb' }));
   answerClientErrorsAsProblems(app.getHttpServer());
