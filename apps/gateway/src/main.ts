@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   // No offline queue: while Redis is away a count fails at once and the limiter fails open.
   const redis = new IORedis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   redis.on('error', () => undefined); // reported by the limiter when it fails open, not once per reconnect attempt
+  // http-proxy-middleware adds a close listener per route; this one makes it more than Node's default ten.
+  app.getHttpServer().setMaxListeners(routes.length + 5);
   app.getHttpServer().on('close', () => redis.disconnect());
   app.use(rateLimit({ redis, ...config.rateLimit, exempt: (path) => path.startsWith('/health/'), logger }));
   app.use(bodyLimit(config.bodyLimit));
