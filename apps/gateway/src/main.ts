@@ -2,9 +2,14 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ProblemDetailsFilter } from '@wo/platform';
+import type { Request } from 'express';
+import { answerClientErrorsAsProblems, ProblemDetailsFilter, refuseLongUrls } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
+import IORedis from 'ioredis';
+import { bodyLimit, forwardBody } from './body-limit';
+import { rateLimit } from './rate-limit';
+import { securityHeaders } from './security-headers';
 import { serveConsole } from './console-assets';
 import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
@@ -16,6 +21,7 @@ async function main(): Promise<void> {
   const logger = new Logger('gateway');
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), { bodyParser: false });
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   // Unknown routes and the gateway's own errors answer problem+json, like every service.
   app.useGlobalFilters(new ProblemDetailsFilter());
   // http-proxy opens a new connection per request unless given an agent: keep them open instead
@@ -23,6 +29,16 @@ async function main(): Promise<void> {
   // An idle socket must be dropped before the service closes it (its Keep-Alive hint, 5 s), or a
   // request sent on it as it closes fails: Node's agent honours the hint only when it has a
   // timeout of its own to compare it with.
+  answerClientErrorsAsProblems(app.getHttpServer());
+  app.use(refuseLongUrls());
+  // No offline queue: while Redis is away a count fails at once and the limiter fails open.
+  const redis = new IORedis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined); // reported by the limiter when it fails open, not once per reconnect attempt
+  // http-proxy-middleware adds a close listener per route; this one makes it more than Node's default ten.
+  app.getHttpServer().setMaxListeners(routes.length + 5);
+  app.getHttpServer().on('close', () => redis.disconnect());
+  app.use(rateLimit({ redis, ...config.rateLimit, exempt: (path) => path.startsWith('/health/'), logger }));
+  app.use(bodyLimit(config.bodyLimit));
   const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 });
   for (const route of routes) {
     app.use(
@@ -34,6 +50,7 @@ async function main(): Promise<void> {
         pathRewrite: (path) => `${route.prefix}${path === '/' ? '' : path}`,
         proxyTimeout: 30_000,
         on: {
+          proxyReq: (proxyRequest, request) => forwardBody(proxyRequest, request as Request),
           error: (error, request, response) => {
             logger.warn(`${request.method} ${request.url} to ${route.service} failed: ${error.message}`);
             const body = JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, detail: `${route.service}: ${error.message}` });

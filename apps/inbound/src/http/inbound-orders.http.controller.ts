@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { inboundOrderQuery, putawayBody, receiveBody } from '@wo/contracts/rest';
-import { parseInput } from '@wo/platform';
+import { parseInput, withTotalCount } from '@wo/platform';
 import { InboundOrders } from '../application/inbound-orders.service';
 
 /** Inbound orders: receiving and putaway of finished goods. */
@@ -9,8 +10,8 @@ export class InboundOrdersHttpController {
   constructor(private readonly orders: InboundOrders) {}
 
   @Get()
-  list(@Query() query: unknown) {
-    return this.orders.list(parseInput(inboundOrderQuery, query, 'query'));
+  async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.orders.list(parseInput(inboundOrderQuery, query, 'query')));
   }
 
   @Get(':id')

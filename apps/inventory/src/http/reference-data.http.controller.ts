@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { locationBody, merchantBody, productBody, productQuery, warehouseBody } from '@wo/contracts/rest';
-import { parseInput } from '@wo/platform';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { locationBody, merchantBody, merchantListQuery, productBody, productQuery, warehouseBody, warehouseListQuery } from '@wo/contracts/rest';
+import { parseInput, withTotalCount } from '@wo/platform';
 import { ReferenceDataService } from '../application/reference-data.service';
 
 /** Merchants, warehouses with locations, and products (the SKU master). */
@@ -14,8 +15,8 @@ export class ReferenceDataHttpController {
   }
 
   @Get('merchants')
-  listMerchants() {
-    return this.referenceData.listMerchants();
+  async listMerchants(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.referenceData.listMerchants(parseInput(merchantListQuery, query, 'query')));
   }
 
   @Post('warehouses')
@@ -24,8 +25,8 @@ export class ReferenceDataHttpController {
   }
 
   @Get('warehouses')
-  listWarehouses() {
-    return this.referenceData.listWarehouses();
+  async listWarehouses(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.referenceData.listWarehouses(parseInput(warehouseListQuery, query, 'query')));
   }
 
   @Post('warehouses/:id/locations')
@@ -39,7 +40,7 @@ export class ReferenceDataHttpController {
   }
 
   @Get('products')
-  listProducts(@Query() query: unknown) {
-    return this.referenceData.listProducts(parseInput(productQuery, query, 'query'));
+  async listProducts(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.referenceData.listProducts(parseInput(productQuery, query, 'query')));
   }
 }

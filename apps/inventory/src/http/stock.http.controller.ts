@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { adjustmentBody, movementQuery, stockQuery } from '@wo/contracts/rest';
-import { parseInput } from '@wo/platform';
+import { parseInput, withTotalCount } from '@wo/platform';
 import { StockService } from '../application/stock.service';
 
 /** Stock levels, restocks and corrections, and the movement ledger. */
@@ -14,12 +15,12 @@ export class StockHttpController {
   }
 
   @Get()
-  query(@Query() query: unknown) {
-    return this.stock.query(parseInput(stockQuery, query, 'query'));
+  async query(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.stock.query(parseInput(stockQuery, query, 'query')));
   }
 
   @Get('movements')
-  movements(@Query() query: unknown) {
-    return this.stock.movements(parseInput(movementQuery, query, 'query'));
+  async movements(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.stock.movements(parseInput(movementQuery, query, 'query')));
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { bomBody, bomQuery } from '@wo/contracts/rest';
-import { parseInput } from '@wo/platform';
+import { parseInput, withTotalCount } from '@wo/platform';
 import { BomService } from '../application/bom.service';
 
 /** BOM recipes: what a set is made of. */
@@ -14,8 +15,8 @@ export class BomsHttpController {
   }
 
   @Get()
-  list(@Query() query: unknown) {
-    return this.boms.list(parseInput(bomQuery, query, 'query'));
+  async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.boms.list(parseInput(bomQuery, query, 'query')));
   }
 
   @Get(':id')

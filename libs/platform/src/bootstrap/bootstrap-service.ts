@@ -1,13 +1,15 @@
 import { Logger, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, SelfHealingProducer, type KafkaSettings, type Subscription } from '@wo/messaging';
-import { json } from 'express';
+import { json, type Express } from 'express';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { loadServiceConfig } from '../config/service-config';
 import { applyMigrations } from '../database/apply-migrations';
 import { ensureDatabase } from '../database/ensure-database';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { answerClientErrorsAsProblems, refuseLongUrls } from '../http/request-size-limits';
+import { RejectUnsafeTextPipe } from '../http/unsafe-text.pipe';
 import type { ServiceRuntime } from './service-runtime';
 
 export interface ServiceSpec {
@@ -57,8 +59,12 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   const runtime: ServiceRuntime = { name: spec.name, config, pool, kafka, kafkaSettings, producer, admin, relay, consumer: null };
 
   const app = await NestFactory.create(spec.module(runtime), { bodyParser: false, bufferLogs: false });
+  (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
+  app.use(refuseLongUrls());
   app.use(json({ limit: '1mb' }));
+  answerClientErrorsAsProblems(app.getHttpServer());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(new RejectUnsafeTextPipe());
   app.enableShutdownHooks();
   // Kubernetes sends SIGKILL after its grace period (30 s): make sure we are gone before that.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
