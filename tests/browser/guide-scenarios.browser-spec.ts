@@ -1,6 +1,6 @@
 import { ApiClient, eventually } from '@wo/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openConsole, screenshot } from './support/browser';
+import { launchChromium, openConsole, pageErrors, screenshot } from './support/browser';
 import { choose, tableRows, valueOf, visible } from './support/screen';
 
 /**
@@ -279,6 +279,10 @@ describe('the user guide, through the console', () => {
     await page.getByRole('link', { name: 'BOMs' }).first().click();
     await visible(page.getByRole('link', { name: 'Candle gift box' }).or(page.getByRole('cell', { name: 'Candle gift box' })));
     await screenshot(page, 'boms');
+  });
+
+  it('logged no script error and no Content-Security-Policy violation on any page', () => {
+    expect(pageErrors).toEqual([]);
   });
 
   it('shows every screen at tablet width', async () => {

@@ -33,6 +33,13 @@ export const viewports = {
 
 export const SCREENSHOT_DIR = join(__dirname, '../../../.local/screenshots');
 
+/**
+ * What the pages logged as errors (a script error, a blocked inline style under the gateway's
+ * Content-Security-Policy): a scenario ends by asserting there were none. A failed request is
+ * left out: the screens show those themselves, and some are the point of a test.
+ */
+export const pageErrors: string[] = [];
+
 /** A fresh browser context (its own storage) looking at the console of the system under test. */
 export async function openConsole(browser: Browser, viewport: keyof typeof viewports = 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
   const gateway = process.env['GATEWAY_URL'];
@@ -40,6 +47,10 @@ export async function openConsole(browser: Browser, viewport: keyof typeof viewp
   const context = await browser.newContext({ baseURL: `${gateway}/console/`, viewport: viewports[viewport] });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: ${message.text()}`);
+  });
   return { context, page };
 }
 
