@@ -32,7 +32,7 @@ export const serviceConfigSchema = z.object({
   /** Apply pending SQL migrations at start-up (off when an init container runs `prisma migrate deploy`). */
   /**
    * Apply pending SQL migrations at start-up, creating the database first if it is missing. Off on
-   * Kubernetes, where the migration Job (`node dist/tools/migrate.js`) runs before the rollout: the
+   * Kubernetes, where the migration Job (`node dist/libs/platform/src/bin/migrate.js`) runs before the rollout: the
    * service then needs no right to create databases or change the schema, and refuses to start
    * while its database lacks a migration this version ships.
    */
