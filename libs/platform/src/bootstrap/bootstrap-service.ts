@@ -5,8 +5,7 @@ import { json, type Express } from 'express';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { loadServiceConfig } from '../config/service-config';
-import { applyMigrations } from '../database/apply-migrations';
-import { ensureDatabase } from '../database/ensure-database';
+import { prepareDatabase } from '../database/prepare-database';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { answerClientErrorsAsProblems, refuseLongUrls } from '../http/request-size-limits';
 import { RejectUnsafeTextPipe } from '../http/unsafe-text.pipe';
@@ -33,11 +32,10 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   process.env['KAFKAJS_NO_PARTITIONER_WARNING'] ??= '1';
   const config = loadServiceConfig(spec.name);
 
-  await ensureDatabase(config.DATABASE_URL);
-  if (config.MIGRATE_ON_START) {
-    const report = await applyMigrations(config.DATABASE_URL, spec.migrationsDir);
-    logger.log(`migrations: ${report.applied.length} applied, ${report.alreadyApplied} already there`);
-  }
+  // MIGRATE_ON_START=true: create the database if missing and apply pending migrations. false (on
+  // Kubernetes, after the migration Job): only check that every migration is there, which needs
+  // no right to create databases or change the schema.
+  logger.log(await prepareDatabase(config.DATABASE_URL, spec.migrationsDir, { migrate: config.MIGRATE_ON_START }));
 
   // Guards against a process that hangs mid-transaction (its row locks would stall every saga
   // touching those rows): Postgres cancels a statement after 30 s and ends a session left idle
@@ -48,6 +46,9 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
     clientId: spec.name,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     partitions: config.KAFKA_PARTITIONS,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS,
+    createTopics: config.KAFKA_CREATE_TOPICS,
   };
   const kafka = new Kafka(kafkaClientConfig(kafkaSettings));
   const admin = kafka.admin();
