@@ -29,6 +29,9 @@ describe('gateway health: its own readiness apart from the services behind it', 
       // inventory is sick (503), picking is not even listening.
       upstreams: { 'work-orders': healthy.url, inventory: sick.url, picking: 'http://127.0.0.1:1', inbound: healthy.url },
       consoleDirectory: '/nonexistent',
+      bodyLimit: 1_048_576,
+      rateLimit: { points: 6_000, windowSeconds: 10, keyPrefix: 'health-spec' },
+      redisUrl: 'redis://127.0.0.1:6379',
     };
     const moduleRef = await Test.createTestingModule({ imports: [GatewayModule.forConfig(config)] }).compile();
     app = moduleRef.createNestApplication({ logger: false });
