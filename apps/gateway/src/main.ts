@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { httpMetricsMiddleware, startProcessMetrics } from '@wo/observability';
 import { ProblemDetailsFilter } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
-import { serveConsole } from './console-assets';
+import { CONSOLE_PATH, serveConsole } from './console-assets';
 import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
 import { routes } from './routes';
@@ -14,8 +15,12 @@ import { routes } from './routes';
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const logger = new Logger('gateway');
+  startProcessMetrics('gateway');
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), { bodyParser: false });
   app.disable('x-powered-by');
+  // Proxied requests and the console's files match no route of the gateway's own: their route label is the prefix.
+  const prefixes = [...routes.map((route) => route.prefix), CONSOLE_PATH];
+  app.use(httpMetricsMiddleware({ routeOf: (request) => prefixes.find((prefix) => request.originalUrl.startsWith(prefix))?.concat('/*') }));
   // Unknown routes and the gateway's own errors answer problem+json, like every service.
   app.useGlobalFilters(new ProblemDetailsFilter());
   // http-proxy opens a new connection per request unless given an agent: keep them open instead
