@@ -20,7 +20,7 @@ show_service_logs() {
     for log in .local/logs/"$dir"/*.log; do
       [ -f "$log" ] || continue
       echo "--- $log"
-      grep -E 'WARN|ERROR|"level":"(WARN|ERROR)"' "$log" | grep -v ECONNREFUSED | cut -c1-400 | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/"timestamp":"[^"]*",?//; s/[0-9/]+, [0-9:]+ [AP]M//; s/"correlationId":[0-9]+,?//' | sort | uniq -c | sort -rn | head -n 25 || true
+      grep -E 'WARN|ERROR|"level":"(WARN|ERROR)"' "$log" | grep -v ECONNREFUSED | cut -c1-400 | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/"timestamp":"[^"]*",?//; s/"time":"[^"]*",?//; s/[0-9/]+, [0-9:]+ [AP]M//; s/"correlationId":[0-9]+,?//' | sort | uniq -c | sort -rn | head -n 25 || true
       echo "    ..."
       tail -n 15 "$log" | cut -c1-400
     done

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { httpMetricsMiddleware, startProcessMetrics } from '@wo/observability';
+import { httpMetricsMiddleware, PinoNestLogger, requestLogging, startLogging, startProcessMetrics } from '@wo/observability';
 import { ProblemDetailsFilter } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
@@ -13,14 +13,18 @@ import { routes } from './routes';
 
 /** One HTTP entry that routes by path prefix to the service that owns it, like the ingress does. */
 async function main(): Promise<void> {
+  const rootLogger = startLogging('gateway');
+  Logger.overrideLogger(new PinoNestLogger(rootLogger));
   const config = loadGatewayConfig();
   const logger = new Logger('gateway');
   startProcessMetrics('gateway');
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), { bodyParser: false, logger: new PinoNestLogger(rootLogger) });
   app.disable('x-powered-by');
   // Proxied requests and the console's files match no route of the gateway's own: their route label is the prefix.
   const prefixes = [...routes.map((route) => route.prefix), CONSOLE_PATH];
   app.use(httpMetricsMiddleware({ routeOf: (request) => prefixes.find((prefix) => request.originalUrl.startsWith(prefix))?.concat('/*') }));
+  // A request id for each request, passed on to the service (x-request-id), on every line both log.
+  app.use(requestLogging(rootLogger));
   // Unknown routes and the gateway's own errors answer problem+json, like every service.
   app.useGlobalFilters(new ProblemDetailsFilter());
   // http-proxy opens a new connection per request unless given an agent: keep them open instead

@@ -7,3 +7,8 @@ export * from './metrics/reservation-metrics';
 export * from './metrics/metrics.controller';
 export * from './metrics/metrics.module';
 export * from './http/public-route';
+export * from './logging/log-context';
+export * from './logging/logger';
+export * from './logging/nest-logger';
+export * from './logging/kafka-log-creator';
+export * from './logging/request-logging';

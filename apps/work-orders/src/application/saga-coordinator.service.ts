@@ -243,7 +243,7 @@ export class SagaCoordinator {
         if (saga.expiresAt && saga.expiresAt <= now) {
           await tx.sagaInstance.update({ where: { id }, data: { state: 'STUCK', deadlineAt: null, updatedAt: now } });
           await this.log(tx, id, 'stuck', { phase: saga.phase, attempts: saga.stepAttempts });
-          this.logger.warn(`saga ${id} (${saga.type}, work order ${saga.workOrderId}) is stuck in ${saga.phase} after ${saga.stepAttempts} re-sends`);
+          this.logger.warn({ msg: `saga ${id} (${saga.type}, work order ${saga.workOrderId}) is stuck in ${saga.phase} after ${saga.stepAttempts} re-sends`, correlationId: id, workOrderId: saga.workOrderId });
           stuck += 1;
           observed.push(() => this.metrics.stuck(saga.type));
           continue;
@@ -315,7 +315,7 @@ export class SagaCoordinator {
 
   /** Logs a reply that changes nothing, and gives the step-log line that records it on its saga. */
   private ignore(reply: Envelope, reason: string): StepLogEntry {
-    this.logger.log(`ignored ${reply.type} ${reply.id} for saga ${reply.correlationId}: ${reason}`);
+    this.logger.log({ msg: `ignored ${reply.type} ${reply.id} for saga ${reply.correlationId}: ${reason}`, messageId: reply.id, correlationId: reply.correlationId });
     return { sagaId: reply.correlationId, event: 'ignored', detail: { type: reply.type, messageId: reply.id, reason } };
   }
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { Envelope } from '@wo/contracts/envelope';
-import { messagingMetrics } from '@wo/observability';
+import { messagingMetrics, withLogContext } from '@wo/observability';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { logicalTopic, physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
@@ -244,7 +244,8 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.invoke(handler, data);
+        // One message at a time: what its handler logs carries its id and its saga's.
+        await withLogContext({ messageId: envelope.id, correlationId: envelope.correlationId }, () => this.invoke(handler, data));
         return;
       } catch (error) {
         const detail = describe(error);
@@ -252,7 +253,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
           return this.deadLetters.publish(topic, partition, message, new PoisonMessage('handler-failed', detail));
         }
         messagingMetrics.failed(this.logicalOf(topic), envelope.type);
-        this.logger.warn(`${envelope.type} ${envelope.id} failed (attempt ${attempt}), retrying: ${detail}`);
+        this.logger.warn({ msg: `${envelope.type} ${envelope.id} failed (attempt ${attempt}), retrying: ${detail}`, messageId: envelope.id, correlationId: envelope.correlationId });
         await sleep(Math.min(200 * 2 ** attempt, 5_000));
         await heartbeat();
       }

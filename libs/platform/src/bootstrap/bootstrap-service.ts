@@ -1,7 +1,7 @@
 import { Logger, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, readConsumerLag, SelfHealingProducer, type KafkaSettings, type Subscription } from '@wo/messaging';
-import { httpMetricsMiddleware, startProcessMetrics, watchConsumerLag, watchOutbox } from '@wo/observability';
+import { httpMetricsMiddleware, PinoNestLogger, requestLogging, startLogging, startProcessMetrics, watchConsumerLag, watchOutbox } from '@wo/observability';
 import { json } from 'express';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -27,6 +27,8 @@ export interface ServiceSpec {
  * relay, the Kafka consumer and the HTTP server, and a clean stop on SIGTERM/SIGINT.
  */
 export async function bootstrapService(spec: ServiceSpec): Promise<void> {
+  const rootLogger = startLogging(spec.name);
+  Logger.overrideLogger(new PinoNestLogger(rootLogger));
   const logger = new Logger(spec.name);
   // We use kafkajs' default (murmur2, Java-compatible) partitioner on purpose; silence its v2 notice.
   process.env['KAFKAJS_NO_PARTITIONER_WARNING'] ??= '1';
@@ -61,8 +63,9 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   watchOutbox(() => readOutboxBacklog(pool));
   if (spec.consumes.length > 0) watchConsumerLag(() => readConsumerLag(admin, kafkaSettings, spec.name, spec.consumes.map((subscription) => subscription.topic)));
 
-  const app = await NestFactory.create(spec.module(runtime), { bodyParser: false, bufferLogs: false });
+  const app = await NestFactory.create(spec.module(runtime), { bodyParser: false, bufferLogs: false, logger: new PinoNestLogger(rootLogger) });
   app.use(httpMetricsMiddleware());
+  app.use(requestLogging(rootLogger));
   app.use(json({ limit: '1mb' }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
