@@ -49,6 +49,9 @@ echo "== browser tier (the console in headless Chromium, against a system of its
 E2E_PORT=3150 E2E_DATABASE_PREFIX=wo_browser_ E2E_LOG_DIR=.local/logs/browser \
   npx --no-install jest --selectProjects browser --runInBand "$@" || show_service_logs browser
 echo "   screenshots of each screen: .local/screenshots/"
+echo "== observability tier (a system of its own scraped by a real Prometheus: dashboard and alert queries, a stuck saga's alert)"
+E2E_PORT=3170 E2E_DATABASE_PREFIX=wo_obs_ E2E_LOG_DIR=.local/logs/observability \
+  npx --no-install jest --selectProjects observability --runInBand "$@" || show_service_logs observability
 echo "== fault tier (services killed, broker restarted, duplicates, a short chaos run)"
 # --forceExit: a kafkajs consumer disconnected while it recovers from the broker restart this tier
 # provokes can keep one socket open (seen with kafkajs 2.2.4), which would keep Jest waiting.
