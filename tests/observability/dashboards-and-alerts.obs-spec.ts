@@ -113,6 +113,10 @@ describe('dashboards and alerts against a real Prometheus', () => {
     await moved('sum(reservation_units_short_total)');
     await moved('sum(increase(outbox_published_messages_total{service="work-orders"}[2m]))');
     await moved('sum(messages_consumed_total{service="inventory",topic="inventory.stock-commands"})');
+    // Route labels are patterns, never paths with ids: bounded series.
+    await moved('sum(http_requests_total{service="work-orders",route="/work-orders/:id",method="GET"})');
+    await moved('sum(http_requests_total{service="gateway",route="/work-orders/*"})');
+    expect((await prometheus.query('http_requests_total{route=~".*[0-9a-f]{8}-[0-9a-f]{4}-.*"}')).data!.result).toEqual([]);
     // Scrape-time gauges: present for every service, settled back to nothing in flight.
     expect((await prometheus.query('outbox_pending_messages')).data!.result).toHaveLength(4);
     expect((await prometheus.query('outbox_oldest_message_age_seconds')).data!.result).toHaveLength(4);
