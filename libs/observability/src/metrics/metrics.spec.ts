@@ -50,6 +50,10 @@ describe('metrics', () => {
   });
 
   it('counts messages by logical topic and type, dead letters by reason (each shown at zero first)', async () => {
+    expect(await sample('kafka_producer_resets_total')).toBeUndefined();
+    messagingMetrics.register();
+    messagingMetrics.register();
+    expect(await sample('kafka_producer_resets_total')).toBe(0);
     messagingMetrics.consuming(['picking.events']);
     expect(await sample('messages_dead_lettered_total{topic="picking.events",reason="handler-failed"}')).toBe(0);
     messagingMetrics.consumed('picking.events', 'picking.PickingListCreated', 2);

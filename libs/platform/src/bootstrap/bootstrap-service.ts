@@ -1,7 +1,7 @@
 import { Logger, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, readConsumerLag, SelfHealingProducer, type KafkaSettings, type Subscription } from '@wo/messaging';
-import { httpMetricsMiddleware, PinoNestLogger, requestLogging, startLogging, startProcessMetrics, watchConsumerLag, watchOutbox } from '@wo/observability';
+import { httpMetricsMiddleware, messagingMetrics, PinoNestLogger, requestLogging, startLogging, startProcessMetrics, watchConsumerLag, watchOutbox } from '@wo/observability';
 import { json } from 'express';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -34,6 +34,7 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   process.env['KAFKAJS_NO_PARTITIONER_WARNING'] ??= '1';
   const config = loadServiceConfig(spec.name);
   startProcessMetrics(spec.name);
+  messagingMetrics.register();
 
   await ensureDatabase(config.DATABASE_URL);
   if (config.MIGRATE_ON_START) {
