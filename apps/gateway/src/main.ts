@@ -3,25 +3,34 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
+import { httpMetricsMiddleware, OPERATIONAL_PATHS, PinoNestLogger, requestLogging, startLogging, startProcessMetrics } from '@wo/observability';
 import { answerClientErrorsAsProblems, ProblemDetailsFilter, refuseLongUrls } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
 import IORedis from 'ioredis';
 import { bodyLimit, forwardBody } from './body-limit';
+import { CONSOLE_PATH, serveConsole } from './console-assets';
 import { rateLimit } from './rate-limit';
 import { securityHeaders } from './security-headers';
-import { serveConsole } from './console-assets';
 import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
 import { routes } from './routes';
 
 /** One HTTP entry that routes by path prefix to the service that owns it, like the ingress does. */
 async function main(): Promise<void> {
+  const rootLogger = startLogging('gateway');
+  Logger.overrideLogger(new PinoNestLogger(rootLogger));
   const config = loadGatewayConfig();
   const logger = new Logger('gateway');
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), { bodyParser: false });
+  startProcessMetrics('gateway');
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), { bodyParser: false, logger: new PinoNestLogger(rootLogger) });
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  // Proxied requests and the console's files match no route of the gateway's own: their route label is the prefix.
+  const prefixes = [...routes.map((route) => route.prefix), CONSOLE_PATH];
+  app.use(httpMetricsMiddleware({ routeOf: (request) => prefixes.find((prefix) => request.originalUrl.startsWith(prefix))?.concat('/*') }));
+  // A request id for each request, passed on to the service (x-request-id), on every line both log.
+  app.use(requestLogging(rootLogger));
   // Unknown routes and the gateway's own errors answer problem+json, like every service.
   app.useGlobalFilters(new ProblemDetailsFilter());
   // http-proxy opens a new connection per request unless given an agent: keep them open instead
@@ -37,7 +46,7 @@ async function main(): Promise<void> {
   // http-proxy-middleware adds a close listener per route; this one makes it more than Node's default ten.
   app.getHttpServer().setMaxListeners(routes.length + 5);
   app.getHttpServer().on('close', () => redis.disconnect());
-  app.use(rateLimit({ redis, ...config.rateLimit, exempt: (path) => path.startsWith('/health/'), logger }));
+  app.use(rateLimit({ redis, ...config.rateLimit, exempt: (path) => OPERATIONAL_PATHS.some((operational) => path.startsWith(operational)), logger }));
   app.use(bodyLimit(config.bodyLimit));
   const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 });
   for (const route of routes) {

@@ -1,3 +1,4 @@
+import { kafkaLogCreator, rootLogger } from '@wo/observability';
 import type { KafkaConfig } from 'kafkajs';
 import { logLevel } from 'kafkajs';
 
@@ -77,6 +78,8 @@ export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {
     clientId: settings.clientId,
     brokers: settings.brokers,
     logLevel: logLevel.WARN,
+    // kafkajs's own lines through the process's logger (JSON or pretty, with the service's name).
+    logCreator: kafkaLogCreator(rootLogger()),
     retry: { initialRetryTime: 200, retries: 10, maxRetryTime: 5_000 },
   };
 }
