@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ProblemDetailsFilter } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
+import { serveApiDocs } from './api-docs';
 import { serveConsole } from './console-assets';
 import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       }),
     );
   }
+  serveApiDocs(app.getHttpAdapter().getInstance());
   serveConsole(app.getHttpAdapter().getInstance(), config.consoleDirectory, logger);
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
