@@ -1,2 +1,3 @@
 export * from './envelope';
 export * from './message-definition';
+export * from './cloud-events';
