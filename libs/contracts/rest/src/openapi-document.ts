@@ -10,8 +10,14 @@ type Side = 'input' | 'output';
 function jsonSchemaOf(schema: z.ZodType, io: Side): JsonObject {
   // Refinements (SKU unique per list, "bom or lines") cannot be said in JSON Schema: the
   // description of the field or the 400 answer says them. Transforms show their input side.
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonObject;
+  // An answer may gain fields in a later release: clients must not refuse unknown ones.
+  const override = io === 'output' ? allowAddedFields : undefined;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any', override }) as JsonObject;
   return rest;
+}
+
+function allowAddedFields(context: { jsonSchema: JsonObject }): void {
+  if (context.jsonSchema['additionalProperties'] === false) delete context.jsonSchema['additionalProperties'];
 }
 
 const componentNames = new Map<z.ZodType, string>(Object.entries(restSchemas).map(([name, schema]) => [schema, name]));
