@@ -1,6 +1,8 @@
 import { ApiClient, eventually, WarehouseFixture } from '@wo/testing';
 import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { startStoryConsumer } from '@wo/examples/work-order-story-consumer';
 
 /**
  * The public work-order events as another domain sees them on the real topic: the envelope in the
@@ -52,5 +54,43 @@ describe('public work-order events on the wire', () => {
       ce_dataschema: 'urn:work-orders-platform:schema:work-orders.WorkOrderCreated:v1',
       'content-type': 'application/json',
     });
+  });
+
+  it("tell each order's story to a consumer written from docs/asyncapi.yaml and docs/schemas alone, once per message", async () => {
+    const printed: string[] = [];
+    const stories = await startStoryConsumer({
+      brokers: process.env['KAFKA_BROKERS_E2E']!.split(','),
+      topicPrefix: prefix,
+      groupId: `${prefix}e2e-story-${randomUUID()}`,
+      asyncApiFile: join(__dirname, '../../docs/asyncapi.yaml'),
+      print: (line) => void printed.push(line),
+    });
+    try {
+      const order = await warehouse.workOrder({ name: 'Story', outputs: [{ sku: 'CE-SET', quantity: 1 }], materials: [{ sku: 'CE-BOX', quantity: 3 }] });
+      expect((await api.post(`/work-orders/${order.id}/confirm`)).status).toBe(202);
+      const events = await eventsOf(order.id, 3);
+      // The same message delivered again (at least once): the story has it once.
+      const producer = kafka.producer();
+      await producer.connect();
+      await producer.send({ topic: `${prefix}work-orders.events`, messages: [{ key: events[0]!.key, value: events[0]!.value, headers: events[0]!.headers }] });
+      await producer.disconnect();
+      await eventsOf(order.id, 4);
+
+      const story = await eventually(
+        async () => printed.filter((line) => line.includes(` ${order.number} `)),
+        (lines) => lines.length >= 3,
+        { what: 'the story of the order' },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(printed.filter((line) => line.includes(` ${order.number} `))).toEqual([
+        expect.stringMatching(/ created "Story": makes 1 x CE-SET from 3 x CE-BOX$/),
+        expect.stringMatching(/ confirmed; allocating$/),
+        expect.stringMatching(/ allocated: CE-BOX at A-01 \(3\)$/),
+      ]);
+      expect(story.every((line) => !line.startsWith('!'))).toBe(true);
+      expect(printed.filter((line) => line.startsWith('!'))).toEqual([]);
+    } finally {
+      await stories.stop();
+    }
   });
 });
