@@ -30,7 +30,9 @@ module.exports = [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure'] },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:tooling', 'type:testing', 'type:contracts'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure', 'type:testing', 'type:tooling'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure', 'type:testing', 'type:tooling', 'type:example'] },
+            // A sample consumer for another domain knows only the published documents, none of our code.
+            { sourceTag: 'type:example', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:shared'] },
             // The orchestrator talks to every participant through their contracts.
             { sourceTag: 'scope:work-orders', onlyDependOnLibsWithTags: ['scope:work-orders', 'scope:inventory', 'scope:picking', 'scope:inbound', 'scope:shared'] },

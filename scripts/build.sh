@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf dist
-npx --no-install swc apps libs tools bench -d dist --config-file .swcrc --copy-files --quiet \
+npx --no-install swc apps libs tools bench examples -d dist --config-file .swcrc --copy-files --quiet \
   --ignore 'apps/console/**,**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts'
 npx --no-install vite build --config apps/console/vite.config.mts --logLevel warn
 printf '[setup]       compiled to dist/, the console to dist/console/\n'

@@ -8,6 +8,7 @@ import { answerClientErrorsAsProblems, ProblemDetailsFilter, refuseLongUrls } fr
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
 import IORedis from 'ioredis';
+import { serveApiDocs } from './api-docs';
 import { bodyLimit, forwardBody } from './body-limit';
 import { CONSOLE_PATH, serveConsole } from './console-assets';
 import { rateLimit } from './rate-limit';
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
       }),
     );
   }
+  serveApiDocs(app.getHttpAdapter().getInstance());
   serveConsole(app.getHttpAdapter().getInstance(), config.consoleDirectory, logger);
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');

@@ -1,11 +1,13 @@
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { DOCS_PATH } from './api-docs';
 import { CONSOLE_PATH } from './console-assets';
 
 /**
- * Helmet's security headers on every answer. The console's pages get a policy that lets its
- * same-origin bundle run (scripts, styles, and the inline style attributes and `<style>` that
- * Mantine writes); every API answer gets the strictest one, since JSON loads nothing.
+ * Helmet's security headers on every answer. The console's pages and the API reference at /docs
+ * get a policy that lets their same-origin bundles run (scripts, styles, and the inline style
+ * attributes and `<style>` that Mantine and Swagger UI write); every API answer gets the strictest
+ * one, since JSON loads nothing.
  */
 export function securityHeaders() {
   const common = helmet({ contentSecurityPolicy: false });
@@ -28,8 +30,8 @@ export function securityHeaders() {
   return (request: Request, response: Response, next: NextFunction): void => {
     common(request, response, (error?: unknown) => {
       if (error) return next(error);
-      const isConsole = request.path === CONSOLE_PATH || request.path.startsWith(`${CONSOLE_PATH}/`);
-      (isConsole ? consolePolicy : apiPolicy)(request, response, next);
+      const isPage = [CONSOLE_PATH, DOCS_PATH].some((prefix) => request.path === prefix || request.path.startsWith(`${prefix}/`));
+      (isPage ? consolePolicy : apiPolicy)(request, response, next);
     });
   };
 }

@@ -1,2 +1,4 @@
 export * from './envelope';
 export * from './message-definition';
+export * from './cloud-events';
+export * from './upcaster';

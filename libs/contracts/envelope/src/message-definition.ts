@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Envelope } from './envelope';
+import type { Upcaster } from './upcaster';
 
 /** What a message needs besides its payload: where it belongs in a conversation. */
 export interface MessageContext {
@@ -15,9 +16,12 @@ export interface MessageContext {
  */
 export interface MessageDefinition<TType extends string, TSchema extends z.ZodType> {
   readonly type: TType;
+  /** The version producers publish now; `schema` is its payload. */
   readonly version: number;
   readonly topic: string;
   readonly schema: TSchema;
+  /** How a payload of each older version still accepted becomes the next version's (oldest first). */
+  readonly upcasters: readonly Upcaster[];
   /** Wraps a payload in a fresh envelope. */
   create(payload: z.infer<TSchema>, context: MessageContext): Envelope<z.infer<TSchema>, TType>;
   /** A fresh envelope together with the topic it goes to: what an outbox stores. */
@@ -41,9 +45,17 @@ export function defineMessage<TType extends string, TSchema extends z.ZodType>(s
   version: number;
   topic: string;
   schema: TSchema;
+  /** One per older version consumers still accept, each to the version after it. */
+  upcasters?: readonly Upcaster[];
 }): MessageDefinition<TType, TSchema> {
+  const upcasters = [...(spec.upcasters ?? [])].sort((a, b) => a.fromVersion - b.fromVersion);
+  upcasters.forEach((upcaster, index) => {
+    const next = upcasters[index + 1]?.fromVersion ?? spec.version;
+    if (upcaster.fromVersion + 1 !== next) throw new Error(`${spec.type}: no upcaster from v${upcaster.fromVersion + 1} (each goes one version up, to v${spec.version} in the end)`);
+  });
   const definition: MessageDefinition<TType, TSchema> = {
     ...spec,
+    upcasters,
     outgoing(payload, context) {
       return { topic: spec.topic, envelope: definition.create(payload, context) };
     },

@@ -11,3 +11,5 @@ export * from './sagas';
 export * from './scheduled-at';
 export * from './stock';
 export * from './work-orders';
+export * from './openapi-document';
+export * from './openapi-routes';

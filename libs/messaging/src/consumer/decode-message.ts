@@ -1,8 +1,11 @@
-import { envelopeSchema, type Envelope } from '@wo/contracts/envelope';
+import { envelopeSchema, readPayload, type Envelope } from '@wo/contracts/envelope';
 import { handledDefinition } from './on-message.decorator';
 import { PoisonMessage } from './poison-message';
 
-/** Turns raw bytes into a validated envelope, or says exactly why they can never be one. */
+/**
+ * Turns raw bytes into a validated envelope of the current version of its type (older versions
+ * upcast first), or says exactly why they can never be one.
+ */
 export function decodeMessage(raw: Buffer | null): Envelope {
   let json: unknown;
   try {
@@ -15,10 +18,8 @@ export function decodeMessage(raw: Buffer | null): Envelope {
 
   const definition = handledDefinition(envelope.data.type);
   if (!definition) throw new PoisonMessage('unknown-type', envelope.data.type);
-  if (definition.version !== envelope.data.version) {
-    throw new PoisonMessage('invalid-payload', `${envelope.data.type} v${envelope.data.version} is not supported (v${definition.version} is)`);
-  }
-  const payload = definition.schema.safeParse(envelope.data.payload);
-  if (!payload.success) throw new PoisonMessage('invalid-payload', payload.error.message);
-  return { ...envelope.data, payload: payload.data } as Envelope;
+  // Every version the definition accepts arrives as its current one: handlers know only that.
+  const payload = readPayload(definition, envelope.data.version, envelope.data.payload);
+  if (!payload.ok) throw new PoisonMessage('invalid-payload', payload.detail);
+  return { ...envelope.data, version: definition.version, payload: payload.payload } as Envelope;
 }

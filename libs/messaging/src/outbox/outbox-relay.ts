@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import { kafkaHeaders, type Envelope } from '@wo/contracts/envelope';
 import { messagingMetrics } from '@wo/observability';
 import { Client, type Pool } from 'pg';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
@@ -10,7 +11,7 @@ interface OutboxRow {
   topic: string;
   key: string;
   type: string;
-  envelope: { id: string };
+  envelope: Envelope;
 }
 
 export interface OutboxRelayOptions {
@@ -170,7 +171,8 @@ function groupByTopic(rows: OutboxRow[], settings: KafkaSettings) {
     messages.push({
       key: row.key,
       value: JSON.stringify(row.envelope),
-      headers: { 'message-id': row.envelope.id, 'message-type': row.type },
+      // Every topic gets the CloudEvents attributes, so every consumer can rely on them.
+      headers: kafkaHeaders(row.envelope, settings.clientId),
     });
     byTopic.set(topic, messages);
   }
