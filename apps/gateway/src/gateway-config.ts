@@ -10,13 +10,22 @@ const schema = z.object({
   INVENTORY_URL: url,
   PICKING_URL: url,
   INBOUND_URL: url,
+  OIDC_ISSUER_URL: url,
+  OIDC_AUDIENCE: z.string().min(1),
+  // The public client the console logs in as (authorization code with PKCE), told to browsers by GET /auth/config.
+  OIDC_CLIENT_ID: z.string().min(1).default('console'),
   // The console's built bundle (vite build writes dist/console; the image copies it beside the gateway).
   CONSOLE_DIR: z.string().min(1).default(resolve(__dirname, '../../../console')),
 });
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
-export type GatewayConfig = { port: number; upstreams: Record<UpstreamService, string>; consoleDirectory: string };
+export type GatewayConfig = {
+  port: number;
+  upstreams: Record<UpstreamService, string>;
+  consoleDirectory: string;
+  oidc: { issuerUrl: string; audience: string; clientId: string };
+};
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const parsed = schema.safeParse(env);
@@ -29,5 +38,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     port: config.PORT,
     upstreams: { 'work-orders': config.WORK_ORDERS_URL, inventory: config.INVENTORY_URL, picking: config.PICKING_URL, inbound: config.INBOUND_URL },
     consoleDirectory: config.CONSOLE_DIR,
+    oidc: { issuerUrl: config.OIDC_ISSUER_URL, audience: config.OIDC_AUDIENCE, clientId: config.OIDC_CLIENT_ID },
   };
 }

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ProblemDetailsFilter } from '@wo/platform';
+import { OidcTokenVerifier, ProblemDetailsFilter } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
 import { serveConsole } from './console-assets';
+import { gatewayAuthentication } from './gateway-authentication';
 import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
 import { routes } from './routes';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   // An idle socket must be dropped before the service closes it (its Keep-Alive hint, 5 s), or a
   // request sent on it as it closes fails: Node's agent honours the hint only when it has a
   // timeout of its own to compare it with.
+  // Tokens are verified here first (and again by each service): nothing anonymous is proxied.
+  app.use(gatewayAuthentication(new OidcTokenVerifier({ issuerUrl: config.oidc.issuerUrl, audience: config.oidc.audience })));
   const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 });
   for (const route of routes) {
     app.use(

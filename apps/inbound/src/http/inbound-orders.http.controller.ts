@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { inboundOrderQuery, putawayBody, receiveBody } from '@wo/contracts/rest';
-import { parseInput } from '@wo/platform';
+import { RequireRole, parseInput } from '@wo/platform';
 import { InboundOrders } from '../application/inbound-orders.service';
 
 /** Inbound orders: receiving and putaway of finished goods. */
@@ -9,23 +9,27 @@ export class InboundOrdersHttpController {
   constructor(private readonly orders: InboundOrders) {}
 
   @Get()
+  @RequireRole('receiver', 'planner', 'inventory-clerk', 'sre')
   list(@Query() query: unknown) {
     return this.orders.list(parseInput(inboundOrderQuery, query, 'query'));
   }
 
   @Get(':id')
+  @RequireRole('receiver', 'planner', 'inventory-clerk', 'sre')
   get(@Param('id') id: string) {
     return this.orders.get(id);
   }
 
   @Post(':id/receive')
   @HttpCode(200)
+  @RequireRole('receiver')
   receive(@Param('id') id: string, @Body() body: unknown) {
     return this.orders.receive(id, parseInput(receiveBody, body).lines);
   }
 
   @Post(':id/putaway')
   @HttpCode(200)
+  @RequireRole('receiver')
   putAway(@Param('id') id: string, @Body() body: unknown) {
     return this.orders.putAway(id, parseInput(putawayBody, body).lines);
   }

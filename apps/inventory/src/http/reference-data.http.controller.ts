@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { locationBody, merchantBody, productBody, productQuery, warehouseBody } from '@wo/contracts/rest';
-import { parseInput } from '@wo/platform';
+import { EVERY_ROLE, RequireRole, parseInput } from '@wo/platform';
 import { ReferenceDataService } from '../application/reference-data.service';
 
 /** Merchants, warehouses with locations, and products (the SKU master). */
@@ -9,36 +9,43 @@ export class ReferenceDataHttpController {
   constructor(private readonly referenceData: ReferenceDataService) {}
 
   @Post('merchants')
+  @RequireRole('admin')
   registerMerchant(@Body() body: unknown) {
     return this.referenceData.registerMerchant(parseInput(merchantBody, body));
   }
 
   @Get('merchants')
+  @RequireRole(...EVERY_ROLE)
   listMerchants() {
     return this.referenceData.listMerchants();
   }
 
   @Post('warehouses')
+  @RequireRole('admin')
   registerWarehouse(@Body() body: unknown) {
     return this.referenceData.registerWarehouse(parseInput(warehouseBody, body));
   }
 
   @Get('warehouses')
+  @RequireRole(...EVERY_ROLE)
   listWarehouses() {
     return this.referenceData.listWarehouses();
   }
 
   @Post('warehouses/:id/locations')
+  @RequireRole('inventory-clerk')
   addLocation(@Param('id') warehouseId: string, @Body() body: unknown) {
     return this.referenceData.addLocation(warehouseId, parseInput(locationBody, body).code);
   }
 
   @Post('products')
+  @RequireRole('inventory-clerk')
   registerProduct(@Body() body: unknown) {
     return this.referenceData.registerProduct(parseInput(productBody, body));
   }
 
   @Get('products')
+  @RequireRole(...EVERY_ROLE)
   listProducts(@Query() query: unknown) {
     return this.referenceData.listProducts(parseInput(productQuery, query, 'query'));
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { sagaListQuery } from '@wo/contracts/rest';
-import { conflict, notFound, parseInput } from '@wo/platform';
+import { RequireRole, conflict, notFound, parseInput } from '@wo/platform';
 import { SagaCoordinator } from '../application/saga-coordinator.service';
 import { WorkOrdersDatabase } from '../persistence/work-orders-database';
 
@@ -13,6 +13,7 @@ export class SagasHttpController {
   ) {}
 
   @Get()
+  @RequireRole('sre')
   async list(@Query() query: unknown) {
     const { limit, ...filter } = parseInput(sagaListQuery, query, 'query');
     const [counts, items] = await Promise.all([
@@ -23,6 +24,7 @@ export class SagasHttpController {
   }
 
   @Get(':id')
+  @RequireRole('sre')
   async get(@Param('id') id: string) {
     const saga = await this.db.sagaInstance.findUnique({ where: { id }, include: { steps: { orderBy: { id: 'asc' } } } });
     if (!saga) throw notFound('Saga', id);
@@ -31,6 +33,7 @@ export class SagasHttpController {
 
   @Post(':id/retry')
   @HttpCode(202)
+  @RequireRole('sre')
   async retry(@Param('id') id: string) {
     const result = await this.sagas.retry(id);
     if (result === 'unknown') throw notFound('Saga', id);

@@ -1,6 +1,9 @@
+import { APP_GUARD } from '@nestjs/core';
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { SqlDatabase } from '../database/sql-database';
 import { HealthController, READINESS_CHECKS } from '../health/health.controller';
+import { AccessGuard, TOKEN_VERIFIER } from '../identity/access.guard';
+import { OidcTokenVerifier } from '../identity/token-verifier';
 import { PG_POOL, SERVICE_RUNTIME, type ServiceRuntime } from './service-runtime';
 
 /**
@@ -23,6 +26,9 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: PG_POOL, useValue: runtime.pool },
         { provide: SqlDatabase, useValue: new SqlDatabase(runtime.pool) },
+        // Every route needs a verified token and a role it declares, unless it is @Public().
+        { provide: TOKEN_VERIFIER, useValue: new OidcTokenVerifier({ issuerUrl: runtime.config.OIDC_ISSUER_URL, audience: runtime.config.OIDC_AUDIENCE }) },
+        { provide: APP_GUARD, useClass: AccessGuard },
         {
           provide: READINESS_CHECKS,
           useValue: {
