@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { inboundOrderQuery, putawayBody, receiveBody } from '@wo/contracts/rest';
-import { RequireRole, parseInput } from '@wo/platform';
+import { parseInput, RequireRole, ServesEveryMerchant } from '@wo/platform';
 import { InboundOrders } from '../application/inbound-orders.service';
 
 /** Inbound orders: receiving and putaway of finished goods. */
+@ServesEveryMerchant()
 @Controller('inbound-orders')
 export class InboundOrdersHttpController {
   constructor(private readonly orders: InboundOrders) {}

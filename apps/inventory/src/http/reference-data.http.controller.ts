@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { locationBody, merchantBody, productBody, productQuery, warehouseBody } from '@wo/contracts/rest';
-import { EVERY_ROLE, RequireRole, parseInput } from '@wo/platform';
+import { CurrentPrincipal, EVERY_ROLE, merchantForBody, parseInput, RequireRole, visibleRows, type Principal } from '@wo/platform';
 import { ReferenceDataService } from '../application/reference-data.service';
 
 /** Merchants, warehouses with locations, and products (the SKU master). */
@@ -16,8 +16,8 @@ export class ReferenceDataHttpController {
 
   @Get('merchants')
   @RequireRole(...EVERY_ROLE)
-  listMerchants() {
-    return this.referenceData.listMerchants();
+  async listMerchants(@CurrentPrincipal() principal: Principal) {
+    return visibleRows(principal, await this.referenceData.listMerchants(), (merchant) => merchant.id);
   }
 
   @Post('warehouses')
@@ -40,13 +40,14 @@ export class ReferenceDataHttpController {
 
   @Post('products')
   @RequireRole('inventory-clerk')
-  registerProduct(@Body() body: unknown) {
-    return this.referenceData.registerProduct(parseInput(productBody, body));
+  registerProduct(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    const input = parseInput(productBody, body);
+    return this.referenceData.registerProduct({ ...input, merchantId: merchantForBody(principal, input.merchantId)! });
   }
 
   @Get('products')
   @RequireRole(...EVERY_ROLE)
-  listProducts(@Query() query: unknown) {
-    return this.referenceData.listProducts(parseInput(productQuery, query, 'query'));
+  async listProducts(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    return visibleRows(principal, await this.referenceData.listProducts(parseInput(productQuery, query, 'query')), (product) => product.merchantId);
   }
 }

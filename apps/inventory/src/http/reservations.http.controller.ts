@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { reservationQuery } from '@wo/contracts/rest';
-import { RequireRole, parseInput } from '@wo/platform';
+import { parseInput, RequireRole, ServesEveryMerchant } from '@wo/platform';
 import { InventoryDatabase } from '../persistence/inventory-database';
 
 /** Inventory's own view of what is held and for which work order: what operators audit against. */
+@ServesEveryMerchant()
 @Controller('inventory/reservations')
 export class ReservationsHttpController {
   constructor(private readonly db: InventoryDatabase) {}

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { adjustmentBody, movementQuery, stockQuery } from '@wo/contracts/rest';
-import { EVERY_ROLE, RequireRole, parseInput } from '@wo/platform';
+import { CurrentPrincipal, EVERY_ROLE, merchantForBody, parseInput, RequireRole, visibleRows, type Principal } from '@wo/platform';
 import { StockService } from '../application/stock.service';
 
 /** Stock levels, restocks and corrections, and the movement ledger. */
@@ -10,19 +10,20 @@ export class StockHttpController {
 
   @Post('adjustments')
   @RequireRole('inventory-clerk')
-  adjust(@Body() body: unknown) {
-    return this.stock.adjust(parseInput(adjustmentBody, body));
+  adjust(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    const input = parseInput(adjustmentBody, body);
+    return this.stock.adjust({ ...input, merchantId: merchantForBody(principal, input.merchantId)! });
   }
 
   @Get()
   @RequireRole(...EVERY_ROLE)
-  query(@Query() query: unknown) {
-    return this.stock.query(parseInput(stockQuery, query, 'query'));
+  async query(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    return visibleRows(principal, await this.stock.query(parseInput(stockQuery, query, 'query')), (row) => row.merchantId);
   }
 
   @Get('movements')
   @RequireRole(...EVERY_ROLE)
-  movements(@Query() query: unknown) {
-    return this.stock.movements(parseInput(movementQuery, query, 'query'));
+  async movements(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    return visibleRows(principal, await this.stock.movements(parseInput(movementQuery, query, 'query')), (row) => row.merchantId);
   }
 }

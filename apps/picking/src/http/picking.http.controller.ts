@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { createPickingListBody, pickingListQuery, pickingRequestsQuery, startPickingListBody } from '@wo/contracts/rest';
-import { RequireRole, parseInput } from '@wo/platform';
+import { parseInput, RequireRole, ServesEveryMerchant } from '@wo/platform';
 import { PickingLists } from '../application/picking-lists.service';
 import { PickingRequests } from '../application/picking-requests.service';
 
 /** Picking requests and picking lists over HTTP. */
+@ServesEveryMerchant()
 @Controller()
 export class PickingHttpController {
   constructor(

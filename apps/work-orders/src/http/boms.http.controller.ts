@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { bomBody, bomQuery } from '@wo/contracts/rest';
-import { EVERY_ROLE, RequireRole, parseInput } from '@wo/platform';
+import { CurrentPrincipal, EVERY_ROLE, merchantForBody, parseInput, RequireRole, requireVisible, visibleRows, type Principal } from '@wo/platform';
 import { BomService } from '../application/bom.service';
 
 /** BOM recipes: what a set is made of. */
@@ -10,32 +10,39 @@ export class BomsHttpController {
 
   @Post()
   @RequireRole('planner')
-  create(@Body() body: unknown) {
-    return this.boms.create(parseInput(bomBody, body));
+  create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    const input = parseInput(bomBody, body);
+    return this.boms.create({ ...input, merchantId: merchantForBody(principal, input.merchantId) });
   }
 
   @Get()
   @RequireRole(...EVERY_ROLE)
-  list(@Query() query: unknown) {
-    return this.boms.list(parseInput(bomQuery, query, 'query'));
+  async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    return visibleRows(principal, await this.boms.list(parseInput(bomQuery, query, 'query')), (bom) => bom.merchantId);
   }
 
   @Get(':id')
   @RequireRole(...EVERY_ROLE)
-  get(@Param('id') id: string) {
-    return this.boms.get(id);
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    const bom = await this.boms.get(id);
+    requireVisible(principal, bom.merchantId, 'BOM', id);
+    return bom;
   }
 
   @Put(':id')
   @RequireRole('planner')
-  replace(@Param('id') id: string, @Body() body: unknown) {
-    return this.boms.replace(id, parseInput(bomBody, body));
+  async replace(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    await this.get(id, principal);
+    const input = parseInput(bomBody, body);
+    // Moving a BOM to a merchant the caller does not serve is refused like naming one on create.
+    return this.boms.replace(id, { ...input, merchantId: merchantForBody(principal, input.merchantId) });
   }
 
   @Delete(':id')
   @HttpCode(204)
   @RequireRole('planner')
-  async remove(@Param('id') id: string): Promise<void> {
+  async remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.get(id, principal);
     await this.boms.remove(id);
   }
 }

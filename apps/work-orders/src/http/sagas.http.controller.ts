@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { sagaListQuery } from '@wo/contracts/rest';
-import { RequireRole, conflict, notFound, parseInput } from '@wo/platform';
+import { conflict, notFound, parseInput, RequireRole, ServesEveryMerchant } from '@wo/platform';
 import { SagaCoordinator } from '../application/saga-coordinator.service';
 import { WorkOrdersDatabase } from '../persistence/work-orders-database';
 
 /** The SRE's view of the sagas: by state, one saga's step history, and a retry for a stuck one. */
+@ServesEveryMerchant()
 @Controller('sagas')
 export class SagasHttpController {
   constructor(

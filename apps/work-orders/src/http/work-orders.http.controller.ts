@@ -6,7 +6,8 @@ import {
   workOrderListQuery,
   workOrderStatusCountsQuery,
 } from '@wo/contracts/rest';
-import { EVERY_ROLE, RequireRole, parseInput } from '@wo/platform';
+import { CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, requireVisible, type Principal } from '@wo/platform';
+import { BomService } from '../application/bom.service';
 import { WorkOrderCommands } from '../application/work-order-commands.service';
 import { WorkOrderQueries } from '../application/work-order-queries.service';
 
@@ -16,6 +17,7 @@ export class WorkOrdersHttpController {
   constructor(
     private readonly commands: WorkOrderCommands,
     private readonly queries: WorkOrderQueries,
+    private readonly boms: BomService,
   ) {}
 
   @Get('number-suggestion')
@@ -27,34 +29,39 @@ export class WorkOrdersHttpController {
   /** Declared before `:id`, so "status-counts" is never read as an id. */
   @Get('status-counts')
   @RequireRole(...EVERY_ROLE)
-  statusCounts(@Query() query: unknown) {
-    return this.queries.statusCounts(parseInput(workOrderStatusCountsQuery, query, 'query'));
+  statusCounts(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    return this.queries.statusCounts(parseInput(workOrderStatusCountsQuery, query, 'query'), merchantScopeOf(principal));
   }
 
   @Post()
   @RequireRole('planner', 'merchant-user')
-  async create(@Body() body: unknown) {
+  async create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const input = parseInput(createWorkOrderBody, body);
     const { bom, outputs, materials, ...rest } = input;
-    const { id } = await this.commands.create({ ...rest, lines: bom ? bom : { outputs: outputs!, materials: materials! } });
+    const merchantId = merchantForBody(principal, rest.merchantId);
+    if (bom) await this.visibleBom(principal, bom.bomId);
+    const { id } = await this.commands.create({ ...rest, merchantId, lines: bom ? bom : { outputs: outputs!, materials: materials! } });
     return this.queries.detail(id);
   }
 
   @Get()
   @RequireRole(...EVERY_ROLE)
-  list(@Query() query: unknown) {
-    return this.queries.list(parseInput(workOrderListQuery, query, 'query'));
+  list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    return this.queries.list(parseInput(workOrderListQuery, query, 'query'), merchantScopeOf(principal));
   }
 
   @Get(':id')
   @RequireRole(...EVERY_ROLE)
-  detail(@Param('id') id: string) {
-    return this.queries.detail(id);
+  async detail(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    const order = await this.queries.detail(id);
+    requireVisible(principal, order.merchantId, 'Work order', id);
+    return order;
   }
 
   @Patch(':id')
   @RequireRole('planner')
-  async update(@Param('id') id: string, @Body() body: unknown) {
+  async update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    await this.visibleOrder(principal, id);
     await this.commands.update(id, parseInput(updateWorkOrderBody, body));
     return this.queries.detail(id);
   }
@@ -62,35 +69,52 @@ export class WorkOrdersHttpController {
   @Post(':id/confirm')
   @HttpCode(202)
   @RequireRole('planner', 'merchant-user')
-  confirm(@Param('id') id: string) {
+  async confirm(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    await this.visibleOrder(principal, id);
     return this.commands.confirm(id);
   }
 
   @Post(':id/retry-allocation')
   @HttpCode(202)
   @RequireRole('planner')
-  retryAllocation(@Param('id') id: string) {
+  async retryAllocation(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    await this.visibleOrder(principal, id);
     return this.commands.retryAllocation(id);
   }
 
   @Post(':id/picking-lists')
   @HttpCode(202)
   @RequireRole('picker')
-  createPickingList(@Param('id') id: string) {
+  async createPickingList(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    await this.visibleOrder(principal, id);
     return this.commands.createPickingList(id);
   }
 
   @Post(':id/complete')
   @HttpCode(202)
   @RequireRole('planner')
-  complete(@Param('id') id: string) {
+  async complete(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    await this.visibleOrder(principal, id);
     return this.commands.complete(id);
   }
 
   @Post(':id/cancel')
   @HttpCode(202)
   @RequireRole('planner')
-  cancel(@Param('id') id: string) {
+  async cancel(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    await this.visibleOrder(principal, id);
     return this.commands.cancel(id);
+  }
+
+  /** Another merchant's order is unknown to a merchant-scoped caller (404); staff skip the read. */
+  private async visibleOrder(principal: Principal, id: string): Promise<void> {
+    if (principal.merchantIds === 'all') return;
+    const order = await this.queries.detail(id);
+    requireVisible(principal, order.merchantId, 'Work order', id);
+  }
+
+  private async visibleBom(principal: Principal, bomId: string): Promise<void> {
+    if (principal.merchantIds === 'all') return;
+    requireVisible(principal, (await this.boms.get(bomId)).merchantId, 'BOM', bomId);
   }
 }

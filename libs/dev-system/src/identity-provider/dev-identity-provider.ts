@@ -74,7 +74,7 @@ export async function createDevProvider(settings: DevProviderSettings): Promise<
       if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
       const account = parseAccountId(token.accountId);
       if (!account) return undefined;
-      return { name: account.user.name, roles: [...account.user.roles], ...(account.user.merchantScoped ? { merchant_ids: account.merchantIds } : {}) };
+      return { name: account.user.name, roles: [...account.user.roles], ...(account.user.merchantScoped || account.merchantIds.length > 0 ? { merchant_ids: account.merchantIds } : {}) };
     },
     // First-party clients only: every login is granted the API and the profile without a consent screen.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
@@ -105,7 +105,8 @@ export async function createDevProvider(settings: DevProviderSettings): Promise<
       const login = (form.get('typed') || form.get('login') || '').trim();
       const user = findDevUser(login);
       if (!user) return html(response, 400, loginPage(details.uid, clientId, `No development user "${login}".`));
-      const merchantIds = user.merchantScoped ? (form.get('merchants') ?? '').split(',').map((id) => id.trim()).filter(Boolean) : [];
+      // Staff may be scoped to merchants too (a planner working for one client); the merchant user always is.
+      const merchantIds = (form.get('merchants') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
       await provider.interactionFinished(request, response, { login: { accountId: accountIdOf(user.login, merchantIds) } }, { mergeWithLastSubmission: false });
       return;
     }

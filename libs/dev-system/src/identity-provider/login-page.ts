@@ -18,7 +18,7 @@ ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}
 <select id="login" name="login">${options}</select>
 <label for="typed">Or type a login</label>
 <input id="typed" name="typed" autocomplete="off" placeholder="planner, picker, receiver, clerk, merchant, sre, admin">
-<label for="merchants">Merchant ids (for the merchant user; comma-separated)</label>
+<label for="merchants">Merchant ids (comma-separated; required for the merchant user, optional for staff serving only some merchants)</label>
 <input id="merchants" name="merchants" autocomplete="off">
 <button type="submit">Sign in</button>
 </form>

@@ -4,6 +4,7 @@ import type { Principal } from './principal';
 
 export const PUBLIC_ROUTE = 'identity:public';
 export const REQUIRED_ROLES = 'identity:roles';
+export const EVERY_MERCHANT_ONLY = 'identity:every-merchant';
 
 /** No token needed: health probes only. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
@@ -13,6 +14,12 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
  * A route that declares no roles is admin-only, so a forgotten declaration fails closed.
  */
 export const RequireRole = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+/**
+ * Warehouse work that serves every merchant at once (picking, receiving, sagas, reservations):
+ * a merchant-scoped token is refused with 403, since these rows are not kept apart by merchant.
+ */
+export const ServesEveryMerchant = () => SetMetadata(EVERY_MERCHANT_ONLY, true);
 
 /** Every operator role: for reads of reference data that everyone who works here needs. */
 export const EVERY_ROLE: readonly Role[] = ['planner', 'picker', 'receiver', 'inventory-clerk', 'merchant-user', 'sre'];

@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@wo/contracts/rest';
 import type { Request } from 'express';
 import { ProblemException } from '../http/problem';
-import { mayAct, PUBLIC_ROUTE, REQUIRED_ROLES } from './access-policy';
+import { EVERY_MERCHANT_ONLY, mayAct, PUBLIC_ROUTE, REQUIRED_ROLES } from './access-policy';
 import { authenticate } from './authenticate';
-import { forbidden } from './identity-problems';
+import { everyMerchantOnly, forbidden } from './identity-problems';
 import type { Principal } from './principal';
 import type { TokenVerifier } from './token-verifier';
 
@@ -34,6 +34,7 @@ export class AccessGuard implements CanActivate {
     if (principal instanceof ProblemException) throw principal;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets) ?? [];
     if (!mayAct(principal, required)) throw forbidden(required);
+    if (principal.merchantIds !== 'all' && this.reflector.getAllAndOverride<boolean>(EVERY_MERCHANT_ONLY, targets)) throw everyMerchantOnly();
     request.principal = principal;
     return true;
   }

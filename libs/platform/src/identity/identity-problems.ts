@@ -33,3 +33,12 @@ export function forbidden(requiredRoles: readonly Role[]): ProblemException {
 export function identityProviderUnavailable(detail: string): ProblemException {
   return new ProblemException({ type: `${PROBLEM_BASE}identity-provider-unavailable`, title: 'Identity provider unavailable', status: 503, detail }, { 'retry-after': '1' });
 }
+
+export function everyMerchantOnly(): ProblemException {
+  return new ProblemException({
+    type: `${PROBLEM_BASE}forbidden`,
+    title: 'Not allowed for a merchant-scoped token',
+    status: 403,
+    detail: 'This is warehouse work for every merchant: it needs a token that is not scoped to merchants.',
+  });
+}

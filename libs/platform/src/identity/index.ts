@@ -5,3 +5,4 @@ export * from './current-principal.decorator';
 export * from './identity-problems';
 export * from './principal';
 export * from './token-verifier';
+export * from './merchant-scope';
