@@ -90,6 +90,20 @@ describe('SqlDatabase (pipelined transactions on a real Postgres)', () => {
     expect(reads).toEqual(['before']);
   });
 
+  it('a failed read that the caller catches still fails the commit: the write before it is never reported as committed', async () => {
+    const attempt = db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(insert, 'swallowed', 'written before the failing read', 1, false, [], '{}', new Date());
+      // The write goes out with this read; the read fails, the caller shrugs and carries on.
+      await tx.$queryRawUnsafe('SELECT no_such_column FROM sample').catch(() => undefined);
+      return 'committed?';
+    });
+    await expect(attempt).rejects.toThrow('the transaction cannot commit: one of its statements failed');
+    const rows = await pool.query(`SELECT id FROM sample WHERE id = 'swallowed'`);
+    expect(rows.rows).toEqual([]);
+    // The connection is usable afterwards.
+    await expect(db.$transaction((tx) => tx.$queryRawUnsafe<{ one: number }[]>('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+  });
+
   it('an error thrown by the caller rolls back what was already sent', async () => {
     const attempt = db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(insert, 'd', 'sent with the read', 1, false, [], '{}', new Date());

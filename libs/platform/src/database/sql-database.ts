@@ -52,8 +52,13 @@ class PipelinedTransaction implements SqlExecutor {
   private flushScheduled = false;
   /** Statements whose PREPARE is pending or in flight: known on the connection once it succeeds. */
   private readonly preparing = new Set<string>();
-  /** A message failed: which of its PREPAREs ran is unknown, so the connection's list is re-read. */
-  private failed = false;
+  /**
+   * The first failure of a message. Which of its PREPAREs ran is then unknown (the connection's
+   * list is re-read on rollback), and the transaction can no longer commit: Postgres answers a
+   * COMMIT in a failed transaction with a quiet ROLLBACK, so a caller that caught a failed read and
+   * went on would otherwise see its earlier writes "committed" and lost.
+   */
+  private failure: unknown;
 
   constructor(
     private readonly client: PoolClient,
@@ -79,6 +84,7 @@ class PipelinedTransaction implements SqlExecutor {
   }
 
   async commit(): Promise<void> {
+    if (this.failure !== undefined) throw new Error('the transaction cannot commit: one of its statements failed', { cause: this.failure });
     // Nothing was sent or written: there is no transaction to end.
     if (!this.begun && this.pending.length === 1) return;
     this.pending.push({ sql: 'COMMIT' });
@@ -88,7 +94,7 @@ class PipelinedTransaction implements SqlExecutor {
   async rollback(): Promise<void> {
     this.pending = [];
     if (this.begun) await this.client.query('ROLLBACK');
-    if (this.failed) await refreshPrepared(this.client, this.prepared);
+    if (this.failure !== undefined) await refreshPrepared(this.client, this.prepared);
   }
 
   private add(text: string, values: readonly unknown[], isRead = false): Promise<unknown> | undefined {
@@ -120,7 +126,7 @@ class PipelinedTransaction implements SqlExecutor {
       for (const { prepares } of message) if (prepares) this.prepared.add(prepares);
       message.forEach((statement, index) => statement.read?.resolve(results[index]!.rows));
     } catch (error) {
-      this.failed = true;
+      this.failure ??= error;
       for (const statement of message) statement.read?.reject(error);
       throw error;
     }

@@ -1,6 +1,49 @@
+import { Group, Select, Stack } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/ui/page-header';
+import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states';
+import { useInboundOrders } from '../../features/inbound/api/get-inbound-orders';
+import { InboundOrdersTable } from '../../features/inbound/components/inbound-orders-table';
+import { inboundStatusLabels, inboundStatusOptions, isInboundStatus } from '../../features/inbound/status';
+import { useCurrentWarehouse } from '../../features/warehouses/current-warehouse';
 
-// Placeholder until the page lands.
 export function InboundOrdersRoute() {
-  return <PageHeader title="inbound-orders" />;
+  const { warehouseId } = useCurrentWarehouse();
+  // The filter lives in the URL, so a filtered view can be shared and survives a reload.
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('status');
+  const status = isInboundStatus(raw) ? raw : undefined;
+  const orders = useInboundOrders({ warehouseId: warehouseId ?? undefined, status }, { enabled: Boolean(warehouseId) });
+
+  return (
+    <>
+      <PageHeader title="Inbound Orders" description="Finished goods of completed work orders, received and put away onto shelves." />
+      <Stack gap="md">
+        <Group>
+          <Select
+            label="Status"
+            placeholder="All statuses"
+            data={inboundStatusOptions}
+            value={status ?? null}
+            clearable
+            w={220}
+            onChange={(value) => setParams(value ? { status: value } : {}, { replace: true })}
+          />
+        </Group>
+        {!warehouseId ? (
+          <EmptyState title="No warehouse selected">Choose the warehouse you work in at the top right.</EmptyState>
+        ) : orders.isPending ? (
+          <LoadingState label="Loading inbound orders…" />
+        ) : orders.isError ? (
+          <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
+        ) : orders.data.length === 0 ? (
+          <EmptyState title={status ? `No ${inboundStatusLabels[status]} inbound orders` : 'No inbound orders'}>
+            Completing a work order creates its finished-goods inbound order here, ready to be received and put away.
+          </EmptyState>
+        ) : (
+          <InboundOrdersTable orders={orders.data} />
+        )}
+      </Stack>
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 import { Box, Button, Group, Pagination, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { NavigateButton } from '../../components/ui/navigate-button';
 import { PageHeader } from '../../components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states';
 import { useWarehouses } from '../../features/warehouses/api/get-warehouses';
@@ -13,12 +14,14 @@ import { WorkOrdersTable } from '../../features/work-orders/components/work-orde
 
 const pageSize = 25;
 
+const controlLabels = { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' } as const;
+
 /** Work Orders (guide section 2): the current warehouse's orders, filtered by what the URL says. */
 export function WorkOrdersRoute() {
   const newButton = (
-    <Button component={Link} to="/work-orders/new" leftSection={<IconPlus size={16} aria-hidden />}>
+    <NavigateButton to="/work-orders/new" leftSection={<IconPlus size={16} aria-hidden />}>
       New
-    </Button>
+    </NavigateButton>
   );
   return (
     <>
@@ -62,7 +65,7 @@ function WorkOrderList({ warehouseId }: { warehouseId: string }) {
   const counts = useWorkOrderStatusCounts(scope, { refetchInterval: hasPending ? pendingRefetchInterval : false });
 
   const total = list.data?.total ?? 0;
-  const summary = list.data ? (
+  const summary = total > 0 ? (
     <Text size="sm" c="dimmed" aria-live="polite">
       {total === 1 ? '1 work order' : `${total} work orders`}
     </Text>
@@ -83,7 +86,11 @@ function WorkOrderList({ warehouseId }: { warehouseId: string }) {
           <WorkOrdersTable items={list.data.items} sort={sort} onSortChange={setSort} />
           {total > pageSize ? (
             <Group justify="flex-end" mt="md">
-              <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={setPage} getControlProps={(control) => ({ 'aria-label': `${control} page` })} getItemProps={(item) => ({ 'aria-label': `Page ${item}` })} />
+              <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={(next) => {
+                  setPage(next);
+                  // The next page starts at its top, not where the pager sits.
+                  window.scrollTo({ top: 0 });
+                }} getControlProps={(control) => ({ 'aria-label': controlLabels[control] })} getItemProps={(item) => ({ 'aria-label': `Page ${item}` })} />
             </Group>
           ) : null}
         </Box>

@@ -24,7 +24,8 @@ export function buildAdjustmentBody(warehouseId: string, values: AdjustmentFormV
   if (!values.merchantId) errors.merchantId = 'Choose a merchant';
   if (!sku) errors.sku = 'Choose a SKU';
   if (!values.locationCode) errors.locationCode = 'Choose a location';
-  if (!Number.isInteger(quantity)) errors.quantity = 'Enter a whole number: positive to restock, negative to correct down';
+  if (values.quantity === '') errors.quantity = 'Enter a quantity';
+  else if (!Number.isInteger(quantity)) errors.quantity = 'Enter a whole number: positive to restock, negative to correct down';
   else if (quantity === 0) errors.quantity = 'Must not be zero';
   if (!reason) errors.reason = 'Say why, e.g. restock';
   if (Object.keys(errors).length > 0 || !values.merchantId || !values.locationCode) return { ok: false, errors };

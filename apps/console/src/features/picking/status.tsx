@@ -19,7 +19,7 @@ export function isPickingListStatus(value: string | null | undefined): value is 
 
 export function PickingListStatusBadge({ status }: { status: PickingListStatus }) {
   return (
-    <Badge color={statusColors[status]} variant="light" radius="sm">
+    <Badge color={statusColors[status]} variant="light" radius="sm" styles={{ label: { overflow: 'visible' } }}>
       {pickingListStatusLabels[status]}
     </Badge>
   );

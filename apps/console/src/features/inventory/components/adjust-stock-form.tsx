@@ -118,6 +118,7 @@ export function AdjustStockForm({ warehouse, prefill = {} }: { warehouse: Wareho
               }}
               disabled={!merchant}
               description={chosen ? chosen.name : undefined}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               error={errors['sku']}
               withAsterisk
             />
@@ -144,6 +145,7 @@ export function AdjustStockForm({ warehouse, prefill = {} }: { warehouse: Wareho
                 clearError('quantity');
               }}
               allowDecimal={false}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               error={errors['quantity']}
               withAsterisk
             />

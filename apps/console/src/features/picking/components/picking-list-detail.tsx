@@ -7,6 +7,12 @@ import { PickingListActions } from './picking-list-actions';
 import { PickingProgress } from './picking-lists-table';
 import { WorkOrderLink } from './work-order-link';
 
+/** What the operator does next, where the list itself offers no action. */
+const statusHint: Partial<Record<PickingList['status'], string>> = {
+  DONE: 'Picking is done: its work orders can now be completed from their detail pages.',
+  CANCELED: 'This list was canceled: its materials are back on Material Picking, ready for a new list.',
+};
+
 /** A picking list: who picks it, how far, and its stops in walking order (as the API orders them). */
 export function PickingListDetail({ list }: { list: PickingList }) {
   const lines = [...list.lines].sort((a, b) => a.position - b.position);
@@ -23,6 +29,9 @@ export function PickingListDetail({ list }: { list: PickingList }) {
           <Text size="sm" c="dimmed">
             Picking list · {list.workOrderIds.length} {list.workOrderIds.length === 1 ? 'work order' : 'work orders'} · {lines.length} stops
           </Text>
+          {statusHint[list.status] ? (
+            <Text size="sm">{statusHint[list.status]}</Text>
+          ) : null}
         </Stack>
         <PickingListActions list={list} />
       </Group>

@@ -22,26 +22,26 @@ export function PickingListsTable({ lists }: { lists: readonly PickingList[] }) 
         <Table.Tbody>
           {lists.map((list) => (
             <Table.Tr key={list.id}>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Anchor component={Link} to={`/picking-lists/${list.id}`} fw={600} ff="monospace" size="sm">
                   {pickingListLabel(list.id)}
                 </Anchor>
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <PickingListStatusBadge status={list.status} />
               </Table.Td>
               <Table.Td>
-                <Group gap={8} maw={280}>
+                <Group gap={8} maw={260} style={{ whiteSpace: 'nowrap' }}>
                   {list.workOrderIds.map((id) => (
                     <WorkOrderLink key={id} id={id} />
                   ))}
                 </Group>
               </Table.Td>
               <Table.Td>{list.picker ?? <Text span c="dimmed" size="sm">Not started</Text>}</Table.Td>
-              <Table.Td miw={140}>
+              <Table.Td>
                 <PickingProgress progress={list.progress} />
               </Table.Td>
-              <Table.Td>{formatDateTime(list.updatedAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(list.updatedAt)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -54,7 +54,7 @@ export function PickingProgress({ progress }: { progress: PickingList['progress'
   const percent = progress.total === 0 ? 0 : Math.round((progress.picked / progress.total) * 100);
   return (
     <Group gap="xs" wrap="nowrap">
-      <Progress value={percent} w={80} aria-label={`Picked ${progress.picked} of ${progress.total}`} color={percent === 100 ? 'green' : 'blue'} />
+      <Progress value={percent} w={64} aria-label={`Picked ${progress.picked} of ${progress.total}`} color={percent === 100 ? 'green' : 'blue'} />
       <Text size="xs" c="dimmed">
         {progress.picked}/{progress.total}
       </Text>

@@ -1,4 +1,5 @@
 import { Button, Group, MultiSelect, SimpleGrid, Stack, TagsInput, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff } from '@tabler/icons-react';
 import { workOrderStatuses, type WorkOrderStatus, type WorkOrderStatusCounts } from '@wo/contracts/rest';
 import { useState, type ReactNode } from 'react';
@@ -48,7 +49,7 @@ export function WorkOrderFilters({
             <Group justify="space-between" wrap="nowrap" style={{ flex: 1 }} gap="xs">
               <span>{option.label}</span>
               {counts ? (
-                <Text size="xs" c="dimmed" aria-label={`${counts[option.value]} work orders`}>
+                <Text size="xs" c="dimmed">
                   {counts[option.value]}
                 </Text>
               ) : null}
@@ -93,7 +94,9 @@ export function WorkOrderFilters({
 /** Several SKUs, suggested from the products as the operator types (any SKU may still be entered). */
 function SkuTagsInput({ label, value, onChange }: { label: string; value: readonly string[]; onChange: (value: string[]) => void }) {
   const [search, setSearch] = useState('');
-  const products = useProducts({ q: search.trim(), limit: 20 }, search.trim().length > 0);
+  // Asks for suggestions once the operator pauses, not on every key.
+  const [term] = useDebouncedValue(search.trim(), 250);
+  const products = useProducts({ q: term, limit: 20 }, term.length > 0);
   const suggestions = [...new Set((products.data ?? []).map((product) => product.sku))];
   return (
     <TagsInput

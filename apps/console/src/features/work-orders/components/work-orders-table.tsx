@@ -17,11 +17,11 @@ export function WorkOrdersTable({ items, sort, onSortChange }: { items: readonly
   const newestFirst = sort === '-createdAt';
 
   return (
-    <Table.ScrollContainer minWidth={showMerchant ? 760 : 620}>
+    <Table.ScrollContainer minWidth={showMerchant ? 780 : 640}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={170}>Status</Table.Th>
+            <Table.Th w={150}>Status</Table.Th>
             <Table.Th>Name</Table.Th>
             {showMerchant ? <Table.Th>Merchant</Table.Th> : null}
             <Table.Th w={130}>Scheduled At</Table.Th>
@@ -43,7 +43,8 @@ export function WorkOrdersTable({ items, sort, onSortChange }: { items: readonly
         <Table.Tbody>
           {items.map((order) => (
             <Table.Tr key={order.id}>
-              <Table.Td>
+              {/* Badges shrink to an ellipsis in a narrow cell; room for two while a step is in flight. */}
+              <Table.Td miw={order.pendingAction ? 265 : undefined}>
                 <WorkOrderStatusBadge status={order.status} pendingAction={order.pendingAction} />
               </Table.Td>
               <Table.Td>

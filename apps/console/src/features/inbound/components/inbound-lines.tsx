@@ -1,0 +1,51 @@
+import { Progress, Stack, Table, Text } from '@mantine/core';
+import type { InboundLine } from '@wo/contracts/rest';
+
+/** Per SKU: expected, received and put away, with a bar for each step. */
+export function InboundLines({ lines }: { lines: readonly InboundLine[] }) {
+  return (
+    <Table.ScrollContainer minWidth={620}>
+      <Table verticalSpacing="sm" aria-label="Inbound order lines">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>SKU</Table.Th>
+            <Table.Th ta="right">Expected</Table.Th>
+            <Table.Th ta="right">Received</Table.Th>
+            <Table.Th ta="right">Put Away</Table.Th>
+            <Table.Th w="34%">Progress</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.map((line) => (
+            <Table.Tr key={line.sku}>
+              <Table.Td ff="monospace" fw={600}>
+                {line.sku}
+              </Table.Td>
+              <Table.Td ta="right">{line.expected}</Table.Td>
+              <Table.Td ta="right">{line.received}</Table.Td>
+              <Table.Td ta="right">{line.putAway}</Table.Td>
+              <Table.Td>
+                <Stack gap={6}>
+                  <Step label="Received" value={line.received} of={line.expected} sku={line.sku} color="blue" />
+                  <Step label="Put away" value={line.putAway} of={line.expected} sku={line.sku} color="green" />
+                </Stack>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Step({ label, value, of, sku, color }: { label: string; value: number; of: number; sku: string; color: string }) {
+  const percent = of === 0 ? 0 : Math.round((value / of) * 100);
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label} {value} of {of}
+      </Text>
+      <Progress value={percent} color={color} size="sm" aria-label={`${label} ${sku}: ${value} of ${of}`} />
+    </div>
+  );
+}

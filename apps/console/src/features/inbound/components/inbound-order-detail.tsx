@@ -1,0 +1,98 @@
+import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { InboundOrder } from '@wo/contracts/rest';
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../../components/ui/format';
+import { InboundStatusBadge, inboundOrderLabel } from '../status';
+import { InboundLines } from './inbound-lines';
+import { PutawayForm } from './putaway-form';
+import { ReceiveForm } from './receive-form';
+
+/** A finished-goods inbound order: its lines' progress, then Receive and Put Away while there is something to do. */
+export function InboundOrderDetail({ order, locations }: { order: InboundOrder; locations: readonly string[] }) {
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <Stack gap="md">
+      <Group gap="sm">
+        <Title order={2} ff="monospace">
+          {inboundOrderLabel(order.id)}
+        </Title>
+        <InboundStatusBadge status={order.status} />
+      </Group>
+      <Paper withBorder radius="md" p="sm">
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+          <Fact label="Work Order">
+            {order.workOrderId ? (
+              <Anchor component={Link} to={`/work-orders/${order.workOrderId}`} size="sm">
+                {order.reference}
+              </Anchor>
+            ) : (
+              order.reference
+            )}
+          </Fact>
+          <Fact label="Source">{order.source === 'WORK_ORDER' ? 'Finished goods of a work order' : order.source}</Fact>
+          <Fact label="Created">{formatDateTime(order.createdAt)}</Fact>
+          <Fact label="Updated">{formatDateTime(order.updatedAt)}</Fact>
+        </SimpleGrid>
+      </Paper>
+
+      {notice ? (
+        <Alert color="green" withCloseButton onClose={() => setNotice(null)} title={notice} />
+      ) : null}
+      {order.status === 'PUT_AWAY' ? (
+        <Alert color="green" title="All goods are on the shelves">
+          Every finished good of this order has been received and put away; it counts as stock on hand.
+        </Alert>
+      ) : null}
+
+      <InboundLines lines={order.lines} />
+
+      {/* Keyed on the order's version so the defaults follow what is left after each step. */}
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <ReceiveForm key={`receive-${order.updatedAt}`} order={order} onReceived={(units) => setNotice(`Received ${units} ${units === 1 ? 'unit' : 'units'}`)} />
+        <PutawayForm key={`putaway-${order.updatedAt}`} order={order} locations={locations} onPutAway={(units) => setNotice(`Put away ${units} ${units === 1 ? 'unit' : 'units'}`)} />
+      </SimpleGrid>
+
+      {order.putaways.length > 0 ? (
+        <Stack gap="xs">
+          <Title order={4}>Putaways</Title>
+          <Table.ScrollContainer minWidth={480}>
+            <Table verticalSpacing={4} aria-label="Putaways">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>SKU</Table.Th>
+                  <Table.Th>Location</Table.Th>
+                  <Table.Th ta="right">Quantity</Table.Th>
+                  <Table.Th>At</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {order.putaways.map((putaway, index) => (
+                  <Table.Tr key={`${putaway.sku}-${putaway.at}-${index}`}>
+                    <Table.Td ff="monospace">{putaway.sku}</Table.Td>
+                    <Table.Td ff="monospace">{putaway.locationCode}</Table.Td>
+                    <Table.Td ta="right">{putaway.quantity}</Table.Td>
+                    <Table.Td>{formatDateTime(putaway.at)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { humanizeEvent, summarizeHistoryDetail } from './work-order-detail-history-text';
+
+const at = '2026-12-01T08:00:00.000Z';
+
+describe('history in words', () => {
+  it('names known events in the guide’s words and humanizes unknown ones', () => {
+    expect(humanizeEvent('outOfStock')).toBe('Out of Stock');
+    expect(humanizeEvent('pickingListRequested')).toBe('Picking list requested');
+    expect(humanizeEvent('somethingNewHappened')).toBe('Something new happened');
+    expect(humanizeEvent('stock_counted')).toBe('Stock counted');
+  });
+
+  it('summarizes shortages, pickers, edits and BOMs', () => {
+    expect(summarizeHistoryDetail({ event: 'outOfStock', detail: { sagaId: 's', shortages: [{ sku: 'CHOC-BAR', requested: 10, available: 4 }] }, at })).toBe(
+      'CHOC-BAR short by 6 (10 requested, 4 available).',
+    );
+    expect(summarizeHistoryDetail({ event: 'pickingStarted', detail: { listId: 'l', picker: 'Pat' }, at })).toBe('Picked by Pat.');
+    expect(summarizeHistoryDetail({ event: 'edited', detail: { fields: ['name', 'scheduledAt'] }, at })).toBe('Changed name, scheduled at.');
+    expect(summarizeHistoryDetail({ event: 'created', detail: { bomId: 'b', sets: 3 }, at })).toBe('From a BOM, 3 sets.');
+    expect(summarizeHistoryDetail({ event: 'created', detail: {}, at })).toBeNull();
+    expect(summarizeHistoryDetail({ event: 'canceled', detail: { sagaId: 's', released: true }, at })).toBe('Reserved materials released back to inventory.');
+  });
+
+  it('leaves ids out of unknown events’ details', () => {
+    expect(summarizeHistoryDetail({ event: 'somethingNew', detail: { sagaId: 's', listId: 'l', count: 3 }, at })).toBe('Count: 3.');
+    expect(summarizeHistoryDetail({ event: 'somethingNew', detail: { sagaId: 's' }, at })).toBeNull();
+  });
+});
