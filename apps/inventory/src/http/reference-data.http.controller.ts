@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { locationBody, merchantBody, productBody, productQuery, warehouseBody } from '@wo/contracts/rest';
+import { ACTION_ROLES, locationBody, merchantBody, productBody, productQuery, warehouseBody } from '@wo/contracts/rest';
 import { CurrentPrincipal, EVERY_ROLE, merchantForBody, parseInput, RequireRole, visibleRows, type Principal } from '@wo/platform';
 import { ReferenceDataService } from '../application/reference-data.service';
 
@@ -9,7 +9,7 @@ export class ReferenceDataHttpController {
   constructor(private readonly referenceData: ReferenceDataService) {}
 
   @Post('merchants')
-  @RequireRole('admin')
+  @RequireRole(...ACTION_ROLES['merchants.create'])
   registerMerchant(@Body() body: unknown) {
     return this.referenceData.registerMerchant(parseInput(merchantBody, body));
   }
@@ -21,7 +21,7 @@ export class ReferenceDataHttpController {
   }
 
   @Post('warehouses')
-  @RequireRole('admin')
+  @RequireRole(...ACTION_ROLES['warehouses.create'])
   registerWarehouse(@Body() body: unknown) {
     return this.referenceData.registerWarehouse(parseInput(warehouseBody, body));
   }
@@ -33,13 +33,13 @@ export class ReferenceDataHttpController {
   }
 
   @Post('warehouses/:id/locations')
-  @RequireRole('inventory-clerk')
+  @RequireRole(...ACTION_ROLES['locations.create'])
   addLocation(@Param('id') warehouseId: string, @Body() body: unknown) {
     return this.referenceData.addLocation(warehouseId, parseInput(locationBody, body).code);
   }
 
   @Post('products')
-  @RequireRole('inventory-clerk')
+  @RequireRole(...ACTION_ROLES['products.create'])
   registerProduct(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const input = parseInput(productBody, body);
     return this.referenceData.registerProduct({ ...input, merchantId: merchantForBody(principal, input.merchantId)! });

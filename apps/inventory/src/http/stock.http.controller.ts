@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { adjustmentBody, movementQuery, stockQuery } from '@wo/contracts/rest';
+import { ACTION_ROLES, adjustmentBody, movementQuery, stockQuery } from '@wo/contracts/rest';
 import { CurrentPrincipal, EVERY_ROLE, merchantForBody, parseInput, RequireRole, visibleRows, type Principal } from '@wo/platform';
 import { StockService } from '../application/stock.service';
 
@@ -9,7 +9,7 @@ export class StockHttpController {
   constructor(private readonly stock: StockService) {}
 
   @Post('adjustments')
-  @RequireRole('inventory-clerk')
+  @RequireRole(...ACTION_ROLES['inventory.adjust'])
   adjust(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const input = parseInput(adjustmentBody, body);
     return this.stock.adjust({ ...input, merchantId: merchantForBody(principal, input.merchantId)! });

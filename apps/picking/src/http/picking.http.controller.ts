@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { createPickingListBody, pickingListQuery, pickingRequestsQuery, startPickingListBody } from '@wo/contracts/rest';
+import { ACTION_ROLES, createPickingListBody, pickingListQuery, pickingRequestsQuery, startPickingListBody } from '@wo/contracts/rest';
 import { parseInput, RequireRole, ServesEveryMerchant } from '@wo/platform';
 import { PickingLists } from '../application/picking-lists.service';
 import { PickingRequests } from '../application/picking-requests.service';
@@ -14,46 +14,46 @@ export class PickingHttpController {
   ) {}
 
   @Get('picking-requests')
-  @RequireRole('picker', 'planner')
+  @RequireRole(...ACTION_ROLES['pickingRequests.read'])
   waiting(@Query() query: unknown) {
     return this.requests.waiting(parseInput(pickingRequestsQuery, query, 'query').warehouseId);
   }
 
   @Post('picking-lists')
-  @RequireRole('picker')
+  @RequireRole(...ACTION_ROLES['picking.change'])
   create(@Body() body: unknown) {
     return this.lists.create(parseInput(createPickingListBody, body));
   }
 
   @Get('picking-lists')
-  @RequireRole('picker', 'planner', 'sre')
+  @RequireRole(...ACTION_ROLES['pickingLists.read'])
   list(@Query() query: unknown) {
     return this.lists.list(parseInput(pickingListQuery, query, 'query'));
   }
 
   @Get('picking-lists/:id')
-  @RequireRole('picker', 'planner', 'sre')
+  @RequireRole(...ACTION_ROLES['pickingLists.read'])
   get(@Param('id') id: string) {
     return this.lists.get(id);
   }
 
   @Post('picking-lists/:id/start')
   @HttpCode(200)
-  @RequireRole('picker')
+  @RequireRole(...ACTION_ROLES['picking.change'])
   start(@Param('id') id: string, @Body() body: unknown) {
     return this.lists.start(id, parseInput(startPickingListBody, body).picker);
   }
 
   @Post('picking-lists/:id/complete')
   @HttpCode(200)
-  @RequireRole('picker')
+  @RequireRole(...ACTION_ROLES['picking.change'])
   complete(@Param('id') id: string) {
     return this.lists.complete(id);
   }
 
   @Post('picking-lists/:id/cancel')
   @HttpCode(200)
-  @RequireRole('picker')
+  @RequireRole(...ACTION_ROLES['picking.change'])
   cancel(@Param('id') id: string) {
     return this.lists.cancel(id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { bomBody, bomQuery } from '@wo/contracts/rest';
+import { ACTION_ROLES, bomBody, bomQuery } from '@wo/contracts/rest';
 import { CurrentPrincipal, EVERY_ROLE, merchantForBody, parseInput, RequireRole, requireVisible, visibleRows, type Principal } from '@wo/platform';
 import { BomService } from '../application/bom.service';
 
@@ -9,7 +9,7 @@ export class BomsHttpController {
   constructor(private readonly boms: BomService) {}
 
   @Post()
-  @RequireRole('planner')
+  @RequireRole(...ACTION_ROLES['boms.change'])
   create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const input = parseInput(bomBody, body);
     return this.boms.create({ ...input, merchantId: merchantForBody(principal, input.merchantId) });
@@ -30,7 +30,7 @@ export class BomsHttpController {
   }
 
   @Put(':id')
-  @RequireRole('planner')
+  @RequireRole(...ACTION_ROLES['boms.change'])
   async replace(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     await this.get(id, principal);
     const input = parseInput(bomBody, body);
@@ -40,7 +40,7 @@ export class BomsHttpController {
 
   @Delete(':id')
   @HttpCode(204)
-  @RequireRole('planner')
+  @RequireRole(...ACTION_ROLES['boms.change'])
   async remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     await this.get(id, principal);
     await this.boms.remove(id);

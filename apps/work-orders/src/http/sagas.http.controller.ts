@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { sagaListQuery } from '@wo/contracts/rest';
+import { ACTION_ROLES, sagaListQuery } from '@wo/contracts/rest';
 import { conflict, notFound, parseInput, RequireRole, ServesEveryMerchant } from '@wo/platform';
 import { SagaCoordinator } from '../application/saga-coordinator.service';
 import { WorkOrdersDatabase } from '../persistence/work-orders-database';
@@ -34,7 +34,7 @@ export class SagasHttpController {
 
   @Post(':id/retry')
   @HttpCode(202)
-  @RequireRole('sre')
+  @RequireRole(...ACTION_ROLES['sagas.retry'])
   async retry(@Param('id') id: string) {
     const result = await this.sagas.retry(id);
     if (result === 'unknown') throw notFound('Saga', id);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
+  ACTION_ROLES,
   createWorkOrderBody,
   numberSuggestionQuery,
   updateWorkOrderBody,
@@ -34,7 +35,7 @@ export class WorkOrdersHttpController {
   }
 
   @Post()
-  @RequireRole('planner', 'merchant-user')
+  @RequireRole(...ACTION_ROLES['work-orders.create'])
   async create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const input = parseInput(createWorkOrderBody, body);
     const { bom, outputs, materials, ...rest } = input;
@@ -59,7 +60,7 @@ export class WorkOrdersHttpController {
   }
 
   @Patch(':id')
-  @RequireRole('planner')
+  @RequireRole(...ACTION_ROLES['work-orders.edit'])
   async update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
     await this.commands.update(id, parseInput(updateWorkOrderBody, body));
@@ -68,7 +69,7 @@ export class WorkOrdersHttpController {
 
   @Post(':id/confirm')
   @HttpCode(202)
-  @RequireRole('planner', 'merchant-user')
+  @RequireRole(...ACTION_ROLES['work-orders.confirm'])
   async confirm(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
     return this.commands.confirm(id);
@@ -76,7 +77,7 @@ export class WorkOrdersHttpController {
 
   @Post(':id/retry-allocation')
   @HttpCode(202)
-  @RequireRole('planner')
+  @RequireRole(...ACTION_ROLES['work-orders.retryAllocation'])
   async retryAllocation(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
     return this.commands.retryAllocation(id);
@@ -84,7 +85,7 @@ export class WorkOrdersHttpController {
 
   @Post(':id/picking-lists')
   @HttpCode(202)
-  @RequireRole('picker')
+  @RequireRole(...ACTION_ROLES['work-orders.createPickingList'])
   async createPickingList(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
     return this.commands.createPickingList(id);
@@ -92,7 +93,7 @@ export class WorkOrdersHttpController {
 
   @Post(':id/complete')
   @HttpCode(202)
-  @RequireRole('planner')
+  @RequireRole(...ACTION_ROLES['work-orders.complete'])
   async complete(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
     return this.commands.complete(id);
@@ -100,7 +101,7 @@ export class WorkOrdersHttpController {
 
   @Post(':id/cancel')
   @HttpCode(202)
-  @RequireRole('planner')
+  @RequireRole(...ACTION_ROLES['work-orders.cancel'])
   async cancel(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
     return this.commands.cancel(id);
