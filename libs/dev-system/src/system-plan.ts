@@ -95,7 +95,8 @@ export function planSystem(options: SystemOptions): ProcessPlan[] {
       ...oidcEnv(options),
     },
   }));
-  const consoleBases = ['localhost', '127.0.0.1'].map((host) => `http://${host}:${options.gatewayPort}/console/`);
+  // The console as the gateway serves it, and Vite's dev server (docs/console.md: Working on it).
+  const consoleBases = [...['localhost', '127.0.0.1'].map((host) => `http://${host}:${options.gatewayPort}/console/`), 'http://localhost:5173/console/'];
   // loginRedirectUri(options) is the first of these.
   const identityProvider: ProcessPlan = {
     name: IDENTITY_PROVIDER,

@@ -13,6 +13,7 @@ import { useCreateBom } from '../api/create-bom';
 import { useDeleteBom } from '../api/delete-bom';
 import { useUpdateBom } from '../api/update-bom';
 import { bomBodyOf, bomInitialValues, unplacedBomErrors, validateBom, type BomFormValues } from './bom-form-model';
+import { useMay } from '../../auth/permissions';
 
 interface FormProblem {
   readonly title: string;
@@ -26,6 +27,7 @@ interface FormProblem {
  */
 export function BomForm({ bom, saved = false }: { bom?: Bom; saved?: boolean }) {
   const navigate = useNavigate();
+  const mayChange = useMay()('boms.change');
   const { merchants, single, byId, isLoading: merchantsLoading } = useMerchantMode();
   const create = useCreateBom();
   const update = useUpdateBom();
@@ -151,16 +153,18 @@ export function BomForm({ bom, saved = false }: { bom?: Bom; saved?: boolean }) 
           <LinesEditor kind="material" merchantId={merchantId} lines={values.materials} onChange={(lines) => changeLines('materials', lines)} errors={linesErrorsFrom(errors, 'materials')} />
         </Paper>
         <Group justify="space-between">
-          {bom ? (
+          {bom && mayChange ? (
             <Button variant="outline" color="red" onClick={deleteModal.open} loading={remove.isPending}>
               Delete
             </Button>
           ) : (
             <span />
           )}
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            Save
-          </Button>
+          {mayChange ? (
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              Save
+            </Button>
+          ) : null}
         </Group>
       </Stack>
       <Modal opened={deleteOpened} onClose={deleteModal.close} title="Delete this BOM?" centered>
