@@ -7,7 +7,7 @@ import {
   workOrderListQuery,
   workOrderStatusCountsQuery,
 } from '@wo/contracts/rest';
-import { CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, requireVisible, type Principal } from '@wo/platform';
+import { actorOf, CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, requireVisible, type Principal } from '@wo/platform';
 import { BomService } from '../application/bom.service';
 import { WorkOrderCommands } from '../application/work-order-commands.service';
 import { WorkOrderQueries } from '../application/work-order-queries.service';
@@ -41,7 +41,7 @@ export class WorkOrdersHttpController {
     const { bom, outputs, materials, ...rest } = input;
     const merchantId = merchantForBody(principal, rest.merchantId);
     if (bom) await this.visibleBom(principal, bom.bomId);
-    const { id } = await this.commands.create({ ...rest, merchantId, lines: bom ? bom : { outputs: outputs!, materials: materials! } });
+    const { id } = await this.commands.create({ ...rest, merchantId, lines: bom ? bom : { outputs: outputs!, materials: materials! } }, actorOf(principal));
     return this.queries.detail(id);
   }
 
@@ -63,7 +63,7 @@ export class WorkOrdersHttpController {
   @RequireRole(...ACTION_ROLES['work-orders.edit'])
   async update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
-    await this.commands.update(id, parseInput(updateWorkOrderBody, body));
+    await this.commands.update(id, parseInput(updateWorkOrderBody, body), actorOf(principal));
     return this.queries.detail(id);
   }
 
@@ -72,7 +72,7 @@ export class WorkOrdersHttpController {
   @RequireRole(...ACTION_ROLES['work-orders.confirm'])
   async confirm(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
-    return this.commands.confirm(id);
+    return this.commands.confirm(id, actorOf(principal));
   }
 
   @Post(':id/retry-allocation')
@@ -80,7 +80,7 @@ export class WorkOrdersHttpController {
   @RequireRole(...ACTION_ROLES['work-orders.retryAllocation'])
   async retryAllocation(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
-    return this.commands.retryAllocation(id);
+    return this.commands.retryAllocation(id, actorOf(principal));
   }
 
   @Post(':id/picking-lists')
@@ -88,7 +88,7 @@ export class WorkOrdersHttpController {
   @RequireRole(...ACTION_ROLES['work-orders.createPickingList'])
   async createPickingList(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
-    return this.commands.createPickingList(id);
+    return this.commands.createPickingList(id, actorOf(principal));
   }
 
   @Post(':id/complete')
@@ -96,7 +96,7 @@ export class WorkOrdersHttpController {
   @RequireRole(...ACTION_ROLES['work-orders.complete'])
   async complete(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
-    return this.commands.complete(id);
+    return this.commands.complete(id, actorOf(principal));
   }
 
   @Post(':id/cancel')
@@ -104,7 +104,7 @@ export class WorkOrdersHttpController {
   @RequireRole(...ACTION_ROLES['work-orders.cancel'])
   async cancel(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
-    return this.commands.cancel(id);
+    return this.commands.cancel(id, actorOf(principal));
   }
 
   /** Another merchant's order is unknown to a merchant-scoped caller (404); staff skip the read. */
