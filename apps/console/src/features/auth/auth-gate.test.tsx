@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MantineProvider } from '@mantine/core';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../lib/api-client';
 import { AuthGate } from './auth-gate';
@@ -60,6 +61,22 @@ describe('AuthGate', () => {
     expect(await screen.findByText('Pia Planner')).toBeInTheDocument();
     expect(session.completeLogin).toHaveBeenCalled();
     expect(`${window.location.pathname}${window.location.search}`).toBe('/console/work-orders?status=DRAFT');
+  });
+
+  it('exchanges the code once, even when StrictMode runs the effect twice', async () => {
+    window.history.replaceState(null, '', '/console/auth/callback?code=abc&state=xyz');
+    const session = fakeSession();
+    render(
+      <StrictMode>
+        <MantineProvider>
+          <AuthGate session={Promise.resolve(session)}>
+            <SignedInUserView />
+          </AuthGate>
+        </MantineProvider>
+      </StrictMode>,
+    );
+    expect(await screen.findByText('Pia Planner')).toBeInTheDocument();
+    expect(session.completeLogin).toHaveBeenCalledTimes(1);
   });
 
   it('sends the bearer token, and on a 401 renews once and sends again', async () => {

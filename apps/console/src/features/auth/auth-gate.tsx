@@ -6,6 +6,31 @@ import { CALLBACK_PATH, type AuthSession, type SignedInUser } from './auth-sessi
 
 type GateState = { kind: 'signing-in' } | { kind: 'signed-in'; user: SignedInUser } | { kind: 'failed'; message: string } | { kind: 'in-frame' };
 
+/**
+ * The start-up sign-in, once per session even when React runs the effect twice (StrictMode in
+ * development): a code can be exchanged only once. Null: the browser is on its way to the login.
+ */
+const starts = new WeakMap<AuthSession, Promise<SignedInUser | 'in-frame' | null>>();
+function startOnce(auth: AuthSession): Promise<SignedInUser | 'in-frame' | null> {
+  let started = starts.get(auth);
+  if (!started) {
+    started = (async () => {
+      if (window.location.pathname === CALLBACK_PATH) {
+        const completed = await auth.completeLogin();
+        if (!completed) return 'in-frame';
+        window.history.replaceState(null, '', completed.returnTo);
+        return completed.user;
+      }
+      const user = await auth.currentUser();
+      if (user) return user;
+      await auth.login(currentPath());
+      return null;
+    })();
+    starts.set(auth, started);
+  }
+  return started;
+}
+
 /** Where the browser is now, to come back to after the login. */
 const currentPath = () => `${window.location.pathname}${window.location.search}${window.location.hash}`;
 
@@ -27,33 +52,27 @@ export function AuthGate({ session, children }: { session: Promise<AuthSession>;
       userRef.current = user;
       if (active) setState({ kind: 'signed-in', user });
     };
-    const start = async () => {
-      const auth = await session;
-      sessionRef.current = auth;
-      auth.onRenewed(signedIn);
-      setAuthorization({
-        accessToken: () => userRef.current?.accessToken ?? null,
-        async renew() {
-          const renewed = await auth.renew();
-          if (renewed) {
-            signedIn(renewed);
-            return true;
-          }
-          await auth.login(currentPath());
-          return false;
-        },
-      });
-      if (window.location.pathname === CALLBACK_PATH) {
-        const completed = await auth.completeLogin();
-        if (!completed) return active && setState({ kind: 'in-frame' });
-        window.history.replaceState(null, '', completed.returnTo);
-        return signedIn(completed.user);
-      }
-      const user = await auth.currentUser();
-      if (user) return signedIn(user);
-      await auth.login(currentPath());
-    };
-    start().catch((error: Error) => active && setState({ kind: 'failed', message: error.message }));
+    session
+      .then(async (auth) => {
+        sessionRef.current = auth;
+        auth.onRenewed(signedIn);
+        setAuthorization({
+          accessToken: () => userRef.current?.accessToken ?? null,
+          async renew() {
+            const renewed = await auth.renew();
+            if (renewed) {
+              signedIn(renewed);
+              return true;
+            }
+            await auth.login(currentPath());
+            return false;
+          },
+        });
+        const started = await startOnce(auth);
+        if (started === 'in-frame') return active && setState({ kind: 'in-frame' });
+        if (started) signedIn(started);
+      })
+      .catch((error: Error) => active && setState({ kind: 'failed', message: error.message }));
     return () => {
       active = false;
       setAuthorization(null);
