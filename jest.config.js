@@ -3,6 +3,7 @@
 //   integration  *.int-spec.ts     real Postgres (and Kafka where the subject needs it)
 //   e2e          *.e2e-spec.ts     the whole system through the gateway over real Kafka
 //   browser      *.browser-spec.ts the console in headless Chromium (playwright-core) against a whole system of its own
+//   observability *.obs-spec.ts    a system of its own scraped by a real Prometheus: dashboard queries, alert rules, a stuck saga's alert
 //   faults       *.faults-spec.ts  systems of their own, with processes killed, the broker restarted, a short chaos run
 const { readFileSync } = require('node:fs');
 
@@ -45,6 +46,13 @@ module.exports = {
       globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/e2e/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/browser/support/long-timeout.ts'],
+    },
+    {
+      ...common,
+      displayName: 'observability',
+      testMatch: ['<rootDir>/tests/observability/**/*.obs-spec.ts'],
+      // Starts its own system (it kills inventory to make a saga stuck) and a real Prometheus.
+      setupFilesAfterEnv: ['<rootDir>/tests/observability/support/long-timeout.ts'],
     },
     {
       ...common,

@@ -20,7 +20,7 @@ show_service_logs() {
     for log in .local/logs/"$dir"/*.log; do
       [ -f "$log" ] || continue
       echo "--- $log"
-      grep -E 'WARN|ERROR|"level":"(WARN|ERROR)"' "$log" | grep -v ECONNREFUSED | cut -c1-400 | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/"timestamp":"[^"]*",?//; s/[0-9/]+, [0-9:]+ [AP]M//; s/"correlationId":[0-9]+,?//' | sort | uniq -c | sort -rn | head -n 25 || true
+      grep -E 'WARN|ERROR|"level":"(WARN|ERROR)"' "$log" | grep -v ECONNREFUSED | cut -c1-400 | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/"timestamp":"[^"]*",?//; s/"time":"[^"]*",?//; s/[0-9/]+, [0-9:]+ [AP]M//; s/"correlationId":[0-9]+,?//' | sort | uniq -c | sort -rn | head -n 25 || true
       echo "    ..."
       tail -n 15 "$log" | cut -c1-400
     done
@@ -49,6 +49,9 @@ echo "== browser tier (the console in headless Chromium, against a system of its
 E2E_PORT=3150 E2E_DATABASE_PREFIX=wo_browser_ E2E_LOG_DIR=.local/logs/browser \
   npx --no-install jest --selectProjects browser --runInBand "$@" || show_service_logs browser
 echo "   screenshots of each screen: .local/screenshots/"
+echo "== observability tier (a system of its own scraped by a real Prometheus: dashboard and alert queries, a stuck saga's alert)"
+E2E_PORT=3170 E2E_DATABASE_PREFIX=wo_obs_ E2E_LOG_DIR=.local/logs/observability \
+  npx --no-install jest --selectProjects observability --runInBand "$@" || show_service_logs observability
 echo "== fault tier (services killed, broker restarted, duplicates, a short chaos run)"
 # --forceExit: a kafkajs consumer disconnected while it recovers from the broker restart this tier
 # provokes can keep one socket open (seen with kafkajs 2.2.4), which would keep Jest waiting.

@@ -2,21 +2,36 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { OidcTokenVerifier, ProblemDetailsFilter } from '@wo/platform';
+import type { Request } from 'express';
+import { httpMetricsMiddleware, OPERATIONAL_PATHS, PinoNestLogger, requestLogging, startLogging, startProcessMetrics } from '@wo/observability';
+import { answerClientErrorsAsProblems, OidcTokenVerifier, ProblemDetailsFilter, refuseLongUrls } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
-import { serveConsole } from './console-assets';
+import IORedis from 'ioredis';
+import { bodyLimit, forwardBody } from './body-limit';
+import { CONSOLE_PATH, serveConsole } from './console-assets';
 import { gatewayAuthentication } from './gateway-authentication';
+import { rateLimit } from './rate-limit';
+import { securityHeaders } from './security-headers';
 import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
 import { routes } from './routes';
 
 /** One HTTP entry that routes by path prefix to the service that owns it, like the ingress does. */
 async function main(): Promise<void> {
+  const rootLogger = startLogging('gateway');
+  Logger.overrideLogger(new PinoNestLogger(rootLogger));
   const config = loadGatewayConfig();
   const logger = new Logger('gateway');
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), { bodyParser: false });
+  startProcessMetrics('gateway');
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), { bodyParser: false, logger: new PinoNestLogger(rootLogger) });
   app.disable('x-powered-by');
+  app.use(securityHeaders());
+  // Proxied requests and the console's files match no route of the gateway's own: their route label is the prefix.
+  const prefixes = [...routes.map((route) => route.prefix), CONSOLE_PATH];
+  app.use(httpMetricsMiddleware({ routeOf: (request) => prefixes.find((prefix) => request.originalUrl.startsWith(prefix))?.concat('/*') }));
+  // A request id for each request, passed on to the service (x-request-id), on every line both log.
+  app.use(requestLogging(rootLogger));
   // Unknown routes and the gateway's own errors answer problem+json, like every service.
   app.useGlobalFilters(new ProblemDetailsFilter());
   // http-proxy opens a new connection per request unless given an agent: keep them open instead
@@ -24,8 +39,19 @@ async function main(): Promise<void> {
   // An idle socket must be dropped before the service closes it (its Keep-Alive hint, 5 s), or a
   // request sent on it as it closes fails: Node's agent honours the hint only when it has a
   // timeout of its own to compare it with.
+  answerClientErrorsAsProblems(app.getHttpServer());
+  app.use(refuseLongUrls());
+  // No offline queue: while Redis is away a count fails at once and the limiter fails open.
+  const redis = new IORedis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined); // reported by the limiter when it fails open, not once per reconnect attempt
+  // http-proxy-middleware adds a close listener per route; this one makes it more than Node's default ten.
+  app.getHttpServer().setMaxListeners(routes.length + 5);
+  app.getHttpServer().on('close', () => redis.disconnect());
   // Tokens are verified here first (and again by each service): nothing anonymous is proxied.
   app.use(gatewayAuthentication(new OidcTokenVerifier({ issuerUrl: config.oidc.issuerUrl, audience: config.oidc.audience })));
+  // The limit runs after it: a signed-in caller is counted by its verified subject, others by address.
+  app.use(rateLimit({ redis, ...config.rateLimit, exempt: (path) => OPERATIONAL_PATHS.some((operational) => path.startsWith(operational)), logger }));
+  app.use(bodyLimit(config.bodyLimit));
   const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 });
   for (const route of routes) {
     app.use(
@@ -37,6 +63,7 @@ async function main(): Promise<void> {
         pathRewrite: (path) => `${route.prefix}${path === '/' ? '' : path}`,
         proxyTimeout: 30_000,
         on: {
+          proxyReq: (proxyRequest, request) => forwardBody(proxyRequest, request as Request),
           error: (error, request, response) => {
             logger.warn(`${request.method} ${request.url} to ${route.service} failed: ${error.message}`);
             const body = JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, detail: `${route.service}: ${error.message}` });

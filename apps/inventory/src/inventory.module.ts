@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { reservationMetrics } from '@wo/observability';
 import { PlatformModule, type ServiceRuntime } from '@wo/platform';
 import { ReferenceDataService } from './application/reference-data.service';
 import { PutawayService } from './application/putaway.service';
@@ -14,6 +15,7 @@ import { InventoryDatabase } from './persistence/inventory-database';
 @Module({})
 export class InventoryModule {
   static forRuntime(runtime: ServiceRuntime): DynamicModule {
+    reservationMetrics.register();
     return {
       module: InventoryModule,
       imports: [PlatformModule.forRuntime(runtime)],

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { SagaMetrics } from '@wo/observability';
 import { PlatformModule, type ServiceRuntime } from '@wo/platform';
 import { BomService } from './application/bom.service';
 import { InboundProgress } from './application/inbound-progress.service';
@@ -17,8 +18,10 @@ import { ReferenceDataMessageController } from './messaging/reference-data.messa
 import { InboundEventsMessageController } from './messaging/inbound-events.message.controller';
 import { PickingEventsMessageController } from './messaging/picking-events.message.controller';
 import { SagaRepliesMessageController } from './messaging/saga-replies.message.controller';
+import { countUnfinishedSagas } from './persistence/saga-counts';
 import { WorkOrdersDatabase } from './persistence/work-orders-database';
 import { SagaDeadlineSweeper } from './saga-deadlines/saga-deadline-sweeper';
+import { SAGA_TYPES } from './saga/saga-registry';
 import { sagaTimingFrom } from './saga/saga-timing';
 
 @Module({})
@@ -42,7 +45,15 @@ export class WorkOrdersModule {
         InboundProgress,
         SagaDeadlineSweeper,
         { provide: SAGA_TIMING, useValue: sagaTimingFrom(process.env) },
+        { provide: SagaMetrics, useFactory: () => sagaMetricsOn(runtime) },
       ],
     };
   }
+}
+
+/** The saga series, with the in-flight and stuck gauges read from the saga table at scrape time. */
+function sagaMetricsOn(runtime: ServiceRuntime): SagaMetrics {
+  const metrics = new SagaMetrics(SAGA_TYPES);
+  metrics.watchUnfinished(() => countUnfinishedSagas(runtime.pool));
+  return metrics;
 }

@@ -106,8 +106,13 @@ export class RunningSystem {
     // CPU_PROFILE_DIR: each process writes a V8 CPU profile there when it exits (for the bench).
     const profiling = process.env['CPU_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['CPU_PROFILE_DIR']}`, `--cpu-prof-name=${plan.name}.cpuprofile`] : [];
     const child = spawn(process.execPath, ['--enable-source-maps', ...profiling, plan.entry], {
-      // Plain text in log files (NestJS honours NO_COLOR), colours on a terminal.
-      env: { ...process.env, ...plan.env, ...(this.options.logDir ? { NO_COLOR: '1', FORCE_COLOR: '0' } : { FORCE_COLOR: process.env['FORCE_COLOR'] ?? '1' }) },
+      // JSON lines in log files (grep and jq read them), readable colours on a terminal; LOG_FORMAT overrides.
+      env: {
+        ...process.env,
+        ...plan.env,
+        ...(this.options.logDir ? { NO_COLOR: '1', FORCE_COLOR: '0' } : { FORCE_COLOR: process.env['FORCE_COLOR'] ?? '1' }),
+        LOG_FORMAT: process.env['LOG_FORMAT'] ?? (this.options.logDir ? 'json' : 'pretty'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.pipeOutput(plan.name, child);

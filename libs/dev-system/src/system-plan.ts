@@ -124,6 +124,9 @@ export function planSystem(options: SystemOptions): ProcessPlan[] {
         PICKING_URL: upstream('picking'),
         INBOUND_URL: upstream('inbound'),
         ...oidcEnv(options),
+        REDIS_URL: options.redisUrl,
+        // Each system (dev, e2e, chaos, bench) counts its clients apart from the others on a shared Redis.
+        GATEWAY_RATE_LIMIT_PREFIX: `${options.databasePrefix}gateway-rate-limit`,
       },
     },
   ];

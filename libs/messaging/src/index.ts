@@ -9,3 +9,4 @@ export * from './consumer/on-message.decorator';
 export * from './consumer/poison-message';
 export * from './consumer/decode-message';
 export * from './consumer/kafka-message-server';
+export * from './kafka/consumer-lag';

@@ -33,6 +33,13 @@ export const viewports = {
 
 export const SCREENSHOT_DIR = join(__dirname, '../../../.local/screenshots');
 
+/**
+ * What the pages logged as errors (a script error, a blocked inline style under the gateway's
+ * Content-Security-Policy): a scenario ends by asserting there were none. A failed request is
+ * left out: the screens show those themselves, and some are the point of a test.
+ */
+export const pageErrors: string[] = [];
+
 /** Who a browser context signs in as: a seeded login of the dev provider, and for a merchant user its merchants. */
 export interface SignIn {
   readonly login: string;
@@ -50,6 +57,10 @@ export async function openConsole(browser: Browser, viewport: keyof typeof viewp
   const context = await browser.newContext({ baseURL: `${gateway}/console/`, viewport: viewports[viewport] });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: ${message.text()}`);
+  });
   await signIn(page, as);
   return { context, page };
 }

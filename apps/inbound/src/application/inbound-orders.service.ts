@@ -3,7 +3,7 @@ import type { EnvelopeOf } from '@wo/contracts/envelope';
 import { FinishedGoodsInboundCreated, InboundOrderProgressed, type CreateFinishedGoodsInbound } from '@wo/contracts/inbound';
 import { PutAwayStock, stockKey, type LocationAdded, type WarehouseRegistered } from '@wo/contracts/inventory';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
-import { invalidInput, lockRowById, notFound, type FieldError } from '@wo/platform';
+import { invalidInput, lockRowById, notFound, skipTake, type FieldError, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { putAway, receive, statusOf, type InboundLine, type InboundStatus, type LineError } from '../domain/inbound-order';
 import type { InboundOrder, InboundOrderLine } from '../generated/prisma/client';
@@ -83,14 +83,14 @@ export class InboundOrders {
     return present(order);
   }
 
-  async list(filter: { workOrderId?: string; status?: string; warehouseId?: string }) {
-    const orders = await this.db.inboundOrder.findMany({
-      where: { ...(filter.workOrderId && { source: 'WORK_ORDER', sourceId: filter.workOrderId }), ...(filter.status && { status: filter.status }), ...(filter.warehouseId && { warehouseId: filter.warehouseId }) },
-      include: { lines: { orderBy: { sku: 'asc' } }, putaways: { orderBy: { createdAt: 'asc' } } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: 200,
-    });
-    return orders.map(present);
+  /** Newest first, then by id. */
+  async list(filter: { workOrderId?: string; status?: string; warehouseId?: string } & PageRequest) {
+    const where = { ...(filter.workOrderId && { source: 'WORK_ORDER', sourceId: filter.workOrderId }), ...(filter.status && { status: filter.status }), ...(filter.warehouseId && { warehouseId: filter.warehouseId }) };
+    const [orders, total] = await Promise.all([
+      this.db.inboundOrder.findMany({ where, include: { lines: { orderBy: { sku: 'asc' } }, putaways: { orderBy: { createdAt: 'asc' } } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...skipTake(filter) }),
+      this.db.inboundOrder.count({ where }),
+    ]);
+    return { items: orders.map(present), total };
   }
 
   warehouseRegistered(event: EnvelopeOf<typeof WarehouseRegistered>) {

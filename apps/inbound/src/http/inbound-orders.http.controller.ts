@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ACTION_ROLES, inboundOrderQuery, putawayBody, receiveBody } from '@wo/contracts/rest';
-import { parseInput, RequireRole, ServesEveryMerchant } from '@wo/platform';
+import { parseInput, RequireRole, ServesEveryMerchant, withTotalCount } from '@wo/platform';
 import { InboundOrders } from '../application/inbound-orders.service';
 
 /** Inbound orders: receiving and putaway of finished goods. */
@@ -11,8 +12,8 @@ export class InboundOrdersHttpController {
 
   @Get()
   @RequireRole(...ACTION_ROLES['inbound.read'])
-  list(@Query() query: unknown) {
-    return this.orders.list(parseInput(inboundOrderQuery, query, 'query'));
+  async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.orders.list(parseInput(inboundOrderQuery, query, 'query')));
   }
 
   @Get(':id')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LocationAdded, MerchantRegistered, ProductRegistered, WarehouseRegistered } from '@wo/contracts/inventory';
 import type { ProductQuery } from '@wo/contracts/rest';
 import { appendToOutbox } from '@wo/messaging';
-import { escapeLikePattern, invalidInput, notFound } from '@wo/platform';
+import { escapeLikePattern, invalidInput, notFound, skipTake, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { InventoryDatabase } from '../persistence/inventory-database';
 
@@ -23,8 +23,12 @@ export class ReferenceDataService {
     });
   }
 
-  listMerchants() {
-    return this.db.merchant.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  /** Oldest first, then by id. */
+  /** `scope`: the merchants a scoped caller serves (undefined: every merchant). */
+  async listMerchants(page: PageRequest, scope?: readonly string[]) {
+    const where = scope === undefined ? {} : { id: { in: [...scope] } };
+    const [items, total] = await Promise.all([this.db.merchant.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...skipTake(page) }), this.db.merchant.count({ where })]);
+    return { items, total };
   }
 
   async registerWarehouse(input: { code: string; name: string; locations: string[] }) {
@@ -43,9 +47,13 @@ export class ReferenceDataService {
     });
   }
 
-  async listWarehouses() {
-    const warehouses = await this.db.warehouse.findMany({ orderBy: { code: 'asc' }, include: { locations: { orderBy: { code: 'asc' } } } });
-    return warehouses.map(presentWarehouse);
+  /** By code, which is unique. */
+  async listWarehouses(page: PageRequest) {
+    const [warehouses, total] = await Promise.all([
+      this.db.warehouse.findMany({ orderBy: { code: 'asc' }, include: { locations: { orderBy: { code: 'asc' } } }, ...skipTake(page) }),
+      this.db.warehouse.count(),
+    ]);
+    return { items: warehouses.map(presentWarehouse), total };
   }
 
   async addLocation(warehouseId: string, code: string) {
@@ -76,17 +84,21 @@ export class ReferenceDataService {
   }
 
   /** By SKU; `q` (a SKU picker's search) matches a SKU prefix or a name substring, literally, any case. */
-  listProducts(filter: ProductQuery) {
+  /** `scope`: the merchants a scoped caller serves (undefined: every merchant). */
+  async listProducts(filter: ProductQuery, scope?: readonly string[]) {
     const term = filter.q === undefined ? null : escapeLikePattern(filter.q);
-    return this.db.product.findMany({
-      where: {
-        ...(filter.merchantId !== undefined && { merchantId: filter.merchantId }),
-        ...(filter.sku !== undefined && { sku: filter.sku }),
-        ...(term !== null && { OR: [{ sku: { startsWith: term, mode: 'insensitive' } }, { name: { contains: term, mode: 'insensitive' } }] }),
-      },
-      orderBy: [{ sku: 'asc' }, { merchantId: 'asc' }, { id: 'asc' }],
-      take: filter.limit,
-    });
+    const where = {
+      ...(filter.merchantId !== undefined && { merchantId: filter.merchantId }),
+      ...(filter.sku !== undefined && { sku: filter.sku }),
+      ...(scope !== undefined && { AND: [{ merchantId: { in: [...scope] } }] }),
+      ...(term !== null && { OR: [{ sku: { startsWith: term, mode: 'insensitive' as const } }, { name: { contains: term, mode: 'insensitive' as const } }] }),
+    };
+    const page = { page: filter.page, pageSize: filter.limit ?? filter.pageSize };
+    const [items, total] = await Promise.all([
+      this.db.product.findMany({ where, orderBy: [{ sku: 'asc' }, { merchantId: 'asc' }, { id: 'asc' }], ...skipTake(page) }),
+      this.db.product.count({ where }),
+    ]);
+    return { items, total };
   }
 }
 

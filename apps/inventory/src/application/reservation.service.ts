@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
+import type { ReservationTally } from '@wo/observability';
 import { ReservationConsumed, StockReleased, StockReservationRejected, StockReserved, type ConsumeReservation, type ReleaseStock, type ReserveStock } from '@wo/contracts/inventory';
 import { allocateAcrossBins, type BinStock } from '../domain/stock-allocation';
 import type { InventoryTransaction, SqlTransaction } from '../persistence/inventory-database';
@@ -32,8 +33,9 @@ export class ReservationService {
    * Reserves for a run of ReserveStock commands in a handful of statements, whatever their number:
    * with what `readForReservations` read, the decisions are taken in memory in command order (each
    * sees the ones before it), and the stock changes and new reservations are written at once.
+   * `tally` counts the new decisions (not the answers repeated to re-sent commands), for the metrics.
    */
-  async reserveMany(tx: SqlTransaction, commands: readonly EnvelopeOf<typeof ReserveStock>[], { known, bins }: ReservationReads): Promise<OutgoingMessage[]> {
+  async reserveMany(tx: SqlTransaction, commands: readonly EnvelopeOf<typeof ReserveStock>[], { known, bins }: ReservationReads, tally: ReservationTally): Promise<OutgoingMessage[]> {
     const reservedChanges = new Map<string, StockKey & { locationCode: string; delta: number }>();
     const created: NewReservation[] = [];
     const replies: OutgoingMessage[] = [];
@@ -60,6 +62,10 @@ export class ReservationService {
           reservedChanges.set(binKey, { ...change, delta: change.delta + taken });
         }
       }
+      if (decision.kind === 'short') {
+        tally.rejected += 1;
+        tally.unitsShort += quantity - decision.available;
+      } else tally.reserved += 1;
       created.push(reservation);
       known.set(reservationId, reservation);
       replies.push(answerFor(reservation, command));

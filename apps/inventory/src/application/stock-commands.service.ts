@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
 import type { ConsumeReservation, PutAwayStock, ReleaseStock, ReserveStock } from '@wo/contracts/inventory';
 import { appendToOutbox, claimInboxMany } from '@wo/messaging';
+import { newReservationTally, reservationMetrics, type ReservationTally } from '@wo/observability';
 import { SqlDatabase } from '@wo/platform';
 import { InventoryDatabase } from '../persistence/inventory-database';
 import { PutawayService } from './putaway.service';
@@ -30,15 +31,23 @@ export class StockCommands {
     private readonly putaways: PutawayService,
   ) {}
 
-  apply(commands: readonly StockCommand[]): Promise<{ applied: number; duplicates: number }> {
-    if (commands.every((command) => command.type === 'inventory.ReserveStock')) return this.reserve(commands as EnvelopeOf<typeof ReserveStock>[]);
+  async apply(commands: readonly StockCommand[]): Promise<{ applied: number; duplicates: number }> {
+    // Reservation outcomes, counted once the transaction committed.
+    const tally = newReservationTally();
+    const applied = await this.applyCounting(commands, tally);
+    reservationMetrics.record(tally);
+    return applied;
+  }
+
+  private applyCounting(commands: readonly StockCommand[], tally: ReservationTally): Promise<{ applied: number; duplicates: number }> {
+    if (commands.every((command) => command.type === 'inventory.ReserveStock')) return this.reserve(commands as EnvelopeOf<typeof ReserveStock>[], tally);
     return this.db.$transaction(async (tx) => {
       const fresh = await claimInboxMany(tx, commands);
       const replies: OutgoingMessage[] = [];
       for (const run of runsOfOneType(fresh)) {
         if (run[0]!.type === 'inventory.ReserveStock') {
           const reservations = run as EnvelopeOf<typeof ReserveStock>[];
-          replies.push(...(await this.reservations.reserveMany(tx, reservations, await this.reservations.readForReservations(tx, reservations))));
+          replies.push(...(await this.reservations.reserveMany(tx, reservations, await this.reservations.readForReservations(tx, reservations), tally)));
           continue;
         }
         for (const command of run) {
@@ -67,11 +76,11 @@ export class StockCommands {
   }
 
   /** The hot path, a run of reservations only: all in SQL, in a plain pg transaction (no Prisma). */
-  private reserve(commands: readonly EnvelopeOf<typeof ReserveStock>[]): Promise<{ applied: number; duplicates: number }> {
+  private reserve(commands: readonly EnvelopeOf<typeof ReserveStock>[], tally: ReservationTally): Promise<{ applied: number; duplicates: number }> {
     return this.sql.$transaction(async (tx) => {
       // The inbox claim and the reads go out together: one round trip before the decisions.
       const [fresh, reads] = await Promise.all([claimInboxMany(tx, commands), this.reservations.readForReservations(tx, commands)]);
-      await appendToOutbox(tx, await this.reservations.reserveMany(tx, fresh, reads));
+      await appendToOutbox(tx, await this.reservations.reserveMany(tx, fresh, reads, tally));
       return { applied: fresh.length, duplicates: commands.length - fresh.length };
     });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, invalidInput } from '@wo/platform';
+import { conflict, invalidInput, pageOf, skipTake, type PageRequest } from '@wo/platform';
 import { decideAdjustment } from '../domain/stock-adjustment';
 import { InventoryDatabase } from '../persistence/inventory-database';
 import { lockBins } from '../persistence/stock-levels';
@@ -36,6 +36,7 @@ export class StockService {
       const [bin] = await lockBins(tx, key, input.locationCode);
       const decision = decideAdjustment(bin!, input.quantity);
       if (decision.kind === 'refused') throw conflict(decision.detail, { field: 'quantity' });
+      if (decision.kind === 'out-of-range') throw invalidInput([{ field: 'quantity', message: decision.detail }]);
       await tx.stockLevel.update({
         where: { warehouseId_merchantId_sku_locationCode: { ...key, locationCode: input.locationCode } },
         data: { onHand: decision.onHand, updatedAt: new Date() },
@@ -48,9 +49,11 @@ export class StockService {
   }
 
   /** One row per warehouse, merchant and SKU, with its per-location breakdown. */
-  async query(filter: StockFilter) {
+  /** A page of rows (each its bins together), by warehouse, merchant and SKU. */
+  /** `scope`: the merchants a scoped caller serves (undefined: every merchant). */
+  async query({ page, pageSize, ...filter }: StockFilter & PageRequest, scope?: readonly string[]) {
     const levels = await this.db.stockLevel.findMany({
-      where: filter,
+      where: { ...filter, ...(scope !== undefined && { AND: [{ merchantId: { in: [...scope] } }] }) },
       orderBy: [{ warehouseId: 'asc' }, { merchantId: 'asc' }, { sku: 'asc' }, { locationCode: 'asc' }],
     });
     const rows = new Map<string, { warehouseId: string; merchantId: string; sku: string; onHand: number; reserved: number; available: number; locations: { locationCode: string; onHand: number; reserved: number; available: number }[] }>();
@@ -63,12 +66,17 @@ export class StockService {
       row.locations.push({ locationCode: level.locationCode, onHand: level.onHand, reserved: level.reserved, available: level.onHand - level.reserved });
       rows.set(key, row);
     }
-    return [...rows.values()];
+    return pageOf([...rows.values()], { page, pageSize });
   }
 
-  async movements(filter: StockFilter & { locationCode?: string; reference?: string }) {
-    const movements = await this.db.stockMovement.findMany({ where: filter, orderBy: { id: 'asc' }, take: 1_000 });
-    return movements.map((movement) => ({ ...movement, id: movement.id.toString() }));
+  /** Oldest first (by id, which only grows). */
+  async movements({ page, pageSize, ...filter }: StockFilter & PageRequest & { locationCode?: string; reference?: string }, scope?: readonly string[]) {
+    const where = { ...filter, ...(scope !== undefined && { AND: [{ merchantId: { in: [...scope] } }] }) };
+    const [movements, total] = await Promise.all([
+      this.db.stockMovement.findMany({ where, orderBy: { id: 'asc' }, ...skipTake({ page, pageSize }) }),
+      this.db.stockMovement.count({ where }),
+    ]);
+    return { items: movements.map((movement) => ({ ...movement, id: movement.id.toString() })), total };
   }
 
   private async requireKnown(input: AdjustmentInput): Promise<void> {

@@ -33,4 +33,9 @@ describe('adjustment', () => {
   it('never below zero', () => {
     expect(decideAdjustment({ locationCode: 'A', onHand: 1, reserved: 0 }, -2)).toMatchObject({ kind: 'refused' });
   });
+
+  it('refuses a restock that takes a bin past the int4 column as out of range', () => {
+    expect(decideAdjustment({ locationCode: 'A', onHand: 2_000_000_000, reserved: 0 }, 147_483_647)).toEqual({ kind: 'accepted', onHand: 2_147_483_647 });
+    expect(decideAdjustment({ locationCode: 'A', onHand: 2_000_000_000, reserved: 0 }, 147_483_648)).toMatchObject({ kind: 'out-of-range' });
+  });
 });

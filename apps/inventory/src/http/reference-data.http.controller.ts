@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ACTION_ROLES, locationBody, merchantBody, productBody, productQuery, warehouseBody } from '@wo/contracts/rest';
-import { CurrentPrincipal, EVERY_ROLE, merchantForBody, parseInput, RequireRole, visibleRows, type Principal } from '@wo/platform';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ACTION_ROLES, locationBody, merchantBody, merchantListQuery, productBody, productQuery, warehouseBody, warehouseListQuery } from '@wo/contracts/rest';
+import { CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, withTotalCount, type Principal } from '@wo/platform';
 import { ReferenceDataService } from '../application/reference-data.service';
 
 /** Merchants, warehouses with locations, and products (the SKU master). */
@@ -16,8 +17,9 @@ export class ReferenceDataHttpController {
 
   @Get('merchants')
   @RequireRole(...EVERY_ROLE)
-  async listMerchants(@CurrentPrincipal() principal: Principal) {
-    return visibleRows(principal, await this.referenceData.listMerchants(), (merchant) => merchant.id);
+  async listMerchants(@Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    // A scoped token's merchants only, left out in the query so paging and the total stay right.
+    return withTotalCount(response, await this.referenceData.listMerchants(parseInput(merchantListQuery, query, 'query'), merchantScopeOf(principal)));
   }
 
   @Post('warehouses')
@@ -28,8 +30,8 @@ export class ReferenceDataHttpController {
 
   @Get('warehouses')
   @RequireRole(...EVERY_ROLE)
-  listWarehouses() {
-    return this.referenceData.listWarehouses();
+  async listWarehouses(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.referenceData.listWarehouses(parseInput(warehouseListQuery, query, 'query')));
   }
 
   @Post('warehouses/:id/locations')
@@ -47,7 +49,7 @@ export class ReferenceDataHttpController {
 
   @Get('products')
   @RequireRole(...EVERY_ROLE)
-  async listProducts(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
-    return visibleRows(principal, await this.referenceData.listProducts(parseInput(productQuery, query, 'query')), (product) => product.merchantId);
+  async listProducts(@Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.referenceData.listProducts(parseInput(productQuery, query, 'query'), merchantScopeOf(principal)));
   }
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { reservationQuery } from '@wo/contracts/rest';
-import { parseInput, RequireRole, ServesEveryMerchant } from '@wo/platform';
+import { parseInput, RequireRole, ServesEveryMerchant, skipTake, withTotalCount } from '@wo/platform';
 import { InventoryDatabase } from '../persistence/inventory-database';
 
 /** Inventory's own view of what is held and for which work order: what operators audit against. */
@@ -11,8 +12,12 @@ export class ReservationsHttpController {
 
   @Get()
   @RequireRole('planner', 'picker', 'inventory-clerk', 'sre')
-  list(@Query() query: unknown) {
-    const filter = parseInput(reservationQuery, query, 'query');
-    return this.db.reservation.findMany({ where: filter, include: { allocations: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 1_000 });
+  async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    const { page, pageSize, ...filter } = parseInput(reservationQuery, query, 'query');
+    const [items, total] = await Promise.all([
+      this.db.reservation.findMany({ where: filter, include: { allocations: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...skipTake({ page, pageSize }) }),
+      this.db.reservation.count({ where: filter }),
+    ]);
+    return withTotalCount(response, { items, total });
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ACTION_ROLES, adjustmentBody, movementQuery, stockQuery } from '@wo/contracts/rest';
-import { CurrentPrincipal, EVERY_ROLE, merchantForBody, parseInput, RequireRole, visibleRows, type Principal } from '@wo/platform';
+import { CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, withTotalCount, type Principal } from '@wo/platform';
 import { StockService } from '../application/stock.service';
 
 /** Stock levels, restocks and corrections, and the movement ledger. */
@@ -17,13 +18,14 @@ export class StockHttpController {
 
   @Get()
   @RequireRole(...EVERY_ROLE)
-  async query(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
-    return visibleRows(principal, await this.stock.query(parseInput(stockQuery, query, 'query')), (row) => row.merchantId);
+  async query(@Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    // A scoped token's merchants only, left out in the query so paging and the total stay right.
+    return withTotalCount(response, await this.stock.query(parseInput(stockQuery, query, 'query'), merchantScopeOf(principal)));
   }
 
   @Get('movements')
   @RequireRole(...EVERY_ROLE)
-  async movements(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
-    return visibleRows(principal, await this.stock.movements(parseInput(movementQuery, query, 'query')), (row) => row.merchantId);
+  async movements(@Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.stock.movements(parseInput(movementQuery, query, 'query'), merchantScopeOf(principal)));
   }
 }

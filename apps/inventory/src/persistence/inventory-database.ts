@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlExecutor } from '@wo/messaging';
-import { PG_POOL } from '@wo/platform';
+import { PG_POOL, prismaOptionsFor } from '@wo/platform';
 import type { Pool } from 'pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 
@@ -9,7 +8,7 @@ import { PrismaClient, type Prisma } from '../generated/prisma/client';
 @Injectable()
 export class InventoryDatabase extends PrismaClient {
   constructor(@Inject(PG_POOL) pool: Pool) {
-    super({ adapter: new PrismaPg(pool) });
+    super(prismaOptionsFor(pool));
   }
 }
 

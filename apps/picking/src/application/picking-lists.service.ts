@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
 import { PickingListCanceled, PickingListCompleted, PickingListCreated, PickingListRefused, PickingListStarted, type CancelPickingList, type CreatePickingList } from '@wo/contracts/picking';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
-import { conflict, invalidInput, lockRowById, notFound, type FieldError } from '@wo/platform';
+import { conflict, invalidInput, lockRowById, notFound, skipTake, type FieldError, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decidePickingList, PickingListStatus, walkingOrder, type PickingListAction } from '../domain/picking-list-lifecycle';
 import type { PickingList } from '../generated/prisma/client';
@@ -91,18 +91,18 @@ export class PickingLists {
     return present(list);
   }
 
-  async list(filter: { workOrderId?: string; status?: string; warehouseId?: string }) {
-    const lists = await this.db.pickingList.findMany({
-      where: {
-        ...(filter.status && { status: filter.status }),
-        ...(filter.warehouseId && { warehouseId: filter.warehouseId }),
-        ...(filter.workOrderId && { lines: { some: { workOrderId: filter.workOrderId } } }),
-      },
-      include: { lines: { orderBy: { position: 'asc' } } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: 200,
-    });
-    return lists.map(present);
+  /** Newest first, then by id. */
+  async list(filter: { workOrderId?: string; status?: string; warehouseId?: string } & PageRequest) {
+    const where = {
+      ...(filter.status && { status: filter.status }),
+      ...(filter.warehouseId && { warehouseId: filter.warehouseId }),
+      ...(filter.workOrderId && { lines: { some: { workOrderId: filter.workOrderId } } }),
+    };
+    const [lists, total] = await Promise.all([
+      this.db.pickingList.findMany({ where, include: { lines: { orderBy: { position: 'asc' } } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...skipTake(filter) }),
+      this.db.pickingList.count({ where }),
+    ]);
+    return { items: lists.map(present), total };
   }
 
   private async makeList(tx: PickingTransaction, listId: string, warehouseId: string, workOrderIds: string[], correlationId: string): Promise<void> {

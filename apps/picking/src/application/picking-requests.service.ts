@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
 import { WorkOrderAllocated, type WorkOrderCanceled, type WorkOrderCompleted } from '@wo/contracts/work-orders';
 import { claimInboxMany } from '@wo/messaging';
-import { SqlDatabase } from '@wo/platform';
+import { pageOf, SqlDatabase, type PageRequest } from '@wo/platform';
 import { PickingDatabase, type SqlTransaction } from '../persistence/picking-database';
 
 export type WorkOrderEvent = EnvelopeOf<typeof WorkOrderAllocated> | EnvelopeOf<typeof WorkOrderCanceled> | EnvelopeOf<typeof WorkOrderCompleted>;
@@ -44,15 +44,16 @@ export class PickingRequests {
   }
 
   /** Open requests of a warehouse, one entry per work order with its lines and their bins. */
-  async waiting(warehouseId: string) {
-    const requests = await this.db.pickingRequest.findMany({ where: { warehouseId, status: 'OPEN' }, orderBy: [{ workOrderNumber: 'asc' }, { sku: 'asc' }] });
+  /** A page of work orders (by number, then id), each with its open materials. */
+  async waiting(warehouseId: string, page: PageRequest) {
+    const requests = await this.db.pickingRequest.findMany({ where: { warehouseId, status: 'OPEN' }, orderBy: [{ workOrderNumber: 'asc' }, { workOrderId: 'asc' }, { sku: 'asc' }] });
     const byOrder = new Map<string, { workOrderId: string; workOrderNumber: string; warehouseId: string; materials: { lineId: string; sku: string; quantity: number; allocations: unknown }[] }>();
     for (const request of requests) {
       const entry = byOrder.get(request.workOrderId) ?? { workOrderId: request.workOrderId, workOrderNumber: request.workOrderNumber, warehouseId, materials: [] };
       entry.materials.push({ lineId: request.lineId, sku: request.sku, quantity: request.quantity, allocations: request.allocations });
       byOrder.set(request.workOrderId, entry);
     }
-    return [...byOrder.values()];
+    return pageOf([...byOrder.values()], page);
   }
 }
 

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ACTION_ROLES, createPickingListBody, pickingListQuery, pickingRequestsQuery, startPickingListBody } from '@wo/contracts/rest';
-import { parseInput, RequireRole, ServesEveryMerchant } from '@wo/platform';
+import { parseInput, RequireRole, ServesEveryMerchant, withTotalCount } from '@wo/platform';
 import { PickingLists } from '../application/picking-lists.service';
 import { PickingRequests } from '../application/picking-requests.service';
 
@@ -15,8 +16,9 @@ export class PickingHttpController {
 
   @Get('picking-requests')
   @RequireRole(...ACTION_ROLES['pickingRequests.read'])
-  waiting(@Query() query: unknown) {
-    return this.requests.waiting(parseInput(pickingRequestsQuery, query, 'query').warehouseId);
+  async waiting(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    const { warehouseId, ...page } = parseInput(pickingRequestsQuery, query, 'query');
+    return withTotalCount(response, await this.requests.waiting(warehouseId, page));
   }
 
   @Post('picking-lists')
@@ -27,8 +29,8 @@ export class PickingHttpController {
 
   @Get('picking-lists')
   @RequireRole(...ACTION_ROLES['pickingLists.read'])
-  list(@Query() query: unknown) {
-    return this.lists.list(parseInput(pickingListQuery, query, 'query'));
+  async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.lists.list(parseInput(pickingListQuery, query, 'query')));
   }
 
   @Get('picking-lists/:id')

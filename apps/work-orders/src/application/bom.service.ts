@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@wo/platform';
+import { notFound, skipTake, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import type { Bom, BomLine } from '../generated/prisma/client';
 import { WorkOrdersDatabase } from '../persistence/work-orders-database';
@@ -30,9 +30,15 @@ export class BomService {
     return presentBom(bom);
   }
 
-  async list(filter: { merchantId?: string }) {
-    const boms = await this.db.bom.findMany({ where: filter, include: { lines: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
-    return boms.map(presentBom);
+  /** By name, then id. */
+  /** `scope`: the merchants a scoped caller serves (undefined: every merchant). */
+  async list({ page, pageSize, ...rest }: { merchantId?: string } & PageRequest, scope?: readonly string[]) {
+    const filter = { ...rest, ...(scope !== undefined && { AND: [{ merchantId: { in: [...scope] } }] }) };
+    const [boms, total] = await Promise.all([
+      this.db.bom.findMany({ where: filter, include: { lines: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...skipTake({ page, pageSize }) }),
+      this.db.bom.count({ where: filter }),
+    ]);
+    return { items: boms.map(presentBom), total };
   }
 
   async get(id: string) {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
 import type { Actor } from '@wo/contracts/work-orders';
 import { appendToOutbox, claimInboxMany } from '@wo/messaging';
+import { SagaMetrics, type SagaOutcome } from '@wo/observability';
 import { lockRowById, SqlDatabase } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import type { WorkOrder } from '../generated/prisma/client';
@@ -32,6 +33,7 @@ export class SagaCoordinator {
     private readonly sql: SqlDatabase,
     private readonly transitions: WorkOrderTransitions,
     @Inject(SAGA_TIMING) private readonly timing: SagaTiming,
+    private readonly metrics: SagaMetrics,
   ) {}
 
   /** Starts an allocation; its first commands are returned for the caller to send with its own messages (one outbox write). */
@@ -51,7 +53,10 @@ export class SagaCoordinator {
   async startRelease(tx: SqlTransaction, order: WorkOrder, reservations: { reservationId: string; sku: string }[]): Promise<string> {
     const started = startRelease({ sagaId: randomUUID(), workOrderId: order.id, warehouseId: order.warehouseId, reservations });
     await this.create(tx, { type: 'release', data: started.data }, started.commands, { finished: started.outcome !== null });
-    if (started.outcome) await this.finishRelease(tx, started.data);
+    if (started.outcome) {
+      await this.finishRelease(tx, started.data);
+      this.metrics.finished('release', 'released', 0);
+    }
     return started.data.sagaId;
   }
 
@@ -68,8 +73,10 @@ export class SagaCoordinator {
    * sagas, their step logs and the commands they ask for written at once. Sagas that finish apply
    * their outcome to the order.
    */
-  onReplies(replies: readonly (Envelope & SagaReply)[]): Promise<void> {
-    return this.sql.$transaction(async (tx) => {
+  async onReplies(replies: readonly (Envelope & SagaReply)[]): Promise<void> {
+    // What the metrics learn from this run, told once the transaction committed (a rolled-back run is retried, and counted then).
+    const observed: (() => void)[] = [];
+    await this.sql.$transaction(async (tx) => {
       // One round trip: the inbox claim, and the sagas of every reply locked (a duplicate's too: harmless).
       const [fresh, sagas] = await Promise.all([claimInboxMany(tx, replies), lockSagas(tx, [...new Set(replies.map((reply) => reply.correlationId))])]);
       const changed = new Map<string, { run: SagaRun; newStep: boolean }>();
@@ -100,7 +107,12 @@ export class SagaCoordinator {
         changed.set(sagaId, { run: saga.run, newStep: newStep || (changed.get(sagaId)?.newStep ?? false) });
         // A new step (the compensation, say) is worth a line; the replies themselves are in the saga's data.
         if (newStep) logs.push({ sagaId, event: 'sent', detail: { phase: data.phase, commands: progress.reaction.commands.map((command) => command.definition.type) } });
+        if (newStep && data.phase === 'compensating') observed.push(() => this.metrics.compensated(progress.type));
         if (outcome !== null) {
+          // From the start's commit time (the database's clock) to now: confirm to settled.
+          const seconds = Math.max(0, Date.now() - saga.startedAt.getTime()) / 1000;
+          const label = outcomeLabel(progress);
+          observed.push(() => this.metrics.finished(progress.type, label, seconds));
           logs.push({ sagaId, event: 'finished', detail: { phase: data.phase } });
           if (progress.type === 'allocation') allocationsDone.push({ data: data as AllocationSagaData, outcome: outcome as AllocationOutcome });
           else othersDone.push(progress);
@@ -114,6 +126,7 @@ export class SagaCoordinator {
       await this.finishAllocations(tx, allocationsDone);
       for (const progress of othersDone) await this.finishOther(tx, progress);
     });
+    for (const observe of observed) observe();
   }
 
   private async finishOther(tx: SqlTransaction, progress: SagaProgress): Promise<void> {
@@ -218,7 +231,8 @@ export class SagaCoordinator {
    * idempotent, so a re-send that crosses a late answer is harmless. Returns how many it handled.
    */
   async resendDue(limit = 100): Promise<{ resent: number; stuck: number }> {
-    return this.db.$transaction(async (tx) => {
+    const observed: (() => void)[] = [];
+    const swept = await this.db.$transaction(async (tx) => {
       const due = await tx.$queryRawUnsafe<{ id: string }[]>(
         `SELECT id FROM saga_instance WHERE state = 'RUNNING' AND deadline_at <= now() ORDER BY deadline_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         limit,
@@ -231,8 +245,9 @@ export class SagaCoordinator {
         if (saga.expiresAt && saga.expiresAt <= now) {
           await tx.sagaInstance.update({ where: { id }, data: { state: 'STUCK', deadlineAt: null, updatedAt: now } });
           await this.log(tx, id, 'stuck', { phase: saga.phase, attempts: saga.stepAttempts });
-          this.logger.warn(`saga ${id} (${saga.type}, work order ${saga.workOrderId}) is stuck in ${saga.phase} after ${saga.stepAttempts} re-sends`);
+          this.logger.warn({ msg: `saga ${id} (${saga.type}, work order ${saga.workOrderId}) is stuck in ${saga.phase} after ${saga.stepAttempts} re-sends`, correlationId: id, workOrderId: saga.workOrderId });
           stuck += 1;
+          observed.push(() => this.metrics.stuck(saga.type));
           continue;
         }
         const commands = pendingCommands({ type: saga.type, data: saga.data } as unknown as SagaRun);
@@ -240,9 +255,12 @@ export class SagaCoordinator {
         await tx.sagaInstance.update({ where: { id }, data: { stepAttempts: saga.stepAttempts + 1, deadlineAt: nextDeadline(this.timing, saga.stepAttempts + 1, now), updatedAt: now } });
         await this.log(tx, id, 'resent', { phase: saga.phase, commands: commands.map((command) => command.definition.type), attempt: saga.stepAttempts + 1 });
         resent += 1;
+        observed.push(() => this.metrics.resent(saga.type));
       }
       return { resent, stuck };
     });
+    for (const observe of observed) observe();
+    return swept;
   }
 
   /** An operator's retry of a stuck (or slow) saga: a fresh deadline and its pending commands re-sent now. */
@@ -287,6 +305,8 @@ export class SagaCoordinator {
     );
     const outgoing = commands.map((command) => toOutgoing(command, data.sagaId, null));
     if (send) await appendToOutbox(tx, outgoing);
+    // Counted with the caller's transaction still open: one that rolls back (a rare fault) has counted a start.
+    this.metrics.started(run.type);
     return outgoing;
   }
 
@@ -297,7 +317,7 @@ export class SagaCoordinator {
 
   /** Logs a reply that changes nothing, and gives the step-log line that records it on its saga. */
   private ignore(reply: Envelope, reason: string): StepLogEntry {
-    this.logger.log(`ignored ${reply.type} ${reply.id} for saga ${reply.correlationId}: ${reason}`);
+    this.logger.log({ msg: `ignored ${reply.type} ${reply.id} for saga ${reply.correlationId}: ${reason}`, messageId: reply.id, correlationId: reply.correlationId });
     return { sagaId: reply.correlationId, event: 'ignored', detail: { type: reply.type, messageId: reply.id, reason } };
   }
 
@@ -318,16 +338,29 @@ interface StepLogEntry {
 interface LockedSaga {
   run: SagaRun;
   state: string;
+  readonly startedAt: Date;
+}
+
+/** The `outcome` label of a saga that just finished. */
+function outcomeLabel(progress: SagaProgress): SagaOutcome {
+  switch (progress.type) {
+    case 'allocation':
+      return progress.reaction.kind === 'advanced' && progress.reaction.outcome?.kind === 'outOfStock' ? 'out_of_stock' : 'allocated';
+    case 'release':
+      return 'released';
+    case 'completion':
+      return 'completed';
+  }
 }
 
 /** The sagas with these ids, locked in id order (a fixed order: concurrent runs never deadlock). */
 async function lockSagas(tx: SqlTransaction, ids: readonly string[]): Promise<Map<string, LockedSaga>> {
   if (ids.length === 0) return new Map();
-  const rows = await tx.$queryRawUnsafe<{ id: string; type: string; state: string; data: unknown }[]>(
-    'SELECT id, type, state, data FROM saga_instance WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+  const rows = await tx.$queryRawUnsafe<{ id: string; type: string; state: string; data: unknown; created_at: Date }[]>(
+    'SELECT id, type, state, data, created_at FROM saga_instance WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
     ids,
   );
-  return new Map(rows.map((row) => [row.id, { run: { type: row.type, data: row.data } as SagaRun, state: row.state }]));
+  return new Map(rows.map((row) => [row.id, { run: { type: row.type, data: row.data } as SagaRun, state: row.state, startedAt: new Date(row.created_at) }]));
 }
 
 /** The reservations an allocation holds, in one statement. */

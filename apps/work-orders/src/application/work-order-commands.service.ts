@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CreatePickingList } from '@wo/contracts/picking';
+import { MAX_STORED_QUANTITY } from '@wo/contracts/rest';
 import { WorkOrderCreated, type Actor } from '@wo/contracts/work-orders';
 import { appendToOutbox, type TransactionalDatabase } from '@wo/messaging';
 import { conflict, invalidInput, notFound, SqlDatabase } from '@wo/platform';
@@ -222,6 +223,11 @@ export class WorkOrderCommands {
       const bom = await this.db.bom.findUnique({ where: { id: lines.bomId }, include: { lines: true } });
       if (!bom) throw invalidInput([{ field: 'bom.bomId', message: `unknown BOM ${lines.bomId}` }]);
       if (bom.merchantId !== merchantId) throw invalidInput([{ field: 'bom.bomId', message: 'the BOM belongs to another merchant' }]);
+      const tooMany = bom.lines.find((line) => line.quantity * lines.sets > MAX_STORED_QUANTITY);
+      if (tooMany) {
+        const most = Math.floor(MAX_STORED_QUANTITY / tooMany.quantity);
+        throw invalidInput([{ field: 'bom.sets', message: `${tooMany.quantity} ${tooMany.sku} per set: at most ${most} sets fit in one line` }]);
+      }
       const times = (kind: string) =>
         bom.lines.filter((line) => line.kind === kind).sort((a, b) => a.position - b.position).map((line) => ({ sku: line.sku, quantity: line.quantity * lines.sets }));
       return { lines: { outputs: times('OUTPUT'), materials: times('MATERIAL') }, bomId: bom.id, bomSets: lines.sets };

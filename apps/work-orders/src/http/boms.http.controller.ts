@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ACTION_ROLES, bomBody, bomQuery } from '@wo/contracts/rest';
-import { CurrentPrincipal, EVERY_ROLE, merchantForBody, parseInput, RequireRole, requireVisible, visibleRows, type Principal } from '@wo/platform';
+import { CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, requireVisible, withTotalCount, type Principal } from '@wo/platform';
 import { BomService } from '../application/bom.service';
 
 /** BOM recipes: what a set is made of. */
@@ -17,8 +18,9 @@ export class BomsHttpController {
 
   @Get()
   @RequireRole(...EVERY_ROLE)
-  async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
-    return visibleRows(principal, await this.boms.list(parseInput(bomQuery, query, 'query')), (bom) => bom.merchantId);
+  async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    // A scoped token's merchants only, left out in the query so paging and the total stay right.
+    return withTotalCount(response, await this.boms.list(parseInput(bomQuery, query, 'query'), merchantScopeOf(principal)));
   }
 
   @Get(':id')

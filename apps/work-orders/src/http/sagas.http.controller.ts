@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ACTION_ROLES, sagaListQuery } from '@wo/contracts/rest';
-import { conflict, notFound, parseInput, RequireRole, ServesEveryMerchant } from '@wo/platform';
+import { conflict, notFound, parseInput, RequireRole, ServesEveryMerchant, skipTake } from '@wo/platform';
 import { SagaCoordinator } from '../application/saga-coordinator.service';
 import { WorkOrdersDatabase } from '../persistence/work-orders-database';
 
@@ -15,12 +16,14 @@ export class SagasHttpController {
 
   @Get()
   @RequireRole('sre')
-  async list(@Query() query: unknown) {
-    const { limit, ...filter } = parseInput(sagaListQuery, query, 'query');
-    const [counts, items] = await Promise.all([
+  async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
+    const { limit, page, pageSize, ...filter } = parseInput(sagaListQuery, query, 'query');
+    const [counts, items, total] = await Promise.all([
       this.db.sagaInstance.groupBy({ by: ['state'], _count: { _all: true } }),
-      this.db.sagaInstance.findMany({ where: filter, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit, omit: { data: true } }),
+      this.db.sagaInstance.findMany({ where: filter, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...skipTake({ page, pageSize: limit ?? pageSize }), omit: { data: true } }),
+      this.db.sagaInstance.count({ where: filter }),
     ]);
+    response.setHeader('X-Total-Count', String(total));
     return { counts: Object.fromEntries(counts.map((row) => [row.state, row._count._all])), items };
   }
 

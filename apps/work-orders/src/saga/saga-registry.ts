@@ -12,6 +12,8 @@ export type SagaRun =
 
 export type SagaType = SagaRun['type'];
 
+export const SAGA_TYPES: readonly SagaType[] = ['allocation', 'release', 'completion'];
+
 export type SagaProgress =
   | { readonly type: 'allocation'; readonly reaction: SagaReaction<AllocationSagaData, AllocationOutcome> }
   | { readonly type: 'release'; readonly reaction: SagaReaction<ReleaseSagaData, ReleaseOutcome> }

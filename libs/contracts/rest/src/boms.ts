@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, lineSchema, linesSchema } from './common';
+import { isoDateTimeSchema, lineSchema, linesSchema, pageQuery } from './common';
 
 /** `POST /boms` and `PUT /boms/{id}`: a recipe, what one set produces and consumes. */
 export const bomBody = z.object({
@@ -11,9 +11,10 @@ export const bomBody = z.object({
 });
 export type BomBody = z.infer<typeof bomBody>;
 
-/** `GET /boms?merchantId=` (by name). */
-export const bomQuery = z.object({ merchantId: z.string().min(1).optional() });
-export type BomQuery = z.infer<typeof bomQuery>;
+/** `GET /boms?merchantId=&page=&pageSize=` (by name, then id; the total in `X-Total-Count`). */
+export const bomQuery = pageQuery.extend({ merchantId: z.string().min(1).optional() });
+/** What a client sends (paging optional). */
+export type BomQuery = z.input<typeof bomQuery>;
 
 /** The answer of `POST /boms`, `GET /boms/{id}` and `PUT /boms/{id}`. */
 export const bomSchema = z.object({

@@ -37,12 +37,40 @@ export interface PagedList<T> {
   total: number;
 }
 
+/** How many items a page of a list holds: 100 unless `pageSize` says otherwise, never more than 500. */
+export const pageSizeLimits = { default: 100, max: 500 } as const;
+
+/**
+ * `page` (from 1) and `pageSize` (1..500, default 100) of every list endpoint that answers a JSON
+ * array: `/merchants`, `/warehouses`, `/products`, `/inventory`, `/inventory/movements`,
+ * `/inventory/reservations`, `/boms`, `/picking-requests`, `/picking-lists`, `/inbound-orders`
+ * (and `/sagas`, whose answer is an object). Each list has a stable order ending in a unique
+ * tie-break, so pages neither skip nor repeat rows; the body stays the array of that page's items
+ * and the `X-Total-Count` response header says how many match in all.
+ */
+export const pageQuery = z.object({
+  page: z.coerce.number<number | string>().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number<number | string>().int().min(1).max(pageSizeLimits.max).default(pageSizeLimits.default),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+/** The response header of a paged list that says how many items match in all pages. */
+export const TOTAL_COUNT_HEADER = 'X-Total-Count';
+
 /**
  * A repeatable query parameter (`?status=DRAFT&status=ALLOCATED`): a query string gives one value
  * as a string and several as an array; this always answers an array (empty when absent).
  */
 export const many = <T extends z.ZodType<string>>(item: T) =>
   z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+
+/**
+ * The most units one stored quantity may hold: a Postgres `integer` (int4) column, as every
+ * quantity, onHand and reserved is. Sums and products of valid quantities (onHand plus an
+ * adjustment, a BOM line times its sets) are refused past it with 400 naming the field; a bin of
+ * two billion units is beyond any real warehouse, so the columns stay int4.
+ */
+export const MAX_STORED_QUANTITY = 2_147_483_647;
 
 /** A SKU and how many of it: one output or material of a BOM or a work order. */
 export const lineSchema = z.object({

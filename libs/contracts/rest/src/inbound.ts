@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema } from './common';
+import { isoDateTimeSchema, pageQuery } from './common';
 
 /** An inbound order's statuses: nothing received, partly received, all received, all put away. */
 export const InboundStatus = { Pending: 'PENDING', Receiving: 'RECEIVING', Received: 'RECEIVED', PutAway: 'PUT_AWAY' } as const;
@@ -8,21 +8,25 @@ export const inboundStatuses = Object.values(InboundStatus) as [InboundStatus, .
 
 const quantity = z.number().int().positive().max(1_000_000);
 
-/** `POST /inbound-orders/{id}/receive`: partial receipts allowed, never beyond what is expected. */
-export const receiveBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), quantity })).min(1) });
+/**
+ * `POST /inbound-orders/{id}/receive`: partial receipts allowed, never beyond what is expected
+ * (summed over the order's receipts, so no sum can pass the int4 column that holds it).
+ */
+export const receiveBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), quantity })).min(1).max(200) });
 export type ReceiveBody = z.infer<typeof receiveBody>;
 
 /** `POST /inbound-orders/{id}/putaway`: shelves received goods at known locations. */
-export const putawayBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), quantity, locationCode: z.string().min(1) })).min(1) });
+export const putawayBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), quantity, locationCode: z.string().min(1) })).min(1).max(200) });
 export type PutawayBody = z.infer<typeof putawayBody>;
 
-/** `GET /inbound-orders?workOrderId=&warehouseId=&status=` (newest first, at most 200). */
-export const inboundOrderQuery = z.object({
+/** `GET /inbound-orders?workOrderId=&warehouseId=&status=&page=&pageSize=` (newest first; the total in `X-Total-Count`). */
+export const inboundOrderQuery = pageQuery.extend({
   workOrderId: z.string().min(1).optional(),
   warehouseId: z.string().min(1).optional(),
   status: z.enum(inboundStatuses).optional(),
 });
-export type InboundOrderQuery = z.infer<typeof inboundOrderQuery>;
+/** What a client sends (paging optional). */
+export type InboundOrderQuery = z.input<typeof inboundOrderQuery>;
 
 /** One SKU of an inbound order: expected, received so far, put away so far. */
 export const inboundLineSchema = z.object({ sku: z.string(), expected: z.number().int(), received: z.number().int(), putAway: z.number().int() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allocationSchema, isoDateTimeSchema } from './common';
+import { allocationSchema, isoDateTimeSchema, pageQuery } from './common';
 
 /** A picking list's statuses: created, in progress (a picker started it), done, canceled. */
 export const PickingListStatus = { Created: 'CREATED', InProgress: 'IN_PROGRESS', Done: 'DONE', Canceled: 'CANCELED' } as const;
@@ -10,8 +10,8 @@ export const pickingListStatuses = Object.values(PickingListStatus) as [PickingL
 export const pickingListActions = ['start', 'complete', 'cancel'] as const;
 export type PickingListAction = (typeof pickingListActions)[number];
 
-/** `GET /picking-requests?warehouseId=` */
-export const pickingRequestsQuery = z.object({ warehouseId: z.string().min(1) });
+/** `GET /picking-requests?warehouseId=&page=&pageSize=` (by work-order number; a page counts work orders; the total in `X-Total-Count`). */
+export const pickingRequestsQuery = pageQuery.extend({ warehouseId: z.string().min(1) });
 
 /** `POST /picking-lists`: Material Picking, one list for several Allocated orders of a warehouse. */
 export const createPickingListBody = z.object({
@@ -20,13 +20,14 @@ export const createPickingListBody = z.object({
 });
 export type CreatePickingListBody = z.infer<typeof createPickingListBody>;
 
-/** `GET /picking-lists?workOrderId=&warehouseId=&status=` (newest first, at most 200). */
-export const pickingListQuery = z.object({
+/** `GET /picking-lists?workOrderId=&warehouseId=&status=&page=&pageSize=` (newest first; the total in `X-Total-Count`). */
+export const pickingListQuery = pageQuery.extend({
   workOrderId: z.string().min(1).optional(),
   warehouseId: z.string().min(1).optional(),
   status: z.enum(pickingListStatuses).optional(),
 });
-export type PickingListQuery = z.infer<typeof pickingListQuery>;
+/** What a client sends (paging optional). */
+export type PickingListQuery = z.input<typeof pickingListQuery>;
 
 /** `POST /picking-lists/{id}/start` */
 export const startPickingListBody = z.object({ picker: z.string().trim().min(1).max(100) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema } from './common';
+import { isoDateTimeSchema, pageQuery } from './common';
 
 const code = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
 const name = z.string().trim().min(1).max(200);
@@ -7,6 +7,12 @@ const name = z.string().trim().min(1).max(200);
 /** `POST /merchants` */
 export const merchantBody = z.object({ name });
 export type MerchantBody = z.infer<typeof merchantBody>;
+
+/** `GET /merchants?page=&pageSize=` (oldest first); the total in `X-Total-Count`. */
+export const merchantListQuery = pageQuery;
+
+/** `GET /warehouses?page=&pageSize=` (by code); the total in `X-Total-Count`. */
+export const warehouseListQuery = pageQuery;
 
 /** `POST /warehouses`, with its location codes (bins are coded in walking order). */
 export const warehouseBody = z.object({ code, name, locations: z.array(code).max(1_000).default([]) });
@@ -20,19 +26,20 @@ export type LocationBody = z.infer<typeof locationBody>;
 export const productBody = z.object({ merchantId: z.string().min(1), sku: z.string().trim().min(1).max(64), name });
 export type ProductBody = z.infer<typeof productBody>;
 
-/** How many products `GET /products` answers at most, and by default. */
+/** How many products `GET /products?limit=` answers at most (`limit` is the SKU picker's page size). */
 export const productSearchLimits = { default: 50, max: 200 } as const;
 
 /**
- * `GET /products?merchantId=&sku=&q=&limit=` (by SKU). `sku` is an exact match; `q` (for a SKU
- * picker) matches a SKU prefix or a name substring, any case, literally (`%` and `_` are no
- * wildcards).
+ * `GET /products?merchantId=&sku=&q=&limit=&page=&pageSize=` (by SKU, then merchant and id).
+ * `sku` is an exact match; `q` (for a SKU picker) matches a SKU prefix or a name substring, any
+ * case, literally (`%` and `_` are no wildcards). `limit`, when given, is the page size (at most
+ * 200); otherwise `pageSize` (default 100). The total is in `X-Total-Count`.
  */
-export const productQuery = z.object({
+export const productQuery = pageQuery.extend({
   merchantId: z.string().min(1).optional(),
   sku: z.string().min(1).optional(),
   q: z.string().trim().min(1).max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(productSearchLimits.max).default(productSearchLimits.default),
+  limit: z.coerce.number().int().min(1).max(productSearchLimits.max).optional(),
 });
 export type ProductQuery = z.infer<typeof productQuery>;
 

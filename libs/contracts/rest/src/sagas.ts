@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema } from './common';
+import { isoDateTimeSchema, pageQuery } from './common';
 
 /** Where a saga stands: running, finished, or stuck past its deadline (waits for a retry). */
 export const sagaStates = ['RUNNING', 'FINISHED', 'STUCK'] as const;
@@ -9,14 +9,18 @@ export type SagaState = (typeof sagaStates)[number];
 export const sagaTypes = ['allocation', 'release', 'completion'] as const;
 export type SagaType = (typeof sagaTypes)[number];
 
-/** `GET /sagas?state=&type=&workOrderId=&limit=` (newest first; limit 1..500, default 100). */
-export const sagaListQuery = z.object({
+/**
+ * `GET /sagas?state=&type=&workOrderId=&page=&pageSize=` (newest first). `limit` (1..500), when
+ * given, is the page size. The number of matching sagas is in `X-Total-Count`.
+ */
+export const sagaListQuery = pageQuery.extend({
   state: z.enum(sagaStates).optional(),
   type: z.enum(sagaTypes).optional(),
   workOrderId: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
 });
-export type SagaListQuery = z.infer<typeof sagaListQuery>;
+/** What a client sends (paging optional). */
+export type SagaListQuery = z.input<typeof sagaListQuery>;
 
 export const sagaSummarySchema = z.object({
   id: z.string(),

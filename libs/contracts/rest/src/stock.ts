@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema } from './common';
+import { isoDateTimeSchema, pageQuery } from './common';
 
 /** Why onHand changed: a restock or correction, a completed work order, inbound goods shelved. */
 export const stockMovementKinds = ['ADJUSTMENT', 'CONSUMPTION', 'PUTAWAY'] as const;
@@ -24,25 +24,28 @@ export const adjustmentBody = z.object({
 });
 export type AdjustmentBody = z.infer<typeof adjustmentBody>;
 
-/** `GET /inventory?warehouseId=&merchantId=&sku=` */
-export const stockQuery = z.object({
+/** `GET /inventory?warehouseId=&merchantId=&sku=&page=&pageSize=` (by warehouse, merchant, SKU; the total in `X-Total-Count`). */
+export const stockQuery = pageQuery.extend({
   warehouseId: z.string().min(1).optional(),
   merchantId: z.string().min(1).optional(),
   sku: z.string().min(1).optional(),
 });
-export type StockQuery = z.infer<typeof stockQuery>;
+/** What a client sends (paging optional). */
+export type StockQuery = z.input<typeof stockQuery>;
 
-/** `GET /inventory/movements?warehouseId=&merchantId=&sku=&locationCode=&reference=` (oldest first, at most 1,000). */
+/** `GET /inventory/movements?warehouseId=&merchantId=&sku=&locationCode=&reference=&page=&pageSize=` (oldest first; the total in `X-Total-Count`). */
 export const movementQuery = stockQuery.extend({ locationCode: z.string().min(1).optional(), reference: z.string().min(1).optional() });
-export type MovementQuery = z.infer<typeof movementQuery>;
+/** What a client sends (paging optional). */
+export type MovementQuery = z.input<typeof movementQuery>;
 
-/** `GET /inventory/reservations?workOrderId=&status=&sku=` (oldest first, at most 1,000). */
-export const reservationQuery = z.object({
+/** `GET /inventory/reservations?workOrderId=&status=&sku=&page=&pageSize=` (oldest first; the total in `X-Total-Count`). */
+export const reservationQuery = pageQuery.extend({
   workOrderId: z.string().min(1).optional(),
   status: z.enum(reservationStatuses).optional(),
   sku: z.string().min(1).optional(),
 });
-export type ReservationQuery = z.infer<typeof reservationQuery>;
+/** What a client sends (paging optional). */
+export type ReservationQuery = z.input<typeof reservationQuery>;
 
 /** The answer of `POST /inventory/adjustments`: the ledger row made and the bin as it now stands. */
 export const stockAdjustmentSchema = z.object({

@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import { messagingMetrics } from '@wo/observability';
 import type { KafkaMessage } from 'kafkajs';
 import { deadLetterTopic, logicalTopic, physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import type { SelfHealingProducer } from '../kafka/self-healing-producer';
@@ -19,7 +20,8 @@ export class DeadLetterPublisher {
   ) {}
 
   async publish(topic: string, partition: number, message: KafkaMessage, poison: PoisonMessage): Promise<void> {
-    const target = physicalTopic(this.settings, deadLetterTopic(logicalTopic(this.settings, topic)));
+    const source = logicalTopic(this.settings, topic);
+    const target = physicalTopic(this.settings, deadLetterTopic(source));
     await this.producer.send({
       topic: target,
       messages: [
@@ -37,6 +39,7 @@ export class DeadLetterPublisher {
       ],
     });
     this.count += 1;
+    messagingMetrics.deadLettered(source, poison.reason);
     this.logger.warn(`dead-lettered ${topic}/${partition}@${message.offset} to ${target}: ${poison.message}`);
   }
 }

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { Envelope } from '@wo/contracts/envelope';
+import { messagingMetrics, withLogContext } from '@wo/observability';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
+import { logicalTopic, physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import type { SelfHealingProducer } from '../kafka/self-healing-producer';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { decodeMessage } from './decode-message';
@@ -64,6 +65,8 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
   private readonly handlerCache = new Map<string, MessageHandler | undefined>();
   /** Physical names of the topics whose unknown types are skipped (other services' events). */
   private readonly skippingTopics: ReadonlySet<string>;
+  /** Logical names of the physical topics, for metric labels (no prefix, so dashboards outlive it). */
+  private readonly logicalTopics: ReadonlyMap<string, string>;
   protected override readonly logger = new Logger(KafkaMessageServer.name);
   processed = 0;
   /** Consumers built anew after kafkajs gave one up: shown on /health/messaging. */
@@ -74,6 +77,8 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
     const groupId = physicalTopic(options.settings, options.group);
     this.deadLetters = new DeadLetterPublisher(options.producer, options.settings, groupId, this.logger);
     this.skippingTopics = new Set(options.subscriptions.filter((subscription) => subscription.unknownTypes === 'skip').map((subscription) => physicalTopic(options.settings, subscription.topic)));
+    this.logicalTopics = new Map(options.subscriptions.map((subscription) => [physicalTopic(options.settings, subscription.topic), subscription.topic]));
+    messagingMetrics.consuming(options.subscriptions.map((subscription) => subscription.topic));
   }
 
   get deadLettered(): number {
@@ -138,6 +143,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
         try {
           await this.startConsumer();
           this.restarts += 1;
+          messagingMetrics.consumerRestarted();
         } catch (error) {
           this.logger.error(`could not start a new Kafka consumer (${describe(error)}); trying again`);
           this.scheduleRebuild(this.consumer!);
@@ -155,6 +161,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
   }
 
   private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const topic = this.logicalOf(batch.topic);
     let run: { pattern: string; messages: KafkaMessage[]; envelopes: Envelope[] } | null = null;
     // Offsets of the run's messages and of skipped ones, resolved in order once the run committed.
     let unresolved: string[] = [];
@@ -162,6 +169,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
       if (run) {
         await this.consumeRun(batch.topic, batch.partition, run.pattern, run.messages, run.envelopes, heartbeat);
         this.processed += run.messages.length;
+        for (const envelope of run.envelopes) messagingMetrics.consumed(topic, envelope.type);
         run = null;
       }
       for (const offset of unresolved) resolveOffset(offset);
@@ -170,9 +178,11 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
     };
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
-      if (this.skippedByHeader(batch.topic, message)) {
+      const skippedType = this.skippedByHeader(batch.topic, message);
+      if (skippedType !== undefined) {
         unresolved.push(message.offset);
         this.processed += 1;
+        messagingMetrics.consumed(topic, skippedType);
         continue;
       }
       const envelope = tryDecode(message);
@@ -189,6 +199,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
       await this.consumeOne(batch.topic, batch.partition, message, heartbeat);
       resolveOffset(message.offset);
       this.processed += 1;
+      messagingMetrics.consumed(topic, envelope?.type ?? UNDECODABLE);
       await heartbeat();
     }
     await flush();
@@ -233,14 +244,16 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.invoke(handler, data);
+        // One message at a time: what its handler logs carries its id and its saga's.
+        await withLogContext({ messageId: envelope.id, correlationId: envelope.correlationId }, () => this.invoke(handler, data));
         return;
       } catch (error) {
         const detail = describe(error);
         if (attempt >= maxAttempts && (await this.options.isHealthy().catch(() => false))) {
           return this.deadLetters.publish(topic, partition, message, new PoisonMessage('handler-failed', detail));
         }
-        this.logger.warn(`${envelope.type} ${envelope.id} failed (attempt ${attempt}), retrying: ${detail}`);
+        messagingMetrics.failed(this.logicalOf(topic), envelope.type);
+        this.logger.warn({ msg: `${envelope.type} ${envelope.id} failed (attempt ${attempt}), retrying: ${detail}`, messageId: envelope.id, correlationId: envelope.correlationId });
         await sleep(Math.min(200 * 2 ** attempt, 5_000));
         await heartbeat();
       }
@@ -255,10 +268,15 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
    * Another service's event of a type this one has no handler for: skipped by the type header the
    * relay sets, without parsing the body (most events on a shared topic are of no use to a given
    * consumer, and the full decode-then-skip path throws and catches for each).
+   * Gives the skipped message's type, or undefined when the message is to be handled.
    */
-  private skippedByHeader(topic: string, message: KafkaMessage): boolean {
+  private skippedByHeader(topic: string, message: KafkaMessage): string | undefined {
     const type = message.headers?.['message-type']?.toString();
-    return type !== undefined && !handledDefinition(type) && this.skipsUnknownTypes(topic);
+    return type !== undefined && !handledDefinition(type) && this.skipsUnknownTypes(topic) ? type : undefined;
+  }
+
+  private logicalOf(physical: string): string {
+    return this.logicalTopics.get(physical) ?? logicalTopic(this.options.settings, physical);
   }
 
   private handlerFor(pattern: string): MessageHandler | undefined {
@@ -271,6 +289,9 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
     if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
   }
 }
+
+/** The type label of a consumed message whose bytes make no envelope (it was dead-lettered). */
+const UNDECODABLE = 'undecodable';
 
 /** The envelope if the bytes make a valid one; decoding errors are handled on the one-by-one path. */
 function tryDecode(message: KafkaMessage): Envelope | null {

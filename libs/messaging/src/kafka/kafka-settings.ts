@@ -1,3 +1,4 @@
+import { kafkaLogCreator, rootLogger } from '@wo/observability';
 import type { KafkaConfig } from 'kafkajs';
 import { logLevel } from 'kafkajs';
 
@@ -9,6 +10,54 @@ export interface KafkaSettings {
   readonly topicPrefix: string;
   /** Partitions for the topics a service creates. */
   readonly partitions: number;
+  /** Replicas of each partition of the topics a service creates (1 when not given: a single local broker). */
+  readonly replicationFactor?: number;
+  /** `min.insync.replicas` of the topics a service creates; the broker's default when not given. */
+  readonly minInsyncReplicas?: number;
+  /**
+   * Whether a service creates its topics (true when not given). Off where the platform manages
+   * topics (Strimzi `KafkaTopic` resources): the service then only checks that they exist.
+   */
+  readonly createTopics?: boolean;
+}
+
+/** How the topics a service creates are made: `replicationFactor` and the topic-level config. */
+export interface TopicCreationPolicy {
+  readonly numPartitions: number;
+  readonly replicationFactor: number;
+  readonly configEntries: { name: string; value: string }[];
+}
+
+/**
+ * The partitions, replication factor and topic config a service creates its topics with; throws
+ * when `min.insync.replicas` exceeds the replication factor (no write could ever be acknowledged
+ * with acks=all).
+ */
+export function topicCreationPolicy(settings: Pick<KafkaSettings, 'partitions' | 'replicationFactor' | 'minInsyncReplicas'>): TopicCreationPolicy {
+  const replicationFactor = settings.replicationFactor ?? 1;
+  const problems = topicSettingsProblems({ partitions: settings.partitions, replicationFactor, minInsyncReplicas: settings.minInsyncReplicas });
+  if (problems.length > 0) throw new Error(`invalid Kafka topic settings: ${problems.join('; ')}`);
+  const configEntries = settings.minInsyncReplicas === undefined ? [] : [{ name: 'min.insync.replicas', value: String(settings.minInsyncReplicas) }];
+  return { numPartitions: settings.partitions, replicationFactor, configEntries };
+}
+
+/** What is wrong with a combination of topic settings, named by their environment variables (empty when fine). */
+export function topicSettingsProblems(settings: { partitions: number; replicationFactor: number; minInsyncReplicas?: number | undefined }): string[] {
+  const problems: string[] = [];
+  if (!Number.isInteger(settings.partitions) || settings.partitions < 1) problems.push(`KAFKA_PARTITIONS must be a positive integer (got ${settings.partitions})`);
+  if (!Number.isInteger(settings.replicationFactor) || settings.replicationFactor < 1) {
+    problems.push(`KAFKA_REPLICATION_FACTOR must be a positive integer (got ${settings.replicationFactor})`);
+  }
+  const isr = settings.minInsyncReplicas;
+  if (isr !== undefined) {
+    if (!Number.isInteger(isr) || isr < 1) problems.push(`KAFKA_MIN_INSYNC_REPLICAS must be a positive integer (got ${isr})`);
+    else if (isr > settings.replicationFactor) {
+      problems.push(
+        `KAFKA_MIN_INSYNC_REPLICAS (${isr}) must not exceed KAFKA_REPLICATION_FACTOR (${settings.replicationFactor}): no write to such a topic could ever be acknowledged`,
+      );
+    }
+  }
+  return problems;
 }
 
 export function physicalTopic(settings: Pick<KafkaSettings, 'topicPrefix'>, logicalTopic: string): string {
@@ -29,6 +78,8 @@ export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {
     clientId: settings.clientId,
     brokers: settings.brokers,
     logLevel: logLevel.WARN,
+    // kafkajs's own lines through the process's logger (JSON or pretty, with the service's name).
+    logCreator: kafkaLogCreator(rootLogger()),
     retry: { initialRetryTime: 200, retries: 10, maxRetryTime: 5_000 },
   };
 }

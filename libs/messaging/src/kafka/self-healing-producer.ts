@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import { messagingMetrics } from '@wo/observability';
 import type { Kafka, Producer, ProducerBatch, ProducerRecord } from 'kafkajs';
 
 /**
@@ -57,6 +58,7 @@ export class SelfHealingProducer {
     this.producer = this.create();
     this.consecutiveFailures = 0;
     this.resets += 1;
+    messagingMetrics.producerReset();
     await old.disconnect().catch(() => undefined);
     // Connected lazily by the next send if the broker is still away.
     await this.producer.connect().catch(() => undefined);

@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import { messagingMetrics } from '@wo/observability';
 import { Client, type Pool } from 'pg';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import type { SelfHealingProducer } from '../kafka/self-healing-producer';
@@ -156,6 +157,7 @@ export class OutboxRelay {
     await this.options.producer.sendBatch({ topicMessages: groupByTopic(rows, this.options.settings) });
     this.sentNotDeleted = rows.map((row) => row.id);
     this.published += rows.length;
+    messagingMetrics.published(rows.length);
     return rows.length;
   }
 }

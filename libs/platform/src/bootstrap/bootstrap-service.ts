@@ -1,13 +1,15 @@
 import { Logger, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, SelfHealingProducer, type KafkaSettings, type Subscription } from '@wo/messaging';
-import { json } from 'express';
+import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, readConsumerLag, SelfHealingProducer, type KafkaSettings, type Subscription } from '@wo/messaging';
+import { httpMetricsMiddleware, messagingMetrics, PinoNestLogger, requestLogging, startLogging, startProcessMetrics, watchConsumerLag, watchOutbox } from '@wo/observability';
+import { json, type Express } from 'express';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { loadServiceConfig } from '../config/service-config';
-import { applyMigrations } from '../database/apply-migrations';
-import { ensureDatabase } from '../database/ensure-database';
+import { prepareDatabase } from '../database/prepare-database';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { answerClientErrorsAsProblems, refuseLongUrls } from '../http/request-size-limits';
+import { RejectUnsafeTextPipe } from '../http/unsafe-text.pipe';
 import type { ServiceRuntime } from './service-runtime';
 
 export interface ServiceSpec {
@@ -26,16 +28,19 @@ export interface ServiceSpec {
  * relay, the Kafka consumer and the HTTP server, and a clean stop on SIGTERM/SIGINT.
  */
 export async function bootstrapService(spec: ServiceSpec): Promise<void> {
+  const rootLogger = startLogging(spec.name);
+  Logger.overrideLogger(new PinoNestLogger(rootLogger));
   const logger = new Logger(spec.name);
   // We use kafkajs' default (murmur2, Java-compatible) partitioner on purpose; silence its v2 notice.
   process.env['KAFKAJS_NO_PARTITIONER_WARNING'] ??= '1';
   const config = loadServiceConfig(spec.name);
+  startProcessMetrics(spec.name);
+  messagingMetrics.register();
 
-  await ensureDatabase(config.DATABASE_URL);
-  if (config.MIGRATE_ON_START) {
-    const report = await applyMigrations(config.DATABASE_URL, spec.migrationsDir);
-    logger.log(`migrations: ${report.applied.length} applied, ${report.alreadyApplied} already there`);
-  }
+  // MIGRATE_ON_START=true: create the database if missing and apply pending migrations. false (on
+  // Kubernetes, after the migration Job): only check that every migration is there, which needs
+  // no right to create databases or change the schema.
+  logger.log(await prepareDatabase(config.DATABASE_URL, spec.migrationsDir, { migrate: config.MIGRATE_ON_START }));
 
   // Guards against a process that hangs mid-transaction (its row locks would stall every saga
   // touching those rows): Postgres cancels a statement after 30 s and ends a session left idle
@@ -46,6 +51,9 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
     clientId: spec.name,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     partitions: config.KAFKA_PARTITIONS,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS,
+    createTopics: config.KAFKA_CREATE_TOPICS,
   };
   const kafka = new Kafka(kafkaClientConfig(kafkaSettings));
   const admin = kafka.admin();
@@ -56,9 +64,18 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   const relay = new OutboxRelay({ pool, connectionString: config.DATABASE_URL, producer, settings: kafkaSettings, logger: new Logger('OutboxRelay'), lingerMs: config.OUTBOX_LINGER_MS });
   const runtime: ServiceRuntime = { name: spec.name, config, pool, kafka, kafkaSettings, producer, admin, relay, consumer: null };
 
-  const app = await NestFactory.create(spec.module(runtime), { bodyParser: false, bufferLogs: false });
+  watchOutbox(() => readOutboxBacklog(pool));
+  if (spec.consumes.length > 0) watchConsumerLag(() => readConsumerLag(admin, kafkaSettings, spec.name, spec.consumes.map((subscription) => subscription.topic)));
+
+  const app = await NestFactory.create(spec.module(runtime), { bodyParser: false, bufferLogs: false, logger: new PinoNestLogger(rootLogger) });
+  (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
+  app.use(refuseLongUrls());
+  app.use(httpMetricsMiddleware());
+  app.use(requestLogging(rootLogger));
   app.use(json({ limit: '1mb' }));
+  answerClientErrorsAsProblems(app.getHttpServer());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(new RejectUnsafeTextPipe());
   app.enableShutdownHooks();
   // Kubernetes sends SIGKILL after its grace period (30 s): make sure we are gone before that.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -84,4 +101,12 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   await relay.start();
   await app.listen(config.PORT, '0.0.0.0');
   logger.log(`${spec.name} listening on http://localhost:${config.PORT}`);
+}
+
+/** The outbox's backlog for `outbox_pending_messages` and `outbox_oldest_message_age_seconds`: one aggregate over a table the relay keeps small. */
+async function readOutboxBacklog(pool: Pool): Promise<{ pending: number; oldestAgeSeconds: number }> {
+  const { rows } = await pool.query<{ pending: number; age: number }>(
+    'SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age FROM outbox_message',
+  );
+  return { pending: rows[0]!.pending, oldestAgeSeconds: rows[0]!.age };
 }

@@ -1,5 +1,6 @@
 import { APP_GUARD } from '@nestjs/core';
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { MetricsModule } from '@wo/observability';
 import { SqlDatabase } from '../database/sql-database';
 import { HealthController, READINESS_CHECKS } from '../health/health.controller';
 import { AccessGuard, TOKEN_VERIFIER } from '../identity/access.guard';
@@ -7,7 +8,7 @@ import { OidcTokenVerifier } from '../identity/token-verifier';
 import { PG_POOL, SERVICE_RUNTIME, type ServiceRuntime } from './service-runtime';
 
 /**
- * Makes a service's runtime (config, database pool, Kafka) and `SqlDatabase` on its pool injectable, serves its health probes,
+ * Serves `GET /metrics` (MetricsModule). Makes a service's runtime (config, database pool, Kafka) and `SqlDatabase` on its pool injectable, serves its health probes,
  * and closes everything in order at shutdown: consumers are already stopped by then, so the relay
  * publishes what they committed before the producer and the pool go away.
  */
@@ -21,6 +22,7 @@ export class PlatformModule implements OnApplicationShutdown {
   static forRuntime(runtime: ServiceRuntime): DynamicModule {
     return {
       module: PlatformModule,
+      imports: [MetricsModule],
       controllers: [HealthController],
       providers: [
         { provide: SERVICE_RUNTIME, useValue: runtime },

@@ -1,4 +1,7 @@
+import { topicSettingsProblems } from '@wo/messaging';
 import { z } from 'zod';
+
+const booleanFlag = (fallback: 'true' | 'false') => z.enum(['true', 'false']).default(fallback).transform((value) => value === 'true');
 
 /**
  * Every setting a service reads from its environment, validated once at start-up.
@@ -14,6 +17,12 @@ export const serviceConfigSchema = z.object({
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1)),
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(256).default(8),
+  /** Replicas of each partition of the topics a service creates: 1 for one local broker, 3 on a production cluster. */
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(16).default(1),
+  /** `min.insync.replicas` of the topics a service creates (at most the replication factor); the broker's default when unset. */
+  KAFKA_MIN_INSYNC_REPLICAS: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(16).optional()),
+  /** Create missing topics at start-up; `false` where the platform manages them (Strimzi KafkaTopic): the service then only checks they exist. */
+  KAFKA_CREATE_TOPICS: booleanFlag('true'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /**
    * How long the outbox relay waits after a commit before it publishes, so that the messages of
@@ -25,7 +34,17 @@ export const serviceConfigSchema = z.object({
   /** The audience (`aud`) access tokens must be issued for. */
   OIDC_AUDIENCE: z.string().min(1),
   /** Apply pending SQL migrations at start-up (off when an init container runs `prisma migrate deploy`). */
-  MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /**
+   * Apply pending SQL migrations at start-up, creating the database first if it is missing. Off on
+   * Kubernetes, where the migration Job (`node dist/libs/platform/src/bin/migrate.js`) runs before the rollout: the
+   * service then needs no right to create databases or change the schema, and refuses to start
+   * while its database lacks a migration this version ships.
+   */
+  MIGRATE_ON_START: booleanFlag('true'),
+}).superRefine((config, context) => {
+  for (const problem of topicSettingsProblems({ partitions: config.KAFKA_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR, minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS })) {
+    context.addIssue({ code: 'custom', path: [problem.split(' ')[0]!], message: problem });
+  }
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;

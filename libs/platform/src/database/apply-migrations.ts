@@ -29,11 +29,37 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 /** Serialises concurrent start-ups of replicas of one service. */
 const MIGRATION_LOCK_KEY = 72_707_369;
 
-export async function applyMigrations(databaseUrl: string, migrationsDir: string): Promise<MigrationReport> {
-  const names = (await readdir(migrationsDir, { withFileTypes: true }))
+async function migrationNames(migrationsDir: string): Promise<string[]> {
+  return (await readdir(migrationsDir, { withFileTypes: true }))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+}
+
+/**
+ * The migrations of `migrationsDir` that the database has not (successfully) applied, read-only:
+ * what a service started with MIGRATE_ON_START=false checks, so that a version whose migration
+ * Job has not run yet does not start against the old schema.
+ */
+export async function pendingMigrations(databaseUrl: string, migrationsDir: string): Promise<string[]> {
+  const names = await migrationNames(migrationsDir);
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const table = await client.query<{ present: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
+    if (!table.rows[0]!.present) return names;
+    const done = await client.query<{ migration_name: string }>(
+      'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Set(done.rows.map((row) => row.migration_name));
+    return names.filter((name) => !applied.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
+export async function applyMigrations(databaseUrl: string, migrationsDir: string): Promise<MigrationReport> {
+  const names = await migrationNames(migrationsDir);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -1,7 +1,7 @@
-import { Group, Select, Stack } from '@mantine/core';
-import { useSearchParams } from 'react-router';
+import { Group, Stack } from '@mantine/core';
 import { PageHeader } from '../../components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states';
+import { StatusFilter, useStatusParam } from '../../components/ui/status-filter';
 import { useInboundOrders } from '../../features/inbound/api/get-inbound-orders';
 import { InboundOrdersTable } from '../../features/inbound/components/inbound-orders-table';
 import { inboundStatusLabels, inboundStatusOptions, isInboundStatus } from '../../features/inbound/status';
@@ -9,10 +9,7 @@ import { useCurrentWarehouse } from '../../features/warehouses/current-warehouse
 
 export function InboundOrdersRoute() {
   const { warehouseId } = useCurrentWarehouse();
-  // The filter lives in the URL, so a filtered view can be shared and survives a reload.
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('status');
-  const status = isInboundStatus(raw) ? raw : undefined;
+  const [status, setStatus] = useStatusParam(isInboundStatus);
   const orders = useInboundOrders({ warehouseId: warehouseId ?? undefined, status }, { enabled: Boolean(warehouseId) });
 
   return (
@@ -20,15 +17,7 @@ export function InboundOrdersRoute() {
       <PageHeader title="Inbound Orders" description="Finished goods of completed work orders, received and put away onto shelves." />
       <Stack gap="md">
         <Group>
-          <Select
-            label="Status"
-            placeholder="All statuses"
-            data={inboundStatusOptions}
-            value={status ?? null}
-            clearable
-            w={220}
-            onChange={(value) => setParams(value ? { status: value } : {}, { replace: true })}
-          />
+          <StatusFilter options={inboundStatusOptions} value={status} onChange={setStatus} />
         </Group>
         {!warehouseId ? (
           <EmptyState title="No warehouse selected">Choose the warehouse you work in at the top right.</EmptyState>

@@ -1,7 +1,7 @@
-import { Group, Select, Stack } from '@mantine/core';
-import { useSearchParams } from 'react-router';
+import { Group, Stack } from '@mantine/core';
 import { PageHeader } from '../../components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states';
+import { StatusFilter, useStatusParam } from '../../components/ui/status-filter';
 import { usePickingLists } from '../../features/picking/api/get-picking-lists';
 import { PickingListsTable } from '../../features/picking/components/picking-lists-table';
 import { isPickingListStatus, pickingListStatusLabels, pickingListStatusOptions } from '../../features/picking/status';
@@ -9,10 +9,7 @@ import { useCurrentWarehouse } from '../../features/warehouses/current-warehouse
 
 export function PickingListsRoute() {
   const { warehouseId } = useCurrentWarehouse();
-  // The filter lives in the URL, so a filtered view can be shared and survives a reload.
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('status');
-  const status = isPickingListStatus(raw) ? raw : undefined;
+  const [status, setStatus] = useStatusParam(isPickingListStatus);
   const lists = usePickingLists({ warehouseId: warehouseId ?? undefined, status }, { enabled: Boolean(warehouseId) });
 
   return (
@@ -20,15 +17,7 @@ export function PickingListsRoute() {
       <PageHeader title="Picking Lists" description="Lists of materials to retrieve from the shelves, stop by stop in walking order." />
       <Stack gap="md">
         <Group>
-          <Select
-            label="Status"
-            placeholder="All statuses"
-            data={pickingListStatusOptions}
-            value={status ?? null}
-            clearable
-            w={220}
-            onChange={(value) => setParams(value ? { status: value } : {}, { replace: true })}
-          />
+          <StatusFilter options={pickingListStatusOptions} value={status} onChange={setStatus} />
         </Group>
         {!warehouseId ? (
           <EmptyState title="No warehouse selected">Choose the warehouse you work in at the top right.</EmptyState>

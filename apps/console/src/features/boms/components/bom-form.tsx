@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { linesErrorsFrom } from '../../../components/line-editor/line-errors';
 import { LinesEditor } from '../../../components/line-editor/lines-editor';
 import type { EditableLine, LineSection } from '../../../components/line-editor/lines';
+import { FormProblemAlert, refusalOf, type FormProblem } from '../../../components/ui/form-problem';
 import { describeError } from '../../../components/ui/states';
 import { ApiError } from '../../../lib/api-client';
 import { useMerchantMode } from '../../merchants/api/get-merchants';
@@ -14,12 +15,6 @@ import { useDeleteBom } from '../api/delete-bom';
 import { useUpdateBom } from '../api/update-bom';
 import { bomBodyOf, bomInitialValues, unplacedBomErrors, validateBom, type BomFormValues } from './bom-form-model';
 import { useMay } from '../../auth/permissions';
-
-interface FormProblem {
-  readonly title: string;
-  readonly detail?: string;
-  readonly messages: readonly string[];
-}
 
 /**
  * A BOM recipe: what one set produces and consumes. New without `bom`; with one, Save replaces
@@ -46,14 +41,9 @@ export function BomForm({ bom, saved = false }: { bom?: Bom; saved?: boolean }) 
   };
 
   const showFailure = (error: unknown) => {
-    if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
-      setErrors(error.fieldErrors);
-      const messages = unplacedBomErrors(error.fieldErrors);
-      setProblem(messages.length > 0 ? { title: error.problem.title, detail: error.problem.detail, messages } : null);
-      return;
-    }
-    setErrors({});
-    setProblem({ title: error instanceof ApiError ? error.problem.title : 'Not saved', detail: describeError(error), messages: [] });
+    const refusal = refusalOf(error, unplacedBomErrors);
+    setErrors(refusal.fieldErrors);
+    setProblem(refusal.problem);
   };
 
   const save = () => {
@@ -83,16 +73,7 @@ export function BomForm({ bom, saved = false }: { bom?: Bom; saved?: boolean }) 
       }}
     >
       <Stack gap="md">
-        {problem ? (
-          <Alert color="red" title={problem.title} role="alert" withCloseButton onClose={() => setProblem(null)}>
-            {problem.detail ? <Text size="sm">{problem.detail}</Text> : null}
-            {problem.messages.map((message) => (
-              <Text size="sm" key={message}>
-                {message}
-              </Text>
-            ))}
-          </Alert>
-        ) : null}
+        <FormProblemAlert problem={problem} onClose={() => setProblem(null)} />
         {notice ? (
           <Alert color="green" title={notice} withCloseButton onClose={() => setNotice(null)}>
             New work orders that apply it get these lines; work orders made from it before keep their own copy.

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import type { Merchant } from '@wo/contracts/rest';
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../../../components/ui/states';
+import { DialogFormFooter } from '../../../components/ui/dialog-form-footer';
 import { ApiError } from '../../../lib/api-client';
 import { useCreateMerchant } from '../api/create-merchant';
 
@@ -35,19 +35,7 @@ function NewMerchantForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <TextInput label="Name" placeholder="e.g. Acme Gifts" value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors['name']} withAsterisk data-autofocus />
-        {unplaced ? (
-          <Alert color="red" title="The merchant was not saved" role="alert">
-            {describeError(create.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Save
-          </Button>
-        </Group>
+        <DialogFormFooter what="merchant" unplacedError={unplaced ? create.error : null} saving={create.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

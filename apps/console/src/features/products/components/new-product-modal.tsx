@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import type { Product } from '@wo/contracts/rest';
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../../../components/ui/states';
+import { DialogFormFooter } from '../../../components/ui/dialog-form-footer';
 import { ApiError } from '../../../lib/api-client';
 import { useMerchantMode } from '../../merchants/api/get-merchants';
 import { useCreateProduct } from '../api/create-product';
@@ -54,19 +54,7 @@ function NewProductForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
         />
         <TextInput label="SKU" placeholder="e.g. CHOC-BAR" value={sku} onChange={(event) => setSku(event.currentTarget.value)} error={errors['sku']} withAsterisk data-autofocus />
         <TextInput label="Name" placeholder="e.g. Dark chocolate bar 100 g" value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors['name']} withAsterisk />
-        {unplaced ? (
-          <Alert color="red" title="The product was not saved" role="alert">
-            {describeError(create.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Save
-          </Button>
-        </Group>
+        <DialogFormFooter what="product" unplacedError={unplaced ? create.error : null} saving={create.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

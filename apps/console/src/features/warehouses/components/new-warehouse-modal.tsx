@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Modal, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Modal, Stack, TagsInput, TextInput } from '@mantine/core';
 import type { Warehouse } from '@wo/contracts/rest';
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../../../components/ui/states';
+import { DialogFormFooter } from '../../../components/ui/dialog-form-footer';
 import { ApiError } from '../../../lib/api-client';
 import { useCreateWarehouse } from '../api/create-warehouse';
 import { buildWarehouseBody, warehouseFieldErrors } from '../warehouse-form';
@@ -52,19 +52,7 @@ function NewWarehouseForm({ onCancel, onCreated }: { onCancel: () => void; onCre
           clearable
           error={errors['locations']}
         />
-        {unplaced ? (
-          <Alert color="red" title="The warehouse was not saved" role="alert">
-            {describeError(create.error)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Save
-          </Button>
-        </Group>
+        <DialogFormFooter what="warehouse" unplacedError={unplaced ? create.error : null} saving={create.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

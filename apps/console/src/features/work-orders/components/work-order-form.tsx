@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router';
 import { linesErrorsFrom } from '../../../components/line-editor/line-errors';
 import { LinesEditor } from '../../../components/line-editor/lines-editor';
 import type { EditableLine, LineSection } from '../../../components/line-editor/lines';
+import { FormProblemAlert, refusalOf, type FormProblem } from '../../../components/ui/form-problem';
 import { describeError } from '../../../components/ui/states';
 import { ApiError } from '../../../lib/api-client';
 import { useMerchantMode } from '../../merchants/api/get-merchants';
@@ -18,12 +19,6 @@ import { useSuggestNumber } from '../api/suggest-number';
 import { useUpdateWorkOrder } from '../api/update-work-order';
 import { ApplyBomModal } from './work-order-form-apply-bom';
 import { createBody, fieldError, initialValues, linesForSets, unplacedErrors, updateBody, validateWorkOrder, type WorkOrderField, type WorkOrderFormValues } from './work-order-form-model';
-
-interface FormProblem {
-  readonly title: string;
-  readonly detail?: string;
-  readonly messages: readonly string[];
-}
 
 /**
  * New and Edit of a work order (guide Scenario 1). Without `order` it creates a Draft in the
@@ -74,14 +69,9 @@ export function WorkOrderForm({ order }: { order?: WorkOrderDetail }) {
   };
 
   const showFailure = (error: unknown) => {
-    if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
-      setErrors(error.fieldErrors);
-      const messages = unplacedErrors(error.fieldErrors);
-      setProblem(messages.length > 0 ? { title: error.problem.title, detail: error.problem.detail, messages } : null);
-      return;
-    }
-    setErrors({});
-    setProblem({ title: error instanceof ApiError ? error.problem.title : 'Not saved', detail: describeError(error), messages: [] });
+    const refusal = refusalOf(error, unplacedErrors);
+    setErrors(refusal.fieldErrors);
+    setProblem(refusal.problem);
   };
 
   const save = () => {
@@ -114,16 +104,7 @@ export function WorkOrderForm({ order }: { order?: WorkOrderDetail }) {
       }}
     >
       <Stack gap="md">
-        {problem ? (
-          <Alert color="red" title={problem.title} role="alert" withCloseButton onClose={() => setProblem(null)}>
-            {problem.detail ? <Text size="sm">{problem.detail}</Text> : null}
-            {problem.messages.map((message) => (
-              <Text size="sm" key={message}>
-                {message}
-              </Text>
-            ))}
-          </Alert>
-        ) : null}
+        <FormProblemAlert problem={problem} onClose={() => setProblem(null)} />
         {order?.status === WorkOrderStatus.OutOfStock ? (
           <Alert color="orange" title="Out of Stock">
             Saving re-allocates this work order: it is confirmed again with the new quantities.

@@ -1,0 +1,2 @@
+// A whole system, a Prometheus and a saga that must get stuck: minutes, not seconds.
+jest.setTimeout(240_000);
