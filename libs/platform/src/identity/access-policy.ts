@@ -1,12 +1,17 @@
 import { SetMetadata } from '@nestjs/common';
 import type { Role } from '@wo/contracts/rest';
+import { PUBLIC_ROUTE } from '@wo/observability';
 import type { Principal } from './principal';
 
-export const PUBLIC_ROUTE = 'identity:public';
+/**
+ * Routes that answer without a token carry this key: one constant with observability's
+ * `@PublicRoute()` (its `/metrics`, which Prometheus scrapes without a token), so the two cannot drift.
+ */
+export { PUBLIC_ROUTE };
 export const REQUIRED_ROLES = 'identity:roles';
 export const EVERY_MERCHANT_ONLY = 'identity:every-merchant';
 
-/** No token needed: health probes only. */
+/** No token needed: health probes (and, through `@PublicRoute()`, `/metrics`). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /**
