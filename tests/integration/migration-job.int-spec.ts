@@ -141,7 +141,8 @@ describe('migration job, then services with MIGRATE_ON_START=false and no right 
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     // Nest re-raises the signal once its shutdown hooks have run: a clean stop ends with code 0 or by SIGTERM.
-    const exited = new Promise<string>((resolveExit) => child.once('exit', (code, signal) => resolveExit(signal ?? String(code))));
+    // 'close', not 'exit': the output is read to its end (the last lines may still be in the pipe at exit).
+    const exited = new Promise<string>((resolveExit) => child.once('close', (code, signal) => resolveExit(signal ?? String(code))));
     let exitCode: string | undefined;
     void exited.then((code) => (exitCode = code));
     try {
