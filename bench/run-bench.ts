@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   await dropDatabases(options);
   const system = new RunningSystem(options);
   await system.start();
-  const api = new ApiClient(system.gatewayUrl);
+  const api = system.client('admin');
   const watcher = await SettleWatcher.start(kafkaBrokers(options), options.topicPrefix);
   const baseline = await BaselineReservations.create(options.postgresUrl, concurrency);
   const report: Record<string, unknown> = {

@@ -1,8 +1,9 @@
+import { issuerUrl, loginRedirectUri, optionsFromEnv } from '@wo/dev-system';
 import { ApiClient, eventually } from '@wo/testing';
 
 /**
  * `npm run seed`: demo data for a first look at the console, through the public API of a running
- * system (GATEWAY_URL, default http://localhost:3000). A merchant, a warehouse with bins,
+ * system (GATEWAY_URL, default http://localhost:3000), as the dev provider's admin. A merchant, a warehouse with bins,
  * products, some stock and a gift-set BOM; run it again and it adds nothing twice.
  */
 const products = [
@@ -22,7 +23,12 @@ const stock = [
 ];
 
 async function main(): Promise<void> {
-  const api = new ApiClient(process.env['GATEWAY_URL'] ?? 'http://localhost:3000');
+  const options = optionsFromEnv(process.env);
+  const api = await ApiClient.as('admin', {
+    baseUrl: process.env['GATEWAY_URL'] ?? `http://localhost:${options.gatewayPort}`,
+    issuerUrl: process.env['OIDC_ISSUER_URL'] ?? issuerUrl(options),
+    redirectUri: loginRedirectUri(options),
+  });
   const merchant = await findOrCreate(api, '/merchants', (row) => row.name === 'Acme Gifts', { name: 'Acme Gifts' });
   const warehouse = await findOrCreate(api, '/warehouses', (row) => row.code === 'WH1', { code: 'WH1', name: 'Main warehouse', locations: ['A-01', 'A-02', 'B-01', 'B-02', 'FG-01'] });
   const known = (await api.get(`/products?merchantId=${merchant.id}`)).body as { sku: string }[];

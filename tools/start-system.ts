@@ -1,4 +1,4 @@
-import { kafkaBrokers, localKafkaRunning, optionsFromEnv, RunningSystem, startLocalKafka, stopLocalKafka } from '@wo/dev-system';
+import { issuerUrl, kafkaBrokers, localKafkaRunning, optionsFromEnv, RunningSystem, startLocalKafka, stopLocalKafka } from '@wo/dev-system';
 
 /**
  * `npm start`: the whole system on this machine. Starts the local Kafka unless KAFKA_BROKERS
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
 
   await system.start();
   log(`ready: the console is at http://localhost:${options.gatewayPort}/console/ and the REST API at http://localhost:${options.gatewayPort} (try GET /health/ready)`);
+  log(`sign in: the console sends you to the development identity provider at ${issuerUrl(options)} (dev only, no passwords): pick planner, picker, receiver, clerk, merchant (give merchant ids), sre or admin`);
+  log('scripts and curl: TOKEN=$(npm run -s token -- --role admin); curl -H "authorization: Bearer $TOKEN" localhost:' + options.gatewayPort + '/merchants (docs/identity.md)');
   log('first time? `npm run seed` (in another terminal) adds a demo merchant, warehouse, products, stock and a gift-set BOM; Ctrl-C stops everything');
 }
 

@@ -21,7 +21,7 @@ export default defineConfig({
   build: { outDir: resolve(repoRoot, 'dist/console'), emptyOutDir: true, chunkSizeWarningLimit: 2_000 },
   server: {
     proxy: Object.fromEntries(
-      ['/work-orders', '/boms', '/sagas', '/merchants', '/warehouses', '/products', '/inventory', '/picking-requests', '/picking-lists', '/inbound-orders'].map((prefix) => [
+      ['/auth', '/work-orders', '/boms', '/sagas', '/merchants', '/warehouses', '/products', '/inventory', '/picking-requests', '/picking-lists', '/inbound-orders'].map((prefix) => [
         prefix,
         process.env['GATEWAY_URL'] ?? 'http://localhost:3000',
       ]),

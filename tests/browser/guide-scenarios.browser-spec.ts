@@ -10,12 +10,13 @@ import { choose, tableRows, valueOf, visible } from './support/screen';
  * their own walk below); every step a scenario describes is done on screen.
  */
 describe('the user guide, through the console', () => {
-  const api = new ApiClient(process.env['GATEWAY_URL']!);
+  const api = ApiClient.signedIn('admin');
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let warehouse: DemoWarehouse;
   const orderIds: Record<'giftSets' | 'ribbons', string> = { giftSets: '', ribbons: '' };
+  let boltToysId = '';
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -31,6 +32,10 @@ describe('the user guide, through the console', () => {
   it('Scenario 1: a gift set made with Apply BOM x sets and Suggest number, confirmed to Allocated', async () => {
     await page.goto('work-orders');
     await visible(page.getByText('No work orders yet'));
+    // Signed in through the provider's login: the header names the user, their roles and Log out.
+    const user = page.getByRole('group', { name: 'Signed in user' });
+    await visible(user.getByText('Ada Admin'));
+    await visible(user.getByText('admin', { exact: true }));
     await screenshot(page, 'work-orders-empty');
     await page.getByRole('button', { name: 'New' }).click();
     await visible(page.getByRole('heading', { name: 'New work order' }));
@@ -65,6 +70,8 @@ describe('the user guide, through the console', () => {
     await visible(page.getByText('Allocated', { exact: true }));
     // Reserved where the stock sits: three reservations, one per material, with their bins.
     await visible(page.getByText('A-02 × 6'));
+    // The history says who confirmed it.
+    await visible(page.getByRole('region', { name: 'History' }).getByText('by Ada Admin').first());
     await screenshot(page, 'work-order-detail-allocated');
     // A deep link survives a reload.
     await page.reload();
@@ -210,6 +217,7 @@ describe('the user guide, through the console', () => {
 
     // A second merchant: the Merchant filter and column appear, and the filter narrows.
     const other = await api.post('/merchants', { name: 'Bolt Toys' });
+    boltToysId = other.body.id;
     await api.post('/products', { merchantId: other.body.id, sku: 'TEA', name: 'Tea' });
     const theirs = await eventually(
       () => api.post('/work-orders', { merchantId: other.body.id, warehouseId: warehouse.warehouseId, name: 'Tea towers', outputs: [{ sku: 'TEA', quantity: 1 }], materials: [{ sku: 'TEA', quantity: 1 }] }),
@@ -279,6 +287,52 @@ describe('the user guide, through the console', () => {
     await page.getByRole('link', { name: 'BOMs' }).first().click();
     await visible(page.getByRole('link', { name: 'Candle gift box' }).or(page.getByRole('cell', { name: 'Candle gift box' })));
     await screenshot(page, 'boms');
+  });
+
+  it('a picker sees no Confirm, Edit or Cancel on a work order, and creates, starts and finishes a picking list', async () => {
+    const draft = await created(api.post('/work-orders', { merchantId: warehouse.merchantId, warehouseId: warehouse.warehouseId, name: 'Picker draft', outputs: [{ sku: 'HAMPER', quantity: 1 }], materials: [{ sku: 'CANDLE', quantity: 1 }] }));
+    const allocated = await created(api.post('/work-orders', { merchantId: warehouse.merchantId, warehouseId: warehouse.warehouseId, name: 'Candle pair', outputs: [{ sku: 'HAMPER', quantity: 1 }], materials: [{ sku: 'CANDLE', quantity: 2 }] }));
+    await api.post(`/work-orders/${allocated.id}/confirm`);
+    await eventually(() => api.get(`/work-orders/${allocated.id}`), (response) => response.body.status === 'ALLOCATED', { what: 'the order to be allocated' });
+
+    const picker = await openConsole(browser, 'desktop', { login: 'picker' });
+    try {
+      const { page: screen } = picker;
+      await visible(screen.getByRole('group', { name: 'Signed in user' }).getByText('Pat Picker'));
+      await screen.goto(`work-orders/${draft.id}`);
+      await visible(screen.getByRole('heading', { name: 'Picker draft' }));
+      await visible(screen.getByText('Draft', { exact: true }));
+      for (const name of ['Confirm', 'Edit', 'Cancel Work Order']) expect(await screen.getByRole('button', { name }).count()).toBe(0);
+      await screenshot(screen, 'work-order-detail-as-picker');
+
+      await screen.getByRole('link', { name: 'Material Picking' }).first().click();
+      await screen.getByRole('checkbox', { name: `Select ${allocated.number}` }).check();
+      await screen.getByRole('button', { name: 'Create Picking List' }).click();
+      await visible(screen.getByText('Picking list created'));
+      await screen.getByRole('alert').filter({ hasText: 'Picking list created' }).getByRole('link').first().click();
+      await screen.getByRole('button', { name: 'Start' }).click();
+      await screen.getByRole('dialog').getByRole('textbox', { name: 'Picker' }).fill('Pat');
+      await screen.getByRole('dialog').getByRole('button', { name: 'Start Picking' }).click();
+      await screen.getByRole('button', { name: 'Mark Done' }).click();
+      await visible(screen.getByText('Done', { exact: true }));
+      await eventually(() => api.get(`/work-orders/${allocated.id}`), (response) => response.body.allowedActions.includes('complete'), { what: 'the order to be ready to complete' });
+    } finally {
+      await picker.context.close();
+    }
+  });
+
+  it('a merchant user sees only its own merchant’s orders, and no warehouse-floor sections', async () => {
+    const merchant = await openConsole(browser, 'desktop', { login: 'merchant', merchantIds: [boltToysId] });
+    try {
+      const { page: screen } = merchant;
+      await visible(screen.getByRole('group', { name: 'Signed in user' }).getByText('Mo Merchant'));
+      await visible(screen.getByRole('link', { name: 'Tea towers' }));
+      await expectNames(screen, ['Tea towers']);
+      for (const name of ['Material Picking', 'Picking Lists', 'Inbound Orders']) expect(await screen.getByRole('link', { name }).count()).toBe(0);
+      await screenshot(screen, 'work-orders-as-merchant-user');
+    } finally {
+      await merchant.context.close();
+    }
   });
 
   it('logged no script error and no Content-Security-Policy violation on any page', () => {

@@ -5,7 +5,7 @@ import { ApiClient, WarehouseFixture } from '@wo/testing';
  * stock covers, the rest are Out of Stock holding nothing, and nothing is ever oversold.
  */
 describe('confirming many orders at once', () => {
-  const api = new ApiClient(process.env['GATEWAY_URL']!);
+  const api = ApiClient.signedIn('admin');
 
   async function confirmAllAndSettle(warehouse: WarehouseFixture, orders: { id: string }[]) {
     const responses = await Promise.all(orders.map((order) => api.post(`/work-orders/${order.id}/confirm`)));

@@ -6,7 +6,7 @@ import { ApiClient, WarehouseFixture } from '@wo/testing';
  * lists its shortage; a restock and Retry Allocation allocate it; cancel gives the stock back.
  */
 describe('allocating gift sets from a BOM', () => {
-  const api = new ApiClient(process.env['GATEWAY_URL']!);
+  const api = ApiClient.signedIn('admin');
   let warehouse: WarehouseFixture;
   let bomId: string;
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
  * re-sent by a saga deadline (a new message id, same reservation id). Either way stock moves once.
  */
 describe('duplicate delivery of stock commands', () => {
-  const api = new ApiClient(process.env['GATEWAY_URL']!);
+  const api = ApiClient.signedIn('admin');
   const prefix = process.env['E2E_TOPIC_PREFIX']!;
   let producer: Producer;
   let warehouse: WarehouseFixture;

@@ -11,6 +11,7 @@ import { unsafeTextErrors } from '@wo/platform';
 import { eventually } from '@wo/testing';
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { bearerHeader, signedInFetch } from './support/signed-in';
 import { snapshotState } from './support/state-snapshot';
 
 /**
@@ -18,11 +19,15 @@ import { snapshotState } from './support/state-snapshot';
  * bodies, path ids and query strings. Only requests that must be refused (or only read) are
  * generated: bodies the route's own schema refuses (or that hold NULs or lone surrogates), ids
  * that do not exist. So every answer must be below 500, every 4xx problem+json, every write
- * refused, and the state (a checksum of every list) the same after as before.
+ * refused, and the state (a checksum of every list) the same after as before. Every request is
+ * signed in as admin (who may take every action), so what refuses it is the edge or the route's
+ * validation: a refusal must be one of REFUSALS, never a 401 or 403 of identity.
  */
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_120);
 const REQUESTS = Number(process.env['FUZZ_REQUESTS'] ?? 4_000);
 const CONCURRENCY = 16;
+/** How a signed-in admin's bad request may be refused: by the edge or by the route, never by identity. */
+const REFUSALS = new Set([400, 404, 405, 409, 413, 414, 415, 422, 431]);
 
 type FuzzRequest = { method: string; path: string; body?: string; contentType?: string; mustRefuse: boolean };
 
@@ -125,7 +130,7 @@ describe('fuzzing every route through the gateway', () => {
   /** What earlier suites started (sagas, relays) has settled, so the snapshot stands still. */
   async function settled(): Promise<void> {
     await eventually(
-      async () => (await (await fetch(`${baseUrl}/sagas?state=RUNNING&pageSize=1`)).json()) as { items: unknown[] },
+      async () => (await (await signedInFetch(`${baseUrl}/sagas?state=RUNNING&pageSize=1`)).json()) as { items: unknown[] },
       (running) => running.items.length === 0,
       { what: 'running sagas to finish', timeoutMs: 60_000 },
     );
@@ -136,6 +141,7 @@ describe('fuzzing every route through the gateway', () => {
     await settled();
     const before = await snapshotState(baseUrl);
     const requests = fc.sample(request, { seed: SEED, numRuns: REQUESTS });
+    const authorization = await bearerHeader('admin');
     const failures: string[] = [];
     let serverErrors = 0;
 
@@ -146,7 +152,7 @@ describe('fuzzing every route through the gateway', () => {
           const sent = requests[next++]!;
           const response = await fetch(`${baseUrl}${sent.path}`, {
             method: sent.method,
-            headers: sent.contentType ? { 'content-type': sent.contentType } : {},
+            headers: { ...authorization, ...(sent.contentType ? { 'content-type': sent.contentType } : {}) },
             body: sent.body,
           });
           const contentType = response.headers.get('content-type') ?? '';
@@ -157,6 +163,8 @@ describe('fuzzing every route through the gateway', () => {
             failures.push(`5xx: ${what}`);
           } else if (response.status >= 400 && !contentType.includes('application/problem+json')) {
             failures.push(`4xx without problem+json: ${what}`);
+          } else if (response.status >= 400 && !REFUSALS.has(response.status)) {
+            failures.push(`refused with ${response.status}, not by the edge or the validation: ${what}`);
           } else if (sent.mustRefuse && response.status < 400) {
             failures.push(`not refused: ${what}`);
           }

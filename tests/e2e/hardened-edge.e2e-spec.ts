@@ -1,15 +1,18 @@
 import { ApiClient, WarehouseFixture } from '@wo/testing';
 import { gzipSync } from 'node:zlib';
-import { rawRequest } from './support/raw-request';
+import { signedInRawRequest } from './support/raw-request';
+import { signedInFetch } from './support/signed-in';
 import { snapshotState, type StateSnapshot } from './support/state-snapshot';
 
 /**
  * The edge refuses what no handler should see, with 4xx problem+json, and changes nothing:
- * each case reads the whole state before and after.
+ * each case reads the whole state before and after. Requests are signed in as admin, so what
+ * answers is what stands behind authentication (an anonymous one would only get 401).
  */
 describe('a hardened edge', () => {
   const baseUrl = process.env['GATEWAY_URL']!;
-  const api = new ApiClient(baseUrl);
+  // Signed in as admin: every refusal below is the edge's or the validation's, never a 401.
+  const api = ApiClient.signedIn('admin');
   let warehouse: WarehouseFixture;
   let before: StateSnapshot;
 
@@ -96,12 +99,12 @@ describe('a hardened edge', () => {
       ['POST', '/inbound-orders/%00/putaway'],
     ])('%s %s refuses a NUL in the path id with 400 naming path.id', async (method, path) => {
       const body = method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify({});
-      const response = await rawRequest(baseUrl, { method, path, headers: body ? { 'content-type': 'application/json' } : {}, body });
+      const response = await signedInRawRequest(baseUrl, { method, path, headers: body ? { 'content-type': 'application/json' } : {}, body });
       expectProblem(response, 400, 'path.id');
     });
 
     it('refuses a path id that is not UTF-8 (a lone surrogate written as bytes) with 400', async () => {
-      expectProblem(await rawRequest(baseUrl, { path: '/work-orders/%ED%A0%80' }), 400, 'path');
+      expectProblem(await signedInRawRequest(baseUrl, { path: '/work-orders/%ED%A0%80' }), 400, 'path');
     });
   });
 
@@ -110,29 +113,29 @@ describe('a hardened edge', () => {
     const invalidMerchant = JSON.stringify({ name: '' });
 
     it('decodes a gzip body (the invalid name inside is what gets refused)', async () => {
-      const response = await rawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(invalidMerchant) });
+      const response = await signedInRawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(invalidMerchant) });
       expectProblem(response, 400, 'name');
     });
 
     it('refuses a content-encoding it cannot decode with 415', async () => {
-      const response = await rawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'x-unknown' }, body: '{"name":"Acme"}' });
+      const response = await signedInRawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'x-unknown' }, body: '{"name":"Acme"}' });
       expectProblem(response, 415);
     });
 
     it('refuses a gzip body that is not gzip with 400', async () => {
-      const response = await rawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'gzip' }, body: '{"name":"Acme"}' });
+      const response = await signedInRawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'gzip' }, body: '{"name":"Acme"}' });
       expectProblem(response, 400);
     });
 
     it('refuses malformed JSON with 400', async () => {
-      expectProblem(await rawRequest(baseUrl, { method: 'POST', path: '/boms', headers: json, body: '{"name": ' }), 400, 'body');
+      expectProblem(await signedInRawRequest(baseUrl, { method: 'POST', path: '/boms', headers: json, body: '{"name": ' }), 400, 'body');
     });
 
     const tooLarge = () => Buffer.from(JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }));
 
     it('refuses a body over the limit at the gateway with 413, by its content-length', async () => {
       const body = tooLarge();
-      const response = await rawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-length': body.length }, body });
+      const response = await signedInRawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-length': body.length }, body });
       expectProblem(response, 413);
       expect(response.headers['x-powered-by']).toBeUndefined();
     });
@@ -140,18 +143,18 @@ describe('a hardened edge', () => {
     it('refuses a chunked body over the limit at the gateway with 413, counting what it sends', async () => {
       const body = tooLarge();
       const chunks = Array.from({ length: Math.ceil(body.length / 65_536) }, (_, index) => body.subarray(index * 65_536, (index + 1) * 65_536));
-      const response = await rawRequest(baseUrl, { method: 'POST', path: '/work-orders', headers: json, body: chunks });
+      const response = await signedInRawRequest(baseUrl, { method: 'POST', path: '/work-orders', headers: json, body: chunks });
       expectProblem(response, 413);
     });
 
     it('passes a chunked body within the limit on to the service', async () => {
-      const response = await rawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: json, body: [Buffer.from('{"name":'), Buffer.from('""}')] });
+      const response = await signedInRawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: json, body: [Buffer.from('{"name":'), Buffer.from('""}')] });
       expectProblem(response, 400, 'name');
     });
 
     it("answers the service's own limit (a small gzip body that inflates past it) with 413", async () => {
       const body = gzipSync(JSON.stringify({ name: ' '.repeat(3 * 1024 * 1024) }));
-      const response = await rawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'gzip' }, body });
+      const response = await signedInRawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'gzip' }, body });
       expectProblem(response, 413);
     });
   });
@@ -211,17 +214,17 @@ describe('a hardened edge', () => {
       ['GET', '/health/nope'],
       ['GET', '/console/assets/no-such-file.js'],
     ])('%s %s answers problem+json 404', async (method, path) => {
-      const response = await rawRequest(baseUrl, { method, path });
+      const response = await signedInRawRequest(baseUrl, { method, path });
       expectProblem(response, 404);
     });
 
     it('answers a query string past 8 KB with problem+json 414', async () => {
-      expectProblem(await rawRequest(baseUrl, { path: `/work-orders?q=${'a'.repeat(10_000)}` }), 414);
+      expectProblem(await signedInRawRequest(baseUrl, { path: `/work-orders?q=${'a'.repeat(10_000)}` }), 414);
     });
 
     it('answers headers past 16 KB with problem+json 431 (and a request line past it too)', async () => {
-      expectProblem(await rawRequest(baseUrl, { path: '/merchants', headers: { 'x-junk': 'j'.repeat(20_000) } }), 431);
-      expectProblem(await rawRequest(baseUrl, { path: `/merchants?q=${'a'.repeat(20_000)}` }), 431);
+      expectProblem(await signedInRawRequest(baseUrl, { path: '/merchants', headers: { 'x-junk': 'j'.repeat(20_000) } }), 431);
+      expectProblem(await signedInRawRequest(baseUrl, { path: `/merchants?q=${'a'.repeat(20_000)}` }), 431);
     });
   });
 
@@ -242,7 +245,7 @@ describe('a hardened edge', () => {
 
     it('every list answers an array with its total in X-Total-Count, and pages of one add up to the whole list', async () => {
       for (const list of lists()) {
-        const whole = await fetch(withQuery(list, 'pageSize=500'));
+        const whole = await signedInFetch(withQuery(list, 'pageSize=500'));
         expect(whole.status).toBe(200);
         const all = (await whole.json()) as unknown[];
         expect(Array.isArray(all)).toBe(true);
@@ -250,7 +253,7 @@ describe('a hardened edge', () => {
         expect({ list, total }).toEqual({ list, total: all.length });
         const pages: unknown[] = [];
         for (let page = 1; page <= Math.min(total, 3); page++) {
-          const response = await fetch(withQuery(list, `pageSize=1&page=${page}`));
+          const response = await signedInFetch(withQuery(list, `pageSize=1&page=${page}`));
           expect(response.headers.get('x-total-count')).toBe(String(total));
           pages.push(...((await response.json()) as unknown[]));
         }
@@ -259,12 +262,12 @@ describe('a hardened edge', () => {
     });
 
     it('the default page holds at most 100', async () => {
-      const response = await fetch(`${baseUrl}/merchants`);
+      const response = await signedInFetch(`${baseUrl}/merchants`);
       expect(((await response.json()) as unknown[]).length).toBeLessThanOrEqual(100);
     });
 
     it('sagas page too, with the count of matches in X-Total-Count', async () => {
-      const response = await fetch(`${baseUrl}/sagas?pageSize=1`);
+      const response = await signedInFetch(`${baseUrl}/sagas?pageSize=1`);
       expect(response.status).toBe(200);
       expect(Number(response.headers.get('x-total-count'))).toBeGreaterThanOrEqual(0);
       expect(((await response.json()) as { items: unknown[] }).items.length).toBeLessThanOrEqual(1);
@@ -272,13 +275,13 @@ describe('a hardened edge', () => {
 
     it.each(['pageSize=0', 'pageSize=501', 'pageSize=abc', 'pageSize=1.5', 'pageSize=1&pageSize=2'])('refuses %s on every list with 400 naming query.pageSize', async (query) => {
       for (const list of [...lists(), '/sagas']) {
-        const response = await rawRequest(baseUrl, { path: withQuery(list, query).slice(baseUrl.length) });
+        const response = await signedInRawRequest(baseUrl, { path: withQuery(list, query).slice(baseUrl.length) });
         expectProblem(response, 400, 'query.pageSize');
       }
     });
 
     it('refuses page=0 with 400 naming query.page', async () => {
-      expectProblem(await rawRequest(baseUrl, { path: '/boms?page=0' }), 400, 'query.page');
+      expectProblem(await signedInRawRequest(baseUrl, { path: '/boms?page=0' }), 400, 'query.page');
     });
   });
 });

@@ -8,7 +8,7 @@ import { Lifecycle } from './support/lifecycle';
  * consumed, and the ledger explains every change of onHand.
  */
 describe('a gift-set work order from BOM to shelf', () => {
-  const api = new ApiClient(process.env['GATEWAY_URL']!);
+  const api = ApiClient.signedIn('admin');
 
   it('goes Draft, Allocated, Processing, Completed, and its finished goods reach inventory', async () => {
     const warehouse = await WarehouseFixture.create(api, { skus: ['BOX', 'SOAP', 'CANDLE', 'GIFT-SET'], locations: ['A-01', 'A-02', 'B-01', 'FG-01'] });

@@ -3,14 +3,16 @@ import { ApiClient, WarehouseFixture } from '@wo/testing';
 /**
  * `GET /metrics` on the gateway's and every service's own port: the Prometheus text format, HTTP
  * series labelled by route pattern, and the saga, reservation, outbox and consumer series moving
- * as one order is confirmed.
+ * as one order is confirmed. `/metrics` answers without a token (Prometheus scrapes it so), while
+ * every other route of a service still refuses an anonymous caller.
  */
 describe('metrics on every process', () => {
   const gateway = process.env['GATEWAY_URL']!;
-  const api = new ApiClient(gateway);
+  const api = ApiClient.signedIn('admin');
   const port = Number(new URL(gateway).port);
   const processes = { gateway: port, inventory: port + 1, 'work-orders': port + 2, picking: port + 3, inbound: port + 4 };
 
+  /** Anonymous, as Prometheus scrapes. */
   const scrape = async (service: keyof typeof processes) => {
     const response = await fetch(`http://127.0.0.1:${processes[service]}/metrics`);
     expect(response.status).toBe(200);
@@ -40,6 +42,32 @@ describe('metrics on every process', () => {
     expect(order).toBe(200);
     expect(await scrape('work-orders')).toMatch(/http_requests_total\{method="GET",route="\/work-orders",status="200",service="work-orders"\} \d+/);
     expect(await scrape('gateway')).toMatch(/http_requests_total\{method="GET",route="\/work-orders\/\*",status="200",service="gateway"\} \d+/);
+  });
+
+  it('answers /metrics and the probes without a token, and 401 to every other route of each service and the gateway', async () => {
+    const publicPaths = ['/metrics', '/health/live', '/health/ready'];
+    const guarded: Record<Exclude<keyof typeof processes, 'gateway'>, string[]> = {
+      inventory: ['/merchants', '/warehouses', '/products', '/inventory', '/inventory/movements', '/inventory/reservations'],
+      'work-orders': ['/work-orders', '/work-orders/status-counts', '/work-orders/number-suggestion', '/boms', '/sagas'],
+      picking: ['/picking-requests', '/picking-lists'],
+      inbound: ['/inbound-orders'],
+    };
+    for (const [service, port] of Object.entries(processes)) {
+      for (const path of publicPaths) {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`);
+        expect({ service, path, status: response.status }).toEqual({ service, path, status: 200 });
+      }
+    }
+    const everyGuarded = Object.values(guarded).flat();
+    for (const [service, paths] of [...Object.entries(guarded), ['gateway', everyGuarded] as const]) {
+      for (const path of paths) {
+        const response = await fetch(`http://127.0.0.1:${processes[service as keyof typeof processes]}${path}`);
+        expect({ service, path, status: response.status }).toEqual({ service, path, status: 401 });
+        expect(response.headers.get('www-authenticate')).toContain('Bearer');
+      }
+    }
+    const anonymousWrite = await fetch(`http://127.0.0.1:${processes['work-orders']}/work-orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(anonymousWrite.status).toBe(401);
   });
 
   it('moves the saga, reservation and consumer series when an order is confirmed', async () => {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Lifecycle } from './support/lifecycle';
 
 describe('picking lists and completion', () => {
-  const api = new ApiClient(process.env['GATEWAY_URL']!);
+  const api = ApiClient.signedIn('admin');
   let warehouse: WarehouseFixture;
   let flow: Lifecycle;
 

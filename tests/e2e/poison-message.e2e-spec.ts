@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
  * original bytes, and the good messages behind it on the same partition are still processed.
  */
 describe('poison messages', () => {
-  const api = new ApiClient(process.env['GATEWAY_URL']!);
+  const api = ApiClient.signedIn('admin');
   const prefix = process.env['E2E_TOPIC_PREFIX']!;
   const kafka = new Kafka({ clientId: 'e2e-poison', brokers: process.env['KAFKA_BROKERS_E2E']!.split(','), logLevel: logLevel.NOTHING });
   let producer: Producer;

@@ -2,7 +2,7 @@ import { ApiClient, WarehouseFixture } from '@wo/testing';
 
 /** Bad input gets 400 with the field at fault and changes nothing; illegal actions get 409. */
 describe('validation and refusals', () => {
-  const api = new ApiClient(process.env['GATEWAY_URL']!);
+  const api = ApiClient.signedIn('admin');
   let warehouse: WarehouseFixture;
 
   beforeAll(async () => {

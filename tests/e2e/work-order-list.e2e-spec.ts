@@ -2,7 +2,7 @@ import { ApiClient, WarehouseFixture } from '@wo/testing';
 
 /** The list's filters (each repeatable), search, pagination and stable order. */
 describe('listing work orders', () => {
-  const api = new ApiClient(process.env['GATEWAY_URL']!);
+  const api = ApiClient.signedIn('admin');
   let warehouse: WarehouseFixture;
   const ids: Record<string, string> = {};
 

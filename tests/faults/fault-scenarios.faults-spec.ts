@@ -17,7 +17,7 @@ describe('faults, one at a time', () => {
 
   beforeAll(async () => {
     system = await startIsolatedSystem('faults', 3200, { SAGA_STEP_TIMEOUT_MS: '1500', SAGA_MAX_BACKOFF_MS: '3000', SAGA_DEADLINE_MS: '12000' });
-    api = new ApiClient(system.gatewayUrl);
+    api = system.client('admin');
     warehouse = await WarehouseFixture.create(api, { skus: ['A', 'B', 'C', 'KIT'] });
     await warehouse.stock([
       { sku: 'A', locationCode: 'A-01', quantity: 1_000 },

@@ -1,5 +1,7 @@
+import { DEV_AUDIENCE } from '@wo/dev-system';
 import { migrateServices, migrationTargets, prepareDatabase, SERVICE_DATABASES } from '@wo/platform';
-import { spawn } from 'node:child_process';
+import { ApiClient } from '@wo/testing';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -112,8 +114,14 @@ describe('migration job, then services with MIGRATE_ON_START=false and no right 
 
   it('a compiled service starts and becomes ready under that role with MIGRATE_ON_START=false, then stops on SIGTERM', async () => {
     const entry = join(root, 'dist/apps/inbound/src/main.js');
-    if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`bash scripts/build.sh\` first`);
+    const providerEntry = join(root, 'dist/libs/dev-system/src/identity-provider/main.js');
+    for (const file of [entry, providerEntry]) if (!existsSync(file)) throw new Error(`${file} is missing: run \`bash scripts/build.sh\` first`);
     const port = 3890 + Math.floor(Math.random() * 50);
+    // Every service needs an issuer whose tokens it accepts: the development provider, compiled, on the next port.
+    const issuerPort = port + 50;
+    const issuerUrl = `http://localhost:${issuerPort}`;
+    const redirectUri = `http://localhost:${port}/callback`;
+    const provider = await startIdentityProvider(providerEntry, issuerPort, issuerUrl, redirectUri);
     const output: string[] = [];
     const child = spawn(process.execPath, [entry], {
       env: {
@@ -125,13 +133,16 @@ describe('migration job, then services with MIGRATE_ON_START=false and no right 
         KAFKA_TOPIC_PREFIX: `k8s-int-${Date.now()}.`,
         KAFKA_PARTITIONS: '1',
         REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+        OIDC_ISSUER_URL: issuerUrl,
+        OIDC_AUDIENCE: DEV_AUDIENCE,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     // Nest re-raises the signal once its shutdown hooks have run: a clean stop ends with code 0 or by SIGTERM.
-    const exited = new Promise<string>((resolveExit) => child.once('exit', (code, signal) => resolveExit(signal ?? String(code))));
+    // 'close', not 'exit': the output is read to its end (the last lines may still be in the pipe at exit).
+    const exited = new Promise<string>((resolveExit) => child.once('close', (code, signal) => resolveExit(signal ?? String(code))));
     let exitCode: string | undefined;
     void exited.then((code) => (exitCode = code));
     try {
@@ -143,16 +154,50 @@ describe('migration job, then services with MIGRATE_ON_START=false and no right 
       }
       if (!ready) throw new Error(`inbound did not become ready (exit ${exitCode}):\n${output.join('')}`);
       expect(output.join('')).toContain('MIGRATE_ON_START=false: checked, not applied');
-      // It really works under that role: a read through its own API.
-      expect((await fetch(`http://127.0.0.1:${port}/inbound-orders`)).status).toBeLessThan(500);
+      // It really works under that role: a read through its own API, signed in (anonymous is refused).
+      expect((await fetch(`http://127.0.0.1:${port}/inbound-orders`)).status).toBe(401);
+      const receiver = await ApiClient.as('receiver', { baseUrl: `http://127.0.0.1:${port}`, issuerUrl, redirectUri });
+      const read = await receiver.get('/inbound-orders');
+      expect(read.status).toBe(200);
+      expect(read.body).toEqual([]);
     } finally {
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolveWait) => setTimeout(resolveWait, 30_000))]);
       if (exitCode === undefined) child.kill('SIGKILL');
       child.stdout.destroy();
       child.stderr.destroy();
+      await stopProcess(provider);
     }
     expect(['0', 'SIGTERM']).toContain(exitCode);
     expect(output.join('')).toContain('stopped on SIGTERM');
   });
 });
+
+/** The compiled development OpenID provider on its own port, once its discovery document answers. */
+async function startIdentityProvider(entry: string, port: number, issuerUrl: string, redirectUri: string): Promise<ChildProcess> {
+  const output: string[] = [];
+  const child = spawn(process.execPath, [entry], {
+    env: { PATH: process.env['PATH'], DEV_OIDC_PORT: String(port), OIDC_ISSUER_URL: issuerUrl, OIDC_AUDIENCE: DEV_AUDIENCE, DEV_OIDC_REDIRECT_URIS: redirectUri },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    const up = await fetch(`${issuerUrl}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(2_000) }).then((response) => response.ok, () => false);
+    if (up) return child;
+    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+  }
+  await stopProcess(child);
+  throw new Error(`the development identity provider did not start on ${port}:\n${output.join('')}`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolveWait) => setTimeout(resolveWait, 10_000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  child.stdout?.destroy();
+  child.stderr?.destroy();
+}

@@ -44,7 +44,8 @@ describe('dashboards and alerts against a real Prometheus', () => {
   // Short saga deadlines, so a saga with no answer is stuck within seconds (the fault tier's way).
   Object.assign(process.env, { SAGA_STEP_TIMEOUT_MS: '1000', SAGA_MAX_BACKOFF_MS: '1000', SAGA_DEADLINE_MS: '8000' });
   const options = e2eOptions();
-  const api = new ApiClient(`http://127.0.0.1:${options.gatewayPort}`);
+  // The orders are made signed in (admin, at the system's own dev provider); Prometheus scrapes the public /metrics.
+  let api: ApiClient;
   let system: RunningSystem;
   let prometheus: LocalPrometheus;
   let warehouse: WarehouseFixture;
@@ -53,6 +54,7 @@ describe('dashboards and alerts against a real Prometheus', () => {
     await dropDatabases(options);
     system = new RunningSystem(options);
     await system.start();
+    api = system.client('admin');
     const ports: Record<ProcessName, number> = Object.fromEntries([['gateway', options.gatewayPort], ...SERVICES.map((service, index) => [service, options.gatewayPort + 1 + index])]);
     prometheus = await LocalPrometheus.start({
       directory: join(REPO_ROOT, `.local/observability/prometheus-${options.gatewayPort}`),

@@ -10,6 +10,10 @@ const schema = z.object({
   INVENTORY_URL: url,
   PICKING_URL: url,
   INBOUND_URL: url,
+  OIDC_ISSUER_URL: url,
+  OIDC_AUDIENCE: z.string().min(1),
+  // The public client the console logs in as (authorization code with PKCE), told to browsers by GET /auth/config.
+  OIDC_CLIENT_ID: z.string().min(1).default('console'),
   // The console's built bundle (vite build writes dist/console; the image copies it beside the gateway).
   // Bytes of a request body (as sent, before content-encoding is undone); larger ones get 413 here.
   GATEWAY_BODY_LIMIT: z.coerce.number().int().min(1).default(1_048_576),
@@ -28,6 +32,7 @@ export type GatewayConfig = {
   port: number;
   upstreams: Record<UpstreamService, string>;
   consoleDirectory: string;
+  oidc: { issuerUrl: string; audience: string; clientId: string };
   bodyLimit: number;
   rateLimit: { points: number; windowSeconds: number; keyPrefix: string };
   redisUrl: string;
@@ -44,6 +49,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     port: config.PORT,
     upstreams: { 'work-orders': config.WORK_ORDERS_URL, inventory: config.INVENTORY_URL, picking: config.PICKING_URL, inbound: config.INBOUND_URL },
     consoleDirectory: config.CONSOLE_DIR,
+    oidc: { issuerUrl: config.OIDC_ISSUER_URL, audience: config.OIDC_AUDIENCE, clientId: config.OIDC_CLIENT_ID },
     bodyLimit: config.GATEWAY_BODY_LIMIT,
     rateLimit: { points: config.GATEWAY_RATE_LIMIT_POINTS, windowSeconds: config.GATEWAY_RATE_LIMIT_WINDOW_SECONDS, keyPrefix: config.GATEWAY_RATE_LIMIT_PREFIX },
     redisUrl: config.REDIS_URL,

@@ -32,6 +32,7 @@ describe('gateway health: its own readiness apart from the services behind it', 
       bodyLimit: 1_048_576,
       rateLimit: { points: 6_000, windowSeconds: 10, keyPrefix: 'health-spec' },
       redisUrl: 'redis://127.0.0.1:6379',
+      oidc: { issuerUrl: 'http://127.0.0.1:1', audience: 'urn:work-orders:api', clientId: 'console' },
     };
     const moduleRef = await Test.createTestingModule({ imports: [GatewayModule.forConfig(config)] }).compile();
     app = moduleRef.createNestApplication({ logger: false });

@@ -4,13 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import { httpMetricsMiddleware, OPERATIONAL_PATHS, PinoNestLogger, requestLogging, startLogging, startProcessMetrics } from '@wo/observability';
-import { answerClientErrorsAsProblems, ProblemDetailsFilter, refuseLongUrls } from '@wo/platform';
+import { answerClientErrorsAsProblems, OidcTokenVerifier, ProblemDetailsFilter, refuseLongUrls } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
 import IORedis from 'ioredis';
 import { serveApiDocs } from './api-docs';
 import { bodyLimit, forwardBody } from './body-limit';
 import { CONSOLE_PATH, serveConsole } from './console-assets';
+import { gatewayAuthentication } from './gateway-authentication';
 import { rateLimit } from './rate-limit';
 import { securityHeaders } from './security-headers';
 import { loadGatewayConfig } from './gateway-config';
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
   // http-proxy-middleware adds a close listener per route; this one makes it more than Node's default ten.
   app.getHttpServer().setMaxListeners(routes.length + 5);
   app.getHttpServer().on('close', () => redis.disconnect());
+  // Tokens are verified here first (and again by each service): nothing anonymous is proxied.
+  app.use(gatewayAuthentication(new OidcTokenVerifier({ issuerUrl: config.oidc.issuerUrl, audience: config.oidc.audience })));
+  // The limit runs after it: a signed-in caller is counted by its verified subject, others by address.
   app.use(rateLimit({ redis, ...config.rateLimit, exempt: (path) => OPERATIONAL_PATHS.some((operational) => path.startsWith(operational)), logger }));
   app.use(bodyLimit(config.bodyLimit));
   const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 });

@@ -2,32 +2,22 @@ import type { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type IORedis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { verifiedPrincipal } from './gateway-authentication';
 import { sendProblem } from './problem-response';
 
-/** Who a request counts against. Swappable: once tokens are verified, give the verified subject. */
+/** Who a request counts against. */
 export type ClientKey = (request: Request) => string;
 
 /**
- * The bearer token's `sub` when the request carries a JWT, else the remote address. The token is
- * only decoded here, not verified: verification (issue 11's identity half) should replace this
- * with the verified subject, so a caller cannot spread its requests over made-up subjects.
+ * The subject of the token the gateway verified for this request (its authentication runs before
+ * the limit), else the remote address. Only a verified subject counts: a caller cannot spread its
+ * requests over made-up subjects, since an unverifiable token never gets past authentication and
+ * a request without one is counted by address.
  */
-export const bearerSubjectOrAddress: ClientKey = (request) => {
-  const subject = bearerSubject(request.headers.authorization);
+export const verifiedSubjectOrAddress: ClientKey = (request) => {
+  const subject = verifiedPrincipal(request)?.subject;
   return subject ? `sub:${subject}` : `ip:${request.socket.remoteAddress ?? 'unknown'}`;
 };
-
-function bearerSubject(authorization: string | undefined): string | null {
-  const token = /^Bearer\s+([\w-]+)\.([\w-]+)\.[\w-]*$/i.exec(authorization ?? '');
-  if (!token) return null;
-  try {
-    const claims = JSON.parse(Buffer.from(token[2]!, 'base64url').toString('utf8')) as { sub?: unknown };
-    return typeof claims.sub === 'string' && claims.sub.length > 0 && claims.sub.length <= 255 ? claims.sub : null;
-  } catch {
-    // Not a JWT after all: counted by address like any anonymous caller.
-    return null;
-  }
-}
 
 export interface RateLimitOptions {
   readonly redis: IORedis;
@@ -56,7 +46,7 @@ export function rateLimit(options: RateLimitOptions) {
     // Fail at once while Redis is away rather than queueing the request behind a reconnect.
     rejectIfRedisNotReady: true,
   });
-  const key = options.key ?? bearerSubjectOrAddress;
+  const key = options.key ?? verifiedSubjectOrAddress;
   const exempt = options.exempt ?? (() => false);
   let failingOpen = false;
 

@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { planSystem, type ProcessName, type ProcessPlan, type SystemOptions } from './system-plan';
+import type { Role } from '@wo/contracts/rest';
+import { ApiClient } from '@wo/testing';
+import { IDENTITY_PROVIDER, issuerUrl, loginRedirectUri, planSystem, type ProcessName, type ProcessPlan, type SystemOptions } from './system-plan';
 
 interface RunningProcess {
   readonly plan: ProcessPlan;
@@ -29,20 +31,35 @@ export class RunningSystem {
     return `http://127.0.0.1:${this.options.gatewayPort}`;
   }
 
+  /** The development OpenID provider's issuer (tokens for tests and scripts come from there). */
+  get issuerUrl(): string {
+    return issuerUrl(this.options);
+  }
+
+  /**
+   * An API client signed in at this system's development provider as the role's seeded user (the
+   * token is fetched on the first request), against the gateway or another base URL.
+   */
+  client(role: Role, options: { merchantIds?: readonly string[]; baseUrl?: string } = {}): ApiClient {
+    return ApiClient.signedIn(role, { ...options, baseUrl: options.baseUrl ?? this.gatewayUrl, issuerUrl: this.issuerUrl, redirectUri: loginRedirectUri(this.options) });
+  }
+
   urlOf(name: ProcessName): string {
     return `http://127.0.0.1:${this.planOf(name).port}`;
   }
 
   async start(): Promise<void> {
     const plans = planSystem(this.options);
-    // Services first (in parallel: each one creates its own database and topics), then the gateway.
-    await Promise.all(plans.filter((plan) => plan.name !== 'gateway').map((plan) => this.launch(plan)));
+    // The identity provider first (services fetch its keys), then the services (in parallel: each
+    // one creates its own database and topics), then the gateway.
+    await this.launch(plans.find((plan) => plan.name === IDENTITY_PROVIDER)!);
+    await Promise.all(plans.filter((plan) => plan.name !== 'gateway' && plan.name !== IDENTITY_PROVIDER).map((plan) => this.launch(plan)));
     await this.launch(plans.find((plan) => plan.name === 'gateway')!);
   }
 
   async stop(graceMs = 15_000): Promise<void> {
     this.stopping = true;
-    const order: ProcessName[] = ['gateway', 'work-orders', 'picking', 'inbound', 'inventory'];
+    const order: ProcessName[] = ['gateway', 'work-orders', 'picking', 'inbound', 'inventory', IDENTITY_PROVIDER];
     for (const name of order) await this.terminate(name, 'SIGTERM', graceMs);
     for (const log of this.logs.values()) log.end();
   }

@@ -5,7 +5,12 @@ export const REPO_ROOT = resolve(__dirname, '../../..').replace(/\/dist$/, '');
 /** The services behind the gateway, in start order, and the database each owns. */
 export const SERVICES = ['inventory', 'work-orders', 'picking', 'inbound'] as const;
 export type ServiceName = (typeof SERVICES)[number];
-export type ProcessName = ServiceName | 'gateway';
+/** The development OpenID provider (dev-only, never deployed) runs beside them, on the port after the services. */
+export const IDENTITY_PROVIDER = 'identity-provider';
+export type ProcessName = ServiceName | 'gateway' | typeof IDENTITY_PROVIDER;
+
+/** The audience the dev system's access tokens are issued for (OIDC_AUDIENCE). Resource indicators are URIs. */
+export const DEV_AUDIENCE = 'urn:work-orders:api';
 
 export interface SystemOptions {
   /** Gateway port; services take the next four. */
@@ -28,6 +33,29 @@ export interface ProcessPlan {
   readonly entry: string;
   readonly port: number;
   readonly env: Record<string, string>;
+}
+
+/** Where the dev system's identity provider answers: the port after the four services. */
+export function identityProviderPort(options: SystemOptions): number {
+  return options.gatewayPort + 1 + SERVICES.length;
+}
+
+/**
+ * The issuer as every process and browser names it. `localhost`, not 127.0.0.1: the console's
+ * login runs in a browser that reaches the gateway as localhost, and the issuer is one exact string.
+ */
+export function issuerUrl(options: SystemOptions): string {
+  return `http://localhost:${identityProviderPort(options)}`;
+}
+
+/** The console's login callback: registered at the dev provider, and what scripts sign in with. */
+export function loginRedirectUri(options: SystemOptions): string {
+  return `http://localhost:${options.gatewayPort}/console/auth/callback`;
+}
+
+/** What every service and the gateway are told about the issuer whose tokens they accept. */
+export function oidcEnv(options: SystemOptions): Record<string, string> {
+  return { OIDC_ISSUER_URL: issuerUrl(options), OIDC_AUDIENCE: DEV_AUDIENCE };
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv, defaults: Partial<SystemOptions> = {}): SystemOptions {
@@ -64,10 +92,26 @@ export function planSystem(options: SystemOptions): ProcessPlan[] {
       KAFKA_BROKERS: kafkaBrokers(options),
       KAFKA_TOPIC_PREFIX: options.topicPrefix,
       REDIS_URL: options.redisUrl,
+      ...oidcEnv(options),
     },
   }));
+  // The console as the gateway serves it, and Vite's dev server (docs/console.md: Working on it).
+  const consoleBases = [...['localhost', '127.0.0.1'].map((host) => `http://${host}:${options.gatewayPort}/console/`), 'http://localhost:5173/console/'];
+  // loginRedirectUri(options) is the first of these.
+  const identityProvider: ProcessPlan = {
+    name: IDENTITY_PROVIDER,
+    entry: resolve(REPO_ROOT, 'dist/libs/dev-system/src/identity-provider/main.js'),
+    port: identityProviderPort(options),
+    env: {
+      DEV_OIDC_PORT: String(identityProviderPort(options)),
+      ...oidcEnv(options),
+      // The console's callback and where it lands after logout.
+      DEV_OIDC_REDIRECT_URIS: consoleBases.flatMap((base) => [`${base}auth/callback`, base]).join(','),
+    },
+  };
   const upstream = (service: ServiceName) => `http://127.0.0.1:${servicePort(service)}`;
   return [
+    identityProvider,
     ...services,
     {
       name: 'gateway',
@@ -79,6 +123,7 @@ export function planSystem(options: SystemOptions): ProcessPlan[] {
         INVENTORY_URL: upstream('inventory'),
         PICKING_URL: upstream('picking'),
         INBOUND_URL: upstream('inbound'),
+        ...oidcEnv(options),
         REDIS_URL: options.redisUrl,
         // Each system (dev, e2e, chaos, bench) counts its clients apart from the others on a shared Redis.
         GATEWAY_RATE_LIMIT_PREFIX: `${options.databasePrefix}gateway-rate-limit`,

@@ -17,3 +17,4 @@ export * from './health/health.controller';
 export * from './bootstrap/service-runtime';
 export * from './bootstrap/platform.module';
 export * from './bootstrap/bootstrap-service';
+export * from './identity';

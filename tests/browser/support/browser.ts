@@ -40,8 +40,18 @@ export const SCREENSHOT_DIR = join(__dirname, '../../../.local/screenshots');
  */
 export const pageErrors: string[] = [];
 
-/** A fresh browser context (its own storage) looking at the console of the system under test. */
-export async function openConsole(browser: Browser, viewport: keyof typeof viewports = 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
+/** Who a browser context signs in as: a seeded login of the dev provider, and for a merchant user its merchants. */
+export interface SignIn {
+  readonly login: string;
+  readonly merchantIds?: readonly string[];
+}
+
+/**
+ * A fresh browser context (its own storage) looking at the console of the system under test,
+ * signed in for real: the console sends the browser to the provider's login page, the user is
+ * chosen there, and the provider sends it back with the code.
+ */
+export async function openConsole(browser: Browser, viewport: keyof typeof viewports = 'desktop', as: SignIn = { login: 'admin' }): Promise<{ context: BrowserContext; page: Page }> {
   const gateway = process.env['GATEWAY_URL'];
   if (!gateway) throw new Error('GATEWAY_URL is not set: run the browser tier through jest (its global setup starts the system)');
   const context = await browser.newContext({ baseURL: `${gateway}/console/`, viewport: viewports[viewport] });
@@ -51,7 +61,18 @@ export async function openConsole(browser: Browser, viewport: keyof typeof viewp
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${page.url()}: ${message.text()}`);
   });
+  await signIn(page, as);
   return { context, page };
+}
+
+/** Opens the console, answers the provider's login page as the given user, and waits to be back. */
+export async function signIn(page: Page, as: SignIn): Promise<void> {
+  await page.goto('work-orders');
+  await page.getByRole('heading', { name: 'Sign in to Work Orders' }).waitFor();
+  await page.getByRole('textbox', { name: 'Or type a login' }).fill(as.login);
+  if (as.merchantIds?.length) await page.getByRole('textbox', { name: /^Merchant ids/ }).fill(as.merchantIds.join(','));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
 }
 
 /** Saves what the page shows now as .local/screenshots/<name>.png (full page). */

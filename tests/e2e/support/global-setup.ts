@@ -1,4 +1,4 @@
-import { dropDatabases, localKafkaRunning, RunningSystem, startLocalKafka } from '@wo/dev-system';
+import { dropDatabases, localKafkaRunning, loginRedirectUri, RunningSystem, startLocalKafka } from '@wo/dev-system';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eOptions } from './e2e-system';
@@ -22,6 +22,10 @@ export default async function globalSetup(): Promise<void> {
   }
   (globalThis as { e2eSystem?: RunningSystem }).e2eSystem = system;
   process.env['GATEWAY_URL'] = system.gatewayUrl;
+  // ApiClient.as / signedIn sign in at the system's development provider with these.
+  process.env['OIDC_ISSUER_URL'] = system.issuerUrl;
+  process.env['OIDC_REDIRECT_URI'] = loginRedirectUri(options);
+  for (const service of ['work-orders', 'inventory', 'picking', 'inbound'] as const) process.env[`SERVICE_URL_${service.replace('-', '_').toUpperCase()}`] = system.urlOf(service);
   process.env['E2E_TOPIC_PREFIX'] = options.topicPrefix;
   process.env['KAFKA_BROKERS_E2E'] = options.kafkaBrokers ?? `127.0.0.1:${options.kafkaPort}`;
 }

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { bearerHeader } from './signed-in';
 
 export interface RawResponse {
   readonly status: number;
@@ -45,6 +46,11 @@ export function rawRequest(baseUrl: string, { method = 'GET', path, headers = {}
       outgoing.end(body);
     }
   });
+}
+
+/** rawRequest signed in as admin (its bearer token added to the headers; a header given wins). */
+export async function signedInRawRequest(baseUrl: string, raw: RawRequest): Promise<RawResponse> {
+  return rawRequest(baseUrl, { ...raw, headers: { ...(await bearerHeader()), ...raw.headers } });
 }
 
 function parseJson(text: string): unknown {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { signedInFetch } from './signed-in';
 
-/** Every list of the system's state, read through the gateway: what a refused request must leave alone. */
+/** Every list of the system's state, read through the gateway (as admin): what a refused request must leave alone. */
 export const STATE_LISTS = [
   '/merchants',
   '/warehouses',
@@ -27,7 +28,7 @@ async function readAll(baseUrl: string, list: string): Promise<unknown[]> {
   const pages: unknown[] = [];
   const pageSize = list.startsWith('/work-orders') ? 200 : 500;
   for (let page = 1; ; page++) {
-    const response = await fetch(`${baseUrl}${list}${list.includes('?') ? '&' : '?'}page=${page}&pageSize=${pageSize}`);
+    const response = await signedInFetch(`${baseUrl}${list}${list.includes('?') ? '&' : '?'}page=${page}&pageSize=${pageSize}`);
     if (!response.ok) throw new Error(`GET ${list} answered ${response.status}: ${await response.text()}`);
     const body = await response.json();
     pages.push(body);

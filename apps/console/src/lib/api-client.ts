@@ -46,17 +46,41 @@ export function withQuery(path: string, query: Record<string, QueryValue> = {}):
   return text ? `${path}?${text}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
+/** Where the bearer token comes from, and what to do when the API answers 401 (the sign-in gate sets it). */
+export interface Authorization {
+  accessToken(): string | null;
+  /** A fresh token after a 401: true to send the request again, false when the user must log in (it redirects). */
+  renew(): Promise<boolean>;
+}
+
+let authorization: Authorization | null = null;
+
+/** Every request from now on carries `Authorization: Bearer` from this source (null: none). */
+export function setAuthorization(source: Authorization | null): void {
+  authorization = source;
+}
+
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
+  const token = authorization?.accessToken() ?? null;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
-      headers: { accept: 'application/json, application/problem+json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        accept: 'application/json, application/problem+json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
     throw new ApiError({ title: 'The server cannot be reached', status: 0, detail: `Check your connection and try again (${(error as Error).message}).` });
   }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response = await send(method, path, body);
+  // An expired or revoked token: renew once and send again; otherwise the gate sends the user to log in.
+  if (response.status === 401 && authorization && (await authorization.renew())) response = await send(method, path, body);
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : null;
   if (!response.ok) {

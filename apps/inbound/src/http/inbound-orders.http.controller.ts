@@ -1,32 +1,37 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { inboundOrderQuery, putawayBody, receiveBody } from '@wo/contracts/rest';
-import { parseInput, withTotalCount } from '@wo/platform';
+import { ACTION_ROLES, inboundOrderQuery, putawayBody, receiveBody } from '@wo/contracts/rest';
+import { parseInput, RequireRole, ServesEveryMerchant, withTotalCount } from '@wo/platform';
 import { InboundOrders } from '../application/inbound-orders.service';
 
 /** Inbound orders: receiving and putaway of finished goods. */
+@ServesEveryMerchant()
 @Controller('inbound-orders')
 export class InboundOrdersHttpController {
   constructor(private readonly orders: InboundOrders) {}
 
   @Get()
+  @RequireRole(...ACTION_ROLES['inbound.read'])
   async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
     return withTotalCount(response, await this.orders.list(parseInput(inboundOrderQuery, query, 'query')));
   }
 
   @Get(':id')
+  @RequireRole(...ACTION_ROLES['inbound.read'])
   get(@Param('id') id: string) {
     return this.orders.get(id);
   }
 
   @Post(':id/receive')
   @HttpCode(200)
+  @RequireRole(...ACTION_ROLES['inbound.receive'])
   receive(@Param('id') id: string, @Body() body: unknown) {
     return this.orders.receive(id, parseInput(receiveBody, body).lines);
   }
 
   @Post(':id/putaway')
   @HttpCode(200)
+  @RequireRole(...ACTION_ROLES['inbound.putAway'])
   putAway(@Param('id') id: string, @Body() body: unknown) {
     return this.orders.putAway(id, parseInput(putawayBody, body).lines);
   }

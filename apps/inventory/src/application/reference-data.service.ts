@@ -24,8 +24,10 @@ export class ReferenceDataService {
   }
 
   /** Oldest first, then by id. */
-  async listMerchants(page: PageRequest) {
-    const [items, total] = await Promise.all([this.db.merchant.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...skipTake(page) }), this.db.merchant.count()]);
+  /** `scope`: the merchants a scoped caller serves (undefined: every merchant). */
+  async listMerchants(page: PageRequest, scope?: readonly string[]) {
+    const where = scope === undefined ? {} : { id: { in: [...scope] } };
+    const [items, total] = await Promise.all([this.db.merchant.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...skipTake(page) }), this.db.merchant.count({ where })]);
     return { items, total };
   }
 
@@ -82,11 +84,13 @@ export class ReferenceDataService {
   }
 
   /** By SKU; `q` (a SKU picker's search) matches a SKU prefix or a name substring, literally, any case. */
-  async listProducts(filter: ProductQuery) {
+  /** `scope`: the merchants a scoped caller serves (undefined: every merchant). */
+  async listProducts(filter: ProductQuery, scope?: readonly string[]) {
     const term = filter.q === undefined ? null : escapeLikePattern(filter.q);
     const where = {
       ...(filter.merchantId !== undefined && { merchantId: filter.merchantId }),
       ...(filter.sku !== undefined && { sku: filter.sku }),
+      ...(scope !== undefined && { AND: [{ merchantId: { in: [...scope] } }] }),
       ...(term !== null && { OR: [{ sku: { startsWith: term, mode: 'insensitive' as const } }, { name: { contains: term, mode: 'insensitive' as const } }] }),
     };
     const page = { page: filter.page, pageSize: filter.limit ?? filter.pageSize };

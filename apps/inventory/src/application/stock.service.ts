@@ -50,9 +50,10 @@ export class StockService {
 
   /** One row per warehouse, merchant and SKU, with its per-location breakdown. */
   /** A page of rows (each its bins together), by warehouse, merchant and SKU. */
-  async query({ page, pageSize, ...filter }: StockFilter & PageRequest) {
+  /** `scope`: the merchants a scoped caller serves (undefined: every merchant). */
+  async query({ page, pageSize, ...filter }: StockFilter & PageRequest, scope?: readonly string[]) {
     const levels = await this.db.stockLevel.findMany({
-      where: filter,
+      where: { ...filter, ...(scope !== undefined && { AND: [{ merchantId: { in: [...scope] } }] }) },
       orderBy: [{ warehouseId: 'asc' }, { merchantId: 'asc' }, { sku: 'asc' }, { locationCode: 'asc' }],
     });
     const rows = new Map<string, { warehouseId: string; merchantId: string; sku: string; onHand: number; reserved: number; available: number; locations: { locationCode: string; onHand: number; reserved: number; available: number }[] }>();
@@ -69,10 +70,11 @@ export class StockService {
   }
 
   /** Oldest first (by id, which only grows). */
-  async movements({ page, pageSize, ...filter }: StockFilter & PageRequest & { locationCode?: string; reference?: string }) {
+  async movements({ page, pageSize, ...filter }: StockFilter & PageRequest & { locationCode?: string; reference?: string }, scope?: readonly string[]) {
+    const where = { ...filter, ...(scope !== undefined && { AND: [{ merchantId: { in: [...scope] } }] }) };
     const [movements, total] = await Promise.all([
-      this.db.stockMovement.findMany({ where: filter, orderBy: { id: 'asc' }, ...skipTake({ page, pageSize }) }),
-      this.db.stockMovement.count({ where: filter }),
+      this.db.stockMovement.findMany({ where, orderBy: { id: 'asc' }, ...skipTake({ page, pageSize }) }),
+      this.db.stockMovement.count({ where }),
     ]);
     return { items: movements.map((movement) => ({ ...movement, id: movement.id.toString() })), total };
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { locationBody, merchantBody, merchantListQuery, productBody, productQuery, warehouseBody, warehouseListQuery } from '@wo/contracts/rest';
-import { parseInput, withTotalCount } from '@wo/platform';
+import { ACTION_ROLES, locationBody, merchantBody, merchantListQuery, productBody, productQuery, warehouseBody, warehouseListQuery } from '@wo/contracts/rest';
+import { CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, withTotalCount, type Principal } from '@wo/platform';
 import { ReferenceDataService } from '../application/reference-data.service';
 
 /** Merchants, warehouses with locations, and products (the SKU master). */
@@ -10,37 +10,46 @@ export class ReferenceDataHttpController {
   constructor(private readonly referenceData: ReferenceDataService) {}
 
   @Post('merchants')
+  @RequireRole(...ACTION_ROLES['merchants.create'])
   registerMerchant(@Body() body: unknown) {
     return this.referenceData.registerMerchant(parseInput(merchantBody, body));
   }
 
   @Get('merchants')
-  async listMerchants(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
-    return withTotalCount(response, await this.referenceData.listMerchants(parseInput(merchantListQuery, query, 'query')));
+  @RequireRole(...EVERY_ROLE)
+  async listMerchants(@Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    // A scoped token's merchants only, left out in the query so paging and the total stay right.
+    return withTotalCount(response, await this.referenceData.listMerchants(parseInput(merchantListQuery, query, 'query'), merchantScopeOf(principal)));
   }
 
   @Post('warehouses')
+  @RequireRole(...ACTION_ROLES['warehouses.create'])
   registerWarehouse(@Body() body: unknown) {
     return this.referenceData.registerWarehouse(parseInput(warehouseBody, body));
   }
 
   @Get('warehouses')
+  @RequireRole(...EVERY_ROLE)
   async listWarehouses(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
     return withTotalCount(response, await this.referenceData.listWarehouses(parseInput(warehouseListQuery, query, 'query')));
   }
 
   @Post('warehouses/:id/locations')
+  @RequireRole(...ACTION_ROLES['locations.create'])
   addLocation(@Param('id') warehouseId: string, @Body() body: unknown) {
     return this.referenceData.addLocation(warehouseId, parseInput(locationBody, body).code);
   }
 
   @Post('products')
-  registerProduct(@Body() body: unknown) {
-    return this.referenceData.registerProduct(parseInput(productBody, body));
+  @RequireRole(...ACTION_ROLES['products.create'])
+  registerProduct(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    const input = parseInput(productBody, body);
+    return this.referenceData.registerProduct({ ...input, merchantId: merchantForBody(principal, input.merchantId)! });
   }
 
   @Get('products')
-  async listProducts(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
-    return withTotalCount(response, await this.referenceData.listProducts(parseInput(productQuery, query, 'query')));
+  @RequireRole(...EVERY_ROLE)
+  async listProducts(@Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.referenceData.listProducts(parseInput(productQuery, query, 'query'), merchantScopeOf(principal)));
   }
 }

@@ -1,15 +1,17 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { reservationQuery } from '@wo/contracts/rest';
-import { parseInput, skipTake, withTotalCount } from '@wo/platform';
+import { parseInput, RequireRole, ServesEveryMerchant, skipTake, withTotalCount } from '@wo/platform';
 import { InventoryDatabase } from '../persistence/inventory-database';
 
 /** Inventory's own view of what is held and for which work order: what operators audit against. */
+@ServesEveryMerchant()
 @Controller('inventory/reservations')
 export class ReservationsHttpController {
   constructor(private readonly db: InventoryDatabase) {}
 
   @Get()
+  @RequireRole('planner', 'picker', 'inventory-clerk', 'sre')
   async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
     const { page, pageSize, ...filter } = parseInput(reservationQuery, query, 'query');
     const [items, total] = await Promise.all([

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { adjustmentBody, movementQuery, stockQuery } from '@wo/contracts/rest';
-import { parseInput, withTotalCount } from '@wo/platform';
+import { ACTION_ROLES, adjustmentBody, movementQuery, stockQuery } from '@wo/contracts/rest';
+import { CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, withTotalCount, type Principal } from '@wo/platform';
 import { StockService } from '../application/stock.service';
 
 /** Stock levels, restocks and corrections, and the movement ledger. */
@@ -10,17 +10,22 @@ export class StockHttpController {
   constructor(private readonly stock: StockService) {}
 
   @Post('adjustments')
-  adjust(@Body() body: unknown) {
-    return this.stock.adjust(parseInput(adjustmentBody, body));
+  @RequireRole(...ACTION_ROLES['inventory.adjust'])
+  adjust(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    const input = parseInput(adjustmentBody, body);
+    return this.stock.adjust({ ...input, merchantId: merchantForBody(principal, input.merchantId)! });
   }
 
   @Get()
-  async query(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
-    return withTotalCount(response, await this.stock.query(parseInput(stockQuery, query, 'query')));
+  @RequireRole(...EVERY_ROLE)
+  async query(@Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    // A scoped token's merchants only, left out in the query so paging and the total stay right.
+    return withTotalCount(response, await this.stock.query(parseInput(stockQuery, query, 'query'), merchantScopeOf(principal)));
   }
 
   @Get('movements')
-  async movements(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
-    return withTotalCount(response, await this.stock.movements(parseInput(movementQuery, query, 'query')));
+  @RequireRole(...EVERY_ROLE)
+  async movements(@Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    return withTotalCount(response, await this.stock.movements(parseInput(movementQuery, query, 'query'), merchantScopeOf(principal)));
   }
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { createPickingListBody, pickingListQuery, pickingRequestsQuery, startPickingListBody } from '@wo/contracts/rest';
-import { parseInput, withTotalCount } from '@wo/platform';
+import { ACTION_ROLES, createPickingListBody, pickingListQuery, pickingRequestsQuery, startPickingListBody } from '@wo/contracts/rest';
+import { parseInput, RequireRole, ServesEveryMerchant, withTotalCount } from '@wo/platform';
 import { PickingLists } from '../application/picking-lists.service';
 import { PickingRequests } from '../application/picking-requests.service';
 
 /** Picking requests and picking lists over HTTP. */
+@ServesEveryMerchant()
 @Controller()
 export class PickingHttpController {
   constructor(
@@ -14,40 +15,47 @@ export class PickingHttpController {
   ) {}
 
   @Get('picking-requests')
+  @RequireRole(...ACTION_ROLES['pickingRequests.read'])
   async waiting(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
     const { warehouseId, ...page } = parseInput(pickingRequestsQuery, query, 'query');
     return withTotalCount(response, await this.requests.waiting(warehouseId, page));
   }
 
   @Post('picking-lists')
+  @RequireRole(...ACTION_ROLES['picking.change'])
   create(@Body() body: unknown) {
     return this.lists.create(parseInput(createPickingListBody, body));
   }
 
   @Get('picking-lists')
+  @RequireRole(...ACTION_ROLES['pickingLists.read'])
   async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
     return withTotalCount(response, await this.lists.list(parseInput(pickingListQuery, query, 'query')));
   }
 
   @Get('picking-lists/:id')
+  @RequireRole(...ACTION_ROLES['pickingLists.read'])
   get(@Param('id') id: string) {
     return this.lists.get(id);
   }
 
   @Post('picking-lists/:id/start')
   @HttpCode(200)
+  @RequireRole(...ACTION_ROLES['picking.change'])
   start(@Param('id') id: string, @Body() body: unknown) {
     return this.lists.start(id, parseInput(startPickingListBody, body).picker);
   }
 
   @Post('picking-lists/:id/complete')
   @HttpCode(200)
+  @RequireRole(...ACTION_ROLES['picking.change'])
   complete(@Param('id') id: string) {
     return this.lists.complete(id);
   }
 
   @Post('picking-lists/:id/cancel')
   @HttpCode(200)
+  @RequireRole(...ACTION_ROLES['picking.change'])
   cancel(@Param('id') id: string) {
     return this.lists.cancel(id);
   }

@@ -31,7 +31,9 @@ export class BomService {
   }
 
   /** By name, then id. */
-  async list({ page, pageSize, ...filter }: { merchantId?: string } & PageRequest) {
+  /** `scope`: the merchants a scoped caller serves (undefined: every merchant). */
+  async list({ page, pageSize, ...rest }: { merchantId?: string } & PageRequest, scope?: readonly string[]) {
+    const filter = { ...rest, ...(scope !== undefined && { AND: [{ merchantId: { in: [...scope] } }] }) };
     const [boms, total] = await Promise.all([
       this.db.bom.findMany({ where: filter, include: { lines: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...skipTake({ page, pageSize }) }),
       this.db.bom.count({ where: filter }),

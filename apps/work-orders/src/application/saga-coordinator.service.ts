@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
+import type { Actor } from '@wo/contracts/work-orders';
 import { appendToOutbox, claimInboxMany } from '@wo/messaging';
 import { SagaMetrics, type SagaOutcome } from '@wo/observability';
 import { lockRowById, SqlDatabase } from '@wo/platform';
@@ -36,8 +37,9 @@ export class SagaCoordinator {
   ) {}
 
   /** Starts an allocation; its first commands are returned for the caller to send with its own messages (one outbox write). */
-  async startAllocation(tx: SqlTransaction, order: WorkOrder, materials: { id: string; sku: string; quantity: number }[]): Promise<{ sagaId: string; commands: OutgoingMessage[] }> {
+  async startAllocation(tx: SqlTransaction, order: WorkOrder, materials: { id: string; sku: string; quantity: number }[], actor?: Actor): Promise<{ sagaId: string; commands: OutgoingMessage[] }> {
     const started = startAllocation({
+      actor,
       sagaId: randomUUID(),
       workOrderId: order.id,
       warehouseId: order.warehouseId,
@@ -184,13 +186,13 @@ export class SagaCoordinator {
         const order = orderOf({ data });
         if (outcome.kind === 'allocated') {
           const materials = outcome.lines.map(({ lineId, sku, quantity, allocations }) => ({ lineId, sku, quantity, allocations: [...allocations] }));
-          return { order, event: { type: 'AllocationSucceeded' }, history: { event: 'allocated', detail: { sagaId: data.sagaId } }, messages: [publicEvents.allocated(order, materials, data.sagaId)], shortages: [] };
+          return { order, event: { type: 'AllocationSucceeded' }, history: { event: 'allocated', detail: { sagaId: data.sagaId } }, messages: [publicEvents.allocated(order, materials, data.sagaId, data.actor)], shortages: [] };
         }
         return {
           order,
           event: { type: 'AllocationFailed' },
           history: { event: 'outOfStock', detail: { sagaId: data.sagaId, shortages: outcome.shortages } },
-          messages: [publicEvents.outOfStock(order, outcome.shortages, data.sagaId)],
+          messages: [publicEvents.outOfStock(order, outcome.shortages, data.sagaId, data.actor)],
           shortages: outcome.shortages,
         };
       }),

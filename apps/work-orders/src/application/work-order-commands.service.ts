@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CreatePickingList } from '@wo/contracts/picking';
 import { MAX_STORED_QUANTITY } from '@wo/contracts/rest';
-import { WorkOrderCreated } from '@wo/contracts/work-orders';
+import { WorkOrderCreated, type Actor } from '@wo/contracts/work-orders';
 import { appendToOutbox, type TransactionalDatabase } from '@wo/messaging';
 import { conflict, invalidInput, notFound, SqlDatabase } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
@@ -59,7 +59,7 @@ export class WorkOrderCommands {
     private readonly transitions: WorkOrderTransitions,
   ) {}
 
-  async create(input: CreateWorkOrderInput): Promise<{ id: string }> {
+  async create(input: CreateWorkOrderInput, actor: Actor): Promise<{ id: string }> {
     const merchantId = await this.references.resolveMerchant(input.merchantId);
     const warehouse = await this.references.requireWarehouse(input.warehouseId);
     const { lines, bomId, bomSets } = await this.resolveLines(merchantId, input.lines);
@@ -83,7 +83,7 @@ export class WorkOrderCommands {
           lines: { create: orderLines(lines) },
         },
       });
-      await this.transitions.record(tx, id, 'created', bomId ? { bomId, sets: bomSets } : {});
+      await this.transitions.record(tx, id, 'created', { ...(bomId && { bomId, sets: bomSets }), actor });
       await appendToOutbox(tx, [
         WorkOrderCreated.outgoing(
           {
@@ -95,6 +95,7 @@ export class WorkOrderCommands {
             scheduledAt: order.scheduledAt?.toISOString() ?? null,
             outputs: lines.outputs,
             materials: lines.materials,
+            actor,
           },
           { correlationId: id, key: id },
         ),
@@ -103,7 +104,7 @@ export class WorkOrderCommands {
     return { id };
   }
 
-  async update(id: string, input: UpdateWorkOrderInput): Promise<void> {
+  async update(id: string, input: UpdateWorkOrderInput, actor: Actor): Promise<void> {
     const current = await this.db.workOrder.findUnique({ where: { id }, include: { lines: true } });
     if (!current) throw notFound('Work order', id);
     if (input.outputs || input.materials) {
@@ -124,26 +125,26 @@ export class WorkOrderCommands {
         await tx.workOrderLine.deleteMany({ where: { workOrderId: id, kind } });
         await tx.workOrderLine.createMany({ data: lines.map((line, position) => ({ id: randomUUID(), workOrderId: id, kind, position, ...line })) });
       }
-      await this.transitions.record(tx, id, 'edited', { fields: Object.keys(input) });
+      await this.transitions.record(tx, id, 'edited', { fields: Object.keys(input), actor });
       // Editing an Out of Stock order re-allocates by itself.
-      if (outcome === 'allocationStarted') await this.beginAllocation(tx, order, 'reallocating after edit');
+      if (outcome === 'allocationStarted') await this.beginAllocation(tx, order, 'reallocating after edit', actor);
     });
   }
 
-  confirm(id: string): Promise<WorkOrderSummary> {
-    return this.act(id, 'confirm', (tx, order, _outcome, materials) => this.beginAllocation(tx, order, 'confirmed', materials), materialsOf);
+  confirm(id: string, actor: Actor): Promise<WorkOrderSummary> {
+    return this.act(id, 'confirm', (tx, order, _outcome, materials) => this.beginAllocation(tx, order, 'confirmed', actor, materials), materialsOf);
   }
 
-  retryAllocation(id: string): Promise<WorkOrderSummary> {
-    return this.act(id, 'retryAllocation', (tx, order, _outcome, materials) => this.beginAllocation(tx, order, 'allocationRetried', materials), materialsOf);
+  retryAllocation(id: string, actor: Actor): Promise<WorkOrderSummary> {
+    return this.act(id, 'retryAllocation', (tx, order, _outcome, materials) => this.beginAllocation(tx, order, 'allocationRetried', actor, materials), materialsOf);
   }
 
-  cancel(id: string): Promise<WorkOrderSummary> {
+  cancel(id: string, actor: Actor): Promise<WorkOrderSummary> {
     return this.act(id, 'cancel', async (tx, order, outcome) => {
       if (outcome === 'canceled') {
-        return this.transitions.apply(tx, order, { type: 'Canceled' }, { event: 'canceled' }, [publicEvents.canceled(order, order.id)]);
+        return this.transitions.apply(tx, order, { type: 'Canceled' }, { event: 'canceled', detail: { actor } }, [publicEvents.canceled(order, order.id, actor)]);
       }
-      const next = await this.transitions.apply(tx, order, { type: 'ReleaseStarted' }, { event: 'releaseStarted' });
+      const next = await this.transitions.apply(tx, order, { type: 'ReleaseStarted' }, { event: 'releaseStarted', detail: { actor } });
       const held = await heldReservationsOf(tx, id);
       await this.sagas.startRelease(tx, order, held.map(({ reservationId, sku }) => ({ reservationId, sku })));
       return next;
@@ -154,21 +155,21 @@ export class WorkOrderCommands {
    * "Create Picking List" on one order: asks picking for a list. The order becomes Processing when
    * picking announces the list (the same path as a batch list made in Material Picking).
    */
-  createPickingList(id: string): Promise<WorkOrderSummary> {
+  createPickingList(id: string, actor: Actor): Promise<WorkOrderSummary> {
     return this.act(id, 'createPickingList', async (tx, order) => {
       const listId = randomUUID();
       const lines = await heldReservations(tx, order.id);
       await appendToOutbox(tx, [
         CreatePickingList.outgoing({ listId, warehouseId: order.warehouseId, orders: [{ workOrderId: order.id, number: order.number, lines }] }, { correlationId: order.id, key: listId }),
       ]);
-      await this.transitions.record(tx, order.id, 'pickingListRequested', { listId });
+      await this.transitions.record(tx, order.id, 'pickingListRequested', { listId, actor });
     });
   }
 
   /** Complete: deduct the materials and create the finished-goods inbound order (completion saga). */
-  complete(id: string): Promise<WorkOrderSummary> {
+  complete(id: string, actor: Actor): Promise<WorkOrderSummary> {
     return this.act(id, 'complete', async (tx, order) => {
-      const next = await this.transitions.apply(tx, order, { type: 'CompletionStarted' }, { event: 'completionStarted' });
+      const next = await this.transitions.apply(tx, order, { type: 'CompletionStarted' }, { event: 'completionStarted', detail: { actor } });
       const held = await heldReservationsOf(tx, id);
       const outputs = await linesOf(tx, id, 'OUTPUT');
       await this.sagas.startCompletion(tx, order, held.map(({ reservationId, sku }) => ({ reservationId, sku })), outputs.map(({ sku, quantity }) => ({ sku, quantity })));
@@ -210,11 +211,11 @@ export class WorkOrderCommands {
   }
 
   /** Starts allocating the order's materials (read here unless the caller already has them). */
-  private async beginAllocation(tx: SqlTransaction, order: WorkOrder, historyEvent: string, materialLines?: MaterialLines): Promise<LifecycleState> {
+  private async beginAllocation(tx: SqlTransaction, order: WorkOrder, historyEvent: string, actor: Actor, materialLines?: MaterialLines): Promise<LifecycleState> {
     const materials = materialLines ?? (await materialsOf(tx, order.id));
-    const { sagaId, commands } = await this.sagas.startAllocation(tx, order, materials);
-    const events = order.status === WorkOrderStatus.Draft ? [publicEvents.confirmed(order, sagaId)] : [];
-    return this.transitions.apply(tx, order, { type: 'AllocationStarted' }, { event: historyEvent, detail: { sagaId } }, [...commands, ...events], { shortages: [] });
+    const { sagaId, commands } = await this.sagas.startAllocation(tx, order, materials, actor);
+    const events = order.status === WorkOrderStatus.Draft ? [publicEvents.confirmed(order, sagaId, actor)] : [];
+    return this.transitions.apply(tx, order, { type: 'AllocationStarted' }, { event: historyEvent, detail: { sagaId, actor } }, [...commands, ...events], { shortages: [] });
   }
 
   private async resolveLines(merchantId: string, lines: CreateWorkOrderInput['lines']) {

@@ -1,5 +1,6 @@
 import type { OutgoingMessage } from '@wo/contracts/envelope';
 import {
+  type Actor,
   WorkOrderAllocated,
   WorkOrderCanceled,
   WorkOrderCompleted,
@@ -20,20 +21,21 @@ type AllocatedMaterial = { lineId: string; sku: string; quantity: number; alloca
 
 /** The public lifecycle events, keyed by work-order id so each order's events stay in order. */
 export const publicEvents = {
-  confirmed: (order: OrderFacts, correlationId: string) => WorkOrderConfirmed.outgoing(facts(order), context(order, correlationId)),
-  allocated: (order: OrderFacts, materials: AllocatedMaterial[], correlationId: string) =>
-    WorkOrderAllocated.outgoing({ ...facts(order), materials }, context(order, correlationId)),
-  outOfStock: (order: OrderFacts, shortages: readonly Shortage[], correlationId: string) =>
-    WorkOrderOutOfStock.outgoing({ ...facts(order), shortages: [...shortages] }, context(order, correlationId)),
+  confirmed: (order: OrderFacts, correlationId: string, actor: Actor) => WorkOrderConfirmed.outgoing(facts(order, actor), context(order, correlationId)),
+  allocated: (order: OrderFacts, materials: AllocatedMaterial[], correlationId: string, actor?: Actor) =>
+    WorkOrderAllocated.outgoing({ ...facts(order, actor), materials }, context(order, correlationId)),
+  outOfStock: (order: OrderFacts, shortages: readonly Shortage[], correlationId: string, actor?: Actor) =>
+    WorkOrderOutOfStock.outgoing({ ...facts(order, actor), shortages: [...shortages] }, context(order, correlationId)),
   processing: (order: OrderFacts, pickingListId: string, correlationId: string) =>
     WorkOrderProcessing.outgoing({ ...facts(order), pickingListId }, context(order, correlationId)),
   completed: (order: OrderFacts, inboundOrderId: string, outputs: { sku: string; quantity: number }[], correlationId: string) =>
     WorkOrderCompleted.outgoing({ ...facts(order), inboundOrderId, outputs }, context(order, correlationId)),
-  canceled: (order: OrderFacts, correlationId: string) => WorkOrderCanceled.outgoing(facts(order), context(order, correlationId)),
+  canceled: (order: OrderFacts, correlationId: string, actor?: Actor) => WorkOrderCanceled.outgoing(facts(order, actor), context(order, correlationId)),
 } satisfies Record<string, (...args: never[]) => OutgoingMessage>;
 
-function facts(order: OrderFacts) {
-  return { workOrderId: order.id, number: order.number, merchantId: order.merchantId, warehouseId: order.warehouseId };
+/** The order's facts, and who caused the event when an operator did (`actor` is left out otherwise). */
+function facts(order: OrderFacts, actor?: Actor) {
+  return { workOrderId: order.id, number: order.number, merchantId: order.merchantId, warehouseId: order.warehouseId, ...(actor && { actor }) };
 }
 
 function context(order: OrderFacts, correlationId: string) {

@@ -18,8 +18,9 @@ export class WorkOrderQueries {
     private readonly references: ReferenceCheck,
   ) {}
 
-  async list(filter: WorkOrderListQuery) {
-    const where: Prisma.WorkOrderWhereInput = { AND: [filter.status.length ? { status: { in: filter.status } } : {}, whereOf(filter)] };
+  /** `merchantScope`: the merchants a scoped caller serves (undefined: every merchant). */
+  async list(filter: WorkOrderListQuery, merchantScope?: readonly string[]) {
+    const where: Prisma.WorkOrderWhereInput = { AND: [filter.status.length ? { status: { in: filter.status } } : {}, whereOf(filter, merchantScope)] };
     const direction = filter.sort === 'createdAt' ? 'asc' : 'desc';
     const [total, orders] = await Promise.all([
       this.db.workOrder.count({ where }),
@@ -50,8 +51,8 @@ export class WorkOrderQueries {
   }
 
   /** How many orders of each status the filters match: every status, 0 where there is none. */
-  async statusCounts(filter: WorkOrderFilter) {
-    const groups = await this.db.workOrder.groupBy({ by: ['status'], where: whereOf(filter), _count: { _all: true } });
+  async statusCounts(filter: WorkOrderFilter, merchantScope?: readonly string[]) {
+    const groups = await this.db.workOrder.groupBy({ by: ['status'], where: whereOf(filter, merchantScope), _count: { _all: true } });
     const counts = Object.fromEntries(workOrderStatuses.map((status) => [status, 0])) as Record<WorkOrderStatus, number>;
     for (const group of groups) counts[group.status as WorkOrderStatus] = group._count._all;
     return { counts };
@@ -108,10 +109,11 @@ function pickingSummary(lists: { status: string }[]): 'none' | 'open' | 'done' {
 }
 
 /** The filters as a Prisma condition; search terms match literally (no LIKE wildcards), any case. */
-function whereOf(filter: WorkOrderFilter): Prisma.WorkOrderWhereInput {
+function whereOf(filter: WorkOrderFilter, merchantScope: readonly string[] | undefined): Prisma.WorkOrderWhereInput {
   const containing = (term: string) => ({ contains: escapeLikePattern(term), mode: 'insensitive' as const });
   return {
     AND: [
+      merchantScope ? { merchantId: { in: [...merchantScope] } } : {},
       filter.merchantId.length ? { merchantId: { in: filter.merchantId } } : {},
       filter.warehouseId.length ? { warehouseId: { in: filter.warehouseId } } : {},
       // Several search terms: an order matches if its number or name contains any of them.

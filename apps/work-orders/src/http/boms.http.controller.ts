@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { bomBody, bomQuery } from '@wo/contracts/rest';
-import { parseInput, withTotalCount } from '@wo/platform';
+import { ACTION_ROLES, bomBody, bomQuery } from '@wo/contracts/rest';
+import { CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, requireVisible, withTotalCount, type Principal } from '@wo/platform';
 import { BomService } from '../application/bom.service';
 
 /** BOM recipes: what a set is made of. */
@@ -10,28 +10,41 @@ export class BomsHttpController {
   constructor(private readonly boms: BomService) {}
 
   @Post()
-  create(@Body() body: unknown) {
-    return this.boms.create(parseInput(bomBody, body));
+  @RequireRole(...ACTION_ROLES['boms.change'])
+  create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    const input = parseInput(bomBody, body);
+    return this.boms.create({ ...input, merchantId: merchantForBody(principal, input.merchantId) });
   }
 
   @Get()
-  async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
-    return withTotalCount(response, await this.boms.list(parseInput(bomQuery, query, 'query')));
+  @RequireRole(...EVERY_ROLE)
+  async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
+    // A scoped token's merchants only, left out in the query so paging and the total stay right.
+    return withTotalCount(response, await this.boms.list(parseInput(bomQuery, query, 'query'), merchantScopeOf(principal)));
   }
 
   @Get(':id')
-  get(@Param('id') id: string) {
-    return this.boms.get(id);
+  @RequireRole(...EVERY_ROLE)
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    const bom = await this.boms.get(id);
+    requireVisible(principal, bom.merchantId, 'BOM', id);
+    return bom;
   }
 
   @Put(':id')
-  replace(@Param('id') id: string, @Body() body: unknown) {
-    return this.boms.replace(id, parseInput(bomBody, body));
+  @RequireRole(...ACTION_ROLES['boms.change'])
+  async replace(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    await this.get(id, principal);
+    const input = parseInput(bomBody, body);
+    // Moving a BOM to a merchant the caller does not serve is refused like naming one on create.
+    return this.boms.replace(id, { ...input, merchantId: merchantForBody(principal, input.merchantId) });
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async remove(@Param('id') id: string): Promise<void> {
+  @RequireRole(...ACTION_ROLES['boms.change'])
+  async remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.get(id, principal);
     await this.boms.remove(id);
   }
 }

@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { sagaListQuery } from '@wo/contracts/rest';
-import { conflict, notFound, parseInput, skipTake } from '@wo/platform';
+import { ACTION_ROLES, sagaListQuery } from '@wo/contracts/rest';
+import { conflict, notFound, parseInput, RequireRole, ServesEveryMerchant, skipTake } from '@wo/platform';
 import { SagaCoordinator } from '../application/saga-coordinator.service';
 import { WorkOrdersDatabase } from '../persistence/work-orders-database';
 
 /** The SRE's view of the sagas: by state, one saga's step history, and a retry for a stuck one. */
+@ServesEveryMerchant()
 @Controller('sagas')
 export class SagasHttpController {
   constructor(
@@ -14,6 +15,7 @@ export class SagasHttpController {
   ) {}
 
   @Get()
+  @RequireRole('sre')
   async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
     const { limit, page, pageSize, ...filter } = parseInput(sagaListQuery, query, 'query');
     const [counts, items, total] = await Promise.all([
@@ -26,6 +28,7 @@ export class SagasHttpController {
   }
 
   @Get(':id')
+  @RequireRole('sre')
   async get(@Param('id') id: string) {
     const saga = await this.db.sagaInstance.findUnique({ where: { id }, include: { steps: { orderBy: { id: 'asc' } } } });
     if (!saga) throw notFound('Saga', id);
@@ -34,6 +37,7 @@ export class SagasHttpController {
 
   @Post(':id/retry')
   @HttpCode(202)
+  @RequireRole(...ACTION_ROLES['sagas.retry'])
   async retry(@Param('id') id: string) {
     const result = await this.sagas.retry(id);
     if (result === 'unknown') throw notFound('Saga', id);

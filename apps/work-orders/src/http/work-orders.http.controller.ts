@@ -1,12 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
+  ACTION_ROLES,
   createWorkOrderBody,
   numberSuggestionQuery,
   updateWorkOrderBody,
   workOrderListQuery,
   workOrderStatusCountsQuery,
 } from '@wo/contracts/rest';
-import { parseInput } from '@wo/platform';
+import { actorOf, CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, requireVisible, type Principal } from '@wo/platform';
+import { BomService } from '../application/bom.service';
 import { WorkOrderCommands } from '../application/work-order-commands.service';
 import { WorkOrderQueries } from '../application/work-order-queries.service';
 
@@ -16,70 +18,104 @@ export class WorkOrdersHttpController {
   constructor(
     private readonly commands: WorkOrderCommands,
     private readonly queries: WorkOrderQueries,
+    private readonly boms: BomService,
   ) {}
 
   @Get('number-suggestion')
+  @RequireRole('planner', 'merchant-user')
   suggestNumber(@Query() query: unknown) {
     return this.queries.suggestNumber(parseInput(numberSuggestionQuery, query, 'query').warehouseId);
   }
 
   /** Declared before `:id`, so "status-counts" is never read as an id. */
   @Get('status-counts')
-  statusCounts(@Query() query: unknown) {
-    return this.queries.statusCounts(parseInput(workOrderStatusCountsQuery, query, 'query'));
+  @RequireRole(...EVERY_ROLE)
+  statusCounts(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    return this.queries.statusCounts(parseInput(workOrderStatusCountsQuery, query, 'query'), merchantScopeOf(principal));
   }
 
   @Post()
-  async create(@Body() body: unknown) {
+  @RequireRole(...ACTION_ROLES['work-orders.create'])
+  async create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const input = parseInput(createWorkOrderBody, body);
     const { bom, outputs, materials, ...rest } = input;
-    const { id } = await this.commands.create({ ...rest, lines: bom ? bom : { outputs: outputs!, materials: materials! } });
+    const merchantId = merchantForBody(principal, rest.merchantId);
+    if (bom) await this.visibleBom(principal, bom.bomId);
+    const { id } = await this.commands.create({ ...rest, merchantId, lines: bom ? bom : { outputs: outputs!, materials: materials! } }, actorOf(principal));
     return this.queries.detail(id);
   }
 
   @Get()
-  list(@Query() query: unknown) {
-    return this.queries.list(parseInput(workOrderListQuery, query, 'query'));
+  @RequireRole(...EVERY_ROLE)
+  list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    return this.queries.list(parseInput(workOrderListQuery, query, 'query'), merchantScopeOf(principal));
   }
 
   @Get(':id')
-  detail(@Param('id') id: string) {
-    return this.queries.detail(id);
+  @RequireRole(...EVERY_ROLE)
+  async detail(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    const order = await this.queries.detail(id);
+    requireVisible(principal, order.merchantId, 'Work order', id);
+    return order;
   }
 
   @Patch(':id')
-  async update(@Param('id') id: string, @Body() body: unknown) {
-    await this.commands.update(id, parseInput(updateWorkOrderBody, body));
+  @RequireRole(...ACTION_ROLES['work-orders.edit'])
+  async update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    await this.visibleOrder(principal, id);
+    await this.commands.update(id, parseInput(updateWorkOrderBody, body), actorOf(principal));
     return this.queries.detail(id);
   }
 
   @Post(':id/confirm')
   @HttpCode(202)
-  confirm(@Param('id') id: string) {
-    return this.commands.confirm(id);
+  @RequireRole(...ACTION_ROLES['work-orders.confirm'])
+  async confirm(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    await this.visibleOrder(principal, id);
+    return this.commands.confirm(id, actorOf(principal));
   }
 
   @Post(':id/retry-allocation')
   @HttpCode(202)
-  retryAllocation(@Param('id') id: string) {
-    return this.commands.retryAllocation(id);
+  @RequireRole(...ACTION_ROLES['work-orders.retryAllocation'])
+  async retryAllocation(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    await this.visibleOrder(principal, id);
+    return this.commands.retryAllocation(id, actorOf(principal));
   }
 
   @Post(':id/picking-lists')
   @HttpCode(202)
-  createPickingList(@Param('id') id: string) {
-    return this.commands.createPickingList(id);
+  @RequireRole(...ACTION_ROLES['work-orders.createPickingList'])
+  async createPickingList(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    await this.visibleOrder(principal, id);
+    return this.commands.createPickingList(id, actorOf(principal));
   }
 
   @Post(':id/complete')
   @HttpCode(202)
-  complete(@Param('id') id: string) {
-    return this.commands.complete(id);
+  @RequireRole(...ACTION_ROLES['work-orders.complete'])
+  async complete(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    await this.visibleOrder(principal, id);
+    return this.commands.complete(id, actorOf(principal));
   }
 
   @Post(':id/cancel')
   @HttpCode(202)
-  cancel(@Param('id') id: string) {
-    return this.commands.cancel(id);
+  @RequireRole(...ACTION_ROLES['work-orders.cancel'])
+  async cancel(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    await this.visibleOrder(principal, id);
+    return this.commands.cancel(id, actorOf(principal));
+  }
+
+  /** Another merchant's order is unknown to a merchant-scoped caller (404); staff skip the read. */
+  private async visibleOrder(principal: Principal, id: string): Promise<void> {
+    if (principal.merchantIds === 'all') return;
+    const order = await this.queries.detail(id);
+    requireVisible(principal, order.merchantId, 'Work order', id);
+  }
+
+  private async visibleBom(principal: Principal, bomId: string): Promise<void> {
+    if (principal.merchantIds === 'all') return;
+    requireVisible(principal, (await this.boms.get(bomId)).merchantId, 'BOM', bomId);
   }
 }

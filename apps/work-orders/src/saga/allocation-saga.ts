@@ -1,3 +1,4 @@
+import type { Actor } from '@wo/contracts/work-orders';
 import { ReleaseStock, ReserveStock, stockKey, type LocationAllocation } from '@wo/contracts/inventory';
 import { command, ignored, type SagaCommand, type SagaReaction } from './saga-types';
 import type { SagaReply } from './saga-reply';
@@ -37,6 +38,8 @@ export interface AllocationSagaData {
   readonly merchantId: string;
   readonly phase: AllocationPhase;
   readonly lines: readonly AllocationLine[];
+  /** Who confirmed or retried: carried into the Allocated or Out of Stock event (absent in sagas started before it was kept). */
+  readonly actor?: Actor;
 }
 
 export interface Shortage {
@@ -57,6 +60,7 @@ export interface AllocationRequest {
   readonly warehouseId: string;
   readonly merchantId: string;
   readonly materials: readonly { lineId: string; sku: string; quantity: number }[];
+  readonly actor?: Actor;
 }
 
 /** One reservation per line per attempt: a retry is a new saga, so a new reservation id. */
@@ -71,6 +75,7 @@ export function startAllocation(request: AllocationRequest): Reaction & { kind: 
     warehouseId: request.warehouseId,
     merchantId: request.merchantId,
     phase: 'reserving',
+    ...(request.actor && { actor: request.actor }),
     lines: request.materials.map((material) => ({
       lineId: material.lineId,
       sku: material.sku,

@@ -4,7 +4,9 @@
  */
 export * from './boms';
 export * from './common';
+export * from './identity';
 export * from './inbound';
+export * from './permissions';
 export * from './picking';
 export * from './reference-data';
 export * from './sagas';

@@ -35,4 +35,12 @@ describe('public work-order events (v1)', () => {
     expect(WorkOrderProcessing.schema.safeParse({ ...facts, pickingListId: 'pl-1' }).success).toBe(true);
     expect(WorkOrderCompleted.schema.safeParse({ ...facts, inboundOrderId: 'in-1', outputs: [{ sku: 'SET', quantity: 5 }] }).success).toBe(true);
   });
+
+  it('carry the actor as an optional, additive field: with it, without it, never half of it', () => {
+    const actor = { subject: 'planner', name: 'Pia Planner' };
+    expect(WorkOrderConfirmed.schema.parse({ ...facts, actor })).toEqual({ ...facts, actor });
+    expect(WorkOrderConfirmed.schema.safeParse({ ...facts }).success).toBe(true);
+    expect(WorkOrderAllocated.schema.safeParse({ ...facts, materials: [], actor }).success).toBe(true);
+    expect(WorkOrderCanceled.schema.safeParse({ ...facts, actor: { name: 'Pia Planner' } }).success).toBe(false);
+  });
 });

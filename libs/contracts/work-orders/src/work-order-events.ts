@@ -4,12 +4,21 @@ import { WorkOrderTopics } from './topics';
 
 const lineSchema = z.object({ sku: z.string(), quantity: z.number().int().positive() });
 
+/**
+ * Who took the action that caused an event: the access token's `sub` and `name` (docs/identity.md).
+ * Additive and optional: events written before it, and consumers that ignore it, stay valid.
+ */
+export const actorSchema = z.object({ subject: z.string(), name: z.string() });
+export type Actor = z.infer<typeof actorSchema>;
+
 /** Fields every public work-order event carries, so a consumer never needs a second lookup. */
 const workOrderFacts = {
   workOrderId: z.string(),
   number: z.string(),
   merchantId: z.string(),
   warehouseId: z.string(),
+  /** The operator whose action caused the event (Allocated and Out of Stock: whoever confirmed or retried). */
+  actor: actorSchema.optional(),
 };
 
 /** A work order was created (Draft). */

@@ -41,7 +41,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * broker restarts and messages arrive twice; lets the system settle; checks every invariant.
  */
 export async function runChaos(system: RunningSystem, plan: ChaosPlan, log: (line: string) => void = () => undefined): Promise<ChaosReport> {
-  const api = new ApiClient(system.gatewayUrl);
+  const api = system.client('admin');
   const skus = Array.from({ length: plan.skus }, (_, index) => `PART-${index + 1}`);
   const warehouse = await WarehouseFixture.create(api, { skus: [...skus, 'KIT'], locations: ['A-01', 'A-02', 'B-01', 'B-02', 'FG-01'] });
   const perSku = Math.max(1, Math.round(plan.orders * plan.stockPerOrder));

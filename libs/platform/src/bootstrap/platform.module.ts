@@ -1,7 +1,10 @@
+import { APP_GUARD } from '@nestjs/core';
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { MetricsModule } from '@wo/observability';
+import { MetricsModule, rootLogger } from '@wo/observability';
 import { SqlDatabase } from '../database/sql-database';
 import { HealthController, READINESS_CHECKS } from '../health/health.controller';
+import { AccessGuard, TOKEN_VERIFIER } from '../identity/access.guard';
+import { OidcTokenVerifier } from '../identity/token-verifier';
 import { PG_POOL, SERVICE_RUNTIME, type ServiceRuntime } from './service-runtime';
 
 /**
@@ -25,6 +28,9 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: SERVICE_RUNTIME, useValue: runtime },
         { provide: PG_POOL, useValue: runtime.pool },
         { provide: SqlDatabase, useValue: new SqlDatabase(runtime.pool) },
+        // Every route needs a verified token and a role it declares, unless it is @Public().
+        { provide: TOKEN_VERIFIER, useValue: new OidcTokenVerifier({ issuerUrl: runtime.config.OIDC_ISSUER_URL, audience: runtime.config.OIDC_AUDIENCE }) },
+        { provide: APP_GUARD, useClass: AccessGuard },
         {
           provide: READINESS_CHECKS,
           useValue: {
@@ -44,5 +50,7 @@ export class PlatformModule implements OnApplicationShutdown {
     await admin.disconnect();
     await pool.end();
     this.logger.log(`${this.runtime.name} stopped${signal ? ` on ${signal}` : ''}; outbox flushed`);
+    // Nest re-raises the signal right after this hook: write out what pino still buffers, or the last lines are lost.
+    await new Promise<void>((flushed) => rootLogger().flush(() => flushed()));
   }
 }

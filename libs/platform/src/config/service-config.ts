@@ -29,6 +29,10 @@ export const serviceConfigSchema = z.object({
    * transactions committing close together go to Kafka in one request (like Kafka's linger.ms).
    */
   OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(0),
+  /** The OpenID Connect issuer whose access tokens are accepted (its discovery document is below it). */
+  OIDC_ISSUER_URL: z.url({ protocol: /^https?$/ }),
+  /** The audience (`aud`) access tokens must be issued for. */
+  OIDC_AUDIENCE: z.string().min(1),
   /** Apply pending SQL migrations at start-up (off when an init container runs `prisma migrate deploy`). */
   /**
    * Apply pending SQL migrations at start-up, creating the database first if it is missing. Off on

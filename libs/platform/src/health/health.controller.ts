@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { PublicRoute } from '@wo/observability';
+import { Public } from '../identity/access-policy';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '../bootstrap/service-runtime';
 
 /** What a service checks before it says it is ready: each returns normally when healthy. */
@@ -7,7 +7,7 @@ export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
 /** Kubernetes probes: live means the process answers; ready means its dependencies answer too. */
-@PublicRoute()
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

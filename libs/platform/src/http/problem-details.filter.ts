@@ -14,6 +14,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(exception);
+    if (exception instanceof ProblemException) response.set(exception.headers);
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 

@@ -17,7 +17,11 @@ export interface ProblemDetails {
 }
 
 export class ProblemException extends HttpException {
-  constructor(readonly problem: ProblemDetails) {
+  constructor(
+    readonly problem: ProblemDetails,
+    /** Response headers that belong to the refusal (`WWW-Authenticate` on a 401). */
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
     super(problem, problem.status);
   }
 }

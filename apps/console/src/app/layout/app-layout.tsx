@@ -1,10 +1,13 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import type { ConsoleAction } from '@wo/contracts/rest';
+import { useMay } from '../../features/auth/permissions';
+import { SignedInUser } from '../../features/auth/signed-in-user';
 import { WarehouseSwitcher } from '../../features/warehouses/components/warehouse-switcher';
 
 /** The console's sections, grouped as the warehouse runs them. */
-const sections: { heading: string; links: { to: string; label: string }[] }[] = [
+const sections: { heading: string; links: { to: string; label: string; needs?: ConsoleAction }[] }[] = [
   {
     heading: 'Production',
     links: [
@@ -15,9 +18,9 @@ const sections: { heading: string; links: { to: string; label: string }[] }[] = 
   {
     heading: 'Warehouse',
     links: [
-      { to: '/material-picking', label: 'Material Picking' },
-      { to: '/picking-lists', label: 'Picking Lists' },
-      { to: '/inbound-orders', label: 'Inbound Orders' },
+      { to: '/material-picking', label: 'Material Picking', needs: 'pickingRequests.read' },
+      { to: '/picking-lists', label: 'Picking Lists', needs: 'pickingLists.read' },
+      { to: '/inbound-orders', label: 'Inbound Orders', needs: 'inbound.read' },
       { to: '/inventory', label: 'Inventory' },
     ],
   },
@@ -34,6 +37,7 @@ const sections: { heading: string; links: { to: string; label: string }[] }[] = 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  const may = useMay();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
@@ -49,6 +53,7 @@ export function AppLayout() {
               Working in
             </Text>
             <WarehouseSwitcher />
+            <SignedInUser />
           </Group>
         </Group>
       </AppShell.Header>
@@ -59,7 +64,7 @@ export function AppLayout() {
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
                 {section.heading}
               </Text>
-              {section.links.map((link) => (
+              {section.links.filter((link) => !link.needs || may(link.needs)).map((link) => (
                 <NavLink
                   key={link.to}
                   component={RouterNavLink}

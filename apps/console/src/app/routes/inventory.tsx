@@ -7,6 +7,7 @@ import { MovementsTab } from '../../features/inventory/components/movements-tab'
 import { StockTab } from '../../features/inventory/components/stock-tab';
 import { useWarehouses } from '../../features/warehouses/api/get-warehouses';
 import { useCurrentWarehouse } from '../../features/warehouses/current-warehouse';
+import { useMay } from '../../features/auth/permissions';
 
 const tabs = ['stock', 'movements', 'adjust'] as const;
 type InventoryTab = (typeof tabs)[number];
@@ -17,6 +18,7 @@ type InventoryTab = (typeof tabs)[number];
  * short of a material can link straight to its restock.
  */
 export function InventoryRoute() {
+  const may = useMay();
   const { warehouseId } = useCurrentWarehouse();
   const warehouses = useWarehouses();
   const [params, setParams] = useSearchParams();
@@ -69,7 +71,7 @@ export function InventoryRoute() {
         <Tabs.List mb="md">
           <Tabs.Tab value="stock">Stock</Tabs.Tab>
           <Tabs.Tab value="movements">Movements</Tabs.Tab>
-          <Tabs.Tab value="adjust">Adjust Stock</Tabs.Tab>
+          {may('inventory.adjust') ? <Tabs.Tab value="adjust">Adjust Stock</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="stock">
           <StockTab warehouseId={warehouse.id} onAdjust={(target) => openTab('adjust', target)} onRestock={() => openTab('adjust')} />
@@ -79,7 +81,7 @@ export function InventoryRoute() {
         </Tabs.Panel>
         <Tabs.Panel value="adjust">
           {/* A new key per warehouse and prefill: the form starts over with what was asked for. */}
-          <AdjustStockForm key={`${warehouse.id}|${params.toString()}`} warehouse={warehouse} prefill={prefill} />
+          {may('inventory.adjust') ? <AdjustStockForm key={`${warehouse.id}|${params.toString()}`} warehouse={warehouse} prefill={prefill} /> : null}
         </Tabs.Panel>
       </Tabs>
     </>

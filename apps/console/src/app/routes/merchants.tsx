@@ -8,9 +8,11 @@ import { PageHeader } from '../../components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states';
 import { useMerchants } from '../../features/merchants/api/get-merchants';
 import { NewMerchantModal } from '../../features/merchants/components/new-merchant-modal';
+import { useMay } from '../../features/auth/permissions';
 
 /** Merchants whose goods the warehouse keeps; one merchant puts the console in single-merchant mode. */
 export function MerchantsRoute() {
+  const may = useMay();
   const merchants = useMerchants();
   const [opened, { open, close }] = useDisclosure(false);
   const [created, setCreated] = useState<Merchant | null>(null);
@@ -21,9 +23,11 @@ export function MerchantsRoute() {
       <PageHeader
         title="Merchants"
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={open}>
-            New Merchant
-          </Button>
+          may('merchants.create') && (
+            <Button leftSection={<IconPlus size={16} />} onClick={open}>
+              New Merchant
+            </Button>
+          )
         }
       />
       <Stack gap="md">
@@ -42,7 +46,7 @@ export function MerchantsRoute() {
         ) : merchants.isError ? (
           <ErrorState error={merchants.error} onRetry={() => void merchants.refetch()} title="Merchants could not be loaded" />
         ) : list.length === 0 ? (
-          <EmptyState title="No merchants yet" action={<Button onClick={open}>New Merchant</Button>}>
+          <EmptyState title="No merchants yet" action={may('merchants.create') && <Button onClick={open}>New Merchant</Button>}>
             Register the merchant whose goods this warehouse keeps; products and work orders belong to a merchant.
           </EmptyState>
         ) : (

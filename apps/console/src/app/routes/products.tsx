@@ -9,9 +9,11 @@ import { useMerchantMode } from '../../features/merchants/api/get-merchants';
 import { useProducts } from '../../features/products/api/get-products';
 import { NewProductModal } from '../../features/products/components/new-product-modal';
 import { ProductsTable } from '../../features/products/components/products-table';
+import { useMay } from '../../features/auth/permissions';
 
 /** Product List: material and finished goods product data (the SKU master). */
 export function ProductsRoute() {
+  const may = useMay();
   const { merchants, single, byId } = useMerchantMode();
   const [merchantId, setMerchantId] = useState<string | null>(null);
   const [search, setSearch] = useState('');
@@ -33,9 +35,11 @@ export function ProductsRoute() {
         title="Products"
         description="Material and finished goods product data"
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={open}>
-            New Product
-          </Button>
+          may('products.create') && (
+            <Button leftSection={<IconPlus size={16} />} onClick={open}>
+              New Product
+            </Button>
+          )
         }
       />
       <Stack gap="md">
@@ -67,7 +71,7 @@ export function ProductsRoute() {
           filtered ? (
             <EmptyState title="No product matches">Try another SKU prefix or name, or another merchant.</EmptyState>
           ) : (
-            <EmptyState title="No products yet" action={<Button onClick={open}>New Product</Button>}>
+            <EmptyState title="No products yet" action={may('products.create') && <Button onClick={open}>New Product</Button>}>
               Register the SKUs of materials and finished goods first; BOMs, work orders and stock use them.
             </EmptyState>
           )

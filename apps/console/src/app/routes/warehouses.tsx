@@ -9,9 +9,11 @@ import { useWarehouses } from '../../features/warehouses/api/get-warehouses';
 import { NewWarehouseModal } from '../../features/warehouses/components/new-warehouse-modal';
 import { WarehousesTable } from '../../features/warehouses/components/warehouses-table';
 import { useCurrentWarehouse } from '../../features/warehouses/current-warehouse';
+import { useMay } from '../../features/auth/permissions';
 
 /** Warehouses and their locations (bins); the header's switcher picks the one being worked in. */
 export function WarehousesRoute() {
+  const may = useMay();
   const warehouses = useWarehouses();
   const { warehouseId, setWarehouseId } = useCurrentWarehouse();
   const [opened, { open, close }] = useDisclosure(false);
@@ -31,9 +33,11 @@ export function WarehousesRoute() {
         title="Warehouses"
         description="Warehouses and their locations; choose the one you work in with the switcher at the top"
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={open}>
-            New Warehouse
-          </Button>
+          may('warehouses.create') && (
+            <Button leftSection={<IconPlus size={16} />} onClick={open}>
+              New Warehouse
+            </Button>
+          )
         }
       />
       <Stack gap="md">
@@ -48,7 +52,7 @@ export function WarehousesRoute() {
         ) : warehouses.isError ? (
           <ErrorState error={warehouses.error} onRetry={() => void warehouses.refetch()} title="Warehouses could not be loaded" />
         ) : list.length === 0 ? (
-          <EmptyState title="No warehouses yet" action={<Button onClick={open}>New Warehouse</Button>}>
+          <EmptyState title="No warehouses yet" action={may('warehouses.create') && <Button onClick={open}>New Warehouse</Button>}>
             Create the warehouse you work in, with its location codes; stock, picking and work orders all happen in a warehouse.
           </EmptyState>
         ) : (

@@ -11,6 +11,7 @@ import { pendingRefetchInterval, useWorkOrders } from '../../features/work-order
 import { useWorkOrderFilters } from '../../features/work-orders/components/use-work-order-filters';
 import { WorkOrderFilters } from '../../features/work-orders/components/work-order-filters';
 import { WorkOrdersTable } from '../../features/work-orders/components/work-orders-table';
+import { useMay } from '../../features/auth/permissions';
 
 const pageSize = 25;
 
@@ -18,7 +19,8 @@ const controlLabels = { first: 'First page', previous: 'Previous page', next: 'N
 
 /** Work Orders (guide section 2): the current warehouse's orders, filtered by what the URL says. */
 export function WorkOrdersRoute() {
-  const newButton = (
+  const may = useMay();
+  const newButton = may('work-orders.create') && (
     <NavigateButton to="/work-orders/new" leftSection={<IconPlus size={16} aria-hidden />}>
       New
     </NavigateButton>

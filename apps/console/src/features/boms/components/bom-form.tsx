@@ -14,6 +14,7 @@ import { useCreateBom } from '../api/create-bom';
 import { useDeleteBom } from '../api/delete-bom';
 import { useUpdateBom } from '../api/update-bom';
 import { bomBodyOf, bomInitialValues, unplacedBomErrors, validateBom, type BomFormValues } from './bom-form-model';
+import { useMay } from '../../auth/permissions';
 
 /**
  * A BOM recipe: what one set produces and consumes. New without `bom`; with one, Save replaces
@@ -21,6 +22,7 @@ import { bomBodyOf, bomInitialValues, unplacedBomErrors, validateBom, type BomFo
  */
 export function BomForm({ bom, saved = false }: { bom?: Bom; saved?: boolean }) {
   const navigate = useNavigate();
+  const mayChange = useMay()('boms.change');
   const { merchants, single, byId, isLoading: merchantsLoading } = useMerchantMode();
   const create = useCreateBom();
   const update = useUpdateBom();
@@ -132,16 +134,18 @@ export function BomForm({ bom, saved = false }: { bom?: Bom; saved?: boolean }) 
           <LinesEditor kind="material" merchantId={merchantId} lines={values.materials} onChange={(lines) => changeLines('materials', lines)} errors={linesErrorsFrom(errors, 'materials')} />
         </Paper>
         <Group justify="space-between">
-          {bom ? (
+          {bom && mayChange ? (
             <Button variant="outline" color="red" onClick={deleteModal.open} loading={remove.isPending}>
               Delete
             </Button>
           ) : (
             <span />
           )}
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            Save
-          </Button>
+          {mayChange ? (
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              Save
+            </Button>
+          ) : null}
         </Group>
       </Stack>
       <Modal opened={deleteOpened} onClose={deleteModal.close} title="Delete this BOM?" centered>

@@ -7,9 +7,11 @@ import { InboundStatusBadge, inboundOrderLabel } from '../status';
 import { InboundLines } from './inbound-lines';
 import { PutawayForm } from './putaway-form';
 import { ReceiveForm } from './receive-form';
+import { useMay } from '../../auth/permissions';
 
 /** A finished-goods inbound order: its lines' progress, then Receive and Put Away while there is something to do. */
 export function InboundOrderDetail({ order, locations }: { order: InboundOrder; locations: readonly string[] }) {
+  const may = useMay();
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Stack gap="md">
@@ -49,8 +51,8 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
 
       {/* Keyed on the order's version so the defaults follow what is left after each step. */}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <ReceiveForm key={`receive-${order.updatedAt}`} order={order} onReceived={(units) => setNotice(`Received ${units} ${units === 1 ? 'unit' : 'units'}`)} />
-        <PutawayForm key={`putaway-${order.updatedAt}`} order={order} locations={locations} onPutAway={(units) => setNotice(`Put away ${units} ${units === 1 ? 'unit' : 'units'}`)} />
+        {may('inbound.receive') ? <ReceiveForm key={`receive-${order.updatedAt}`} order={order} onReceived={(units) => setNotice(`Received ${units} ${units === 1 ? 'unit' : 'units'}`)} /> : null}
+        {may('inbound.putAway') ? <PutawayForm key={`putaway-${order.updatedAt}`} order={order} locations={locations} onPutAway={(units) => setNotice(`Put away ${units} ${units === 1 ? 'unit' : 'units'}`)} /> : null}
       </SimpleGrid>
 
       {order.putaways.length > 0 ? (

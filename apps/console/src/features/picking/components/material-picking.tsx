@@ -9,6 +9,7 @@ import { groupRequestsByWorkOrder } from '../picking-groups';
 import { allSelected, someSelected, toggle, toggleAll, visibleSelection, type Selection } from '../selection';
 import { pickingListLabel } from '../status';
 import { PickingRequestCard } from './picking-request-card';
+import { useMay } from '../../auth/permissions';
 
 /**
  * Material Picking: the warehouse's Allocated work orders whose materials are not on a list yet,
@@ -17,6 +18,7 @@ import { PickingRequestCard } from './picking-request-card';
 export function MaterialPicking({ warehouseId }: { warehouseId: string }) {
   const requests = usePickingRequests(warehouseId);
   const create = useCreatePickingList();
+  const mayCreate = useMay()('picking.change');
   const [selection, setSelection] = useState<Selection>([]);
   const groups = useMemo(() => groupRequestsByWorkOrder(requests.data ?? []), [requests.data]);
   const ids = useMemo(() => groups.map((group) => group.workOrderId), [groups]);
@@ -66,9 +68,11 @@ export function MaterialPicking({ warehouseId }: { warehouseId: string }) {
                   {selected.length} of {ids.length} work orders selected
                 </Text>
               </Group>
-              <Button onClick={submit} disabled={selected.length === 0} loading={create.isPending}>
-                Create Picking List
-              </Button>
+              {mayCreate ? (
+                <Button onClick={submit} disabled={selected.length === 0} loading={create.isPending}>
+                  Create Picking List
+                </Button>
+              ) : null}
             </Group>
           </Paper>
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">

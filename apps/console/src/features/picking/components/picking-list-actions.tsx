@@ -7,6 +7,7 @@ import { useCancelPickingList } from '../api/cancel-picking-list';
 import { useCompletePickingList } from '../api/complete-picking-list';
 import { useStartPickingList } from '../api/start-picking-list';
 import { allowedListActions } from '../list-actions';
+import { useMay } from '../../auth/permissions';
 
 /**
  * The list's actions, each only where its status allows it: Start (asks who picks), Mark Done,
@@ -18,7 +19,7 @@ export function PickingListActions({ list }: { list: PickingList }) {
   const cancel = useCancelPickingList(list.id);
   const [starting, setStarting] = useState(false);
   const [canceling, setCanceling] = useState(false);
-  const allowed = allowedListActions(list.status);
+  const allowed = useMay()('picking.change') ? allowedListActions(list.status) : [];
   const failed = [complete, cancel].find((mutation) => mutation.isError)?.error ?? (start.isError && !isFieldError(start.error) ? start.error : null);
 
   return (

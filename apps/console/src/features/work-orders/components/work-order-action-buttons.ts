@@ -1,4 +1,4 @@
-import type { WorkOrderAction, WorkOrderDetail, WorkOrderStatus } from '@wo/contracts/rest';
+import type { ConsoleAction, WorkOrderAction, WorkOrderDetail, WorkOrderStatus } from '@wo/contracts/rest';
 
 /** The guide's button names (section 2.3), in the detail page's order. */
 export const workOrderActionLabels: Record<WorkOrderAction, string> = {
@@ -8,6 +8,16 @@ export const workOrderActionLabels: Record<WorkOrderAction, string> = {
   createPickingList: 'Create Picking List',
   complete: 'Complete',
   cancel: 'Cancel Work Order',
+};
+
+/** The permission each button needs (the API's own policy): a picker sees no Confirm. */
+export const workOrderActionPermission: Record<WorkOrderAction, ConsoleAction> = {
+  edit: 'work-orders.edit',
+  confirm: 'work-orders.confirm',
+  retryAllocation: 'work-orders.retryAllocation',
+  createPickingList: 'work-orders.createPickingList',
+  complete: 'work-orders.complete',
+  cancel: 'work-orders.cancel',
 };
 
 /**

@@ -38,6 +38,16 @@ describe('WorkOrderActions', () => {
     expect(calls).toContainEqual({ method: 'POST', url: '/work-orders/wo-1/confirm' });
   });
 
+  it('shows only the buttons the user’s roles allow: a picker sees no Confirm, a merchant user no Edit or Cancel', () => {
+    stubFetch(() => json({}));
+    const { unmount } = renderWithProviders(<WorkOrderActions order={workOrderDetailFixture()} />, { roles: ['picker'] });
+    for (const name of ['Edit', 'Confirm', 'Cancel Work Order']) expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+    unmount();
+    renderWithProviders(<WorkOrderActions order={workOrderDetailFixture()} />, { roles: ['merchant-user'] });
+    expect(screen.getByRole('button', { name: 'Confirm' })).toBeEnabled();
+    for (const name of ['Edit', 'Cancel Work Order']) expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+  });
+
   it('shows only the buttons of the status', () => {
     stubFetch(() => json({}));
     renderWithProviders(<WorkOrderActions order={workOrderDetailFixture({ status: 'ALLOCATED', allowedActions: ['createPickingList', 'cancel'] })} />);

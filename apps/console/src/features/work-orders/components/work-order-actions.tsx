@@ -6,7 +6,8 @@ import { NavigateButton } from '../../../components/ui/navigate-button';
 import { describeError } from '../../../components/ui/states';
 import { ApiError } from '../../../lib/api-client';
 import { useWorkOrderAction, type PostedWorkOrderAction } from '../api/work-order-actions';
-import { pendingStepText, workOrderActionButtons, workOrderActionLabels, type ActionButtonState } from './work-order-action-buttons';
+import { useMay } from '../../auth/permissions';
+import { pendingStepText, workOrderActionButtons, workOrderActionPermission, workOrderActionLabels, type ActionButtonState } from './work-order-action-buttons';
 
 const buttonColors: Partial<Record<PostedWorkOrderAction, string>> = { cancel: 'red' };
 
@@ -17,7 +18,8 @@ const buttonColors: Partial<Record<PostedWorkOrderAction, string>> = { cancel: '
 export function WorkOrderActions({ order, awaitingChange = false, onAccepted }: { order: WorkOrderDetail; awaitingChange?: boolean; onAccepted?: (accepted: WorkOrderActionAccepted) => void }) {
   const mutation = useWorkOrderAction(order.id);
   const [cancelOpened, cancelModal] = useDisclosure(false);
-  const buttons = workOrderActionButtons(order, awaitingChange || mutation.isPending);
+  const may = useMay();
+  const buttons = workOrderActionButtons(order, awaitingChange || mutation.isPending).filter((button) => may(workOrderActionPermission[button.action]));
 
   const run = (action: PostedWorkOrderAction) => {
     mutation.mutate(action, {

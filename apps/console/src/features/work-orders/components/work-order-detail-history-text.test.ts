@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { humanizeEvent, summarizeHistoryDetail } from './work-order-detail-history-text';
+import { historyActorText, humanizeEvent, summarizeHistoryDetail } from './work-order-detail-history-text';
 
 const at = '2026-12-01T08:00:00.000Z';
 
 describe('history in words', () => {
+  it('says who took the action, by name (or subject), and nothing for the system’s own steps', () => {
+    expect(historyActorText({ at, event: 'confirmed', detail: { sagaId: 's', actor: { subject: 'planner', name: 'Pia Planner' } } })).toBe('by Pia Planner');
+    expect(historyActorText({ at, event: 'confirmed', detail: { actor: { subject: 'planner', name: '' } } })).toBe('by planner');
+    expect(historyActorText({ at, event: 'allocated', detail: { sagaId: 's' } })).toBeNull();
+    expect(summarizeHistoryDetail({ at, event: 'edited', detail: { fields: ['name'], actor: { subject: 'p', name: 'P' } } })).toBe('Changed name.');
+  });
+
   it('names known events in the guide’s words and humanizes unknown ones', () => {
     expect(humanizeEvent('outOfStock')).toBe('Out of Stock');
     expect(humanizeEvent('pickingListRequested')).toBe('Picking list requested');

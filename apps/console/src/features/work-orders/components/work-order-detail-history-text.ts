@@ -86,3 +86,11 @@ export function summarizeHistoryDetail(entry: HistoryEntry): string | null {
   const rest = Object.entries(detail).filter(([key, value]) => !technicalKeys.has(key) && ['string', 'number', 'boolean'].includes(typeof value));
   return rest.length ? `${rest.map(([key, value]) => `${humanizeEvent(key)}: ${String(value)}`).join(', ')}.` : null;
 }
+
+/** Who took the action the entry records ("by Pia Planner"), or null for the system's own steps. */
+export function historyActorText(entry: HistoryEntry): string | null {
+  const actor = entry.detail['actor'];
+  if (!isRecord(actor)) return null;
+  const name = typeof actor['name'] === 'string' && actor['name'] ? actor['name'] : actor['subject'];
+  return typeof name === 'string' && name ? `by ${name}` : null;
+}

@@ -1,7 +1,7 @@
 import { Text, Timeline } from '@mantine/core';
 import type { WorkOrderDetail } from '@wo/contracts/rest';
 import { formatDateTime } from '../../../components/ui/format';
-import { humanizeEvent, summarizeHistoryDetail } from './work-order-detail-history-text';
+import { historyActorText, humanizeEvent, summarizeHistoryDetail } from './work-order-detail-history-text';
 import { WorkOrderDetailSection } from './work-order-detail-section';
 
 /** What happened to the order, oldest first, as the service recorded it. */
@@ -16,6 +16,7 @@ export function WorkOrderDetailHistory({ history }: { history: WorkOrderDetail['
         <Timeline active={history.length - 1} bulletSize={14} lineWidth={2}>
           {history.map((entry, index) => {
             const summary = summarizeHistoryDetail(entry);
+            const actor = historyActorText(entry);
             return (
               <Timeline.Item key={`${entry.at}-${index}`} title={humanizeEvent(entry.event)} color={entry.event === 'outOfStock' ? 'red' : undefined}>
                 {summary ? (
@@ -25,6 +26,7 @@ export function WorkOrderDetailHistory({ history }: { history: WorkOrderDetail['
                 ) : null}
                 <Text size="xs" c="dimmed" mt={2}>
                   <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                  {actor ? ` ${actor}` : null}
                 </Text>
               </Timeline.Item>
             );
