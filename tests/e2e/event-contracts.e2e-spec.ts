@@ -9,7 +9,7 @@ import { startStoryConsumer } from '@wo/examples/work-order-story-consumer';
  * value, and the CloudEvents 1.0 attributes in Kafka binary mode beside today's headers.
  */
 describe('public work-order events on the wire', () => {
-  const api = new ApiClient(process.env['GATEWAY_URL']!);
+  const api = ApiClient.signedIn('admin');
   const prefix = process.env['E2E_TOPIC_PREFIX']!;
   const kafka = new Kafka({ clientId: 'e2e-event-contracts', brokers: process.env['KAFKA_BROKERS_E2E']!.split(','), logLevel: logLevel.NOTHING });
   const received: KafkaMessage[] = [];
