@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   startProcessMetrics('gateway');
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), { bodyParser: false, logger: new PinoNestLogger(rootLogger) });
   app.disable('x-powered-by');
-  app.use(securityHeaders());
+  app.use(securityHeaders({ identityProvider: config.oidc.issuerUrl }));
   // Proxied requests and the console's files match no route of the gateway's own: their route label is the prefix.
   const prefixes = [...routes.map((route) => route.prefix), CONSOLE_PATH];
   app.use(httpMetricsMiddleware({ routeOf: (request) => prefixes.find((prefix) => request.originalUrl.startsWith(prefix))?.concat('/*') }));

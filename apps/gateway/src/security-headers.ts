@@ -9,7 +9,10 @@ import { CONSOLE_PATH } from './console-assets';
  * attributes and `<style>` that Mantine and Swagger UI write); every API answer gets the strictest
  * one, since JSON loads nothing.
  */
-export function securityHeaders() {
+export function securityHeaders({ identityProvider }: { identityProvider: string }) {
+  // The console signs in with code + PKCE: oidc-client-ts fetches the provider's discovery
+  // document, keys and token endpoint from the page, so the issuer's origin is a connect source.
+  const issuerOrigin = new URL(identityProvider).origin;
   const common = helmet({ contentSecurityPolicy: false });
   const consolePolicy = helmet.contentSecurityPolicy({
     useDefaults: false,
@@ -19,7 +22,7 @@ export function securityHeaders() {
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
+      connectSrc: ["'self'", issuerOrigin],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
       formAction: ["'self'"],
