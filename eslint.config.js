@@ -8,7 +8,21 @@ const nx = require('@nx/eslint-plugin');
 
 const restrictedInDomain = {
   patterns: [
-    { group: ['@nestjs/*', 'kafkajs', 'pg', '@prisma/*', '**/generated/**', '@wo/messaging', '@wo/platform', '**/persistence/**', '**/http/**', '**/messaging/**'], message: 'domain and saga code stays pure: no transport, ORM or framework imports' },
+    {
+      group: [
+        '@nestjs/*',
+        'kafkajs',
+        'pg',
+        '@prisma/*',
+        '**/generated/**',
+        '@wo/messaging',
+        '@wo/platform',
+        '**/persistence/**',
+        '**/http/**',
+        '**/messaging/**',
+      ],
+      message: 'domain and saga code stays pure: no transport, ORM or framework imports',
+    },
   ],
 };
 
@@ -35,7 +49,10 @@ module.exports = [
             { sourceTag: 'type:example', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:shared'] },
             // The orchestrator talks to every participant through their contracts.
-            { sourceTag: 'scope:work-orders', onlyDependOnLibsWithTags: ['scope:work-orders', 'scope:inventory', 'scope:picking', 'scope:inbound', 'scope:shared'] },
+            {
+              sourceTag: 'scope:work-orders',
+              onlyDependOnLibsWithTags: ['scope:work-orders', 'scope:inventory', 'scope:picking', 'scope:inbound', 'scope:shared'],
+            },
             { sourceTag: 'scope:picking', onlyDependOnLibsWithTags: ['scope:picking', 'scope:work-orders', 'scope:shared'] },
             { sourceTag: 'scope:inbound', onlyDependOnLibsWithTags: ['scope:inbound', 'scope:inventory', 'scope:shared'] },
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
@@ -50,7 +67,26 @@ module.exports = [
   { files: ['**/*.ts', '**/*.tsx'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
   { files: ['apps/*/src/domain/**/*.ts', 'apps/*/src/saga/**/*.ts'], rules: { 'no-restricted-imports': ['error', restrictedInDomain] } },
   // The REST contract runs in browsers too (the console): zod and its own files only.
-  { files: ['libs/contracts/rest/src/**/*.ts'], ignores: ['**/*.spec.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./)', message: 'the REST contract is browser-safe: it imports only zod and its own files (the envelope contract needs node:crypto)' }] }] } },
+  {
+    files: ['libs/contracts/rest/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\./)',
+              message: 'the REST contract is browser-safe: it imports only zod and its own files (the envelope contract needs node:crypto)',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Test helpers read loosely typed JSON answers on purpose: the assertions are the type check.
-  { files: ['libs/testing/**/*.ts', 'tools/seed-demo.ts', 'libs/dev-system/src/chaos/**/*.ts', 'tests/**/*.ts', '**/*.spec.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' } },
+  {
+    files: ['libs/testing/**/*.ts', 'tools/seed-demo.ts', 'libs/dev-system/src/chaos/**/*.ts', 'tests/**/*.ts', '**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
 ];

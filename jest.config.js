@@ -14,9 +14,7 @@ swc.jsc.baseUrl = __dirname;
 delete swc.$schema;
 
 const tsPaths = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8')).compilerOptions.paths;
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(tsPaths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]),
-);
+const moduleNameMapper = Object.fromEntries(Object.entries(tsPaths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]));
 
 const common = {
   rootDir: __dirname,
@@ -29,7 +27,12 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,tools,tests}/**/*.int-spec.ts'], setupFilesAfterEnv: ['<rootDir>/tests/integration/long-timeout.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,tools,tests}/**/*.int-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/integration/long-timeout.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',

@@ -20,7 +20,10 @@ export class BaselineReservations {
 
   async seed(stock: { sku: string; quantity: number }[]): Promise<void> {
     await this.pool.query('TRUNCATE stock');
-    await this.pool.query(`INSERT INTO stock (sku, on_hand) SELECT * FROM unnest($1::text[], $2::int[])`, [stock.map((item) => item.sku), stock.map((item) => item.quantity)]);
+    await this.pool.query(`INSERT INTO stock (sku, on_hand) SELECT * FROM unnest($1::text[], $2::int[])`, [
+      stock.map((item) => item.sku),
+      stock.map((item) => item.quantity),
+    ]);
   }
 
   /** Reserves every line or none; lines in SKU order so two orders never deadlock. */

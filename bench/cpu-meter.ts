@@ -18,7 +18,11 @@ export class CpuMeter {
     groups['kafka'] = () => processesWhere((comm, cmdline) => comm === 'java' && cmdline.includes('kafka'));
     groups['postgres'] = () => processesWhere((comm) => comm === 'postgres');
     groups['load generator'] = () => [process.pid];
-    const startTicks = new Map(Object.values(groups).flatMap((pids) => pids()).map((pid) => [pid, ticksOf(pid)] as const));
+    const startTicks = new Map(
+      Object.values(groups)
+        .flatMap((pids) => pids())
+        .map((pid) => [pid, ticksOf(pid)] as const),
+    );
     return new CpuMeter(groups, startTicks, machineTicks());
   }
 
@@ -39,13 +43,16 @@ export class CpuMeter {
 }
 
 function processesWhere(matches: (comm: string, cmdline: string) => boolean): number[] {
-  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
-    try {
-      return matches(readFileSync(`/proc/${pid}/comm`, 'utf8').trim(), readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-    } catch {
-      return false; // gone meanwhile
-    }
-  });
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return matches(readFileSync(`/proc/${pid}/comm`, 'utf8').trim(), readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
 }
 
 /** utime + stime of a process, in clock ticks; 0 for a process that is gone. */

@@ -27,7 +27,8 @@ export class DatabaseMeter {
         const before = this.start.get(name) ?? { transactions: 0, rowsWritten: 0 };
         const transactions = (counts.transactions - before.transactions) / units;
         const rowsWritten = (counts.rowsWritten - before.rowsWritten) / units;
-        if (transactions > 0.05 || rowsWritten > 0.05) perOrder[name.slice(this.prefix.length)] = { transactions: round(transactions), rowsWritten: round(rowsWritten) };
+        if (transactions > 0.05 || rowsWritten > 0.05)
+          perOrder[name.slice(this.prefix.length)] = { transactions: round(transactions), rowsWritten: round(rowsWritten) };
       }
       return perOrder;
     } finally {

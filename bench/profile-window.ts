@@ -25,7 +25,9 @@ function main(): void {
   const window = report[mode]?.saga?.monotonicWindowUs as { start: number; end: number } | undefined;
   if (!window) throw new Error(`the bench report has no ${mode} closed loop`);
   const orders = report[mode].saga.orders as number;
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .sort()) {
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
     const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
     // Time waiting for work is not spent: shares are of the busy time.

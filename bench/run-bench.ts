@@ -87,15 +87,21 @@ async function main(): Promise<void> {
       const drafts = await createDrafts(warehouse, lines);
       log(`${mode}: confirming ${orders} drafts, ${concurrency} at a time`);
       const saga = await benchSaga(system, api, watcher, drafts, concurrency);
-      log(`${mode}: saga ${saga.ordersPerSecond} orders/s, p50 ${saga.latencyMs.p50} ms, p99 ${saga.latencyMs.p99} ms (${saga.allocated} allocated, ${saga.outOfStock} out of stock)`);
+      log(
+        `${mode}: saga ${saga.ordersPerSecond} orders/s, p50 ${saga.latencyMs.p50} ms, p99 ${saga.latencyMs.p99} ms (${saga.allocated} allocated, ${saga.outOfStock} out of stock)`,
+      );
       log(`${mode}: saga CPU per order (ms), machine ${saga.machineBusyPercent} % busy: ${JSON.stringify(saga.cpuMsPerOrder)}`);
       log(`${mode}: saga database work per order: ${JSON.stringify(saga.databaseWorkPerOrder)}`);
       const openRate = values['latency-rate'] ? Number(values['latency-rate']) : saga.ordersPerSecond / 2;
       const halfRate = await benchSagaOpenLoop(api, warehouse, watcher, mode, orders, openRate);
-      log(`${mode}: saga at ${values['latency-rate'] ? 'a set rate' : 'half the maximum rate'} (${round(openRate)} orders/s): p50 ${halfRate.latencyMs.p50} ms, p95 ${halfRate.latencyMs.p95} ms, p99 ${halfRate.latencyMs.p99} ms`);
+      log(
+        `${mode}: saga at ${values['latency-rate'] ? 'a set rate' : 'half the maximum rate'} (${round(openRate)} orders/s): p50 ${halfRate.latencyMs.p50} ms, p95 ${halfRate.latencyMs.p95} ms, p99 ${halfRate.latencyMs.p99} ms`,
+      );
       await baseline.seed(stock);
       const local = await benchBaseline(baseline, lines, concurrency);
-      log(`${mode}: baseline ${local.ordersPerSecond} orders/s, p50 ${local.latencyMs.p50} ms, p99 ${local.latencyMs.p99} ms (${local.allocated} allocated, ${local.outOfStock} out of stock)`);
+      log(
+        `${mode}: baseline ${local.ordersPerSecond} orders/s, p50 ${local.latencyMs.p50} ms, p99 ${local.latencyMs.p99} ms (${local.allocated} allocated, ${local.outOfStock} out of stock)`,
+      );
       log(`${mode}: baseline CPU per order (ms), machine ${local.machineBusyPercent} % busy: ${JSON.stringify(local.cpuMsPerOrder)}`);
       log(`${mode}: baseline database work per order: ${JSON.stringify(local.databaseWorkPerOrder)}`);
       report[mode] = { saga, sagaAtHalfRate: halfRate, baseline: local, ratio: round(saga.ordersPerSecond / local.ordersPerSecond, 2) };
@@ -124,9 +130,11 @@ async function seed(api: ApiClient, mode: Mode, orders: number) {
   // Spread: plenty of everything. Contested: enough for 60% of the orders, so some end Out of Stock.
   const perSku = mode === 'spread' ? 10 * orders : Math.round(orders * 0.6);
   const stock = skus.map((sku) => ({ sku, quantity: perSku }));
-  await Promise.all(chunk(stock, 50).map(async (part) => {
-    for (const item of part) await warehouse.stock([{ sku: item.sku, locationCode: 'A-01', quantity: item.quantity }]);
-  }));
+  await Promise.all(
+    chunk(stock, 50).map(async (part) => {
+      for (const item of part) await warehouse.stock([{ sku: item.sku, locationCode: 'A-01', quantity: item.quantity }]);
+    }),
+  );
   const lines: Lines[] = Array.from({ length: orders }, () => {
     const chosen = mode === 'spread' ? pickDistinct(skus, 3) : skus;
     return chosen.map((sku) => ({ sku, quantity: 1 }));
@@ -135,9 +143,19 @@ async function seed(api: ApiClient, mode: Mode, orders: number) {
 }
 
 /** A closed loop's results and what it cost: CPU per process, database work per database. */
-type Measured = ModeResult & { cpuMsPerOrder: Record<string, number>; machineBusyPercent: number; databaseWorkPerOrder: Record<string, { transactions: number; rowsWritten: number }> };
+type Measured = ModeResult & {
+  cpuMsPerOrder: Record<string, number>;
+  machineBusyPercent: number;
+  databaseWorkPerOrder: Record<string, { transactions: number; rowsWritten: number }>;
+};
 
-async function benchSaga(system: RunningSystem, api: ApiClient, watcher: SettleWatcher, drafts: Drafts, concurrency: number): Promise<Measured & { monotonicWindowUs: { start: number; end: number } }> {
+async function benchSaga(
+  system: RunningSystem,
+  api: ApiClient,
+  watcher: SettleWatcher,
+  drafts: Drafts,
+  concurrency: number,
+): Promise<Measured & { monotonicWindowUs: { start: number; end: number } }> {
   const { ids, warehouse } = drafts;
   const latencies: number[] = [];
   const outcomes = { allocated: 0, outOfStock: 0 };
@@ -158,7 +176,17 @@ async function benchSaga(system: RunningSystem, api: ApiClient, watcher: SettleW
   // The closed loop's stretch on the clock V8's CPU profiles use, to cut them to it (profile-window).
   const monotonicWindowUs = { start: windowStartUs, end: monotonicMicros() };
   const databaseWorkPerOrder = await databases.perUnit(ids.length);
-  return { orders: ids.length, concurrency, ordersPerSecond: round(ids.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await oversold(api, warehouse), ...cpu, databaseWorkPerOrder, monotonicWindowUs };
+  return {
+    orders: ids.length,
+    concurrency,
+    ordersPerSecond: round(ids.length / seconds),
+    latencyMs: percentiles(latencies),
+    ...outcomes,
+    oversoldUnits: await oversold(api, warehouse),
+    ...cpu,
+    databaseWorkPerOrder,
+    monotonicWindowUs,
+  };
 }
 
 function monotonicMicros(): number {
@@ -166,7 +194,9 @@ function monotonicMicros(): number {
 }
 
 async function benchSagaOpenLoop(api: ApiClient, warehouse: WarehouseFixture, watcher: SettleWatcher, mode: Mode, orders: number, perSecond: number) {
-  const skus = (await api.get(`/products?merchantId=${warehouse.merchantId}`)).body.map((product: { sku: string }) => product.sku).filter((sku: string) => sku !== 'BENCH-KIT');
+  const skus = (await api.get(`/products?merchantId=${warehouse.merchantId}`)).body
+    .map((product: { sku: string }) => product.sku)
+    .filter((sku: string) => sku !== 'BENCH-KIT');
   const count = Math.min(orders, Math.max(50, Math.round(perSecond * 20)));
   const lines = Array.from({ length: count }, () => (mode === 'spread' ? pickDistinct(skus, 3) : skus).map((sku: string) => ({ sku, quantity: 1 })));
   const { ids } = await createDrafts(warehouse, lines);
@@ -198,7 +228,16 @@ async function benchBaseline(baseline: BaselineReservations, lines: Lines[], con
   const seconds = (performance.now() - started) / 1000;
   const cpu = meter.perUnit(lines.length);
   const databaseWorkPerOrder = await databases.perUnit(lines.length);
-  return { orders: lines.length, concurrency, ordersPerSecond: round(lines.length / seconds), latencyMs: percentiles(latencies), ...outcomes, oversoldUnits: await baseline.oversold(), ...cpu, databaseWorkPerOrder };
+  return {
+    orders: lines.length,
+    concurrency,
+    ordersPerSecond: round(lines.length / seconds),
+    latencyMs: percentiles(latencies),
+    ...outcomes,
+    oversoldUnits: await baseline.oversold(),
+    ...cpu,
+    databaseWorkPerOrder,
+  };
 }
 
 /** Draft work orders to confirm, made before the measured stretch. */

@@ -29,15 +29,27 @@ export async function measureStatementCosts(databaseUrl: string, statements = 2_
       return Math.round((used.user + used.system) / statements);
     };
     return {
-      pgStatementCpuMicros: await perStatement(() => sql.$transaction(async (tx) => {
-        for (let index = 0; index < statements; index += 1) await tx.$queryRawUnsafe('SELECT $1::int AS n', index);
-      })),
-      prismaRawStatementCpuMicros: await perStatement(() => prisma.$transaction(async (tx: typeof prisma) => {
-        for (let index = 0; index < statements; index += 1) await tx.$queryRawUnsafe('SELECT $1::int AS n', index);
-      }, { timeout: 120_000 })),
-      prismaModelQueryCpuMicros: await perStatement(() => prisma.$transaction(async (tx: typeof prisma) => {
-        for (let index = 0; index < statements; index += 1) await tx.merchant.findUnique({ where: { id: `m-${index}` } });
-      }, { timeout: 120_000 })),
+      pgStatementCpuMicros: await perStatement(() =>
+        sql.$transaction(async (tx) => {
+          for (let index = 0; index < statements; index += 1) await tx.$queryRawUnsafe('SELECT $1::int AS n', index);
+        }),
+      ),
+      prismaRawStatementCpuMicros: await perStatement(() =>
+        prisma.$transaction(
+          async (tx: typeof prisma) => {
+            for (let index = 0; index < statements; index += 1) await tx.$queryRawUnsafe('SELECT $1::int AS n', index);
+          },
+          { timeout: 120_000 },
+        ),
+      ),
+      prismaModelQueryCpuMicros: await perStatement(() =>
+        prisma.$transaction(
+          async (tx: typeof prisma) => {
+            for (let index = 0; index < statements; index += 1) await tx.merchant.findUnique({ where: { id: `m-${index}` } });
+          },
+          { timeout: 120_000 },
+        ),
+      ),
     };
   } finally {
     await prisma.$disconnect();

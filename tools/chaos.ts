@@ -1,4 +1,14 @@
-import { deleteTopics, dropDatabases, localKafkaRunning, REPO_ROOT, runChaos, RunningSystem, startLocalKafka, type ChaosPlan, type SystemOptions } from '@wo/dev-system';
+import {
+  deleteTopics,
+  dropDatabases,
+  localKafkaRunning,
+  REPO_ROOT,
+  runChaos,
+  RunningSystem,
+  startLocalKafka,
+  type ChaosPlan,
+  type SystemOptions,
+} from '@wo/dev-system';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -46,7 +56,11 @@ async function main(): Promise<void> {
   const summary = {
     ordersDriven: report.ordersDriven,
     ordersByOutcome: report.ordersByOutcome,
-    faultsInjected: { killsByService: report.faults.killed, brokerRestarts: report.faults.brokerRestarts, duplicateDeliveries: report.faults.duplicatesInjected },
+    faultsInjected: {
+      killsByService: report.faults.killed,
+      brokerRestarts: report.faults.brokerRestarts,
+      duplicateDeliveries: report.faults.duplicatesInjected,
+    },
     driveSeconds: Math.round(report.driveSeconds),
     timeToSettleSeconds: Math.round(report.settleSeconds),
     sagasCompleted: report.sagasCompleted,
@@ -58,7 +72,10 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(summary, null, 2));
   for (const violation of report.violations) console.log(`  violation: ${violation}`);
   mkdirSync(join(REPO_ROOT, '.local'), { recursive: true });
-  writeFileSync(join(REPO_ROOT, '.local/chaos-report.json'), JSON.stringify({ plan, ...summary, violations: report.violations, invariants: report.invariants }, null, 2));
+  writeFileSync(
+    join(REPO_ROOT, '.local/chaos-report.json'),
+    JSON.stringify({ plan, ...summary, violations: report.violations, invariants: report.invariants }, null, 2),
+  );
   if (report.invariantViolations > 0 || report.oversoldUnits > 0) process.exitCode = 1;
 }
 
@@ -82,8 +99,10 @@ export async function runChaosOnFreshSystem(options: SystemOptions, plan: ChaosP
 
 if (require.main === module) {
   // Exit explicitly: a kafkajs consumer stopped while it recovers from the broker restart can keep a socket open.
-  main().then(() => process.exit(process.exitCode ?? 0)).catch((error: Error) => {
-    console.error(`chaos run failed: ${error.stack ?? error.message}`);
-    process.exit(2);
-  });
+  main()
+    .then(() => process.exit(process.exitCode ?? 0))
+    .catch((error: Error) => {
+      console.error(`chaos run failed: ${error.stack ?? error.message}`);
+      process.exit(2);
+    });
 }

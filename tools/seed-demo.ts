@@ -30,7 +30,11 @@ async function main(): Promise<void> {
     redirectUri: loginRedirectUri(options),
   });
   const merchant = await findOrCreate(api, '/merchants', (row) => row.name === 'Acme Gifts', { name: 'Acme Gifts' });
-  const warehouse = await findOrCreate(api, '/warehouses', (row) => row.code === 'WH1', { code: 'WH1', name: 'Main warehouse', locations: ['A-01', 'A-02', 'B-01', 'B-02', 'FG-01'] });
+  const warehouse = await findOrCreate(api, '/warehouses', (row) => row.code === 'WH1', {
+    code: 'WH1',
+    name: 'Main warehouse',
+    locations: ['A-01', 'A-02', 'B-01', 'B-02', 'FG-01'],
+  });
   const known = (await api.get(`/products?merchantId=${merchant.id}`)).body as { sku: string }[];
   for (const product of products) {
     if (!known.some((row) => row.sku === product.sku)) await expect201(api.post('/products', { merchantId: merchant.id, ...product }));
@@ -45,7 +49,17 @@ async function main(): Promise<void> {
   if (!boms.some((bom) => bom.name === 'Holiday gift set')) {
     // Work-orders learns the products from Kafka: the BOM is accepted once it knows them.
     await eventually(
-      () => api.post('/boms', { merchantId: merchant.id, name: 'Holiday gift set', outputs: [{ sku: 'GIFT-SET-HOLIDAY', quantity: 1 }], materials: [{ sku: 'GIFT-BOX', quantity: 1 }, { sku: 'CHOC-BAR', quantity: 2 }, { sku: 'CANDLE-VAN', quantity: 1 }] }),
+      () =>
+        api.post('/boms', {
+          merchantId: merchant.id,
+          name: 'Holiday gift set',
+          outputs: [{ sku: 'GIFT-SET-HOLIDAY', quantity: 1 }],
+          materials: [
+            { sku: 'GIFT-BOX', quantity: 1 },
+            { sku: 'CHOC-BAR', quantity: 2 },
+            { sku: 'CANDLE-VAN', quantity: 1 },
+          ],
+        }),
       (response) => response.status === 201,
       { what: 'work-orders to know the demo products', timeoutMs: 30_000 },
     );

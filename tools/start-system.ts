@@ -28,9 +28,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await system.start();
-  log(`ready: the console is at http://localhost:${options.gatewayPort}/console/ and the REST API at http://localhost:${options.gatewayPort} (try GET /health/ready)`);
-  log(`sign in: the console sends you to the development identity provider at ${issuerUrl(options)} (dev only, no passwords): pick planner, picker, receiver, clerk, merchant (give merchant ids), sre or admin`);
-  log('scripts and curl: TOKEN=$(npm run -s token -- --role admin); curl -H "authorization: Bearer $TOKEN" localhost:' + options.gatewayPort + '/merchants (docs/identity.md)');
+  log(
+    `ready: the console is at http://localhost:${options.gatewayPort}/console/ and the REST API at http://localhost:${options.gatewayPort} (try GET /health/ready)`,
+  );
+  log(
+    `sign in: the console sends you to the development identity provider at ${issuerUrl(options)} (dev only, no passwords): pick planner, picker, receiver, clerk, merchant (give merchant ids), sre or admin`,
+  );
+  log(
+    'scripts and curl: TOKEN=$(npm run -s token -- --role admin); curl -H "authorization: Bearer $TOKEN" localhost:' +
+      options.gatewayPort +
+      '/merchants (docs/identity.md)',
+  );
   log('first time? `npm run seed` (in another terminal) adds a demo merchant, warehouse, products, stock and a gift-set BOM; Ctrl-C stops everything');
 }
 

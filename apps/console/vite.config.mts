@@ -21,10 +21,19 @@ export default defineConfig({
   build: { outDir: resolve(repoRoot, 'dist/console'), emptyOutDir: true, chunkSizeWarningLimit: 2_000 },
   server: {
     proxy: Object.fromEntries(
-      ['/auth', '/work-orders', '/boms', '/sagas', '/merchants', '/warehouses', '/products', '/inventory', '/picking-requests', '/picking-lists', '/inbound-orders'].map((prefix) => [
-        prefix,
-        process.env['GATEWAY_URL'] ?? 'http://localhost:3000',
-      ]),
+      [
+        '/auth',
+        '/work-orders',
+        '/boms',
+        '/sagas',
+        '/merchants',
+        '/warehouses',
+        '/products',
+        '/inventory',
+        '/picking-requests',
+        '/picking-lists',
+        '/inbound-orders',
+      ].map((prefix) => [prefix, process.env['GATEWAY_URL'] ?? 'http://localhost:3000']),
     ),
   },
   test: {

@@ -119,7 +119,11 @@ describe('the user guide, through the console', () => {
     await visible(page.getByRole('status').filter({ hasText: 'Stock adjusted' }));
     await visible(page.getByText(/now 11 on hand/));
     await screenshot(page, 'inventory-adjust-stock');
-    await eventually(() => warehouse.inventoryOf('RIBBON'), (level) => level.onHand === 11, { what: 'the restock to be recorded' });
+    await eventually(
+      () => warehouse.inventoryOf('RIBBON'),
+      (level) => level.onHand === 11,
+      { what: 'the restock to be recorded' },
+    );
     await page.getByRole('tab', { name: 'Stock', exact: true }).click();
     await visible(page.getByRole('cell', { name: /^RIBBON/ }));
     await screenshot(page, 'inventory-stock');
@@ -174,7 +178,11 @@ describe('the user guide, through the console', () => {
     await choose(page, putAway, 'Location for GIFT-SET', 'FG-01');
     await putAway.getByRole('button', { name: 'Put Away' }).click();
     await visible(page.getByText('Put Away', { exact: true }).nth(0));
-    await eventually(() => warehouse.inventoryOf('GIFT-SET'), (level) => level.onHand === 3, { what: 'the finished goods on the shelf' });
+    await eventually(
+      () => warehouse.inventoryOf('GIFT-SET'),
+      (level) => level.onHand === 3,
+      { what: 'the finished goods on the shelf' },
+    );
     await screenshot(page, 'inbound-order-put-away');
     await page.goto('inbound-orders');
     await visible(page.getByRole('columnheader', { name: 'Inbound Order' }));
@@ -190,7 +198,15 @@ describe('the user guide, through the console', () => {
     await expectNames(page, ['Ribbon hampers', 'Holiday gift sets']);
 
     // A Draft order beside the two Completed ones.
-    const draft = (await api.post('/work-orders', { merchantId: warehouse.merchantId, warehouseId: warehouse.warehouseId, name: 'Candle trio', outputs: [{ sku: 'HAMPER', quantity: 1 }], materials: [{ sku: 'CANDLE', quantity: 3 }] })).body;
+    const draft = (
+      await api.post('/work-orders', {
+        merchantId: warehouse.merchantId,
+        warehouseId: warehouse.warehouseId,
+        name: 'Candle trio',
+        outputs: [{ sku: 'HAMPER', quantity: 1 }],
+        materials: [{ sku: 'CANDLE', quantity: 3 }],
+      })
+    ).body;
     await page.reload();
     await visible(page.getByRole('link', { name: 'Candle trio' }));
     await choose(page, page, 'Status', 'Draft');
@@ -220,7 +236,14 @@ describe('the user guide, through the console', () => {
     boltToysId = other.body.id;
     await api.post('/products', { merchantId: other.body.id, sku: 'TEA', name: 'Tea' });
     const theirs = await eventually(
-      () => api.post('/work-orders', { merchantId: other.body.id, warehouseId: warehouse.warehouseId, name: 'Tea towers', outputs: [{ sku: 'TEA', quantity: 1 }], materials: [{ sku: 'TEA', quantity: 1 }] }),
+      () =>
+        api.post('/work-orders', {
+          merchantId: other.body.id,
+          warehouseId: warehouse.warehouseId,
+          name: 'Tea towers',
+          outputs: [{ sku: 'TEA', quantity: 1 }],
+          materials: [{ sku: 'TEA', quantity: 1 }],
+        }),
       (response) => response.status === 201,
       { what: 'work-orders to know the second merchant' },
     );
@@ -290,10 +313,30 @@ describe('the user guide, through the console', () => {
   });
 
   it('a picker sees no Confirm, Edit or Cancel on a work order, and creates, starts and finishes a picking list', async () => {
-    const draft = await created(api.post('/work-orders', { merchantId: warehouse.merchantId, warehouseId: warehouse.warehouseId, name: 'Picker draft', outputs: [{ sku: 'HAMPER', quantity: 1 }], materials: [{ sku: 'CANDLE', quantity: 1 }] }));
-    const allocated = await created(api.post('/work-orders', { merchantId: warehouse.merchantId, warehouseId: warehouse.warehouseId, name: 'Candle pair', outputs: [{ sku: 'HAMPER', quantity: 1 }], materials: [{ sku: 'CANDLE', quantity: 2 }] }));
+    const draft = await created(
+      api.post('/work-orders', {
+        merchantId: warehouse.merchantId,
+        warehouseId: warehouse.warehouseId,
+        name: 'Picker draft',
+        outputs: [{ sku: 'HAMPER', quantity: 1 }],
+        materials: [{ sku: 'CANDLE', quantity: 1 }],
+      }),
+    );
+    const allocated = await created(
+      api.post('/work-orders', {
+        merchantId: warehouse.merchantId,
+        warehouseId: warehouse.warehouseId,
+        name: 'Candle pair',
+        outputs: [{ sku: 'HAMPER', quantity: 1 }],
+        materials: [{ sku: 'CANDLE', quantity: 2 }],
+      }),
+    );
     await api.post(`/work-orders/${allocated.id}/confirm`);
-    await eventually(() => api.get(`/work-orders/${allocated.id}`), (response) => response.body.status === 'ALLOCATED', { what: 'the order to be allocated' });
+    await eventually(
+      () => api.get(`/work-orders/${allocated.id}`),
+      (response) => response.body.status === 'ALLOCATED',
+      { what: 'the order to be allocated' },
+    );
 
     const picker = await openConsole(browser, 'desktop', { login: 'picker' });
     try {
@@ -315,7 +358,11 @@ describe('the user guide, through the console', () => {
       await screen.getByRole('dialog').getByRole('button', { name: 'Start Picking' }).click();
       await screen.getByRole('button', { name: 'Mark Done' }).click();
       await visible(screen.getByText('Done', { exact: true }));
-      await eventually(() => api.get(`/work-orders/${allocated.id}`), (response) => response.body.allowedActions.includes('complete'), { what: 'the order to be ready to complete' });
+      await eventually(
+        () => api.get(`/work-orders/${allocated.id}`),
+        (response) => response.body.allowedActions.includes('complete'),
+        { what: 'the order to be ready to complete' },
+      );
     } finally {
       await picker.context.close();
     }
@@ -375,15 +422,46 @@ class DemoWarehouse {
   static async create(api: ApiClient): Promise<DemoWarehouse> {
     const merchant = await created(api.post('/merchants', { name: 'Acme Gifts' }));
     const warehouse = await created(api.post('/warehouses', { code: 'WH1', name: 'Main warehouse', locations: ['A-01', 'A-02', 'B-01', 'FG-01'] }));
-    const products = { 'GIFT-SET': 'Holiday gift set', HAMPER: 'Ribbon hamper', 'GIFT-BOX': 'Gift box, red', 'CHOC-BAR': 'Dark chocolate bar', CANDLE: 'Vanilla candle', RIBBON: 'Satin ribbon, 2 m' };
+    const products = {
+      'GIFT-SET': 'Holiday gift set',
+      HAMPER: 'Ribbon hamper',
+      'GIFT-BOX': 'Gift box, red',
+      'CHOC-BAR': 'Dark chocolate bar',
+      CANDLE: 'Vanilla candle',
+      RIBBON: 'Satin ribbon, 2 m',
+    };
     for (const [sku, name] of Object.entries(products)) await created(api.post('/products', { merchantId: merchant.id, sku, name }));
-    for (const [sku, locationCode, quantity] of [['GIFT-BOX', 'A-01', 20], ['CHOC-BAR', 'A-02', 60], ['CANDLE', 'B-01', 20], ['RIBBON', 'B-01', 1]] as const) {
-      await created(api.post('/inventory/adjustments', { warehouseId: warehouse.id, merchantId: merchant.id, sku, locationCode, quantity, reason: 'opening stock' }));
+    for (const [sku, locationCode, quantity] of [
+      ['GIFT-BOX', 'A-01', 20],
+      ['CHOC-BAR', 'A-02', 60],
+      ['CANDLE', 'B-01', 20],
+      ['RIBBON', 'B-01', 1],
+    ] as const) {
+      await created(
+        api.post('/inventory/adjustments', { warehouseId: warehouse.id, merchantId: merchant.id, sku, locationCode, quantity, reason: 'opening stock' }),
+      );
     }
     // Work-orders learns merchants, warehouses and products from Kafka: the BOM is taken once it knows them.
-    const bom = { merchantId: merchant.id, name: 'Holiday gift set', outputs: [{ sku: 'GIFT-SET', quantity: 1 }], materials: [{ sku: 'GIFT-BOX', quantity: 1 }, { sku: 'CHOC-BAR', quantity: 2 }, { sku: 'CANDLE', quantity: 1 }] };
-    await eventually(() => api.post('/boms', bom), (response) => response.status === 201, { what: 'work-orders to know the products' });
-    await eventually(() => api.get(`/work-orders/number-suggestion?warehouseId=${warehouse.id}`), (response) => response.status === 200, { what: 'work-orders to know the warehouse' });
+    const bom = {
+      merchantId: merchant.id,
+      name: 'Holiday gift set',
+      outputs: [{ sku: 'GIFT-SET', quantity: 1 }],
+      materials: [
+        { sku: 'GIFT-BOX', quantity: 1 },
+        { sku: 'CHOC-BAR', quantity: 2 },
+        { sku: 'CANDLE', quantity: 1 },
+      ],
+    };
+    await eventually(
+      () => api.post('/boms', bom),
+      (response) => response.status === 201,
+      { what: 'work-orders to know the products' },
+    );
+    await eventually(
+      () => api.get(`/work-orders/number-suggestion?warehouseId=${warehouse.id}`),
+      (response) => response.status === 200,
+      { what: 'work-orders to know the warehouse' },
+    );
     return new DemoWarehouse(api, merchant.id, warehouse.id);
   }
 
@@ -417,8 +495,17 @@ async function expectNames(page: Page, expected: string[], timeout = 15_000): Pr
   const deadline = Date.now() + timeout;
   let seen: string[] = [];
   while (Date.now() < deadline) {
-    seen = await page.getByRole('table').first().locator('tbody tr td:nth-child(2) a').allTextContents().catch(() => []);
-    const count = await page.getByText(/^\d+ work orders?$/).first().textContent({ timeout: 1_000 }).catch(() => null);
+    seen = await page
+      .getByRole('table')
+      .first()
+      .locator('tbody tr td:nth-child(2) a')
+      .allTextContents()
+      .catch(() => []);
+    const count = await page
+      .getByText(/^\d+ work orders?$/)
+      .first()
+      .textContent({ timeout: 1_000 })
+      .catch(() => null);
     if (JSON.stringify(seen) === JSON.stringify(expected) && Number.parseInt(count ?? '', 10) === expected.length) return;
     await page.waitForTimeout(200);
   }

@@ -12,11 +12,21 @@ describe('the actor of each action', () => {
   it('a confirm by the planner names the planner in the history and in the Created, Confirmed and Allocated events', async () => {
     const warehouse = await WarehouseFixture.create(admin, { skus: ['ACT-KIT', 'ACT-PART'] });
     await warehouse.stock([{ sku: 'ACT-PART', locationCode: 'A-01', quantity: 5 }]);
-    const created = await planner.post('/work-orders', { merchantId: warehouse.merchantId, warehouseId: warehouse.warehouseId, name: 'Acted on', outputs: [{ sku: 'ACT-KIT', quantity: 1 }], materials: [{ sku: 'ACT-PART', quantity: 2 }] });
+    const created = await planner.post('/work-orders', {
+      merchantId: warehouse.merchantId,
+      warehouseId: warehouse.warehouseId,
+      name: 'Acted on',
+      outputs: [{ sku: 'ACT-KIT', quantity: 1 }],
+      materials: [{ sku: 'ACT-PART', quantity: 2 }],
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     expect((await planner.post(`/work-orders/${id}/confirm`)).status).toBe(202);
-    const order = await eventually(() => admin.get(`/work-orders/${id}`), (response) => response.body.status === 'ALLOCATED', { what: 'the order to be allocated' });
+    const order = await eventually(
+      () => admin.get(`/work-orders/${id}`),
+      (response) => response.body.status === 'ALLOCATED',
+      { what: 'the order to be allocated' },
+    );
 
     const history = order.body.history as { event: string; detail: Record<string, unknown> }[];
     expect(history.find((entry) => entry.event === 'created')?.detail['actor']).toEqual(pia);
@@ -46,7 +56,11 @@ async function eventsOf(workOrderId: string, count: number): Promise<Map<string,
         if (envelope.payload['workOrderId'] === workOrderId) found.set(envelope.type, envelope.payload);
       },
     });
-    await eventually(async () => found.size, (size) => size >= count, { what: `${count} events of the order on the topic` });
+    await eventually(
+      async () => found.size,
+      (size) => size >= count,
+      { what: `${count} events of the order on the topic` },
+    );
   } finally {
     await consumer.disconnect();
   }

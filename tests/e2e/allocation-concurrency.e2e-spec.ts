@@ -36,7 +36,9 @@ describe('confirming many orders at once', () => {
     for (const bin of widget.locations) expect(bin.reserved).toBeLessThanOrEqual(bin.onHand);
     const held = await api.get(`/inventory/reservations?sku=WIDGET&status=RESERVED`);
     const heldForThisWarehouse = held.body.filter((reservation: { warehouseId: string }) => reservation.warehouseId === warehouse.warehouseId);
-    expect(new Set(heldForThisWarehouse.map((reservation: { workOrderId: string }) => reservation.workOrderId))).toEqual(new Set(allocated.map((order) => order.id)));
+    expect(new Set(heldForThisWarehouse.map((reservation: { workOrderId: string }) => reservation.workOrderId))).toEqual(
+      new Set(allocated.map((order) => order.id)),
+    );
   });
 
   it('orders needing several SKUs whose stock runs out at different points stay all-or-nothing', async () => {
@@ -48,9 +50,19 @@ describe('confirming many orders at once', () => {
     ]);
     // Mixed recipes: every order wants RED; some want GREEN x2, some BLUE x1, some all three.
     const recipes = [
-      [{ sku: 'RED', quantity: 1 }, { sku: 'GREEN', quantity: 2 }],
-      [{ sku: 'RED', quantity: 1 }, { sku: 'BLUE', quantity: 1 }],
-      [{ sku: 'RED', quantity: 2 }, { sku: 'GREEN', quantity: 1 }, { sku: 'BLUE', quantity: 1 }],
+      [
+        { sku: 'RED', quantity: 1 },
+        { sku: 'GREEN', quantity: 2 },
+      ],
+      [
+        { sku: 'RED', quantity: 1 },
+        { sku: 'BLUE', quantity: 1 },
+      ],
+      [
+        { sku: 'RED', quantity: 2 },
+        { sku: 'GREEN', quantity: 1 },
+        { sku: 'BLUE', quantity: 1 },
+      ],
     ];
     const orders = await Promise.all(
       Array.from({ length: 36 }, (_, index) => warehouse.workOrder({ outputs: [{ sku: 'SET', quantity: 1 }], materials: recipes[index % recipes.length] })),
@@ -67,8 +79,15 @@ describe('confirming many orders at once', () => {
       expect(held).toEqual(order.status === 'ALLOCATED' ? wanted : []);
     }
     // Reserved stock equals what the Allocated orders need, and never exceeds onHand.
-    for (const [sku, onHand] of [['RED', 30], ['GREEN', 14], ['BLUE', 9]] as const) {
-      const needed = allocated.flatMap((order) => order.materials).filter((line: { sku: string }) => line.sku === sku).reduce((sum: number, line: { quantity: number }) => sum + line.quantity, 0);
+    for (const [sku, onHand] of [
+      ['RED', 30],
+      ['GREEN', 14],
+      ['BLUE', 9],
+    ] as const) {
+      const needed = allocated
+        .flatMap((order) => order.materials)
+        .filter((line: { sku: string }) => line.sku === sku)
+        .reduce((sum: number, line: { quantity: number }) => sum + line.quantity, 0);
       const stock = await warehouse.inventoryOf(sku);
       expect(stock).toMatchObject({ onHand, reserved: needed });
       expect(stock.reserved).toBeLessThanOrEqual(stock.onHand);

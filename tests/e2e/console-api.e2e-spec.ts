@@ -32,9 +32,15 @@ describe('the API for the console', () => {
       expect(cleared.body.scheduledAt).toBeNull();
     });
 
-    it.each([['0000-01-01'], ['0000-01-01T00:00:00Z'], ['1999-12-31'], ['2101-01-01'], ['2026-02-30']])('refuses %s with 400 naming scheduledAt', async (scheduledAt) => {
-      expectFieldError(await api.post('/work-orders', { merchantId: warehouse.merchantId, warehouseId: warehouse.warehouseId, name: 'Out of range', ...lines, scheduledAt }), 'scheduledAt');
-    });
+    it.each([['0000-01-01'], ['0000-01-01T00:00:00Z'], ['1999-12-31'], ['2101-01-01'], ['2026-02-30']])(
+      'refuses %s with 400 naming scheduledAt',
+      async (scheduledAt) => {
+        expectFieldError(
+          await api.post('/work-orders', { merchantId: warehouse.merchantId, warehouseId: warehouse.warehouseId, name: 'Out of range', ...lines, scheduledAt }),
+          'scheduledAt',
+        );
+      },
+    );
 
     it('refuses an edit out of range with 400 naming scheduledAt, and leaves the order alone', async () => {
       const order = await warehouse.workOrder({ ...lines, scheduledAt: '2026-12-20' });

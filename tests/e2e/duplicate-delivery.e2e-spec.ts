@@ -37,11 +37,22 @@ describe('duplicate delivery of stock commands', () => {
     await publish(command, ReserveStock.topic);
     await publish({ ...command, id: randomUUID() }, ReserveStock.topic);
 
-    await eventually(() => warehouse.inventoryOf('BOLT'), (stock) => stock.reserved > 0, { what: 'the reservation' });
+    await eventually(
+      () => warehouse.inventoryOf('BOLT'),
+      (stock) => stock.reserved > 0,
+      { what: 'the reservation' },
+    );
     // Give the later copies time to be consumed (they are behind the first on the same partition).
-    const release = ReleaseStock.create({ reservationId: 'unrelated', warehouseId: warehouse.warehouseId, sku: 'BOLT' }, { correlationId: 'marker', key: stockKey(warehouse.warehouseId, 'BOLT') });
+    const release = ReleaseStock.create(
+      { reservationId: 'unrelated', warehouseId: warehouse.warehouseId, sku: 'BOLT' },
+      { correlationId: 'marker', key: stockKey(warehouse.warehouseId, 'BOLT') },
+    );
     await publish(release, ReleaseStock.topic);
-    await eventually(async () => (await api.get(`/inventory/reservations?workOrderId=${workOrderId}`)).body, (rows) => rows.length === 1, { what: 'one reservation row' });
+    await eventually(
+      async () => (await api.get(`/inventory/reservations?workOrderId=${workOrderId}`)).body,
+      (rows) => rows.length === 1,
+      { what: 'one reservation row' },
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
 
     expect(await warehouse.inventoryOf('BOLT')).toMatchObject({ onHand: 10, reserved: 4, available: 6 });
@@ -49,10 +60,17 @@ describe('duplicate delivery of stock commands', () => {
     expect(reservations).toEqual([expect.objectContaining({ id: reservationId, status: 'RESERVED', quantity: 4 })]);
 
     // Releasing twice gives the stock back once.
-    const releaseCommand = ReleaseStock.create({ reservationId, warehouseId: warehouse.warehouseId, sku: 'BOLT' }, { correlationId: command.correlationId, key: command.key });
+    const releaseCommand = ReleaseStock.create(
+      { reservationId, warehouseId: warehouse.warehouseId, sku: 'BOLT' },
+      { correlationId: command.correlationId, key: command.key },
+    );
     await publish(releaseCommand, ReleaseStock.topic);
     await publish({ ...releaseCommand, id: randomUUID() }, ReleaseStock.topic);
-    await eventually(() => warehouse.inventoryOf('BOLT'), (stock) => stock.reserved === 0, { what: 'the release' });
+    await eventually(
+      () => warehouse.inventoryOf('BOLT'),
+      (stock) => stock.reserved === 0,
+      { what: 'the release' },
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await warehouse.inventoryOf('BOLT')).toMatchObject({ onHand: 10, reserved: 0, available: 10 });
   });

@@ -1,12 +1,4 @@
-import {
-  adjustmentBody,
-  bomBody,
-  createPickingListBody,
-  createWorkOrderBody,
-  merchantBody,
-  productBody,
-  warehouseBody,
-} from '@wo/contracts/rest';
+import { adjustmentBody, bomBody, createPickingListBody, createWorkOrderBody, merchantBody, productBody, warehouseBody } from '@wo/contracts/rest';
 import { unsafeTextErrors } from '@wo/platform';
 import { eventually } from '@wo/testing';
 import fc from 'fast-check';
@@ -48,7 +40,10 @@ const onId: { method: string; path: (id: string) => string }[] = [
   { method: 'PUT', path: (id) => `/boms/${id}` },
   { method: 'DELETE', path: (id) => `/boms/${id}` },
   { method: 'PATCH', path: (id) => `/work-orders/${id}` },
-  ...['confirm', 'retry-allocation', 'picking-lists', 'complete', 'cancel'].map((action) => ({ method: 'POST', path: (id: string) => `/work-orders/${id}/${action}` })),
+  ...['confirm', 'retry-allocation', 'picking-lists', 'complete', 'cancel'].map((action) => ({
+    method: 'POST',
+    path: (id: string) => `/work-orders/${id}/${action}`,
+  })),
   ...['start', 'complete', 'cancel'].map((action) => ({ method: 'POST', path: (id: string) => `/picking-lists/${id}/${action}` })),
   { method: 'POST', path: (id) => `/inbound-orders/${id}/receive` },
   { method: 'POST', path: (id) => `/inbound-orders/${id}/putaway` },
@@ -56,15 +51,85 @@ const onId: { method: string; path: (id: string) => string }[] = [
 ];
 
 /** Reads: any query and any id may be sent, nothing may change. */
-const lists = ['/merchants', '/warehouses', '/products', '/inventory', '/inventory/movements', '/inventory/reservations', '/boms', '/work-orders', '/work-orders/number-suggestion', '/work-orders/status-counts', '/picking-requests', '/picking-lists', '/inbound-orders', '/sagas', '/health/live'];
+const lists = [
+  '/merchants',
+  '/warehouses',
+  '/products',
+  '/inventory',
+  '/inventory/movements',
+  '/inventory/reservations',
+  '/boms',
+  '/work-orders',
+  '/work-orders/number-suggestion',
+  '/work-orders/status-counts',
+  '/picking-requests',
+  '/picking-lists',
+  '/inbound-orders',
+  '/sagas',
+  '/health/live',
+];
 const details = ['/boms/', '/work-orders/', '/picking-lists/', '/inbound-orders/', '/sagas/'];
-const queryKeys = ['merchantId', 'warehouseId', 'sku', 'q', 'status', 'page', 'pageSize', 'limit', 'sort', 'workOrderId', 'inputSku', 'outputSku', 'locationCode', 'reference', 'state', 'type'];
-const fieldNames = ['name', 'merchantId', 'warehouseId', 'sku', 'quantity', 'outputs', 'materials', 'lines', 'bom', 'bomId', 'sets', 'code', 'locations', 'locationCode', 'reason', 'picker', 'workOrderIds', 'scheduledAt', 'number'];
+const queryKeys = [
+  'merchantId',
+  'warehouseId',
+  'sku',
+  'q',
+  'status',
+  'page',
+  'pageSize',
+  'limit',
+  'sort',
+  'workOrderId',
+  'inputSku',
+  'outputSku',
+  'locationCode',
+  'reference',
+  'state',
+  'type',
+];
+const fieldNames = [
+  'name',
+  'merchantId',
+  'warehouseId',
+  'sku',
+  'quantity',
+  'outputs',
+  'materials',
+  'lines',
+  'bom',
+  'bomId',
+  'sets',
+  'code',
+  'locations',
+  'locationCode',
+  'reason',
+  'picker',
+  'workOrderIds',
+  'scheduledAt',
+  'number',
+];
 
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.constantFrom('\u0000', 'a\u0000b', '\uD800', 'x\uDFFF', '\uD83D\uD83D', '%', '_', '\\', '%_\\', '', ' ', 'status-counts', 'DRAFT', '2026-12-20', '0000-01-01', '9999-12-31T23:59:59Z'),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000b',
+    '\uD800',
+    'x\uDFFF',
+    '\uD83D\uD83D',
+    '%',
+    '_',
+    '\\',
+    '%_\\',
+    '',
+    ' ',
+    'status-counts',
+    'DRAFT',
+    '2026-12-20',
+    '0000-01-01',
+    '9999-12-31T23:59:59Z',
+  ),
   fc.integer({ min: 200, max: 20_000 }).map((length) => 'x'.repeat(length)),
 );
 const number = fc.oneof(
@@ -74,13 +139,25 @@ const number = fc.oneof(
 );
 const junk = fc.jsonValue({ maxDepth: 4 });
 const line = fc.record({ sku: fc.oneof(text, number, junk), quantity: fc.oneof(number, text, junk) }, { requiredKeys: [] });
-const value = fc.oneof(text, number, junk, fc.array(line, { maxLength: 4 }), fc.array(text, { maxLength: 4 }), fc.record({ bomId: text, sets: number }, { requiredKeys: [] }));
+const value = fc.oneof(
+  text,
+  number,
+  junk,
+  fc.array(line, { maxLength: 4 }),
+  fc.array(text, { maxLength: 4 }),
+  fc.record({ bomId: text, sets: number }, { requiredKeys: [] }),
+);
 /** Valid-ish objects: the contract's field names with values of any type, junk beside them. */
 const bodyObject = fc.oneof({ weight: 4, arbitrary: fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 8 }) }, { weight: 1, arbitrary: junk });
 
 const rawBody = fc.oneof(
   { weight: 8, arbitrary: bodyObject.map((body) => ({ body: JSON.stringify(body) ?? 'null', parsed: body as unknown })) },
-  { weight: 1, arbitrary: fc.constantFrom('{', '{"name":', '[1,2', 'null', '"text"', '{"a":1}{', '\u0000', '{"name":"\\ud800"}', '{"name":"\\u0000"}').map((body) => ({ body, parsed: undefined })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('{', '{"name":', '[1,2', 'null', '"text"', '{"a":1}{', '\u0000', '{"name":"\\ud800"}', '{"name":"\\u0000"}')
+      .map((body) => ({ body, parsed: undefined })),
+  },
 );
 
 const segment = fc.oneof(
@@ -90,7 +167,10 @@ const segment = fc.oneof(
 );
 
 const query = fc
-  .tuple(fc.dictionary(fc.constantFrom(...queryKeys), fc.oneof(text, number.map(String), fc.array(text, { maxLength: 3 })), { maxKeys: 5 }), fc.constantFrom('', '&%00', '&q=%ZZ', '&a[b]=c', '&pageSize=1e3', '&page=-1'))
+  .tuple(
+    fc.dictionary(fc.constantFrom(...queryKeys), fc.oneof(text, number.map(String), fc.array(text, { maxLength: 3 })), { maxKeys: 5 }),
+    fc.constantFrom('', '&%00', '&q=%ZZ', '&a[b]=c', '&pageSize=1e3', '&page=-1'),
+  )
   .map(([params, raw]) => {
     const search = new URLSearchParams();
     for (const [key, item] of Object.entries(params)) for (const one of [item].flat()) search.append(key, String(one));
@@ -106,22 +186,33 @@ const request: fc.Arbitrary<FuzzRequest> = fc.oneof(
     .filter(([route, body]) => body.parsed === undefined || !route.schema.safeParse(body.parsed).success || unsafeTextErrors(body.parsed).length > 0)
     .map(([route, body]) => ({ method: 'POST', path: route.path, body: body.body, contentType: 'application/json', mustRefuse: true })),
   // An action or edit on an id that exists nowhere, with any body.
-  fc.tuple(fc.constantFrom(...onId), segment, rawBody).map(([route, id, body]) => ({ method: route.method, path: route.path(id), body: body.body, contentType: 'application/json', mustRefuse: true })),
+  fc
+    .tuple(fc.constantFrom(...onId), segment, rawBody)
+    .map(([route, id, body]) => ({ method: route.method, path: route.path(id), body: body.body, contentType: 'application/json', mustRefuse: true })),
   // Reads with any query, and any detail id.
   fc.tuple(fc.constantFrom(...lists), query).map(([path, search]) => ({ method: 'GET', path: `${path}${search}`, mustRefuse: false })),
   fc.tuple(fc.constantFrom(...details), segment, query).map(([path, id, search]) => ({ method: 'GET', path: `${path}${id}${search}`, mustRefuse: false })),
   // Methods the routes do not take, and bodies under odd content types: always refused.
   fc
-    .tuple(anyMethod.filter((method) => method !== 'GET' && method !== 'POST'), fc.constantFrom(...lists))
+    .tuple(
+      anyMethod.filter((method) => method !== 'GET' && method !== 'POST'),
+      fc.constantFrom(...lists),
+    )
     .map(([method, path]) => ({ method, path, body: '{}', contentType: 'application/json', mustRefuse: true })),
   fc
-    .tuple(fc.constantFrom(...creates), fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml'), fc.constantFrom('name=Acme', '<a/>', 'x'))
+    .tuple(
+      fc.constantFrom(...creates),
+      fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml'),
+      fc.constantFrom('name=Acme', '<a/>', 'x'),
+    )
     .map(([route, contentType, body]) => ({ method: 'POST', path: route.path, body, contentType, mustRefuse: true })),
 );
 
 /** Percent-encodes a path segment byte by byte (a lone surrogate goes as U+FFFD, as a browser sends it). */
 function encodeSegment(id: string): string {
-  return [...Buffer.from(id, 'utf8')].map((byte) => (/[A-Za-z0-9_~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(id, 'utf8')]
+    .map((byte) => (/[A-Za-z0-9_~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
 }
 
 describe('fuzzing every route through the gateway', () => {

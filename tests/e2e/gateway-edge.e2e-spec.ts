@@ -20,13 +20,27 @@ describe('the gateway edge', () => {
   async function startGateway(port: number, env: Record<string, string>): Promise<string> {
     const upstream = (service: (typeof SERVICES)[number]) => `http://127.0.0.1:${gatewayPort + 1 + SERVICES.indexOf(service)}`;
     const child = spawn(process.execPath, [resolve(REPO_ROOT, 'dist/apps/gateway/src/main.js')], {
-      env: { ...process.env, PORT: String(port), OIDC_ISSUER_URL: process.env['OIDC_ISSUER_URL']!, OIDC_AUDIENCE: DEV_AUDIENCE, WORK_ORDERS_URL: upstream('work-orders'), INVENTORY_URL: upstream('inventory'), PICKING_URL: upstream('picking'), INBOUND_URL: upstream('inbound'), ...env },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        OIDC_ISSUER_URL: process.env['OIDC_ISSUER_URL']!,
+        OIDC_AUDIENCE: DEV_AUDIENCE,
+        WORK_ORDERS_URL: upstream('work-orders'),
+        INVENTORY_URL: upstream('inventory'),
+        PICKING_URL: upstream('picking'),
+        INBOUND_URL: upstream('inbound'),
+        ...env,
+      },
       stdio: 'ignore',
     });
     extraGateways.push(child);
     const url = `http://127.0.0.1:${port}`;
     await eventually(
-      () => fetch(`${url}/health/live`).then((response) => response.status, () => 0),
+      () =>
+        fetch(`${url}/health/live`).then(
+          (response) => response.status,
+          () => 0,
+        ),
       (status) => status === 200,
       { what: `the gateway on ${port} to listen` },
     );
@@ -88,7 +102,11 @@ describe('the gateway edge', () => {
     for (const gateway of [first, second, first, second, first]) statuses.push((await signedInFetch(`${gateway}/merchants`)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
 
-    const refused = await signedInFetch(`${second}/merchants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Over the limit' }) });
+    const refused = await signedInFetch(`${second}/merchants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Over the limit' }),
+    });
     expect(refused.status).toBe(429);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -51,7 +51,12 @@ describe('a hardened edge', () => {
       ['POST /warehouses', '/warehouses', { code: 'WH-X', name: 'x', locations: ['A\u0000'] }, 'locations[0]'],
       ['POST /products', '/products', { merchantId: 'm', sku: 'S\uDC00', name: 'x' }, 'sku'],
       ['POST /work-orders', '/work-orders', { name: 'x' }, 'name'],
-      ['POST /boms', '/boms', { name: 'B', outputs: [{ sku: 'EDGE-KIT\u0000', quantity: 1 }], materials: [{ sku: 'EDGE-PART', quantity: 1 }] }, 'outputs[0].sku'],
+      [
+        'POST /boms',
+        '/boms',
+        { name: 'B', outputs: [{ sku: 'EDGE-KIT\u0000', quantity: 1 }], materials: [{ sku: 'EDGE-PART', quantity: 1 }] },
+        'outputs[0].sku',
+      ],
       ['POST /picking-lists', '/picking-lists', { warehouseId: 'w', workOrderIds: ['\uD83D'] }, 'workOrderIds[0]'],
     ])('%s refuses them in the body with 400 naming the field', async (_case, path, body, field) => {
       const payload = path === '/work-orders' ? { ...order(), materials: [{ sku: 'EDGE-PART\u0000', quantity: 1 }] } : body;
@@ -60,7 +65,14 @@ describe('a hardened edge', () => {
     });
 
     it('refuses them in a stock adjustment and in PATCH, PUT and action bodies', async () => {
-      const adjustment = { warehouseId: warehouse.warehouseId, merchantId: warehouse.merchantId, sku: 'EDGE-PART', locationCode: 'A-01', quantity: 1, reason: 'r\u0000' };
+      const adjustment = {
+        warehouseId: warehouse.warehouseId,
+        merchantId: warehouse.merchantId,
+        sku: 'EDGE-PART',
+        locationCode: 'A-01',
+        quantity: 1,
+        reason: 'r\u0000',
+      };
       expectProblem(await api.post('/inventory/adjustments', adjustment), 400, 'reason');
       expectProblem(await api.patch('/work-orders/any', { name: '\uDFFF' }), 400, 'name');
       expectProblem(await api.put('/boms/any', { name: '\uD800x' }), 400, 'name');
@@ -113,17 +125,32 @@ describe('a hardened edge', () => {
     const invalidMerchant = JSON.stringify({ name: '' });
 
     it('decodes a gzip body (the invalid name inside is what gets refused)', async () => {
-      const response = await signedInRawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(invalidMerchant) });
+      const response = await signedInRawRequest(baseUrl, {
+        method: 'POST',
+        path: '/merchants',
+        headers: { ...json, 'content-encoding': 'gzip' },
+        body: gzipSync(invalidMerchant),
+      });
       expectProblem(response, 400, 'name');
     });
 
     it('refuses a content-encoding it cannot decode with 415', async () => {
-      const response = await signedInRawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'x-unknown' }, body: '{"name":"Acme"}' });
+      const response = await signedInRawRequest(baseUrl, {
+        method: 'POST',
+        path: '/merchants',
+        headers: { ...json, 'content-encoding': 'x-unknown' },
+        body: '{"name":"Acme"}',
+      });
       expectProblem(response, 415);
     });
 
     it('refuses a gzip body that is not gzip with 400', async () => {
-      const response = await signedInRawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: { ...json, 'content-encoding': 'gzip' }, body: '{"name":"Acme"}' });
+      const response = await signedInRawRequest(baseUrl, {
+        method: 'POST',
+        path: '/merchants',
+        headers: { ...json, 'content-encoding': 'gzip' },
+        body: '{"name":"Acme"}',
+      });
       expectProblem(response, 400);
     });
 
@@ -148,7 +175,12 @@ describe('a hardened edge', () => {
     });
 
     it('passes a chunked body within the limit on to the service', async () => {
-      const response = await signedInRawRequest(baseUrl, { method: 'POST', path: '/merchants', headers: json, body: [Buffer.from('{"name":'), Buffer.from('""}')] });
+      const response = await signedInRawRequest(baseUrl, {
+        method: 'POST',
+        path: '/merchants',
+        headers: json,
+        body: [Buffer.from('{"name":'), Buffer.from('""}')],
+      });
       expectProblem(response, 400, 'name');
     });
 
@@ -180,19 +212,36 @@ describe('a hardened edge', () => {
     it('refuses an adjustment onto a bin holding 2,000,000,000 that would pass 2^31 - 1, with 400 on quantity', async () => {
       const adjustment = { warehouseId: warehouse.warehouseId, merchantId: warehouse.merchantId, sku: 'EDGE-PART', locationCode: 'B-01', reason: 'too much' };
       expectProblem(await api.post('/inventory/adjustments', { ...adjustment, quantity: 200_000_000 }), 400, 'quantity');
-      expect((await warehouse.inventoryOf('EDGE-PART')).locations).toEqual(expect.arrayContaining([expect.objectContaining({ locationCode: 'B-01', onHand: 2_000_000_000 })]));
+      expect((await warehouse.inventoryOf('EDGE-PART')).locations).toEqual(
+        expect.arrayContaining([expect.objectContaining({ locationCode: 'B-01', onHand: 2_000_000_000 })]),
+      );
     });
 
     it('refuses a BOM of 1,000,000 per set times 100,000 sets with 400 on bom.sets', async () => {
-      const response = await api.post('/work-orders', { merchantId: warehouse.merchantId, warehouseId: warehouse.warehouseId, name: 'Too many sets', bom: { bomId, sets: 100_000 } });
+      const response = await api.post('/work-orders', {
+        merchantId: warehouse.merchantId,
+        warehouseId: warehouse.warehouseId,
+        name: 'Too many sets',
+        bom: { bomId, sets: 100_000 },
+      });
       expectProblem(response, 400, 'bom.sets');
     });
 
     it.each([
-      ['a line quantity past the column', '/work-orders', { name: 'x', warehouseId: 'w', outputs: [{ sku: 'A', quantity: 2 ** 31 }], materials: [{ sku: 'B', quantity: 1 }] }, 'outputs[0].quantity'],
+      [
+        'a line quantity past the column',
+        '/work-orders',
+        { name: 'x', warehouseId: 'w', outputs: [{ sku: 'A', quantity: 2 ** 31 }], materials: [{ sku: 'B', quantity: 1 }] },
+        'outputs[0].quantity',
+      ],
       ['a receipt past the column', '/inbound-orders/any/receive', { lines: [{ sku: 'A', quantity: 2 ** 31 }] }, 'lines[0].quantity'],
       ['a putaway of 1e308', '/inbound-orders/any/putaway', { lines: [{ sku: 'A', quantity: 1e308, locationCode: 'A-01' }] }, 'lines[0].quantity'],
-      ['an adjustment past 2^53', '/inventory/adjustments', { warehouseId: 'w', merchantId: 'm', sku: 'A', locationCode: 'A-01', quantity: 2 ** 60, reason: 'r' }, 'quantity'],
+      [
+        'an adjustment past 2^53',
+        '/inventory/adjustments',
+        { warehouseId: 'w', merchantId: 'm', sku: 'A', locationCode: 'A-01', quantity: 2 ** 60, reason: 'r' },
+        'quantity',
+      ],
     ])('refuses %s with 400 naming it', async (_case, path, body, field) => {
       expectProblem(await api.post(path, body), 400, field);
     });
@@ -273,12 +322,15 @@ describe('a hardened edge', () => {
       expect(((await response.json()) as { items: unknown[] }).items.length).toBeLessThanOrEqual(1);
     });
 
-    it.each(['pageSize=0', 'pageSize=501', 'pageSize=abc', 'pageSize=1.5', 'pageSize=1&pageSize=2'])('refuses %s on every list with 400 naming query.pageSize', async (query) => {
-      for (const list of [...lists(), '/sagas']) {
-        const response = await signedInRawRequest(baseUrl, { path: withQuery(list, query).slice(baseUrl.length) });
-        expectProblem(response, 400, 'query.pageSize');
-      }
-    });
+    it.each(['pageSize=0', 'pageSize=501', 'pageSize=abc', 'pageSize=1.5', 'pageSize=1&pageSize=2'])(
+      'refuses %s on every list with 400 naming query.pageSize',
+      async (query) => {
+        for (const list of [...lists(), '/sagas']) {
+          const response = await signedInRawRequest(baseUrl, { path: withQuery(list, query).slice(baseUrl.length) });
+          expectProblem(response, 400, 'query.pageSize');
+        }
+      },
+    );
 
     it('refuses page=0 with 400 naming query.page', async () => {
       expectProblem(await signedInRawRequest(baseUrl, { path: '/boms?page=0' }), 400, 'query.page');

@@ -25,7 +25,11 @@ describe('identity and roles', () => {
     ['inbound', 'GET', '/inbound-orders'],
   ];
   const send = (base: string, method: string, path: string, authorization?: string) =>
-    fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: method === 'GET' ? undefined : '{}' });
+    fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: method === 'GET' ? undefined : '{}',
+    });
 
   it.each(protectedRoutes)('%s %s %s answers 401 without a token, through the gateway and on the service port', async (service, method, path) => {
     for (const base of [gateway, serviceUrls[service]]) {
@@ -66,7 +70,9 @@ describe('identity and roles', () => {
       await expectRefused('Basic YWRtaW46YWRtaW4=');
       const token = await ApiClient.tokenFor('admin');
       const [header, payload] = token.split('.');
-      const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), roles: ['admin'], sub: 'mallory' })).toString('base64url');
+      const forgedPayload = Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), roles: ['admin'], sub: 'mallory' }),
+      ).toString('base64url');
       await expectRefused(`Bearer ${header}.${forgedPayload}.${token.split('.')[2]}`);
     });
 
@@ -97,7 +103,14 @@ describe('identity and roles', () => {
     });
 
     const order = (api: ApiClient) =>
-      api.post('/work-orders', { merchantId: warehouse.merchantId, warehouseId: warehouse.warehouseId, name: 'Role check', scheduledAt: '2030-01-01', outputs: [{ sku: 'ROLE-KIT', quantity: 1 }], materials: [{ sku: 'ROLE-BOX', quantity: 1 }] });
+      api.post('/work-orders', {
+        merchantId: warehouse.merchantId,
+        warehouseId: warehouse.warehouseId,
+        name: 'Role check',
+        scheduledAt: '2030-01-01',
+        outputs: [{ sku: 'ROLE-KIT', quantity: 1 }],
+        materials: [{ sku: 'ROLE-BOX', quantity: 1 }],
+      });
 
     function expectForbidden(response: { status: number; body: any; contentType: string | null }, ...roles: string[]): void {
       expect(response.status).toBe(403);
@@ -107,7 +120,16 @@ describe('identity and roles', () => {
     }
 
     it('planner: BOMs and work orders, not stock, reference data, picking or sagas', async () => {
-      expect((await planner.post('/boms', { merchantId: warehouse.merchantId, name: 'Kit', outputs: [{ sku: 'ROLE-KIT', quantity: 1 }], materials: [{ sku: 'ROLE-BOX', quantity: 1 }] })).status).toBe(201);
+      expect(
+        (
+          await planner.post('/boms', {
+            merchantId: warehouse.merchantId,
+            name: 'Kit',
+            outputs: [{ sku: 'ROLE-KIT', quantity: 1 }],
+            materials: [{ sku: 'ROLE-BOX', quantity: 1 }],
+          })
+        ).status,
+      ).toBe(201);
       const created = await order(planner);
       expect(created.status).toBe(201);
       expect((await planner.post(`/work-orders/${created.body.id}/confirm`)).status).toBe(202);
@@ -133,7 +155,9 @@ describe('identity and roles', () => {
 
     it('receiver: inbound orders, not stock or work orders', async () => {
       expect((await receiver.get('/inbound-orders')).status).toBe(200);
-      expect((await receiver.post('/inbound-orders/00000000-0000-0000-0000-000000000000/receive', { lines: [{ sku: 'ROLE-KIT', quantity: 1 }] })).status).toBe(404);
+      expect((await receiver.post('/inbound-orders/00000000-0000-0000-0000-000000000000/receive', { lines: [{ sku: 'ROLE-KIT', quantity: 1 }] })).status).toBe(
+        404,
+      );
       expectForbidden(await receiver.post('/inventory/adjustments', {}), 'inventory-clerk');
       expectForbidden(await receiver.post('/work-orders', {}), 'planner', 'merchant-user');
       expectForbidden(await receiver.post('/picking-lists', {}), 'picker');
@@ -141,7 +165,18 @@ describe('identity and roles', () => {
 
     it('inventory clerk: adjustments, products and locations, not merchants, warehouses or work orders', async () => {
       expect((await clerk.post('/products', { merchantId: warehouse.merchantId, sku: 'ROLE-EXTRA', name: 'Extra' })).status).toBe(201);
-      expect((await clerk.post('/inventory/adjustments', { warehouseId: warehouse.warehouseId, merchantId: warehouse.merchantId, sku: 'ROLE-BOX', locationCode: 'A-02', quantity: 2, reason: 'count' })).status).toBe(201);
+      expect(
+        (
+          await clerk.post('/inventory/adjustments', {
+            warehouseId: warehouse.warehouseId,
+            merchantId: warehouse.merchantId,
+            sku: 'ROLE-BOX',
+            locationCode: 'A-02',
+            quantity: 2,
+            reason: 'count',
+          })
+        ).status,
+      ).toBe(201);
       expect((await clerk.post(`/warehouses/${warehouse.warehouseId}/locations`, { code: 'C-09' })).status).toBe(201);
       expectForbidden(await clerk.post('/merchants', { name: 'Nope' }));
       expectForbidden(await clerk.post('/warehouses', { code: 'NOPE', name: 'Nope' }));

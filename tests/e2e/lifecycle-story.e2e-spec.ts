@@ -23,7 +23,11 @@ describe('a gift-set work order from BOM to shelf', () => {
       merchantId: warehouse.merchantId,
       name: 'Gift set',
       outputs: [{ sku: 'GIFT-SET', quantity: 1 }],
-      materials: [{ sku: 'BOX', quantity: 1 }, { sku: 'SOAP', quantity: 2 }, { sku: 'CANDLE', quantity: 1 }],
+      materials: [
+        { sku: 'BOX', quantity: 1 },
+        { sku: 'SOAP', quantity: 2 },
+        { sku: 'CANDLE', quantity: 1 },
+      ],
     });
     const order = await warehouse.workOrder({ bom: { bomId: bom.body.id, sets: 5 } });
     await api.post(`/work-orders/${order.id}/confirm`);
@@ -58,7 +62,11 @@ describe('a gift-set work order from BOM to shelf', () => {
     expect(completed.inboundOrder).toEqual(expect.objectContaining({ id: expect.any(String) }));
 
     // Materials left the shelves exactly once, from the bins they were held in.
-    expect(await warehouse.inventoryOf('BOX')).toMatchObject({ onHand: 5, reserved: 0, locations: [expect.objectContaining({ locationCode: 'A-01', onHand: 0 }), expect.objectContaining({ locationCode: 'A-02', onHand: 5 })] });
+    expect(await warehouse.inventoryOf('BOX')).toMatchObject({
+      onHand: 5,
+      reserved: 0,
+      locations: [expect.objectContaining({ locationCode: 'A-01', onHand: 0 }), expect.objectContaining({ locationCode: 'A-02', onHand: 5 })],
+    });
     expect(await warehouse.inventoryOf('SOAP')).toMatchObject({ onHand: 10, reserved: 0 });
     expect(await warehouse.inventoryOf('CANDLE')).toMatchObject({ onHand: 1, reserved: 0 });
 
@@ -82,7 +90,11 @@ describe('a gift-set work order from BOM to shelf', () => {
     expect(putAway.body.status).toBe('PUT_AWAY');
 
     // The finished goods show up at the put-away location, and the order shows the inbound progress.
-    const giftSets = await eventually(() => warehouse.inventoryOf('GIFT-SET'), (stock) => stock.onHand === 5, { what: 'the finished goods in inventory' });
+    const giftSets = await eventually(
+      () => warehouse.inventoryOf('GIFT-SET'),
+      (stock) => stock.onHand === 5,
+      { what: 'the finished goods in inventory' },
+    );
     expect(giftSets.locations).toEqual([expect.objectContaining({ locationCode: 'FG-01', onHand: 5, reserved: 0 })]);
     await flow.orderIn(order.id, 'COMPLETED', (detail) => detail.inboundOrder?.status === 'PUT_AWAY');
 
@@ -93,7 +105,11 @@ describe('a gift-set work order from BOM to shelf', () => {
       expect(sum).toBe((await warehouse.inventoryOf(sku)).onHand);
     }
     const boxMoves = (await api.get(`/inventory/movements?warehouseId=${warehouse.warehouseId}&sku=BOX`)).body;
-    expect(boxMoves.filter((movement: any) => movement.kind === 'CONSUMPTION').map((movement: any) => [movement.locationCode, movement.quantity, movement.reference])).toEqual([
+    expect(
+      boxMoves
+        .filter((movement: any) => movement.kind === 'CONSUMPTION')
+        .map((movement: any) => [movement.locationCode, movement.quantity, movement.reference]),
+    ).toEqual([
       ['A-01', -3, order.id],
       ['A-02', -2, order.id],
     ]);

@@ -28,10 +28,22 @@ describe('merchant isolation', () => {
   });
 
   it('creates and confirms its own work orders, and is refused another merchant in the body', async () => {
-    const created = await merchant.post('/work-orders', { merchantId: own.merchantId, warehouseId: own.warehouseId, name: 'Mine', scheduledAt: '2030-01-01', ...lines });
+    const created = await merchant.post('/work-orders', {
+      merchantId: own.merchantId,
+      warehouseId: own.warehouseId,
+      name: 'Mine',
+      scheduledAt: '2030-01-01',
+      ...lines,
+    });
     expect(created.status).toBe(201);
     expect((await merchant.post(`/work-orders/${created.body.id}/confirm`)).status).toBe(202);
-    const refused = await merchant.post('/work-orders', { merchantId: other.merchantId, warehouseId: own.warehouseId, name: 'Theirs', scheduledAt: '2030-01-01', ...lines });
+    const refused = await merchant.post('/work-orders', {
+      merchantId: other.merchantId,
+      warehouseId: own.warehouseId,
+      name: 'Theirs',
+      scheduledAt: '2030-01-01',
+      ...lines,
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'merchantId' })]);
   });
@@ -39,7 +51,7 @@ describe('merchant isolation', () => {
   it.each([
     ['the gateway', () => merchant],
     ['the work-orders port', () => merchant.at(workOrdersUrl)],
-  ])('never shows another merchant\'s orders or BOMs through %s', async (_where, client) => {
+  ])("never shows another merchant's orders or BOMs through %s", async (_where, client) => {
     const api = client();
     const list = await api.get(`/work-orders?pageSize=100&merchantId=${other.merchantId}`);
     expect(list.status).toBe(200);
@@ -58,7 +70,7 @@ describe('merchant isolation', () => {
   it.each([
     ['the gateway', () => merchant],
     ['the inventory port', () => merchant.at(inventoryUrl)],
-  ])('never shows another merchant\'s reference data or stock through %s', async (_where, client) => {
+  ])("never shows another merchant's reference data or stock through %s", async (_where, client) => {
     const api = client();
     expect((await api.get('/merchants')).body.map((row: any) => row.id)).toEqual([own.merchantId]);
     expect((await api.get(`/products?merchantId=${other.merchantId}`)).body).toEqual([]);
@@ -68,7 +80,7 @@ describe('merchant isolation', () => {
     expect(stock.body.length).toBeGreaterThan(0);
   });
 
-  it('a scoped planner cannot move its BOM to another merchant, touch another merchant\'s, or do every-merchant warehouse work', async () => {
+  it("a scoped planner cannot move its BOM to another merchant, touch another merchant's, or do every-merchant warehouse work", async () => {
     const moved = await scopedPlanner.put(`/boms/${ownBom.id}`, { merchantId: other.merchantId, name: 'Moved', ...lines });
     expect(moved.status).toBe(400);
     expect(moved.body.errors).toEqual([expect.objectContaining({ field: 'merchantId' })]);

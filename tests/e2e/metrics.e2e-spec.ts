@@ -66,7 +66,11 @@ describe('metrics on every process', () => {
         expect(response.headers.get('www-authenticate')).toContain('Bearer');
       }
     }
-    const anonymousWrite = await fetch(`http://127.0.0.1:${processes['work-orders']}/work-orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const anonymousWrite = await fetch(`http://127.0.0.1:${processes['work-orders']}/work-orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(anonymousWrite.status).toBe(401);
   });
 
@@ -85,7 +89,9 @@ describe('metrics on every process', () => {
     expect(grew('orders', 'saga_duration_seconds_count{type="allocation",outcome="out_of_stock",service="work-orders"}')).toBeGreaterThanOrEqual(1);
     expect(grew('inventory', 'reservations_total{outcome="rejected",service="inventory"}')).toBeGreaterThanOrEqual(1);
     expect(grew('inventory', 'reservation_units_short_total{service="inventory"}')).toBeGreaterThanOrEqual(3);
-    expect(grew('orders', 'messages_consumed_total{topic="inventory.stock-replies",type="inventory.StockReservationRejected",service="work-orders"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      grew('orders', 'messages_consumed_total{topic="inventory.stock-replies",type="inventory.StockReservationRejected",service="work-orders"}'),
+    ).toBeGreaterThanOrEqual(1);
     expect(value(after.orders, 'sagas_in_flight{type="allocation",service="work-orders"}')).toBeGreaterThanOrEqual(0);
     expect(value(after.orders, 'outbox_pending_messages{service="work-orders"}')).toBeGreaterThanOrEqual(0);
     expect(value(after.orders, 'kafka_consumer_lag{topic="inventory.stock-replies",partition="0",service="work-orders"}')).toBeGreaterThanOrEqual(0);

@@ -20,7 +20,10 @@ describe('picking lists and completion', () => {
   });
 
   it('batches two Allocated orders into one list; finishing it makes both completable', async () => {
-    const first = await flow.allocatedOrder([{ sku: 'BOX', quantity: 2 }, { sku: 'SOAP', quantity: 1 }]);
+    const first = await flow.allocatedOrder([
+      { sku: 'BOX', quantity: 2 },
+      { sku: 'SOAP', quantity: 1 },
+    ]);
     const second = await flow.allocatedOrder([{ sku: 'BOX', quantity: 1 }]);
     const waiting = await eventually(
       async () => (await api.get(`/picking-requests?warehouseId=${warehouse.warehouseId}`)).body,
@@ -107,20 +110,55 @@ describe('picking lists and completion', () => {
     await producer.connect();
     const prefix = process.env['E2E_TOPIC_PREFIX']!;
     const sagaId = `saga-${randomUUID()}`;
-    const consume = ConsumeReservation.create({ reservationId: completed.reservations[0]?.reservationId ?? order.reservations[0].reservationId, workOrderId: order.id, warehouseId: warehouse.warehouseId, sku: 'BOX' }, { correlationId: sagaId, key: stockKey(warehouse.warehouseId, 'BOX') });
-    const inbound = CreateFinishedGoodsInbound.create({ workOrderId: order.id, workOrderNumber: order.number, warehouseId: warehouse.warehouseId, merchantId: warehouse.merchantId, lines: [{ sku: 'GIFT-SET', quantity: 3 }] }, { correlationId: sagaId, key: order.id });
-    await producer.send({ topic: `${prefix}${ConsumeReservation.topic}`, messages: [{ key: consume.key, value: JSON.stringify(consume) }, { key: consume.key, value: JSON.stringify(consume) }] });
-    await producer.send({ topic: `${prefix}${CreateFinishedGoodsInbound.topic}`, messages: [{ key: inbound.key, value: JSON.stringify(inbound) }, { key: inbound.key, value: JSON.stringify({ ...inbound, id: randomUUID() }) }] });
+    const consume = ConsumeReservation.create(
+      {
+        reservationId: completed.reservations[0]?.reservationId ?? order.reservations[0].reservationId,
+        workOrderId: order.id,
+        warehouseId: warehouse.warehouseId,
+        sku: 'BOX',
+      },
+      { correlationId: sagaId, key: stockKey(warehouse.warehouseId, 'BOX') },
+    );
+    const inbound = CreateFinishedGoodsInbound.create(
+      {
+        workOrderId: order.id,
+        workOrderNumber: order.number,
+        warehouseId: warehouse.warehouseId,
+        merchantId: warehouse.merchantId,
+        lines: [{ sku: 'GIFT-SET', quantity: 3 }],
+      },
+      { correlationId: sagaId, key: order.id },
+    );
+    await producer.send({
+      topic: `${prefix}${ConsumeReservation.topic}`,
+      messages: [
+        { key: consume.key, value: JSON.stringify(consume) },
+        { key: consume.key, value: JSON.stringify(consume) },
+      ],
+    });
+    await producer.send({
+      topic: `${prefix}${CreateFinishedGoodsInbound.topic}`,
+      messages: [
+        { key: inbound.key, value: JSON.stringify(inbound) },
+        { key: inbound.key, value: JSON.stringify({ ...inbound, id: randomUUID() }) },
+      ],
+    });
     // Inbound answers a re-sent create with the same inbound order: wait for that reply.
     const replies = kafka.consumer({ groupId: `${prefix}e2e-inbound-replies-${randomUUID()}` });
     await replies.connect();
     await replies.subscribe({ topic: `${prefix}${FinishedGoodsInboundCreated.topic}`, fromBeginning: true });
     const answers: string[] = [];
-    await replies.run({ eachMessage: async ({ message }) => {
-      const envelope = JSON.parse(message.value!.toString());
-      if (envelope.correlationId === sagaId) answers.push(envelope.payload.inboundOrderId);
-    } });
-    await eventually(async () => answers, (found) => found.length >= 1, { what: 'inbound to answer the duplicate create' });
+    await replies.run({
+      eachMessage: async ({ message }) => {
+        const envelope = JSON.parse(message.value!.toString());
+        if (envelope.correlationId === sagaId) answers.push(envelope.payload.inboundOrderId);
+      },
+    });
+    await eventually(
+      async () => answers,
+      (found) => found.length >= 1,
+      { what: 'inbound to answer the duplicate create' },
+    );
     await replies.disconnect();
     await producer.disconnect();
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -34,7 +34,15 @@ describe('poison messages', () => {
     await warehouse.stock([{ sku: 'NUT', locationCode: 'A-01', quantity: 5 }]);
     const key = stockKey(warehouse.warehouseId, 'NUT');
     const good = ReserveStock.create(
-      { reservationId: `r-${randomUUID()}`, workOrderId: `wo-${randomUUID()}`, lineId: 'l1', warehouseId: warehouse.warehouseId, merchantId: warehouse.merchantId, sku: 'NUT', quantity: 2 },
+      {
+        reservationId: `r-${randomUUID()}`,
+        workOrderId: `wo-${randomUUID()}`,
+        lineId: 'l1',
+        warehouseId: warehouse.warehouseId,
+        merchantId: warehouse.merchantId,
+        sku: 'NUT',
+        quantity: 2,
+      },
       { correlationId: `saga-${randomUUID()}`, key },
     );
     const unknownType = { ...good, id: randomUUID(), type: 'inventory.TeleportStock' };
@@ -49,7 +57,11 @@ describe('poison messages', () => {
       ],
     });
 
-    await eventually(() => warehouse.inventoryOf('NUT'), (stock) => stock.reserved === 2, { what: 'the good message behind the poison ones' });
+    await eventually(
+      () => warehouse.inventoryOf('NUT'),
+      (stock) => stock.reserved === 2,
+      { what: 'the good message behind the poison ones' },
+    );
     const mine = await eventually(
       async () => deadLetters.filter((message) => message.key?.toString() === key),
       (messages) => messages.length === 3,

@@ -49,7 +49,11 @@ describe('the REST contract', () => {
 
   const detailOf = (id: string) => answer(api.get(`/work-orders/${id}`), 200, workOrderDetailSchema);
   const settledIn = (id: string, status: string, extra: (order: WorkOrderDetail) => boolean = () => true) =>
-    eventually(() => detailOf(id), (order) => order.status === status && order.pendingAction === null && extra(order), { what: `work order ${id} to be ${status}` });
+    eventually(
+      () => detailOf(id),
+      (order) => order.status === status && order.pendingAction === null && extra(order),
+      { what: `work order ${id} to be ${status}` },
+    );
 
   it('registers reference data', async () => {
     ctx.merchantId = (await answer(api.post('/merchants', { name: `Contract ${tag}` }), 201, merchantSchema)).id;
@@ -57,26 +61,53 @@ describe('the REST contract', () => {
 
     const warehouse = await answer(api.post('/warehouses', { code: `CT-${tag}`, name: `Contract ${tag}`, locations: ['A-01', 'B-01'] }), 201, warehouseSchema);
     ctx.warehouseId = warehouse.id;
-    expect(await answer(api.post(`/warehouses/${warehouse.id}/locations`, { code: 'C-01' }), 201, locationSchema)).toEqual({ warehouseId: warehouse.id, code: 'C-01' });
-    expect((await answer(api.get('/warehouses'), 200, warehouseListSchema)).find((found) => found.id === warehouse.id)?.locations).toEqual(['A-01', 'B-01', 'C-01']);
+    expect(await answer(api.post(`/warehouses/${warehouse.id}/locations`, { code: 'C-01' }), 201, locationSchema)).toEqual({
+      warehouseId: warehouse.id,
+      code: 'C-01',
+    });
+    expect((await answer(api.get('/warehouses'), 200, warehouseListSchema)).find((found) => found.id === warehouse.id)?.locations).toEqual([
+      'A-01',
+      'B-01',
+      'C-01',
+    ]);
 
-    for (const sku of ['BOX', 'SOAP', 'GIFT-SET', 'RARE']) await answer(api.post('/products', { merchantId: ctx.merchantId, sku, name: `${sku} item` }), 201, productSchema);
+    for (const sku of ['BOX', 'SOAP', 'GIFT-SET', 'RARE'])
+      await answer(api.post('/products', { merchantId: ctx.merchantId, sku, name: `${sku} item` }), 201, productSchema);
     expect((await answer(api.get(`/products?merchantId=${ctx.merchantId}&q=so`), 200, productListSchema)).map((product) => product.sku)).toEqual(['SOAP']);
   });
 
   it('adjusts stock and answers the inventory', async () => {
     const key = { warehouseId: ctx.warehouseId, merchantId: ctx.merchantId };
     await answer(api.post('/inventory/adjustments', { ...key, sku: 'BOX', locationCode: 'A-01', quantity: 20, reason: 'restock' }), 201, stockAdjustmentSchema);
-    const soap = await answer(api.post('/inventory/adjustments', { ...key, sku: 'SOAP', locationCode: 'B-01', quantity: 10, reason: 'restock' }), 201, stockAdjustmentSchema);
+    const soap = await answer(
+      api.post('/inventory/adjustments', { ...key, sku: 'SOAP', locationCode: 'B-01', quantity: 10, reason: 'restock' }),
+      201,
+      stockAdjustmentSchema,
+    );
     expect(soap).toMatchObject({ onHand: 10, reserved: 0 });
     const rows = await answer(api.get(`/inventory?warehouseId=${ctx.warehouseId}`), 200, stockRowListSchema);
-    expect(rows.map((row) => [row.sku, row.available])).toEqual([['BOX', 20], ['SOAP', 10]]);
+    expect(rows.map((row) => [row.sku, row.available])).toEqual([
+      ['BOX', 20],
+      ['SOAP', 10],
+    ]);
   });
 
   it('keeps BOMs', async () => {
-    const recipe = { merchantId: ctx.merchantId, name: `Gift ${tag}`, outputs: [{ sku: 'GIFT-SET', quantity: 1 }], materials: [{ sku: 'BOX', quantity: 1 }, { sku: 'SOAP', quantity: 2 }] };
+    const recipe = {
+      merchantId: ctx.merchantId,
+      name: `Gift ${tag}`,
+      outputs: [{ sku: 'GIFT-SET', quantity: 1 }],
+      materials: [
+        { sku: 'BOX', quantity: 1 },
+        { sku: 'SOAP', quantity: 2 },
+      ],
+    };
     // Work-orders learns the products from Kafka: the first BOM is accepted once it has.
-    const created = await eventually(() => api.post('/boms', recipe), (response) => response.status === 201, { what: 'the products to reach work-orders' });
+    const created = await eventually(
+      () => api.post('/boms', recipe),
+      (response) => response.status === 201,
+      { what: 'the products to reach work-orders' },
+    );
     ctx.bomId = bomSchema.parse(created.body).id;
     await answer(api.put(`/boms/${ctx.bomId}`, { ...recipe, name: `Gift set ${tag}` }), 200, bomSchema);
     expect((await answer(api.get(`/boms/${ctx.bomId}`), 200, bomSchema)).name).toBe(`Gift set ${tag}`);
@@ -88,12 +119,26 @@ describe('the REST contract', () => {
   it('creates a work order from the BOM and lists it', async () => {
     await answer(api.get(`/work-orders/number-suggestion?warehouseId=${ctx.warehouseId}`), 200, numberSuggestionSchema);
     const order = await answer(
-      api.post('/work-orders', { merchantId: ctx.merchantId, warehouseId: ctx.warehouseId, name: `Contract ${tag}`, scheduledAt: '2026-12-20', bom: { bomId: ctx.bomId, sets: 2 } }),
+      api.post('/work-orders', {
+        merchantId: ctx.merchantId,
+        warehouseId: ctx.warehouseId,
+        name: `Contract ${tag}`,
+        scheduledAt: '2026-12-20',
+        bom: { bomId: ctx.bomId, sets: 2 },
+      }),
       201,
       workOrderDetailSchema,
     );
     ctx.orderId = order.id;
-    expect(order).toMatchObject({ status: 'DRAFT', scheduledAt: '2026-12-20T00:00:00.000Z', bom: { bomId: ctx.bomId, sets: 2 }, materials: [{ sku: 'BOX', quantity: 2 }, { sku: 'SOAP', quantity: 4 }] });
+    expect(order).toMatchObject({
+      status: 'DRAFT',
+      scheduledAt: '2026-12-20T00:00:00.000Z',
+      bom: { bomId: ctx.bomId, sets: 2 },
+      materials: [
+        { sku: 'BOX', quantity: 2 },
+        { sku: 'SOAP', quantity: 4 },
+      ],
+    });
     const list = await answer(api.get(`/work-orders?warehouseId=${ctx.warehouseId}`), 200, workOrderListSchema);
     expect(list.items.map((item) => item.id)).toEqual([order.id]);
     const patched = await answer(api.patch(`/work-orders/${order.id}`, { name: `Contract order ${tag}` }), 200, workOrderDetailSchema);
@@ -104,7 +149,10 @@ describe('the REST contract', () => {
     const accepted = await answer(api.post(`/work-orders/${ctx.orderId}/confirm`), 202, workOrderActionAcceptedSchema);
     expect(accepted).toMatchObject({ status: 'DRAFT', pendingAction: 'allocating', links: { self: `/work-orders/${ctx.orderId}` } });
     const allocated = await settledIn(ctx.orderId, 'ALLOCATED');
-    expect(allocated.reservations.map((reservation) => [reservation.sku, reservation.quantity])).toEqual([['BOX', 2], ['SOAP', 4]]);
+    expect(allocated.reservations.map((reservation) => [reservation.sku, reservation.quantity])).toEqual([
+      ['BOX', 2],
+      ['SOAP', 4],
+    ]);
     expect(allocated.allowedActions).toEqual(['createPickingList', 'cancel']);
   });
 
@@ -118,7 +166,13 @@ describe('the REST contract', () => {
 
   it('takes an order short of stock to Out of Stock with its shortages', async () => {
     const short = await answer(
-      api.post('/work-orders', { merchantId: ctx.merchantId, warehouseId: ctx.warehouseId, name: `Short ${tag}`, outputs: [{ sku: 'GIFT-SET', quantity: 1 }], materials: [{ sku: 'RARE', quantity: 3 }] }),
+      api.post('/work-orders', {
+        merchantId: ctx.merchantId,
+        warehouseId: ctx.warehouseId,
+        name: `Short ${tag}`,
+        outputs: [{ sku: 'GIFT-SET', quantity: 1 }],
+        materials: [{ sku: 'RARE', quantity: 3 }],
+      }),
       201,
       workOrderDetailSchema,
     );
@@ -142,7 +196,10 @@ describe('the REST contract', () => {
 
     const list = await answer(api.post('/picking-lists', { warehouseId: ctx.warehouseId, workOrderIds: [ctx.orderId] }), 201, pickingListSchema);
     ctx.listId = list.id;
-    expect(list.lines.map((line) => [line.locationCode, line.sku, line.quantity])).toEqual([['A-01', 'BOX', 2], ['B-01', 'SOAP', 4]]);
+    expect(list.lines.map((line) => [line.locationCode, line.sku, line.quantity])).toEqual([
+      ['A-01', 'BOX', 2],
+      ['B-01', 'SOAP', 4],
+    ]);
     await answer(api.post(`/picking-lists/${list.id}/start`, { picker: 'Pat' }), 200, pickingListSchema);
 
     const processing = await settledIn(ctx.orderId, 'PROCESSING', (order) => order.pickingLists.some((found) => found.status === 'IN_PROGRESS'));
@@ -170,8 +227,14 @@ describe('the REST contract', () => {
   it('receives and puts away the finished goods', async () => {
     const listed = await answer(api.get(`/inbound-orders?workOrderId=${ctx.orderId}`), 200, inboundOrderListSchema);
     expect(listed.map((order) => order.id)).toEqual([ctx.inboundId]);
-    expect(await answer(api.post(`/inbound-orders/${ctx.inboundId}/receive`, { lines: [{ sku: 'GIFT-SET', quantity: 2 }] }), 200, inboundOrderSchema)).toMatchObject({ status: 'RECEIVED' });
-    const putAway = await answer(api.post(`/inbound-orders/${ctx.inboundId}/putaway`, { lines: [{ sku: 'GIFT-SET', quantity: 2, locationCode: 'C-01' }] }), 200, inboundOrderSchema);
+    expect(
+      await answer(api.post(`/inbound-orders/${ctx.inboundId}/receive`, { lines: [{ sku: 'GIFT-SET', quantity: 2 }] }), 200, inboundOrderSchema),
+    ).toMatchObject({ status: 'RECEIVED' });
+    const putAway = await answer(
+      api.post(`/inbound-orders/${ctx.inboundId}/putaway`, { lines: [{ sku: 'GIFT-SET', quantity: 2, locationCode: 'C-01' }] }),
+      200,
+      inboundOrderSchema,
+    );
     expect(putAway).toMatchObject({ status: 'PUT_AWAY', putaways: [{ sku: 'GIFT-SET', locationCode: 'C-01', quantity: 2 }] });
     await answer(api.get(`/inbound-orders/${ctx.inboundId}`), 200, inboundOrderSchema);
     await settledIn(ctx.orderId, 'COMPLETED', (order) => order.inboundOrder?.status === 'PUT_AWAY');
@@ -179,7 +242,10 @@ describe('the REST contract', () => {
 
   it('answers the sagas', async () => {
     const sagas = await answer(api.get(`/sagas?workOrderId=${ctx.orderId}`), 200, sagaListSchema);
-    expect(sagas.items.map((saga) => [saga.type, saga.state])).toEqual([['completion', 'FINISHED'], ['allocation', 'FINISHED']]);
+    expect(sagas.items.map((saga) => [saga.type, saga.state])).toEqual([
+      ['completion', 'FINISHED'],
+      ['allocation', 'FINISHED'],
+    ]);
     const saga = await answer(api.get(`/sagas/${sagas.items[0]!.id}`), 200, sagaSchema);
     expect(saga.steps.length).toBeGreaterThan(0);
     await answer(api.get(`/sagas?workOrderId=${ctx.shortId}&type=allocation`), 200, sagaListSchema);
@@ -191,7 +257,11 @@ describe('the REST contract', () => {
       (rows) => rows.some((row) => row.sku === 'GIFT-SET'),
       { what: 'the finished goods on the shelf' },
     );
-    expect(stock.map((row) => [row.sku, row.onHand, row.reserved])).toEqual([['BOX', 18, 0], ['GIFT-SET', 2, 0], ['SOAP', 6, 0]]);
+    expect(stock.map((row) => [row.sku, row.onHand, row.reserved])).toEqual([
+      ['BOX', 18, 0],
+      ['GIFT-SET', 2, 0],
+      ['SOAP', 6, 0],
+    ]);
     const movements = await answer(api.get(`/inventory/movements?warehouseId=${ctx.warehouseId}`), 200, stockMovementListSchema);
     // The two consumptions are applied concurrently: compare the ledger in a fixed order.
     expect(movements.map((movement) => [movement.kind, movement.sku, movement.quantity]).sort()).toEqual([
@@ -202,7 +272,10 @@ describe('the REST contract', () => {
       ['PUTAWAY', 'GIFT-SET', 2],
     ]);
     const reservations = await answer(api.get(`/inventory/reservations?workOrderId=${ctx.orderId}`), 200, stockReservationListSchema);
-    expect(reservations.map((reservation) => [reservation.sku, reservation.status]).sort()).toEqual([['BOX', 'CONSUMED'], ['SOAP', 'CONSUMED']]);
+    expect(reservations.map((reservation) => [reservation.sku, reservation.status]).sort()).toEqual([
+      ['BOX', 'CONSUMED'],
+      ['SOAP', 'CONSUMED'],
+    ]);
     await answer(api.get(`/inventory/reservations?workOrderId=${ctx.shortId}&status=REJECTED`), 200, stockReservationListSchema);
   });
 });

@@ -71,7 +71,11 @@ describe('validation and refusals', () => {
 
   it('answers 409 with the status and the allowed actions for an action the status does not allow', async () => {
     const order = (await api.post('/work-orders', valid())).body;
-    expect((await api.post(`/work-orders/${order.id}/retry-allocation`)).body).toMatchObject({ status: 409, workOrderStatus: 'DRAFT', allowedActions: ['edit', 'confirm', 'cancel'] });
+    expect((await api.post(`/work-orders/${order.id}/retry-allocation`)).body).toMatchObject({
+      status: 409,
+      workOrderStatus: 'DRAFT',
+      allowedActions: ['edit', 'confirm', 'cancel'],
+    });
 
     const canceled = await api.post(`/work-orders/${order.id}/cancel`);
     expect(canceled.body.status).toBe('CANCELED');

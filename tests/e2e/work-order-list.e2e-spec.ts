@@ -10,7 +10,16 @@ describe('listing work orders', () => {
     warehouse = await WarehouseFixture.create(api, { skus: ['TEA', 'MUG', 'CUP', 'GIFT-A', 'GIFT-B'] });
     ids['tea'] = (await warehouse.workOrder({ name: 'Tea gift', outputs: [{ sku: 'GIFT-A', quantity: 1 }], materials: [{ sku: 'TEA', quantity: 1 }] })).id;
     ids['mug'] = (await warehouse.workOrder({ name: 'Mug gift', outputs: [{ sku: 'GIFT-B', quantity: 1 }], materials: [{ sku: 'MUG', quantity: 1 }] })).id;
-    ids['cup'] = (await warehouse.workOrder({ name: 'Cup set', outputs: [{ sku: 'GIFT-B', quantity: 1 }], materials: [{ sku: 'CUP', quantity: 1 }, { sku: 'TEA', quantity: 1 }] })).id;
+    ids['cup'] = (
+      await warehouse.workOrder({
+        name: 'Cup set',
+        outputs: [{ sku: 'GIFT-B', quantity: 1 }],
+        materials: [
+          { sku: 'CUP', quantity: 1 },
+          { sku: 'TEA', quantity: 1 },
+        ],
+      })
+    ).id;
     await api.post(`/work-orders/${ids['mug']}/cancel`);
   });
 
@@ -20,7 +29,16 @@ describe('listing work orders', () => {
   it('shows the list columns, newest first', async () => {
     const page = await list('');
     expect(idsOf(page)).toEqual([ids['cup'], ids['mug'], ids['tea']]);
-    expect(page.items[0]).toEqual(expect.objectContaining({ status: 'DRAFT', name: 'Cup set', number: expect.any(String), merchantId: warehouse.merchantId, scheduledAt: null, createdAt: expect.any(String) }));
+    expect(page.items[0]).toEqual(
+      expect.objectContaining({
+        status: 'DRAFT',
+        name: 'Cup set',
+        number: expect.any(String),
+        merchantId: warehouse.merchantId,
+        scheduledAt: null,
+        createdAt: expect.any(String),
+      }),
+    );
     expect(page.total).toBe(3);
   });
 

@@ -32,7 +32,9 @@ describe('short chaos run', () => {
       },
       (line) => process.stdout.write(`[chaos] ${line}\n`),
     );
-    process.stdout.write(`[chaos] ${JSON.stringify({ ordersDriven: report.ordersDriven, outcomes: report.ordersByOutcome, faults: report.faults, driveSeconds: Math.round(report.driveSeconds), settleSeconds: Math.round(report.settleSeconds), sagasCompleted: report.sagasCompleted, sagasCompensated: report.sagasCompensated, stuckSagas: report.stuckSagas, violations: report.violations, oversoldUnits: report.oversoldUnits })}\n`);
+    process.stdout.write(
+      `[chaos] ${JSON.stringify({ ordersDriven: report.ordersDriven, outcomes: report.ordersByOutcome, faults: report.faults, driveSeconds: Math.round(report.driveSeconds), settleSeconds: Math.round(report.settleSeconds), sagasCompleted: report.sagasCompleted, sagasCompensated: report.sagasCompensated, stuckSagas: report.stuckSagas, violations: report.violations, oversoldUnits: report.oversoldUnits })}\n`,
+    );
     expect(report.violations).toEqual([]);
     expect(report.oversoldUnits).toBe(0);
     expect(report.stuckSagas).toBe(0);

@@ -31,7 +31,14 @@ describe('faults, one at a time', () => {
   async function confirmOrders(count: number): Promise<string[]> {
     const ids: string[] = [];
     for (let index = 0; index < count; index += 1) {
-      const order = await warehouse.workOrder({ outputs: [{ sku: 'KIT', quantity: 1 }], materials: [{ sku: 'A', quantity: 1 }, { sku: 'B', quantity: 2 }, { sku: 'C', quantity: 1 }] });
+      const order = await warehouse.workOrder({
+        outputs: [{ sku: 'KIT', quantity: 1 }],
+        materials: [
+          { sku: 'A', quantity: 1 },
+          { sku: 'B', quantity: 2 },
+          { sku: 'C', quantity: 1 },
+        ],
+      });
       ids.push(order.id);
     }
     await Promise.all(ids.map((id) => api.post(`/work-orders/${id}/confirm`)));
@@ -41,7 +48,11 @@ describe('faults, one at a time', () => {
   async function expectAllAllocatedAndInvariantsHold(ids: string[]): Promise<void> {
     const settled = await Promise.all(ids.map((id) => warehouse.settled(id, 120_000)));
     expect(settled.map((order) => order.status)).toEqual(ids.map(() => 'ALLOCATED'));
-    const report = await eventually(() => checkInvariants(system.options), (found) => found.violations.length === 0, { timeoutMs: 60_000, intervalMs: 1_000, what: 'every invariant to hold' });
+    const report = await eventually(
+      () => checkInvariants(system.options),
+      (found) => found.violations.length === 0,
+      { timeoutMs: 60_000, intervalMs: 1_000, what: 'every invariant to hold' },
+    );
     expect(report.figures.oversoldUnits).toBe(0);
   }
 
@@ -74,12 +85,24 @@ describe('faults, one at a time', () => {
     const sagaId = order.history.find((entry: any) => entry.event === 'confirmed').detail.sagaId;
     const reservation = order.reservations[0];
     const reply = StockReserved.create(
-      { reservationId: reservation.reservationId, lineId: reservation.lineId, sku: reservation.sku, quantity: reservation.quantity, allocations: reservation.allocations },
+      {
+        reservationId: reservation.reservationId,
+        lineId: reservation.lineId,
+        sku: reservation.sku,
+        quantity: reservation.quantity,
+        allocations: reservation.allocations,
+      },
       { correlationId: sagaId, key: sagaId },
     );
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send({ topic: `${system.options.topicPrefix}${StockReserved.topic}`, messages: [{ key: sagaId, value: JSON.stringify(reply) }, { key: sagaId, value: JSON.stringify(reply) }] });
+    await producer.send({
+      topic: `${system.options.topicPrefix}${StockReserved.topic}`,
+      messages: [
+        { key: sagaId, value: JSON.stringify(reply) },
+        { key: sagaId, value: JSON.stringify(reply) },
+      ],
+    });
     await producer.disconnect();
     const saga = await eventually(
       async () => (await api.get(`/sagas/${sagaId}`)).body,
@@ -95,9 +118,17 @@ describe('faults, one at a time', () => {
     await system.terminate('inventory', 'SIGKILL');
     const [id] = await confirmOrders(1);
     const sagaId = (await api.get(`/work-orders/${id}`)).body.history.find((entry: any) => entry.event === 'confirmed').detail.sagaId;
-    const resent = await eventually(async () => (await api.get(`/sagas/${sagaId}`)).body, (saga) => saga.steps.some((step: any) => step.event === 'resent'), { what: 'a re-send' });
+    const resent = await eventually(
+      async () => (await api.get(`/sagas/${sagaId}`)).body,
+      (saga) => saga.steps.some((step: any) => step.event === 'resent'),
+      { what: 'a re-send' },
+    );
     expect(resent.state).toBe('RUNNING');
-    const stuck = await eventually(async () => (await api.get('/sagas?state=STUCK')).body, (list) => list.items.some((saga: any) => saga.id === sagaId), { timeoutMs: 30_000, what: 'the saga to be stuck' });
+    const stuck = await eventually(
+      async () => (await api.get('/sagas?state=STUCK')).body,
+      (list) => list.items.some((saga: any) => saga.id === sagaId),
+      { timeoutMs: 30_000, what: 'the saga to be stuck' },
+    );
     expect(stuck.counts.STUCK).toBeGreaterThanOrEqual(1);
 
     const retried = await api.post(`/sagas/${sagaId}/retry`);
@@ -107,7 +138,11 @@ describe('faults, one at a time', () => {
     expect((await warehouse.settled(id!, 60_000)).status).toBe('ALLOCATED');
     expect((await api.get(`/sagas/${sagaId}`)).body.state).toBe('FINISHED');
     // Every copy of the commands (original, re-sends, retry) reserved once.
-    const report = await eventually(() => checkInvariants(system.options), (found) => found.violations.length === 0, { timeoutMs: 30_000, intervalMs: 1_000, what: 'every invariant to hold' });
+    const report = await eventually(
+      () => checkInvariants(system.options),
+      (found) => found.violations.length === 0,
+      { timeoutMs: 30_000, intervalMs: 1_000, what: 'every invariant to hold' },
+    );
     expect(report.figures.oversoldUnits).toBe(0);
   });
 });

@@ -24,19 +24,32 @@ if (!hasKubectl) {
 const describeWithKubectl = hasKubectl ? describe : describe.skip;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: any; data?: Record<string, string> };
+type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec?: any;
+  data?: Record<string, string>;
+};
 
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-const overlays = readdirSync(overlaysDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const overlays = readdirSync(overlaysDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 const deploymentNames = ['gateway', 'inbound', 'inventory', 'picking', 'work-orders'];
 const consumers = ['inbound', 'inventory', 'picking', 'work-orders'];
 // The gateway's prefix table, read from its source (tests may not import an app's code).
-const routes = [...readFileSync(join(root, 'apps/gateway/src/routes.ts'), 'utf8').matchAll(/\{ prefix: '([^']+)', service: '([^']+)' \}/g)].map(([, prefix, service]) => ({ prefix: prefix!, service: service! }));
+const routes = [...readFileSync(join(root, 'apps/gateway/src/routes.ts'), 'utf8').matchAll(/\{ prefix: '([^']+)', service: '([^']+)' \}/g)].map(
+  ([, prefix, service]) => ({ prefix: prefix!, service: service! }),
+);
 const allTopics = [InventoryTopics, WorkOrderTopics, PickingTopics, InboundTopics].flatMap((topics) => Object.values(topics) as string[]);
 
 function render(overlay: string): K8sObject[] {
   const text = execFileSync(kubectl, ['kustomize', join(overlaysDir, overlay)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return parseAllDocuments(text).map((document) => document.toJS() as K8sObject).filter(Boolean);
+  return parseAllDocuments(text)
+    .map((document) => document.toJS() as K8sObject)
+    .filter(Boolean);
 }
 
 function validate(objects: K8sObject[]): { kind: string; name: string; problem: string | null }[] {
@@ -92,7 +105,8 @@ describeWithKubectl.each(overlays)('overlay %s', (overlay) => {
     const deployment = deployments.find((object) => object.metadata.name === name)!;
     const pod = deployment.spec.template.spec;
     const podLabels: Record<string, string> = deployment.spec.template.metadata.labels;
-    const selects = (selector: { matchLabels: Record<string, string> }) => Object.entries(selector.matchLabels).every(([key, value]) => podLabels[key] === value);
+    const selects = (selector: { matchLabels: Record<string, string> }) =>
+      Object.entries(selector.matchLabels).every(([key, value]) => podLabels[key] === value);
     const container = pod.containers[0];
 
     it(`runs ${expected.minReplicas}+ replicas, with a PodDisruptionBudget that selects its pods and lets a drain proceed`, () => {
@@ -105,11 +119,17 @@ describeWithKubectl.each(overlays)('overlay %s', (overlay) => {
     });
 
     it('has a HorizontalPodAutoscaler on CPU (and consumer lag in production for the consumers)', () => {
-      const autoscaler = ofKind('HorizontalPodAutoscaler').find((hpa) => hpa.spec.scaleTargetRef.kind === 'Deployment' && hpa.spec.scaleTargetRef.name === name);
+      const autoscaler = ofKind('HorizontalPodAutoscaler').find(
+        (hpa) => hpa.spec.scaleTargetRef.kind === 'Deployment' && hpa.spec.scaleTargetRef.name === name,
+      );
       expect(autoscaler?.apiVersion).toBe('autoscaling/v2');
       expect(autoscaler!.spec.minReplicas).toBeGreaterThanOrEqual(expected.minReplicas);
       expect(autoscaler!.spec.maxReplicas).toBeGreaterThan(autoscaler!.spec.minReplicas);
-      const metrics = autoscaler!.spec.metrics as { type: string; resource?: { name: string }; external?: { metric: { name: string; selector: { matchLabels: Record<string, string> } } } }[];
+      const metrics = autoscaler!.spec.metrics as {
+        type: string;
+        resource?: { name: string };
+        external?: { metric: { name: string; selector: { matchLabels: Record<string, string> } } };
+      }[];
       expect(metrics.some((metric) => metric.type === 'Resource' && metric.resource?.name === 'cpu')).toBe(true);
       if (overlay === 'production' && consumers.includes(name)) {
         const lag = metrics.find((metric) => metric.type === 'External');
@@ -121,7 +141,13 @@ describeWithKubectl.each(overlays)('overlay %s', (overlay) => {
     it('runs as uid 1000, non-root, read-only root, no privilege escalation, no capabilities, RuntimeDefault seccomp', () => {
       expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } });
       for (const each of [...(pod.initContainers ?? []), ...pod.containers]) {
-        expect(each.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+        expect(each.securityContext).toMatchObject({
+          runAsNonRoot: true,
+          runAsUser: 1000,
+          allowPrivilegeEscalation: false,
+          readOnlyRootFilesystem: true,
+          capabilities: { drop: ['ALL'] },
+        });
         expect(each.securityContext.seccompProfile ?? pod.securityContext.seccompProfile).toEqual({ type: 'RuntimeDefault' });
         // The only writable place: an emptyDir at /tmp.
         const tmp = (each.volumeMounts ?? []).find((mount: { mountPath: string }) => mount.mountPath === '/tmp');
@@ -143,10 +169,15 @@ describeWithKubectl.each(overlays)('overlay %s', (overlay) => {
     });
 
     it('spreads its replicas across nodes and zones', () => {
-      const constraints = pod.topologySpreadConstraints as { topologyKey: string; whenUnsatisfiable: string; labelSelector: { matchLabels: Record<string, string> } }[];
+      const constraints = pod.topologySpreadConstraints as {
+        topologyKey: string;
+        whenUnsatisfiable: string;
+        labelSelector: { matchLabels: Record<string, string> };
+      }[];
       expect(constraints.map((constraint) => constraint.topologyKey).sort()).toEqual(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']);
       for (const constraint of constraints) expect(selects(constraint.labelSelector)).toBe(true);
-      if (overlay === 'production') expect(constraints.find((constraint) => constraint.topologyKey === 'kubernetes.io/hostname')!.whenUnsatisfiable).toBe('DoNotSchedule');
+      if (overlay === 'production')
+        expect(constraints.find((constraint) => constraint.topologyKey === 'kubernetes.io/hostname')!.whenUnsatisfiable).toBe('DoNotSchedule');
     });
 
     it('has requests and limits, with the V8 heap (NODE_OPTIONS) well inside the memory limit', () => {
@@ -176,7 +207,13 @@ describeWithKubectl.each(overlays)('overlay %s', (overlay) => {
     expect(pod.restartPolicy).toBe('Never');
     expect(pod.containers[0].command).toEqual(['node', '--enable-source-maps', 'dist/libs/platform/src/bin/migrate.js']);
     expect(pod.containers[0].envFrom).toContainEqual({ secretRef: { name: 'platform-databases' } });
-    expect(pod.containers[0].securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(pod.containers[0].securityContext).toMatchObject({
+      runAsNonRoot: true,
+      runAsUser: 1000,
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
     const images = new Set([...deployments.map((deployment) => deployment.spec.template.spec.containers[0].image), pod.containers[0].image]);
     expect(images.size).toBe(1);
     expect([...images][0]).toMatch(new RegExp(`:${version.replace(/\./g, '\\.')}$`));
@@ -189,14 +226,21 @@ describeWithKubectl.each(overlays)('overlay %s', (overlay) => {
   it('routes every prefix of apps/gateway/src/routes.ts to its service, and /console and / to the gateway', () => {
     const ingress = ofKind('Ingress');
     expect(ingress).toHaveLength(1);
-    const paths = (ingress[0]!.spec.rules as { http: { paths: { path: string; pathType: string; backend: { service: { name: string; port: { name: string } } } }[] } }[]).flatMap((rule) => rule.http.paths);
+    const paths = (
+      ingress[0]!.spec.rules as { http: { paths: { path: string; pathType: string; backend: { service: { name: string; port: { name: string } } } }[] } }[]
+    ).flatMap((rule) => rule.http.paths);
     const rule = (path: string) => paths.find((entry) => entry.path === path);
     for (const route of routes) {
-      expect({ path: route.prefix, pathType: rule(route.prefix)?.pathType, service: rule(route.prefix)?.backend.service.name }).toEqual({ path: route.prefix, pathType: 'Prefix', service: route.service });
+      expect({ path: route.prefix, pathType: rule(route.prefix)?.pathType, service: rule(route.prefix)?.backend.service.name }).toEqual({
+        path: route.prefix,
+        pathType: 'Prefix',
+        service: route.service,
+      });
     }
     expect(rule('/console')).toMatchObject({ pathType: 'Prefix', backend: { service: { name: 'gateway' } } });
     expect(rule('/')).toMatchObject({ pathType: 'Exact', backend: { service: { name: 'gateway' } } });
-    for (const entry of paths) expect(named('Service', entry.backend.service.name)?.spec.ports.map((port: { name: string }) => port.name)).toContain(entry.backend.service.port.name);
+    for (const entry of paths)
+      expect(named('Service', entry.backend.service.name)?.spec.ports.map((port: { name: string }) => port.name)).toContain(entry.backend.service.port.name);
   });
 
   it('has valid Kafka topic settings, and Strimzi KafkaTopics for every topic and its dead-letter twin when the services do not create them', () => {
@@ -220,7 +264,12 @@ describeWithKubectl.each(overlays)('overlay %s', (overlay) => {
       expect(topic.metadata.labels?.['strimzi.io/cluster']).toBeTruthy();
       expect(topic.metadata.labels?.['rollout-phase']).toBe('pre');
       expect(topic.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/);
-      expect(topic.spec).toEqual({ topicName: topic.spec.topicName, partitions: Number(data['KAFKA_PARTITIONS']), replicas: replication, config: { 'min.insync.replicas': String(minInsync) } });
+      expect(topic.spec).toEqual({
+        topicName: topic.spec.topicName,
+        partitions: Number(data['KAFKA_PARTITIONS']),
+        replicas: replication,
+        config: { 'min.insync.replicas': String(minInsync) },
+      });
     }
   });
 });

@@ -149,7 +149,10 @@ describe('migration job, then services with MIGRATE_ON_START=false and no right 
       const deadline = Date.now() + 60_000;
       let ready = false;
       while (!ready && Date.now() < deadline && exitCode === undefined) {
-        ready = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then((response) => response.ok, () => false);
+        ready = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then(
+          (response) => response.ok,
+          () => false,
+        );
         if (!ready) await new Promise((resolveWait) => setTimeout(resolveWait, 250));
       }
       if (!ready) throw new Error(`inbound did not become ready (exit ${exitCode}):\n${output.join('')}`);
@@ -177,14 +180,23 @@ describe('migration job, then services with MIGRATE_ON_START=false and no right 
 async function startIdentityProvider(entry: string, port: number, issuerUrl: string, redirectUri: string): Promise<ChildProcess> {
   const output: string[] = [];
   const child = spawn(process.execPath, [entry], {
-    env: { PATH: process.env['PATH'], DEV_OIDC_PORT: String(port), OIDC_ISSUER_URL: issuerUrl, OIDC_AUDIENCE: DEV_AUDIENCE, DEV_OIDC_REDIRECT_URIS: redirectUri },
+    env: {
+      PATH: process.env['PATH'],
+      DEV_OIDC_PORT: String(port),
+      OIDC_ISSUER_URL: issuerUrl,
+      OIDC_AUDIENCE: DEV_AUDIENCE,
+      DEV_OIDC_REDIRECT_URIS: redirectUri,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && child.exitCode === null) {
-    const up = await fetch(`${issuerUrl}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(2_000) }).then((response) => response.ok, () => false);
+    const up = await fetch(`${issuerUrl}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(2_000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (up) return child;
     await new Promise((resolveWait) => setTimeout(resolveWait, 200));
   }

@@ -36,7 +36,11 @@ describe.each(['inventory', 'work-orders', 'picking', 'inbound'])('%s schema and
     await client.connect();
     try {
       const rows = await client.query('SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations');
-      expect(rows.rows.every((row) => row.finished_at !== null && row.rolled_back_at === null && row.applied_steps_count === 1 && /^[0-9a-f]{64}$/.test(row.checksum))).toBe(true);
+      expect(
+        rows.rows.every(
+          (row) => row.finished_at !== null && row.rolled_back_at === null && row.applied_steps_count === 1 && /^[0-9a-f]{64}$/.test(row.checksum),
+        ),
+      ).toBe(true);
     } finally {
       await client.end();
     }

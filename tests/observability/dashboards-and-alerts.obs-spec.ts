@@ -18,7 +18,9 @@ interface Panel {
 /** Every query of the dashboard, with Grafana's interval variables as Grafana would fill them in. */
 function dashboardQueries(): { panel: string; expr: string }[] {
   const dashboard = JSON.parse(readFileSync(DASHBOARD, 'utf8')) as { panels: Panel[] };
-  return dashboard.panels.flatMap((panel) => (panel.targets ?? []).map((target) => ({ panel: panel.title, expr: target.expr.replaceAll('$__rate_interval', '1m') })));
+  return dashboard.panels.flatMap((panel) =>
+    (panel.targets ?? []).map((target) => ({ panel: panel.title, expr: target.expr.replaceAll('$__rate_interval', '1m') })),
+  );
 }
 
 /** Every alert of the rules file: its name and expression (a small reader for this file's layout, no YAML parser needed). */
@@ -55,7 +57,10 @@ describe('dashboards and alerts against a real Prometheus', () => {
     system = new RunningSystem(options);
     await system.start();
     api = system.client('admin');
-    const ports: Record<ProcessName, number> = Object.fromEntries([['gateway', options.gatewayPort], ...SERVICES.map((service, index) => [service, options.gatewayPort + 1 + index])]);
+    const ports: Record<ProcessName, number> = Object.fromEntries([
+      ['gateway', options.gatewayPort],
+      ...SERVICES.map((service, index) => [service, options.gatewayPort + 1 + index]),
+    ]);
     prometheus = await LocalPrometheus.start({
       directory: join(REPO_ROOT, `.local/observability/prometheus-${options.gatewayPort}`),
       targets: Object.entries(ports).map(([service, port]) => ({ service, port })),
@@ -81,7 +86,11 @@ describe('dashboards and alerts against a real Prometheus', () => {
   });
 
   it('scrapes the gateway and every service', async () => {
-    const up = await eventually(() => prometheus.query('up'), (result) => result.data?.result.length === 5 && result.data.result.every((series) => series.value[1] === '1'), { timeoutMs: 20_000, what: 'every target up' });
+    const up = await eventually(
+      () => prometheus.query('up'),
+      (result) => result.data?.result.length === 5 && result.data.result.every((series) => series.value[1] === '1'),
+      { timeoutMs: 20_000, what: 'every target up' },
+    );
     expect(up.data!.result.map((series) => series.metric['service']).sort()).toEqual(['gateway', 'inbound', 'inventory', 'picking', 'work-orders']);
   });
 
@@ -99,11 +108,22 @@ describe('dashboards and alerts against a real Prometheus', () => {
     expect((await api.post(`/work-orders/${canceled.id}/cancel`)).status).toBe(202);
     await lifecycle.orderIn(canceled.id, 'CANCELED');
     // Short of soap, so the box reserved for it is released again (the compensation): Out of Stock.
-    const short = await warehouse.workOrder({ outputs: [{ sku: 'OBS-SET', quantity: 1 }], materials: [{ sku: 'OBS-BOX', quantity: 1 }, { sku: 'OBS-SOAP', quantity: 5 }] });
+    const short = await warehouse.workOrder({
+      outputs: [{ sku: 'OBS-SET', quantity: 1 }],
+      materials: [
+        { sku: 'OBS-BOX', quantity: 1 },
+        { sku: 'OBS-SOAP', quantity: 5 },
+      ],
+    });
     expect((await api.post(`/work-orders/${short.id}/confirm`)).status).toBe(202);
     expect((await warehouse.settled(short.id)).status).toBe('OUT_OF_STOCK');
 
-    const moved = async (expr: string) => eventually(() => prometheus.scalar(expr), (value) => value > 0, { timeoutMs: 15_000, intervalMs: 500, what: expr });
+    const moved = async (expr: string) =>
+      eventually(
+        () => prometheus.scalar(expr),
+        (value) => value > 0,
+        { timeoutMs: 15_000, intervalMs: 500, what: expr },
+      );
     await moved('sum(saga_finished_total{type="allocation",outcome="allocated"})');
     await moved('sum(saga_finished_total{type="allocation",outcome="out_of_stock"})');
     await moved('sum(saga_finished_total{type="completion",outcome="completed"})');
@@ -122,13 +142,21 @@ describe('dashboards and alerts against a real Prometheus', () => {
     // Scrape-time gauges: present for every service, settled back to nothing in flight.
     expect((await prometheus.query('outbox_pending_messages')).data!.result).toHaveLength(4);
     expect((await prometheus.query('outbox_oldest_message_age_seconds')).data!.result).toHaveLength(4);
-    await eventually(() => prometheus.scalar('sum(sagas_in_flight)'), (value) => value === 0, { timeoutMs: 15_000, intervalMs: 500, what: 'no saga in flight' });
+    await eventually(
+      () => prometheus.scalar('sum(sagas_in_flight)'),
+      (value) => value === 0,
+      { timeoutMs: 15_000, intervalMs: 500, what: 'no saga in flight' },
+    );
     // Lag of every partition each service consumes; drained once the orders settled.
     const partitions = Number(process.env['KAFKA_PARTITIONS'] ?? 8);
     expect((await prometheus.query('kafka_consumer_lag{service="inventory",topic="inventory.stock-commands"}')).data!.result).toHaveLength(partitions);
     expect(await prometheus.scalar('count(count by (service, topic) (kafka_consumer_lag))')).toBeGreaterThanOrEqual(8);
     await moved('sum(max_over_time(kafka_consumer_lag[5m])) + 1');
-    await eventually(() => prometheus.scalar('sum(kafka_consumer_lag{service="work-orders"})'), (value) => value === 0, { timeoutMs: 15_000, intervalMs: 500, what: 'work-orders to have consumed everything' });
+    await eventually(
+      () => prometheus.scalar('sum(kafka_consumer_lag{service="work-orders"})'),
+      (value) => value === 0,
+      { timeoutMs: 15_000, intervalMs: 500, what: 'work-orders to have consumed everything' },
+    );
   });
 
   it('answers every panel of the dashboard with data', async () => {
@@ -145,7 +173,15 @@ describe('dashboards and alerts against a real Prometheus', () => {
 
   it('evaluates every alert expression, and Prometheus loaded every rule healthy', async () => {
     const rules = alertRules();
-    expect(rules.map((rule) => rule.alert).sort()).toEqual(['ConsumerLagGrowing', 'DeadLettersAppearing', 'HighHttp5xxRate', 'OutboxMessagesOld', 'SagaStepsResentOften', 'SagaStuck', 'ServiceDown']);
+    expect(rules.map((rule) => rule.alert).sort()).toEqual([
+      'ConsumerLagGrowing',
+      'DeadLettersAppearing',
+      'HighHttp5xxRate',
+      'OutboxMessagesOld',
+      'SagaStepsResentOften',
+      'SagaStuck',
+      'ServiceDown',
+    ]);
     for (const { alert, expr } of rules) {
       const result = await prometheus.query(expr);
       expect({ alert, status: result.status, error: result.error }).toEqual({ alert, status: 'success', error: undefined });
@@ -155,7 +191,11 @@ describe('dashboards and alerts against a real Prometheus', () => {
     expect(health).toHaveLength(rules.length);
     for (const [name, state, error] of health) expect([name, state, error]).toEqual([name, 'ok', '']);
     // Nothing is wrong yet: no alert fires.
-    expect((await prometheus.get<{ alerts: { labels: { alertname: string }; state: string }[] }>('/api/v1/alerts')).alerts.filter((alert) => alert.state === 'firing')).toEqual([]);
+    expect(
+      (await prometheus.get<{ alerts: { labels: { alertname: string }; state: string }[] }>('/api/v1/alerts')).alerts.filter(
+        (alert) => alert.state === 'firing',
+      ),
+    ).toEqual([]);
   });
 
   it('fires SagaStuck when a saga gets no reply past its deadline (inventory gone)', async () => {

@@ -51,7 +51,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     consoleDirectory: config.CONSOLE_DIR,
     oidc: { issuerUrl: config.OIDC_ISSUER_URL, audience: config.OIDC_AUDIENCE, clientId: config.OIDC_CLIENT_ID },
     bodyLimit: config.GATEWAY_BODY_LIMIT,
-    rateLimit: { points: config.GATEWAY_RATE_LIMIT_POINTS, windowSeconds: config.GATEWAY_RATE_LIMIT_WINDOW_SECONDS, keyPrefix: config.GATEWAY_RATE_LIMIT_PREFIX },
+    rateLimit: {
+      points: config.GATEWAY_RATE_LIMIT_POINTS,
+      windowSeconds: config.GATEWAY_RATE_LIMIT_WINDOW_SECONDS,
+      keyPrefix: config.GATEWAY_RATE_LIMIT_PREFIX,
+    },
     redisUrl: config.REDIS_URL,
   };
 }

@@ -7,6 +7,11 @@ import { GatewayHealthController } from './gateway-health.controller';
 @Module({})
 export class GatewayModule {
   static forConfig(config: GatewayConfig): DynamicModule {
-    return { module: GatewayModule, imports: [MetricsModule], controllers: [GatewayHealthController, AuthConfigController], providers: [{ provide: GATEWAY_CONFIG, useValue: config }] };
+    return {
+      module: GatewayModule,
+      imports: [MetricsModule],
+      controllers: [GatewayHealthController, AuthConfigController],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
+    };
   }
 }

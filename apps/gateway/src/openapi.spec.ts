@@ -22,7 +22,11 @@ interface ExposedRoute {
  */
 function exposedRoutes(): ExposedRoute[] {
   const files = ['work-orders', 'inventory', 'picking', 'inbound']
-    .flatMap((app) => readdirSync(join(root, 'apps', app, 'src/http')).filter((file) => file.endsWith('.controller.ts')).map((file) => join('apps', app, 'src/http', file)))
+    .flatMap((app) =>
+      readdirSync(join(root, 'apps', app, 'src/http'))
+        .filter((file) => file.endsWith('.controller.ts'))
+        .map((file) => join('apps', app, 'src/http', file)),
+    )
     .concat('apps/gateway/src/gateway-health.controller.ts');
   const found: ExposedRoute[] = [];
   for (const file of files) {
@@ -61,7 +65,10 @@ describe('the OpenAPI document', () => {
     expect(exposed.length).toBeGreaterThan(35);
     for (const route of exposed) {
       const operation = paths[route.path]?.[route.method];
-      expect({ route: `${route.method} ${route.path} (${route.file})`, documented: Boolean(operation) }).toEqual({ route: `${route.method} ${route.path} (${route.file})`, documented: true });
+      expect({ route: `${route.method} ${route.path} (${route.file})`, documented: Boolean(operation) }).toEqual({
+        route: `${route.method} ${route.path} (${route.file})`,
+        documented: true,
+      });
       expect(Object.keys(operation!['responses'] as object)).toContain(String(route.status));
     }
     const documented = Object.entries(paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`));
@@ -84,7 +91,9 @@ describe('the OpenAPI document', () => {
       for (const [method, operation] of Object.entries(operations)) {
         const media = [
           ...Object.values(((operation['requestBody'] as JsonObject | undefined)?.['content'] ?? {}) as Record<string, JsonObject>),
-          ...Object.values(operation['responses'] as Record<string, JsonObject>).flatMap((response) => Object.values((response['content'] ?? {}) as Record<string, JsonObject>)),
+          ...Object.values(operation['responses'] as Record<string, JsonObject>).flatMap((response) =>
+            Object.values((response['content'] ?? {}) as Record<string, JsonObject>),
+          ),
         ];
         for (const { schema, examples } of media as { schema: { $ref: string }; examples?: Record<string, { value: unknown }> }[]) {
           const name = schema.$ref.replace('#/components/schemas/', '');

@@ -1,7 +1,11 @@
 import type { ServerResponse } from 'node:http';
 
 /** Answers an RFC 9457 problem from plain Node middleware, where Nest's exception filter does not reach. */
-export function sendProblem(response: ServerResponse, problem: { status: number; title: string; detail?: string }, headers: Record<string, string | number> = {}): void {
+export function sendProblem(
+  response: ServerResponse,
+  problem: { status: number; title: string; detail?: string },
+  headers: Record<string, string | number> = {},
+): void {
   if (response.headersSent) {
     response.end();
     return;

@@ -62,7 +62,11 @@ export function rateLimit(options: RateLimitOptions) {
       if (outcome instanceof RateLimiterRes) {
         setLimitHeaders(response, options.points, outcome);
         const retryAfter = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
-        sendProblem(response, { status: 429, title: 'Too many requests', detail: `At most ${options.points} requests per ${options.windowSeconds} s; retry in ${retryAfter} s.` }, { 'retry-after': retryAfter });
+        sendProblem(
+          response,
+          { status: 429, title: 'Too many requests', detail: `At most ${options.points} requests per ${options.windowSeconds} s; retry in ${retryAfter} s.` },
+          { 'retry-after': retryAfter },
+        );
         return;
       }
       if (!failingOpen) options.logger.warn(`rate limiting is off while Redis cannot answer (failing open): ${(outcome as Error)?.message ?? outcome}`);

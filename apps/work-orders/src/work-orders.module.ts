@@ -30,7 +30,15 @@ export class WorkOrdersModule {
     return {
       module: WorkOrdersModule,
       imports: [PlatformModule.forRuntime(runtime)],
-      controllers: [WorkOrdersHttpController, BomsHttpController, SagasHttpController, SagaRepliesMessageController, ReferenceDataMessageController, PickingEventsMessageController, InboundEventsMessageController],
+      controllers: [
+        WorkOrdersHttpController,
+        BomsHttpController,
+        SagasHttpController,
+        SagaRepliesMessageController,
+        ReferenceDataMessageController,
+        PickingEventsMessageController,
+        InboundEventsMessageController,
+      ],
       providers: [
         WorkOrdersDatabase,
         ReferenceCheck,

@@ -40,7 +40,10 @@ export async function checkInvariants(options: SystemOptions, { settled = true }
 
   try {
     // Stock per bin.
-    const badBins = await rows(inventory, `SELECT warehouse_id, sku, location_code, on_hand, reserved FROM stock_level WHERE on_hand < 0 OR reserved < 0 OR reserved > on_hand`);
+    const badBins = await rows(
+      inventory,
+      `SELECT warehouse_id, sku, location_code, on_hand, reserved FROM stock_level WHERE on_hand < 0 OR reserved < 0 OR reserved > on_hand`,
+    );
     for (const bin of badBins) violations.push(`bin ${bin['sku']}@${bin['location_code']}: onHand ${bin['on_hand']}, reserved ${bin['reserved']}`);
     const oversoldUnits = await count(inventory, `SELECT coalesce(sum(greatest(reserved - on_hand, 0) + greatest(-on_hand, 0)), 0) AS n FROM stock_level`);
 
@@ -52,7 +55,8 @@ export async function checkInvariants(options: SystemOptions, { settled = true }
            ON m.warehouse_id = s.warehouse_id AND m.merchant_id = s.merchant_id AND m.sku = s.sku AND m.location_code = s.location_code
         WHERE coalesce(s.on_hand, 0) <> coalesce(m.total, 0)`,
     );
-    for (const bin of ledgerMismatch) violations.push(`bin ${bin['sku']}@${bin['location_code']}: onHand ${bin['on_hand']} but the ledger sums to ${bin['ledger']}`);
+    for (const bin of ledgerMismatch)
+      violations.push(`bin ${bin['sku']}@${bin['location_code']}: onHand ${bin['on_hand']} but the ledger sums to ${bin['ledger']}`);
 
     const reservedMismatch = await rows(
       inventory,
@@ -64,14 +68,29 @@ export async function checkInvariants(options: SystemOptions, { settled = true }
            ON h.warehouse_id = s.warehouse_id AND h.merchant_id = s.merchant_id AND h.sku = s.sku AND h.location_code = s.location_code
         WHERE s.reserved <> coalesce(h.held, 0)`,
     );
-    for (const bin of reservedMismatch) violations.push(`bin ${bin['sku']}@${bin['location_code']}: reserved ${bin['reserved']} but reservations hold ${bin['held']}`);
+    for (const bin of reservedMismatch)
+      violations.push(`bin ${bin['sku']}@${bin['location_code']}: reserved ${bin['reserved']} but reservations hold ${bin['held']}`);
 
     // Work orders against what inventory holds and consumed, and against inbound.
     const orders = await rows(workOrders, `SELECT id, number, status, pending_action FROM work_order`);
     const materials = groupBy(await rows(workOrders, `SELECT work_order_id, sku, quantity FROM work_order_line WHERE kind = 'MATERIAL'`), 'work_order_id');
-    const held = groupBy(await rows(inventory, `SELECT work_order_id, sku, sum(quantity)::int AS quantity FROM reservation WHERE status = 'RESERVED' GROUP BY 1, 2`), 'work_order_id');
-    const consumed = groupBy(await rows(inventory, `SELECT reference AS work_order_id, sku, (-sum(quantity))::int AS quantity FROM stock_movement WHERE kind = 'CONSUMPTION' GROUP BY 1, 2`), 'work_order_id');
-    const inboundCounts = new Map((await rows(inbound, `SELECT source_id, count(*)::int AS n FROM inbound_order WHERE source = 'WORK_ORDER' GROUP BY 1`)).map((row) => [row['source_id'] as string, row['n'] as number]));
+    const held = groupBy(
+      await rows(inventory, `SELECT work_order_id, sku, sum(quantity)::int AS quantity FROM reservation WHERE status = 'RESERVED' GROUP BY 1, 2`),
+      'work_order_id',
+    );
+    const consumed = groupBy(
+      await rows(
+        inventory,
+        `SELECT reference AS work_order_id, sku, (-sum(quantity))::int AS quantity FROM stock_movement WHERE kind = 'CONSUMPTION' GROUP BY 1, 2`,
+      ),
+      'work_order_id',
+    );
+    const inboundCounts = new Map(
+      (await rows(inbound, `SELECT source_id, count(*)::int AS n FROM inbound_order WHERE source = 'WORK_ORDER' GROUP BY 1`)).map((row) => [
+        row['source_id'] as string,
+        row['n'] as number,
+      ]),
+    );
     const byStatus: Record<string, number> = {};
     for (const order of orders) {
       const id = order['id'] as string;
@@ -95,12 +114,19 @@ export async function checkInvariants(options: SystemOptions, { settled = true }
       }
     }
 
-    const sagas = Object.fromEntries((await rows(workOrders, `SELECT state, count(*)::int AS n FROM saga_instance GROUP BY 1`)).map((row) => [row['state'], row['n']])) as Record<string, number>;
+    const sagas = Object.fromEntries(
+      (await rows(workOrders, `SELECT state, count(*)::int AS n FROM saga_instance GROUP BY 1`)).map((row) => [row['state'], row['n']]),
+    ) as Record<string, number>;
     if (settled && (sagas['RUNNING'] ?? 0) > 0) violations.push(`${sagas['RUNNING']} saga(s) still mid-step`);
     if ((sagas['STUCK'] ?? 0) > 0) violations.push(`${sagas['STUCK']} saga(s) stuck`);
 
     const outboxBacklog: Record<string, number> = {};
-    for (const [name, client] of [['inventory', inventory], ['work-orders', workOrders], ['picking', picking], ['inbound', inbound]] as const) {
+    for (const [name, client] of [
+      ['inventory', inventory],
+      ['work-orders', workOrders],
+      ['picking', picking],
+      ['inbound', inbound],
+    ] as const) {
       outboxBacklog[name] = await count(client, `SELECT count(*)::int AS n FROM outbox_message`);
       if (settled && outboxBacklog[name]! > 0) violations.push(`${name}: ${outboxBacklog[name]} message(s) not yet published`);
     }
@@ -110,7 +136,10 @@ export async function checkInvariants(options: SystemOptions, { settled = true }
       figures: {
         workOrders: byStatus,
         sagas,
-        compensatedSagas: await count(workOrders, `SELECT count(*)::int AS n FROM saga_instance WHERE type = 'allocation' AND phase = 'outOfStock' AND data::text LIKE '%"state": "released"%'`),
+        compensatedSagas: await count(
+          workOrders,
+          `SELECT count(*)::int AS n FROM saga_instance WHERE type = 'allocation' AND phase = 'outOfStock' AND data::text LIKE '%"state": "released"%'`,
+        ),
         pendingActions: orders.filter((order) => order['pending_action']).length,
         outboxBacklog,
         oversoldUnits,
@@ -133,5 +162,9 @@ function groupBy(rows: Row[], key: string): Map<string, Row[]> {
 function lines(rows: Row[] | undefined): string {
   const totals = new Map<string, number>();
   for (const row of rows ?? []) totals.set(row['sku'] as string, (totals.get(row['sku'] as string) ?? 0) + Number(row['quantity']));
-  return [...totals].filter(([, quantity]) => quantity !== 0).sort(([a], [b]) => a.localeCompare(b)).map(([sku, quantity]) => `${sku}x${quantity}`).join(' ');
+  return [...totals]
+    .filter(([, quantity]) => quantity !== 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([sku, quantity]) => `${sku}x${quantity}`)
+    .join(' ');
 }

@@ -41,7 +41,12 @@ export class RunningSystem {
    * token is fetched on the first request), against the gateway or another base URL.
    */
   client(role: Role, options: { merchantIds?: readonly string[]; baseUrl?: string } = {}): ApiClient {
-    return ApiClient.signedIn(role, { ...options, baseUrl: options.baseUrl ?? this.gatewayUrl, issuerUrl: this.issuerUrl, redirectUri: loginRedirectUri(this.options) });
+    return ApiClient.signedIn(role, {
+      ...options,
+      baseUrl: options.baseUrl ?? this.gatewayUrl,
+      issuerUrl: this.issuerUrl,
+      redirectUri: loginRedirectUri(this.options),
+    });
   }
 
   urlOf(name: ProcessName): string {
@@ -104,7 +109,9 @@ export class RunningSystem {
 
   private async launch(plan: ProcessPlan): Promise<void> {
     // CPU_PROFILE_DIR: each process writes a V8 CPU profile there when it exits (for the bench).
-    const profiling = process.env['CPU_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['CPU_PROFILE_DIR']}`, `--cpu-prof-name=${plan.name}.cpuprofile`] : [];
+    const profiling = process.env['CPU_PROFILE_DIR']
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env['CPU_PROFILE_DIR']}`, `--cpu-prof-name=${plan.name}.cpuprofile`]
+      : [];
     const child = spawn(process.execPath, ['--enable-source-maps', ...profiling, plan.entry], {
       // JSON lines in log files (grep and jq read them), readable colours on a terminal; LOG_FORMAT overrides.
       env: {

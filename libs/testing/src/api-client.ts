@@ -93,7 +93,11 @@ export class ApiClient {
 
   /** Sends a raw body as-is (for malformed-JSON tests). */
   async sendRaw(method: string, path: string, raw: string): Promise<ApiResponse> {
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers: { ...(await this.authorization()), 'content-type': 'application/json' }, body: raw });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { ...(await this.authorization()), 'content-type': 'application/json' },
+      body: raw,
+    });
     return { status: response.status, body: await parse(response), contentType: response.headers.get('content-type') };
   }
 

@@ -50,13 +50,23 @@ export async function devLogin(request: DevLoginRequest): Promise<string> {
   for (let hop = 0; hop < 5 && !location.startsWith(request.redirectUri); hop += 1) location = await step(new URL(location, issuer).toString(), cookies);
   const callback = new URL(location);
   const code = callback.searchParams.get('code');
-  if (!code) throw new Error(`no authorization code in ${location}: ${callback.searchParams.get('error_description') ?? callback.searchParams.get('error') ?? 'unknown'}`);
+  if (!code)
+    throw new Error(
+      `no authorization code in ${location}: ${callback.searchParams.get('error_description') ?? callback.searchParams.get('error') ?? 'unknown'}`,
+    );
 
-  const token = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, client_id: clientId, code_verifier: verifier });
+  const token = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: request.redirectUri,
+    client_id: clientId,
+    code_verifier: verifier,
+  });
   if (request.audience) token.set('resource', request.audience);
   const response = await fetch(`${issuer}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: token });
   const body = (await response.json()) as { access_token?: string; error?: string; error_description?: string };
-  if (!response.ok || !body.access_token) throw new Error(`token exchange failed (${response.status}): ${body.error_description ?? body.error ?? 'no access_token'}`);
+  if (!response.ok || !body.access_token)
+    throw new Error(`token exchange failed (${response.status}): ${body.error_description ?? body.error ?? 'no access_token'}`);
   return body.access_token;
 }
 
@@ -72,7 +82,6 @@ async function step(url: string, cookies: Map<string, string>, init: { method?: 
     const [name, value] = [pair.slice(0, separator).trim(), pair.slice(separator + 1).trim()];
     if (value) cookies.set(name, value);
     else cookies.delete(name); // the provider clears a cookie by sending it empty
-
   }
   const location = response.headers.get('location');
   if (response.status < 300 || response.status >= 400 || !location) {

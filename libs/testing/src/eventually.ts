@@ -2,7 +2,11 @@
  * Polls `probe` until it returns a value that `done` accepts, or fails after `timeoutMs` with the
  * last value seen: the way tests wait for sagas and replicas to settle without fixed sleeps.
  */
-export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, options: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  options: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   let last: T | undefined;
   let lastError: unknown;

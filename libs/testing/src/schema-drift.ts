@@ -43,8 +43,29 @@ interface Datamodel {
   indexes: DmmfIndex[];
 }
 
-const SCALAR_UDT: Record<string, string> = { String: 'text', Int: 'int4', BigInt: 'int8', Float: 'float8', Decimal: 'numeric', Boolean: 'bool', DateTime: 'timestamp', Json: 'jsonb', Bytes: 'bytea' };
-const NATIVE_UDT: Record<string, string> = { Text: 'text', VarChar: 'varchar', Uuid: 'uuid', Integer: 'int4', BigInt: 'int8', Timestamptz: 'timestamptz', Timestamp: 'timestamp', JsonB: 'jsonb', Json: 'json', Boolean: 'bool' };
+const SCALAR_UDT: Record<string, string> = {
+  String: 'text',
+  Int: 'int4',
+  BigInt: 'int8',
+  Float: 'float8',
+  Decimal: 'numeric',
+  Boolean: 'bool',
+  DateTime: 'timestamp',
+  Json: 'jsonb',
+  Bytes: 'bytea',
+};
+const NATIVE_UDT: Record<string, string> = {
+  Text: 'text',
+  VarChar: 'varchar',
+  Uuid: 'uuid',
+  Integer: 'int4',
+  BigInt: 'int8',
+  Timestamptz: 'timestamptz',
+  Timestamp: 'timestamp',
+  JsonB: 'jsonb',
+  Json: 'json',
+  Boolean: 'bool',
+};
 const CLIENT_SIDE_DEFAULTS = new Set(['uuid', 'cuid', 'nanoid', 'ulid']);
 const REFERENTIAL_ACTION: Record<string, string> = { a: 'NoAction', r: 'Restrict', c: 'Cascade', n: 'SetNull', d: 'SetDefault' };
 
@@ -58,7 +79,9 @@ export async function schemaDrift(schemaPath: string, client: Client): Promise<s
   const differences: string[] = [];
   const query = async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[];
 
-  const tables = (await query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`))
+  const tables = (
+    await query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`)
+  )
     .map((row) => row.table_name)
     .filter((table) => table !== '_prisma_migrations');
   const modelTables = datamodel.models.map((model) => model.dbName ?? model.name);
@@ -75,7 +98,13 @@ export async function schemaDrift(schemaPath: string, client: Client): Promise<s
       differences.push(`table ${table} (model ${model.name}) missing in the database`);
       continue;
     }
-    const columns = await query<{ column_name: string; is_nullable: string; udt_name: string; datetime_precision: number | null; column_default: string | null }>(
+    const columns = await query<{
+      column_name: string;
+      is_nullable: string;
+      udt_name: string;
+      datetime_precision: number | null;
+      column_default: string | null;
+    }>(
       `SELECT column_name, is_nullable, udt_name, datetime_precision, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
       [table],
     );
@@ -91,14 +120,18 @@ export async function schemaDrift(schemaPath: string, client: Client): Promise<s
       }
       const expected = expectedColumn(field);
       if (actual.udt_name !== expected.udt) differences.push(`column ${where}: type ${actual.udt_name}, schema says ${expected.udt}`);
-      if ((actual.is_nullable === 'YES') !== (field.isList || !field.isRequired)) differences.push(`column ${where}: nullable ${actual.is_nullable}, schema says ${field.isRequired ? 'required' : 'optional'}`);
-      if (expected.precision !== null && actual.datetime_precision !== expected.precision) differences.push(`column ${where}: precision ${actual.datetime_precision}, schema says ${expected.precision}`);
+      if ((actual.is_nullable === 'YES') !== (field.isList || !field.isRequired))
+        differences.push(`column ${where}: nullable ${actual.is_nullable}, schema says ${field.isRequired ? 'required' : 'optional'}`);
+      if (expected.precision !== null && actual.datetime_precision !== expected.precision)
+        differences.push(`column ${where}: precision ${actual.datetime_precision}, schema says ${expected.precision}`);
       const defaultName = (field.default as { name?: string } | undefined)?.name;
       const wantsDatabaseDefault = field.hasDefaultValue && !(defaultName && CLIENT_SIDE_DEFAULTS.has(defaultName));
-      if ((actual.column_default !== null) !== wantsDatabaseDefault) differences.push(`column ${where}: database default ${actual.column_default}, schema default ${JSON.stringify(field.default)}`);
+      if ((actual.column_default !== null) !== wantsDatabaseDefault)
+        differences.push(`column ${where}: database default ${actual.column_default}, schema default ${JSON.stringify(field.default)}`);
     }
     for (const actual of columns) {
-      if (!scalars.some((field) => (field.dbName ?? field.name) === actual.column_name)) differences.push(`column ${table}.${actual.column_name} only in the database`);
+      if (!scalars.some((field) => (field.dbName ?? field.name) === actual.column_name))
+        differences.push(`column ${table}.${actual.column_name} only in the database`);
     }
 
     const indexes = (
@@ -135,7 +168,9 @@ export async function schemaDrift(schemaPath: string, client: Client): Promise<s
         [table],
       )
     )
-      .map((row) => `fk ${row.name} (${row.cols}) -> ${row.ref}(${row.refcols}) onDelete=${REFERENTIAL_ACTION[row.del]} onUpdate=${REFERENTIAL_ACTION[row.upd]}`)
+      .map(
+        (row) => `fk ${row.name} (${row.cols}) -> ${row.ref}(${row.refcols}) onDelete=${REFERENTIAL_ACTION[row.del]} onUpdate=${REFERENTIAL_ACTION[row.upd]}`,
+      )
       .sort();
     const wantedForeignKeys = model.fields
       .filter((field) => field.kind === 'object' && field.relationFromFields?.length)

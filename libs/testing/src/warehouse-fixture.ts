@@ -23,7 +23,9 @@ export class WarehouseFixture {
   static async create(api: ApiClient, options: { skus: string[]; locations?: string[] }): Promise<WarehouseFixture> {
     const tag = randomUUID().slice(0, 8);
     const merchant = await expectCreated(api.post('/merchants', { name: `Merchant ${tag}` }));
-    const warehouse = await expectCreated(api.post('/warehouses', { code: `WH-${tag}`, name: `Warehouse ${tag}`, locations: options.locations ?? ['A-01', 'A-02', 'B-01'] }));
+    const warehouse = await expectCreated(
+      api.post('/warehouses', { code: `WH-${tag}`, name: `Warehouse ${tag}`, locations: options.locations ?? ['A-01', 'A-02', 'B-01'] }),
+    );
     const fixture = new WarehouseFixture(api, merchant.id, warehouse.id, tag);
     for (const sku of options.skus) await expectCreated(api.post('/products', { merchantId: merchant.id, sku, name: sku }));
     await fixture.waitUntilWorkOrdersKnow(options.skus);
@@ -32,18 +34,24 @@ export class WarehouseFixture {
 
   async stock(lines: StockLine[]): Promise<void> {
     for (const line of lines) {
-      await expectCreated(this.api.post('/inventory/adjustments', { warehouseId: this.warehouseId, merchantId: this.merchantId, ...line, reason: 'test restock' }));
+      await expectCreated(
+        this.api.post('/inventory/adjustments', { warehouseId: this.warehouseId, merchantId: this.merchantId, ...line, reason: 'test restock' }),
+      );
     }
   }
 
-  async inventoryOf(sku: string): Promise<{ onHand: number; reserved: number; available: number; locations: { locationCode: string; onHand: number; reserved: number }[] }> {
+  async inventoryOf(
+    sku: string,
+  ): Promise<{ onHand: number; reserved: number; available: number; locations: { locationCode: string; onHand: number; reserved: number }[] }> {
     const response = await this.api.get(`/inventory?warehouseId=${this.warehouseId}&merchantId=${this.merchantId}&sku=${encodeURIComponent(sku)}`);
     return response.body[0] ?? { onHand: 0, reserved: 0, available: 0, locations: [] };
   }
 
   /** Creates a work order for this merchant and warehouse and returns its detail. */
   async workOrder(body: Record<string, unknown>): Promise<any> {
-    return expectCreated(this.api.post('/work-orders', { merchantId: this.merchantId, warehouseId: this.warehouseId, name: `Order ${randomUUID().slice(0, 6)}`, ...body }));
+    return expectCreated(
+      this.api.post('/work-orders', { merchantId: this.merchantId, warehouseId: this.warehouseId, name: `Order ${randomUUID().slice(0, 6)}`, ...body }),
+    );
   }
 
   /** Reads the order until no saga step is in flight. */
@@ -65,8 +73,17 @@ export class WarehouseFixture {
     // A BOM takes at most 200 lines: probe the SKUs in slices.
     for (let start = 0; start < skus.length; start += 200) {
       const slice = skus.slice(start, start + 200);
-      const probe = { merchantId: this.merchantId, name: `probe ${this.tag}`, outputs: [{ sku: slice[0], quantity: 1 }], materials: slice.map((sku) => ({ sku, quantity: 1 })) };
-      const bom = await eventually(() => this.api.post('/boms', probe), (response) => response.status === 201, { what: 'the products to reach work-orders' });
+      const probe = {
+        merchantId: this.merchantId,
+        name: `probe ${this.tag}`,
+        outputs: [{ sku: slice[0], quantity: 1 }],
+        materials: slice.map((sku) => ({ sku, quantity: 1 })),
+      };
+      const bom = await eventually(
+        () => this.api.post('/boms', probe),
+        (response) => response.status === 201,
+        { what: 'the products to reach work-orders' },
+      );
       await this.api.delete(`/boms/${bom.body.id}`);
     }
   }

@@ -51,7 +51,11 @@ export interface SignIn {
  * signed in for real: the console sends the browser to the provider's login page, the user is
  * chosen there, and the provider sends it back with the code.
  */
-export async function openConsole(browser: Browser, viewport: keyof typeof viewports = 'desktop', as: SignIn = { login: 'admin' }): Promise<{ context: BrowserContext; page: Page }> {
+export async function openConsole(
+  browser: Browser,
+  viewport: keyof typeof viewports = 'desktop',
+  as: SignIn = { login: 'admin' },
+): Promise<{ context: BrowserContext; page: Page }> {
   const gateway = process.env['GATEWAY_URL'];
   if (!gateway) throw new Error('GATEWAY_URL is not set: run the browser tier through jest (its global setup starts the system)');
   const context = await browser.newContext({ baseURL: `${gateway}/console/`, viewport: viewports[viewport] });

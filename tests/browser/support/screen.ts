@@ -37,5 +37,8 @@ export async function tableRows(page: Page, table: Locator = page.getByRole('tab
  */
 export async function choose(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
   await scope.getByRole('combobox', { name: label }).first().click();
-  await page.getByRole('option', { name: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) })
+    .first()
+    .click();
 }

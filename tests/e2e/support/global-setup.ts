@@ -25,7 +25,8 @@ export default async function globalSetup(): Promise<void> {
   // ApiClient.as / signedIn sign in at the system's development provider with these.
   process.env['OIDC_ISSUER_URL'] = system.issuerUrl;
   process.env['OIDC_REDIRECT_URI'] = loginRedirectUri(options);
-  for (const service of ['work-orders', 'inventory', 'picking', 'inbound'] as const) process.env[`SERVICE_URL_${service.replace('-', '_').toUpperCase()}`] = system.urlOf(service);
+  for (const service of ['work-orders', 'inventory', 'picking', 'inbound'] as const)
+    process.env[`SERVICE_URL_${service.replace('-', '_').toUpperCase()}`] = system.urlOf(service);
   process.env['E2E_TOPIC_PREFIX'] = options.topicPrefix;
   process.env['KAFKA_BROKERS_E2E'] = options.kafkaBrokers ?? `127.0.0.1:${options.kafkaPort}`;
 }

@@ -32,7 +32,13 @@ export function rawRequest(baseUrl: string, { method = 'GET', path, headers = {}
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, contentType: response.headers['content-type'] ?? '', text, body: parseJson(text) });
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          contentType: response.headers['content-type'] ?? '',
+          text,
+          body: parseJson(text),
+        });
       });
     });
     // The server may answer (413) and close before the whole body is written: the answer counts.

@@ -35,7 +35,11 @@ export class LocalPrometheus {
     const config = join(options.directory, 'prometheus.yml');
     writeFileSync(config, prometheusConfig(options.targets, options.ruleFiles));
     const port = await freePort();
-    const child = spawn('prometheus', [`--config.file=${config}`, `--storage.tsdb.path=${join(options.directory, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      'prometheus',
+      [`--config.file=${config}`, `--storage.tsdb.path=${join(options.directory, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
     const prometheus = new LocalPrometheus(child, `http://127.0.0.1:${port}`, options.directory);
@@ -90,9 +94,7 @@ export function checkRules(file: string): { status: number | null; output: strin
 }
 
 function prometheusConfig(targets: readonly Target[], ruleFiles: readonly string[]): string {
-  const scrape = targets
-    .map(({ service, port }) => `      - targets: ['127.0.0.1:${port}']\n        labels: { service: '${service}' }`)
-    .join('\n');
+  const scrape = targets.map(({ service, port }) => `      - targets: ['127.0.0.1:${port}']\n        labels: { service: '${service}' }`).join('\n');
   return `global:
   scrape_interval: 1s
   scrape_timeout: 900ms

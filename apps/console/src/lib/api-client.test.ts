@@ -3,7 +3,9 @@ import { ApiError, withQuery } from './api-client';
 
 describe('withQuery', () => {
   it('repeats a name for each value and leaves out empty ones', () => {
-    expect(withQuery('/work-orders', { status: ['DRAFT', 'ALLOCATED'], q: '', merchantId: undefined, page: 2 })).toBe('/work-orders?status=DRAFT&status=ALLOCATED&page=2');
+    expect(withQuery('/work-orders', { status: ['DRAFT', 'ALLOCATED'], q: '', merchantId: undefined, page: 2 })).toBe(
+      '/work-orders?status=DRAFT&status=ALLOCATED&page=2',
+    );
   });
 
   it('answers the bare path when there is nothing to add', () => {

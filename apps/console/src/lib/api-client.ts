@@ -84,7 +84,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
-    const problem = isProblem(parsed) ? parsed : { title: response.statusText || 'Request failed', status: response.status, detail: typeof parsed === 'string' ? parsed : undefined };
+    const problem = isProblem(parsed)
+      ? parsed
+      : { title: response.statusText || 'Request failed', status: response.status, detail: typeof parsed === 'string' ? parsed : undefined };
     throw new ApiError(problem);
   }
   return parsed as T;

@@ -5,7 +5,16 @@ import { afterEach } from 'vitest';
 // jsdom lacks what Mantine's layout code asks the browser for.
 const noop = () => undefined;
 window.matchMedia ??= (query: string) =>
-  ({ matches: false, media: query, onchange: null, addListener: noop, removeListener: noop, addEventListener: noop, removeEventListener: noop, dispatchEvent: () => false }) as MediaQueryList;
+  ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: noop,
+    removeListener: noop,
+    addEventListener: noop,
+    removeEventListener: noop,
+    dispatchEvent: () => false,
+  }) as MediaQueryList;
 window.ResizeObserver ??= class {
   observe = noop;
   unobserve = noop;

@@ -41,7 +41,10 @@ export class InboundOrders {
         await appendToOutbox(tx, [progressEvent(order, command.correlationId)]);
       }
       await appendToOutbox(tx, [
-        FinishedGoodsInboundCreated.outgoing({ inboundOrderId: order.id, workOrderId }, { correlationId: command.correlationId, causationId: command.id, key: command.correlationId }),
+        FinishedGoodsInboundCreated.outgoing(
+          { inboundOrderId: order.id, workOrderId },
+          { correlationId: command.correlationId, causationId: command.id, key: command.correlationId },
+        ),
       ]);
       return 'applied';
     });
@@ -78,27 +81,43 @@ export class InboundOrders {
   }
 
   async get(id: string) {
-    const order = await this.db.inboundOrder.findUnique({ where: { id }, include: { lines: { orderBy: { sku: 'asc' } }, putaways: { orderBy: { createdAt: 'asc' } } } });
+    const order = await this.db.inboundOrder.findUnique({
+      where: { id },
+      include: { lines: { orderBy: { sku: 'asc' } }, putaways: { orderBy: { createdAt: 'asc' } } },
+    });
     if (!order) throw notFound('Inbound order', id);
     return present(order);
   }
 
   /** Newest first, then by id. */
   async list(filter: { workOrderId?: string; status?: string; warehouseId?: string } & PageRequest) {
-    const where = { ...(filter.workOrderId && { source: 'WORK_ORDER', sourceId: filter.workOrderId }), ...(filter.status && { status: filter.status }), ...(filter.warehouseId && { warehouseId: filter.warehouseId }) };
+    const where = {
+      ...(filter.workOrderId && { source: 'WORK_ORDER', sourceId: filter.workOrderId }),
+      ...(filter.status && { status: filter.status }),
+      ...(filter.warehouseId && { warehouseId: filter.warehouseId }),
+    };
     const [orders, total] = await Promise.all([
-      this.db.inboundOrder.findMany({ where, include: { lines: { orderBy: { sku: 'asc' } }, putaways: { orderBy: { createdAt: 'asc' } } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...skipTake(filter) }),
+      this.db.inboundOrder.findMany({
+        where,
+        include: { lines: { orderBy: { sku: 'asc' } }, putaways: { orderBy: { createdAt: 'asc' } } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        ...skipTake(filter),
+      }),
       this.db.inboundOrder.count({ where }),
     ]);
     return { items: orders.map(present), total };
   }
 
   warehouseRegistered(event: EnvelopeOf<typeof WarehouseRegistered>) {
-    return applyOnce(this.db, event, (tx) => tx.knownLocation.createMany({ data: event.payload.locations.map((code) => ({ warehouseId: event.payload.warehouseId, code })), skipDuplicates: true }));
+    return applyOnce(this.db, event, (tx) =>
+      tx.knownLocation.createMany({ data: event.payload.locations.map((code) => ({ warehouseId: event.payload.warehouseId, code })), skipDuplicates: true }),
+    );
   }
 
   locationAdded(event: EnvelopeOf<typeof LocationAdded>) {
-    return applyOnce(this.db, event, (tx) => tx.knownLocation.createMany({ data: [{ warehouseId: event.payload.warehouseId, code: event.payload.code }], skipDuplicates: true }));
+    return applyOnce(this.db, event, (tx) =>
+      tx.knownLocation.createMany({ data: [{ warehouseId: event.payload.warehouseId, code: event.payload.code }], skipDuplicates: true }),
+    );
   }
 
   private async change(id: string, apply: (tx: InboundTransaction, order: OrderWithLines) => Promise<InboundLine[]>) {
@@ -115,7 +134,9 @@ export class InboundOrders {
 
   private async unknownLocations(tx: InboundTransaction, warehouseId: string, items: { locationCode: string }[]): Promise<LineError[]> {
     const known = new Set((await tx.knownLocation.findMany({ where: { warehouseId } })).map((location) => location.code));
-    return items.flatMap((item, index) => (known.has(item.locationCode) ? [] : [{ index, field: 'locationCode' as const, message: `no location ${item.locationCode} in this warehouse` }]));
+    return items.flatMap((item, index) =>
+      known.has(item.locationCode) ? [] : [{ index, field: 'locationCode' as const, message: `no location ${item.locationCode} in this warehouse` }],
+    );
   }
 }
 
@@ -125,7 +146,10 @@ function toLine(line: InboundOrderLine): InboundLine {
 
 async function saveLines(tx: InboundTransaction, inboundOrderId: string, lines: InboundLine[]): Promise<void> {
   for (const line of lines) {
-    await tx.inboundOrderLine.update({ where: { inboundOrderId_sku: { inboundOrderId, sku: line.sku } }, data: { received: line.received, putAway: line.putAway } });
+    await tx.inboundOrderLine.update({
+      where: { inboundOrderId_sku: { inboundOrderId, sku: line.sku } },
+      data: { received: line.received, putAway: line.putAway },
+    });
   }
 }
 

@@ -10,14 +10,24 @@ describe('inbound order', () => {
     const partial = receive(expected, [{ sku: 'SET', quantity: 3 }]);
     if (!('lines' in partial)) throw new Error('expected lines');
     expect(statusOf(partial.lines)).toBe('RECEIVING');
-    const full = receive(partial.lines, [{ sku: 'SET', quantity: 2 }, { sku: 'CARD', quantity: 2 }]);
+    const full = receive(partial.lines, [
+      { sku: 'SET', quantity: 2 },
+      { sku: 'CARD', quantity: 2 },
+    ]);
     if (!('lines' in full)) throw new Error('expected lines');
     expect(statusOf(full.lines)).toBe('RECEIVED');
   });
 
   it('refuses an over-receipt and an unexpected SKU, naming the line', () => {
-    expect(receive(expected, [{ sku: 'SET', quantity: 6 }])).toEqual({ errors: [{ index: 0, field: 'quantity', message: expect.stringContaining('over-receipt') }] });
-    expect(receive(expected, [{ sku: 'CARD', quantity: 1 }, { sku: 'NOPE', quantity: 1 }])).toEqual({ errors: [expect.objectContaining({ index: 1, field: 'sku' })] });
+    expect(receive(expected, [{ sku: 'SET', quantity: 6 }])).toEqual({
+      errors: [{ index: 0, field: 'quantity', message: expect.stringContaining('over-receipt') }],
+    });
+    expect(
+      receive(expected, [
+        { sku: 'CARD', quantity: 1 },
+        { sku: 'NOPE', quantity: 1 },
+      ]),
+    ).toEqual({ errors: [expect.objectContaining({ index: 1, field: 'sku' })] });
   });
 
   it('puts away only what was received, and is done when everything is put away', () => {
@@ -26,7 +36,10 @@ describe('inbound order', () => {
       { sku: 'CARD', expected: 2, received: 2, putAway: 0 },
     ];
     expect(putAway(received, [{ sku: 'SET', quantity: 6 }])).toMatchObject({ errors: [{ field: 'quantity' }] });
-    const done = putAway(received, [{ sku: 'SET', quantity: 5 }, { sku: 'CARD', quantity: 2 }]);
+    const done = putAway(received, [
+      { sku: 'SET', quantity: 5 },
+      { sku: 'CARD', quantity: 2 },
+    ]);
     if (!('lines' in done)) throw new Error('expected lines');
     expect(statusOf(done.lines)).toBe('PUT_AWAY');
   });

@@ -24,14 +24,21 @@ export function statusOf(lines: readonly InboundLine[]): InboundStatus {
 }
 
 /** A receipt (partial allowed) counts goods in; never more than expected: that is an over-receipt. */
-export function receive(lines: readonly InboundLine[], receipt: readonly { sku: string; quantity: number }[]): { lines: InboundLine[] } | { errors: LineError[] } {
+export function receive(
+  lines: readonly InboundLine[],
+  receipt: readonly { sku: string; quantity: number }[],
+): { lines: InboundLine[] } | { errors: LineError[] } {
   const next = new Map(lines.map((line) => [line.sku, { ...line }]));
   const errors: LineError[] = [];
   receipt.forEach((item, index) => {
     const line = next.get(item.sku);
     if (!line) return errors.push({ index, field: 'sku', message: `${item.sku} is not expected on this inbound order` });
     if (line.received + item.quantity > line.expected) {
-      return errors.push({ index, field: 'quantity', message: `over-receipt: ${line.expected - line.received} of ${item.sku} still expected, ${item.quantity} received` });
+      return errors.push({
+        index,
+        field: 'quantity',
+        message: `over-receipt: ${line.expected - line.received} of ${item.sku} still expected, ${item.quantity} received`,
+      });
     }
     line.received += item.quantity;
   });
@@ -39,7 +46,10 @@ export function receive(lines: readonly InboundLine[], receipt: readonly { sku: 
 }
 
 /** A putaway shelves received goods; never more than received and not yet put away. */
-export function putAway(lines: readonly InboundLine[], putaways: readonly { sku: string; quantity: number }[]): { lines: InboundLine[] } | { errors: LineError[] } {
+export function putAway(
+  lines: readonly InboundLine[],
+  putaways: readonly { sku: string; quantity: number }[],
+): { lines: InboundLine[] } | { errors: LineError[] } {
   const next = new Map(lines.map((line) => [line.sku, { ...line }]));
   const errors: LineError[] = [];
   putaways.forEach((item, index) => {

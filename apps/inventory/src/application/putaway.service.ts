@@ -13,6 +13,8 @@ export class PutawayService {
     if (await tx.putaway.findUnique({ where: { id: putawayId } })) return;
     await tx.putaway.create({ data: { id: putawayId, inboundOrderId, warehouseId, merchantId, sku, locationCode, quantity } });
     await addToBin(tx, { warehouseId, merchantId, sku }, locationCode, quantity);
-    await tx.stockMovement.create({ data: { warehouseId, merchantId, sku, locationCode, quantity, kind: 'PUTAWAY', reason: 'inbound putaway', reference: inboundOrderId } });
+    await tx.stockMovement.create({
+      data: { warehouseId, merchantId, sku, locationCode, quantity, kind: 'PUTAWAY', reason: 'inbound putaway', reference: inboundOrderId },
+    });
   }
 }

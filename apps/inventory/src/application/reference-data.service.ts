@@ -27,7 +27,10 @@ export class ReferenceDataService {
   /** `scope`: the merchants a scoped caller serves (undefined: every merchant). */
   async listMerchants(page: PageRequest, scope?: readonly string[]) {
     const where = scope === undefined ? {} : { id: { in: [...scope] } };
-    const [items, total] = await Promise.all([this.db.merchant.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...skipTake(page) }), this.db.merchant.count({ where })]);
+    const [items, total] = await Promise.all([
+      this.db.merchant.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...skipTake(page) }),
+      this.db.merchant.count({ where }),
+    ]);
     return { items, total };
   }
 
@@ -42,7 +45,9 @@ export class ReferenceDataService {
         include: { locations: { orderBy: { code: 'asc' } } },
       });
       const locations = warehouse.locations.map((location) => location.code);
-      await appendToOutbox(tx, [WarehouseRegistered.outgoing({ warehouseId: id, code: input.code, name: input.name, locations }, { correlationId: id, key: id })]);
+      await appendToOutbox(tx, [
+        WarehouseRegistered.outgoing({ warehouseId: id, code: input.code, name: input.name, locations }, { correlationId: id, key: id }),
+      ]);
       return presentWarehouse(warehouse);
     });
   }
@@ -107,5 +112,11 @@ function unique(values: string[]): string[] {
 }
 
 function presentWarehouse(warehouse: { id: string; code: string; name: string; createdAt: Date; locations: { code: string }[] }) {
-  return { id: warehouse.id, code: warehouse.code, name: warehouse.name, createdAt: warehouse.createdAt, locations: warehouse.locations.map((location) => location.code) };
+  return {
+    id: warehouse.id,
+    code: warehouse.code,
+    name: warehouse.name,
+    createdAt: warehouse.createdAt,
+    locations: warehouse.locations.map((location) => location.code),
+  };
 }

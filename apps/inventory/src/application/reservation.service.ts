@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
 import type { ReservationTally } from '@wo/observability';
-import { ReservationConsumed, StockReleased, StockReservationRejected, StockReserved, type ConsumeReservation, type ReleaseStock, type ReserveStock } from '@wo/contracts/inventory';
+import {
+  ReservationConsumed,
+  StockReleased,
+  StockReservationRejected,
+  StockReserved,
+  type ConsumeReservation,
+  type ReleaseStock,
+  type ReserveStock,
+} from '@wo/contracts/inventory';
 import { allocateAcrossBins, type BinStock } from '../domain/stock-allocation';
 import type { InventoryTransaction, SqlTransaction } from '../persistence/inventory-database';
 import { changeReserved, changeReservedOfMany, consumeFromBin, lockBins, lockBinsOfMany, stockKeyString, type StockKey } from '../persistence/stock-levels';
@@ -23,7 +31,10 @@ export class ReservationService {
    */
   async readForReservations(tx: SqlTransaction, commands: readonly EnvelopeOf<typeof ReserveStock>[]): Promise<ReservationReads> {
     const [known, bins] = await Promise.all([
-      findReservations(tx, commands.map((command) => command.payload.reservationId)),
+      findReservations(
+        tx,
+        commands.map((command) => command.payload.reservationId),
+      ),
       lockBinsOfMany(tx, uniqueKeys(commands.map((command) => command.payload))),
     ]);
     return { known, bins };
@@ -35,7 +46,12 @@ export class ReservationService {
    * sees the ones before it), and the stock changes and new reservations are written at once.
    * `tally` counts the new decisions (not the answers repeated to re-sent commands), for the metrics.
    */
-  async reserveMany(tx: SqlTransaction, commands: readonly EnvelopeOf<typeof ReserveStock>[], { known, bins }: ReservationReads, tally: ReservationTally): Promise<OutgoingMessage[]> {
+  async reserveMany(
+    tx: SqlTransaction,
+    commands: readonly EnvelopeOf<typeof ReserveStock>[],
+    { known, bins }: ReservationReads,
+    tally: ReservationTally,
+  ): Promise<OutgoingMessage[]> {
     const reservedChanges = new Map<string, StockKey & { locationCode: string; delta: number }>();
     const created: NewReservation[] = [];
     const replies: OutgoingMessage[] = [];
@@ -101,7 +117,16 @@ export class ReservationService {
       for (const allocation of consumed) {
         await consumeFromBin(tx, reservation, allocation.locationCode, allocation.quantity);
         await tx.stockMovement.create({
-          data: { warehouseId: reservation.warehouseId, merchantId: reservation.merchantId, sku, locationCode: allocation.locationCode, quantity: -allocation.quantity, kind: 'CONSUMPTION', reason: 'work order completed', reference: workOrderId },
+          data: {
+            warehouseId: reservation.warehouseId,
+            merchantId: reservation.merchantId,
+            sku,
+            locationCode: allocation.locationCode,
+            quantity: -allocation.quantity,
+            kind: 'CONSUMPTION',
+            reason: 'work order completed',
+            reference: workOrderId,
+          },
         });
       }
       await tx.reservation.update({ where: { id: reservationId }, data: { status: Status.Consumed, updatedAt: new Date() } });
@@ -135,9 +160,15 @@ function answerFor(reservation: KnownReservation, command: EnvelopeOf<typeof Res
   const { id: reservationId, lineId, sku, quantity } = reservation;
   switch (reservation.status) {
     case Status.Reserved:
-      return StockReserved.outgoing({ reservationId, lineId, sku, quantity, allocations: reservation.allocations.map(({ locationCode, quantity: q }) => ({ locationCode, quantity: q })) }, replyContext(command));
+      return StockReserved.outgoing(
+        { reservationId, lineId, sku, quantity, allocations: reservation.allocations.map(({ locationCode, quantity: q }) => ({ locationCode, quantity: q })) },
+        replyContext(command),
+      );
     case Status.Rejected:
-      return StockReservationRejected.outgoing({ reservationId, lineId, sku, requested: quantity, available: reservation.available ?? 0 }, replyContext(command));
+      return StockReservationRejected.outgoing(
+        { reservationId, lineId, sku, requested: quantity, available: reservation.available ?? 0 },
+        replyContext(command),
+      );
     default:
       // Released or consumed: it holds nothing now, and a late re-send must not hold it again.
       return StockReleased.outgoing({ reservationId, sku, quantity: 0 }, replyContext(command));
@@ -160,7 +191,17 @@ function uniqueKeys(keys: readonly StockKey[]): StockKey[] {
 
 /** The reservations with these ids, with their bins, in one statement. */
 async function findReservations(tx: SqlTransaction, ids: readonly string[]): Promise<Map<string, KnownReservation>> {
-  const rows = await tx.$queryRawUnsafe<{ id: string; line_id: string; sku: string; quantity: number; status: string; available: number | null; allocations: { locationCode: string; quantity: number }[] }[]>(
+  const rows = await tx.$queryRawUnsafe<
+    {
+      id: string;
+      line_id: string;
+      sku: string;
+      quantity: number;
+      status: string;
+      available: number | null;
+      allocations: { locationCode: string; quantity: number }[];
+    }[]
+  >(
     `SELECT r.id, r.line_id, r.sku, r.quantity, r.status, r.available,
             COALESCE(json_agg(json_build_object('locationCode', a.location_code, 'quantity', a.quantity) ORDER BY a.location_code)
                      FILTER (WHERE a.location_code IS NOT NULL), '[]') AS allocations
@@ -168,7 +209,12 @@ async function findReservations(tx: SqlTransaction, ids: readonly string[]): Pro
       WHERE r.id = ANY($1::text[]) GROUP BY r.id`,
     ids,
   );
-  return new Map(rows.map((row) => [row.id, { id: row.id, lineId: row.line_id, sku: row.sku, quantity: row.quantity, status: row.status, available: row.available, allocations: row.allocations }]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { id: row.id, lineId: row.line_id, sku: row.sku, quantity: row.quantity, status: row.status, available: row.available, allocations: row.allocations },
+    ]),
+  );
 }
 
 /** New reservations (held or rejected) and their bins, in one statement. */

@@ -9,10 +9,7 @@ import { PutawayService } from './putaway.service';
 import { ReservationService } from './reservation.service';
 
 export type StockCommand =
-  | EnvelopeOf<typeof ReserveStock>
-  | EnvelopeOf<typeof ReleaseStock>
-  | EnvelopeOf<typeof ConsumeReservation>
-  | EnvelopeOf<typeof PutAwayStock>;
+  EnvelopeOf<typeof ReserveStock> | EnvelopeOf<typeof ReleaseStock> | EnvelopeOf<typeof ConsumeReservation> | EnvelopeOf<typeof PutAwayStock>;
 
 /**
  * Applies a run of stock commands (those the partitions of one fetch delivered, each partition's in

@@ -44,7 +44,14 @@ export class StockService {
       const movement = await tx.stockMovement.create({
         data: { ...key, locationCode: input.locationCode, quantity: input.quantity, kind: 'ADJUSTMENT', reason: input.reason },
       });
-      return { movementId: movement.id.toString(), ...key, locationCode: input.locationCode, quantity: input.quantity, onHand: decision.onHand, reserved: bin!.reserved };
+      return {
+        movementId: movement.id.toString(),
+        ...key,
+        locationCode: input.locationCode,
+        quantity: input.quantity,
+        onHand: decision.onHand,
+        reserved: bin!.reserved,
+      };
     });
   }
 
@@ -56,10 +63,29 @@ export class StockService {
       where: { ...filter, ...(scope !== undefined && { AND: [{ merchantId: { in: [...scope] } }] }) },
       orderBy: [{ warehouseId: 'asc' }, { merchantId: 'asc' }, { sku: 'asc' }, { locationCode: 'asc' }],
     });
-    const rows = new Map<string, { warehouseId: string; merchantId: string; sku: string; onHand: number; reserved: number; available: number; locations: { locationCode: string; onHand: number; reserved: number; available: number }[] }>();
+    const rows = new Map<
+      string,
+      {
+        warehouseId: string;
+        merchantId: string;
+        sku: string;
+        onHand: number;
+        reserved: number;
+        available: number;
+        locations: { locationCode: string; onHand: number; reserved: number; available: number }[];
+      }
+    >();
     for (const level of levels) {
       const key = `${level.warehouseId}|${level.merchantId}|${level.sku}`;
-      const row = rows.get(key) ?? { warehouseId: level.warehouseId, merchantId: level.merchantId, sku: level.sku, onHand: 0, reserved: 0, available: 0, locations: [] };
+      const row = rows.get(key) ?? {
+        warehouseId: level.warehouseId,
+        merchantId: level.merchantId,
+        sku: level.sku,
+        onHand: 0,
+        reserved: 0,
+        available: 0,
+        locations: [],
+      };
       row.onHand += level.onHand;
       row.reserved += level.reserved;
       row.available += level.onHand - level.reserved;

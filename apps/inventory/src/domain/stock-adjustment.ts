@@ -16,7 +16,10 @@ export function decideAdjustment(bin: BinStock, quantity: number): AdjustmentDec
   const onHand = bin.onHand + quantity;
   if (onHand < 0) return { kind: 'refused', detail: `only ${bin.onHand} on hand at ${bin.locationCode}` };
   if (onHand < bin.reserved) {
-    return { kind: 'refused', detail: `${bin.reserved} of ${bin.onHand} at ${bin.locationCode} are reserved; at most ${bin.onHand - bin.reserved} can be removed` };
+    return {
+      kind: 'refused',
+      detail: `${bin.reserved} of ${bin.onHand} at ${bin.locationCode} are reserved; at most ${bin.onHand - bin.reserved} can be removed`,
+    };
   }
   if (onHand > MAX_STORED_QUANTITY) {
     return { kind: 'out-of-range', detail: `${bin.onHand} on hand at ${bin.locationCode}: at most ${MAX_STORED_QUANTITY - bin.onHand} more fit in one bin` };

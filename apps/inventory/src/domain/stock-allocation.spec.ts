@@ -8,7 +8,13 @@ describe('allocation across bins', () => {
   ];
 
   it('takes from bins in walking order, each up to what it has available', () => {
-    expect(allocateAcrossBins(bins, 5)).toEqual({ kind: 'allocated', allocations: [{ locationCode: 'A-01', quantity: 3 }, { locationCode: 'A-02', quantity: 2 }] });
+    expect(allocateAcrossBins(bins, 5)).toEqual({
+      kind: 'allocated',
+      allocations: [
+        { locationCode: 'A-01', quantity: 3 },
+        { locationCode: 'A-02', quantity: 2 },
+      ],
+    });
   });
 
   it('takes nothing when the bins together are short, and says what was available', () => {

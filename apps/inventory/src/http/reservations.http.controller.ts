@@ -15,7 +15,12 @@ export class ReservationsHttpController {
   async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
     const { page, pageSize, ...filter } = parseInput(reservationQuery, query, 'query');
     const [items, total] = await Promise.all([
-      this.db.reservation.findMany({ where: filter, include: { allocations: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...skipTake({ page, pageSize }) }),
+      this.db.reservation.findMany({
+        where: filter,
+        include: { allocations: true },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        ...skipTake({ page, pageSize }),
+      }),
       this.db.reservation.count({ where: filter }),
     ]);
     return withTotalCount(response, { items, total });

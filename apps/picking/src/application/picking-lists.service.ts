@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
-import { PickingListCanceled, PickingListCompleted, PickingListCreated, PickingListRefused, PickingListStarted, type CancelPickingList, type CreatePickingList } from '@wo/contracts/picking';
+import {
+  PickingListCanceled,
+  PickingListCompleted,
+  PickingListCreated,
+  PickingListRefused,
+  PickingListStarted,
+  type CancelPickingList,
+  type CreatePickingList,
+} from '@wo/contracts/picking';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
 import { conflict, invalidInput, lockRowById, notFound, skipTake, type FieldError, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
@@ -49,7 +57,12 @@ export class PickingLists {
         await this.makeList(tx, listId, warehouseId, workOrderIds, command.correlationId);
       } catch (error) {
         if (!(error instanceof ListRefused)) throw error;
-        await appendToOutbox(tx, [PickingListRefused.outgoing({ listId, warehouseId, workOrderIds, reason: error.message }, { correlationId: command.correlationId, causationId: command.id, key: listId })]);
+        await appendToOutbox(tx, [
+          PickingListRefused.outgoing(
+            { listId, warehouseId, workOrderIds, reason: error.message },
+            { correlationId: command.correlationId, causationId: command.id, key: listId },
+          ),
+        ]);
       }
       return 'applied';
     });
@@ -99,7 +112,12 @@ export class PickingLists {
       ...(filter.workOrderId && { lines: { some: { workOrderId: filter.workOrderId } } }),
     };
     const [lists, total] = await Promise.all([
-      this.db.pickingList.findMany({ where, include: { lines: { orderBy: { position: 'asc' } } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...skipTake(filter) }),
+      this.db.pickingList.findMany({
+        where,
+        include: { lines: { orderBy: { position: 'asc' } } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        ...skipTake(filter),
+      }),
       this.db.pickingList.count({ where }),
     ]);
     return { items: lists.map(present), total };
@@ -107,21 +125,38 @@ export class PickingLists {
 
   private async makeList(tx: PickingTransaction, listId: string, warehouseId: string, workOrderIds: string[], correlationId: string): Promise<void> {
     // Lock the requests so two lists can never take the same material.
-    const requests = await tx.$queryRawUnsafe<{ work_order_id: string; line_id: string; sku: string; allocations: { locationCode: string; quantity: number }[] }[]>(
+    const requests = await tx.$queryRawUnsafe<
+      { work_order_id: string; line_id: string; sku: string; allocations: { locationCode: string; quantity: number }[] }[]
+    >(
       `SELECT work_order_id, line_id, sku, allocations FROM picking_request
         WHERE warehouse_id = $1 AND status = 'OPEN' AND work_order_id = ANY($2::text[]) ORDER BY work_order_id, line_id FOR UPDATE`,
       warehouseId,
       workOrderIds,
     );
     const errors = workOrderIds.flatMap((workOrderId, index) =>
-      requests.some((request) => request.work_order_id === workOrderId) ? [] : [{ field: `workOrderIds[${index}]`, message: `work order ${workOrderId} has no materials waiting to be picked in this warehouse` }],
+      requests.some((request) => request.work_order_id === workOrderId)
+        ? []
+        : [{ field: `workOrderIds[${index}]`, message: `work order ${workOrderId} has no materials waiting to be picked in this warehouse` }],
     );
     if (errors.length > 0) throw new ListRefused(errors);
-    const stops = walkingOrder(requests.flatMap((request) => request.allocations.map((allocation) => ({ ...allocation, sku: request.sku, workOrderId: request.work_order_id, lineId: request.line_id }))));
+    const stops = walkingOrder(
+      requests.flatMap((request) =>
+        request.allocations.map((allocation) => ({ ...allocation, sku: request.sku, workOrderId: request.work_order_id, lineId: request.line_id })),
+      ),
+    );
     await tx.pickingList.create({
-      data: { id: listId, warehouseId, status: PickingListStatus.Created, workOrderIds, lines: { create: stops.map((stop, position) => ({ position, ...stop })) } },
+      data: {
+        id: listId,
+        warehouseId,
+        status: PickingListStatus.Created,
+        workOrderIds,
+        lines: { create: stops.map((stop, position) => ({ position, ...stop })) },
+      },
     });
-    await tx.pickingRequest.updateMany({ where: { warehouseId, status: 'OPEN', workOrderId: { in: workOrderIds } }, data: { status: 'LISTED', listId, updatedAt: new Date() } });
+    await tx.pickingRequest.updateMany({
+      where: { warehouseId, status: 'OPEN', workOrderId: { in: workOrderIds } },
+      data: { status: 'LISTED', listId, updatedAt: new Date() },
+    });
     await appendToOutbox(tx, [PickingListCreated.outgoing({ listId, warehouseId, workOrderIds }, { correlationId, key: listId })]);
   }
 
@@ -151,7 +186,11 @@ function facts(list: PickingList) {
   return { listId: list.id, warehouseId: list.warehouseId, workOrderIds: list.workOrderIds as string[] };
 }
 
-function present(list: PickingList & { lines: { position: number; locationCode: string; sku: string; quantity: number; workOrderId: string; lineId: string; picked: number }[] }) {
+function present(
+  list: PickingList & {
+    lines: { position: number; locationCode: string; sku: string; quantity: number; workOrderId: string; lineId: string; picked: number }[];
+  },
+) {
   const total = list.lines.reduce((sum, line) => sum + line.quantity, 0);
   const picked = list.lines.reduce((sum, line) => sum + line.picked, 0);
   return {
@@ -161,7 +200,15 @@ function present(list: PickingList & { lines: { position: number; locationCode: 
     picker: list.picker,
     workOrderIds: list.workOrderIds,
     progress: { picked, total },
-    lines: list.lines.map(({ position, locationCode, sku, quantity, workOrderId, lineId, picked: linePicked }) => ({ position, locationCode, sku, quantity, picked: linePicked, workOrderId, lineId })),
+    lines: list.lines.map(({ position, locationCode, sku, quantity, workOrderId, lineId, picked: linePicked }) => ({
+      position,
+      locationCode,
+      sku,
+      quantity,
+      picked: linePicked,
+      workOrderId,
+      lineId,
+    })),
     createdAt: list.createdAt,
     updatedAt: list.updatedAt,
   };

@@ -46,10 +46,26 @@ export class PickingRequests {
   /** Open requests of a warehouse, one entry per work order with its lines and their bins. */
   /** A page of work orders (by number, then id), each with its open materials. */
   async waiting(warehouseId: string, page: PageRequest) {
-    const requests = await this.db.pickingRequest.findMany({ where: { warehouseId, status: 'OPEN' }, orderBy: [{ workOrderNumber: 'asc' }, { workOrderId: 'asc' }, { sku: 'asc' }] });
-    const byOrder = new Map<string, { workOrderId: string; workOrderNumber: string; warehouseId: string; materials: { lineId: string; sku: string; quantity: number; allocations: unknown }[] }>();
+    const requests = await this.db.pickingRequest.findMany({
+      where: { warehouseId, status: 'OPEN' },
+      orderBy: [{ workOrderNumber: 'asc' }, { workOrderId: 'asc' }, { sku: 'asc' }],
+    });
+    const byOrder = new Map<
+      string,
+      {
+        workOrderId: string;
+        workOrderNumber: string;
+        warehouseId: string;
+        materials: { lineId: string; sku: string; quantity: number; allocations: unknown }[];
+      }
+    >();
     for (const request of requests) {
-      const entry = byOrder.get(request.workOrderId) ?? { workOrderId: request.workOrderId, workOrderNumber: request.workOrderNumber, warehouseId, materials: [] };
+      const entry = byOrder.get(request.workOrderId) ?? {
+        workOrderId: request.workOrderId,
+        workOrderNumber: request.workOrderNumber,
+        warehouseId,
+        materials: [],
+      };
       entry.materials.push({ lineId: request.lineId, sku: request.sku, quantity: request.quantity, allocations: request.allocations });
       byOrder.set(request.workOrderId, entry);
     }

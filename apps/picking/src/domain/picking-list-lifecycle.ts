@@ -28,7 +28,10 @@ export function decidePickingList(status: PickingListStatus, action: PickingList
   const next = nextStatus(status, action);
   if (next) return { kind: 'accepted', next };
   const allowedActions = pickingListActions.filter((candidate) => nextStatus(status, candidate) !== null);
-  const detail = action === 'complete' && status === S.Created ? 'a picker must start the list before it can be done' : `${action} is not allowed while the list is ${status}`;
+  const detail =
+    action === 'complete' && status === S.Created
+      ? 'a picker must start the list before it can be done'
+      : `${action} is not allowed while the list is ${status}`;
   return { kind: 'refused', status, allowedActions, detail };
 }
 
@@ -47,6 +50,10 @@ export interface PickStop {
  */
 export function walkingOrder(stops: readonly PickStop[]): PickStop[] {
   return [...stops].sort(
-    (a, b) => a.locationCode.localeCompare(b.locationCode) || a.sku.localeCompare(b.sku) || a.workOrderId.localeCompare(b.workOrderId) || a.lineId.localeCompare(b.lineId),
+    (a, b) =>
+      a.locationCode.localeCompare(b.locationCode) ||
+      a.sku.localeCompare(b.sku) ||
+      a.workOrderId.localeCompare(b.workOrderId) ||
+      a.lineId.localeCompare(b.lineId),
   );
 }

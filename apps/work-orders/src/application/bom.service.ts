@@ -78,6 +78,17 @@ function bomLines(input: BomInput) {
 
 export function presentBom(bom: Bom & { lines: BomLine[] }) {
   const byKind = (kind: string) =>
-    bom.lines.filter((line) => line.kind === kind).sort((a, b) => a.position - b.position).map(({ sku, quantity }) => ({ sku, quantity }));
-  return { id: bom.id, merchantId: bom.merchantId, name: bom.name, outputs: byKind('OUTPUT'), materials: byKind('MATERIAL'), createdAt: bom.createdAt, updatedAt: bom.updatedAt };
+    bom.lines
+      .filter((line) => line.kind === kind)
+      .sort((a, b) => a.position - b.position)
+      .map(({ sku, quantity }) => ({ sku, quantity }));
+  return {
+    id: bom.id,
+    merchantId: bom.merchantId,
+    name: bom.name,
+    outputs: byKind('OUTPUT'),
+    materials: byKind('MATERIAL'),
+    createdAt: bom.createdAt,
+    updatedAt: bom.updatedAt,
+  };
 }

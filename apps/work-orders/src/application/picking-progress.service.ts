@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Envelope, EnvelopeOf } from '@wo/contracts/envelope';
-import { CancelPickingList, type PickingListCanceled, type PickingListCompleted, type PickingListCreated, type PickingListRefused, type PickingListStarted } from '@wo/contracts/picking';
+import {
+  CancelPickingList,
+  type PickingListCanceled,
+  type PickingListCompleted,
+  type PickingListCreated,
+  type PickingListRefused,
+  type PickingListStarted,
+} from '@wo/contracts/picking';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
 import { WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
@@ -36,14 +43,17 @@ export class PickingProgress {
       }
       for (const order of orders) {
         await tx.workOrderPickingList.create({ data: { listId, workOrderId: order.id, status: 'CREATED' } });
-        await this.transitions.apply(tx, order, { type: 'PickingStarted' }, { event: 'processing', detail: { listId } }, [publicEvents.processing(order, listId, event.correlationId)]);
+        await this.transitions.apply(tx, order, { type: 'PickingStarted' }, { event: 'processing', detail: { listId } }, [
+          publicEvents.processing(order, listId, event.correlationId),
+        ]);
       }
     });
   }
 
   listRefused(event: EnvelopeOf<typeof PickingListRefused>) {
     return this.once(event, async (tx, orders) => {
-      for (const order of orders) await this.transitions.record(tx, order.id, 'pickingListRefused', { listId: event.payload.listId, reason: event.payload.reason });
+      for (const order of orders)
+        await this.transitions.record(tx, order.id, 'pickingListRefused', { listId: event.payload.listId, reason: event.payload.reason });
     });
   }
 

@@ -37,7 +37,12 @@ export class SagaCoordinator {
   ) {}
 
   /** Starts an allocation; its first commands are returned for the caller to send with its own messages (one outbox write). */
-  async startAllocation(tx: SqlTransaction, order: WorkOrder, materials: { id: string; sku: string; quantity: number }[], actor?: Actor): Promise<{ sagaId: string; commands: OutgoingMessage[] }> {
+  async startAllocation(
+    tx: SqlTransaction,
+    order: WorkOrder,
+    materials: { id: string; sku: string; quantity: number }[],
+    actor?: Actor,
+  ): Promise<{ sagaId: string; commands: OutgoingMessage[] }> {
     const started = startAllocation({
       actor,
       sagaId: randomUUID(),
@@ -60,8 +65,21 @@ export class SagaCoordinator {
     return started.data.sagaId;
   }
 
-  async startCompletion(tx: SqlTransaction, order: WorkOrder, reservations: { reservationId: string; sku: string }[], outputs: { sku: string; quantity: number }[]): Promise<string> {
-    const started = startCompletion({ sagaId: randomUUID(), workOrderId: order.id, workOrderNumber: order.number, warehouseId: order.warehouseId, merchantId: order.merchantId, reservations, outputs });
+  async startCompletion(
+    tx: SqlTransaction,
+    order: WorkOrder,
+    reservations: { reservationId: string; sku: string }[],
+    outputs: { sku: string; quantity: number }[],
+  ): Promise<string> {
+    const started = startCompletion({
+      sagaId: randomUUID(),
+      workOrderId: order.id,
+      workOrderNumber: order.number,
+      warehouseId: order.warehouseId,
+      merchantId: order.merchantId,
+      reservations,
+      outputs,
+    });
     await this.create(tx, { type: 'completion', data: started.data }, started.commands);
     return started.data.sagaId;
   }
@@ -106,7 +124,8 @@ export class SagaCoordinator {
         const newStep = progress.reaction.commands.length > 0;
         changed.set(sagaId, { run: saga.run, newStep: newStep || (changed.get(sagaId)?.newStep ?? false) });
         // A new step (the compensation, say) is worth a line; the replies themselves are in the saga's data.
-        if (newStep) logs.push({ sagaId, event: 'sent', detail: { phase: data.phase, commands: progress.reaction.commands.map((command) => command.definition.type) } });
+        if (newStep)
+          logs.push({ sagaId, event: 'sent', detail: { phase: data.phase, commands: progress.reaction.commands.map((command) => command.definition.type) } });
         if (newStep && data.phase === 'compensating') observed.push(() => this.metrics.compensated(progress.type));
         if (outcome !== null) {
           // From the start's commit time (the database's clock) to now: confirm to settled.
@@ -168,7 +187,10 @@ export class SagaCoordinator {
   /** Allocation outcomes of one run of replies, applied to their orders together. */
   private async finishAllocations(tx: SqlTransaction, finished: readonly { data: AllocationSagaData; outcome: AllocationOutcome }[]): Promise<void> {
     if (finished.length === 0) return;
-    const orders = await this.transitions.lockMany(tx, finished.map(({ data }) => data.workOrderId));
+    const orders = await this.transitions.lockMany(
+      tx,
+      finished.map(({ data }) => data.workOrderId),
+    );
     const orderOf = ({ data }: { data: AllocationSagaData }) => {
       const order = orders.get(data.workOrderId);
       if (!order) throw new Error(`saga ${data.sagaId} finished for a missing work order ${data.workOrderId}`);
@@ -176,7 +198,14 @@ export class SagaCoordinator {
     };
     const held = finished.flatMap(({ data, outcome }) =>
       outcome.kind === 'allocated'
-        ? outcome.lines.map((line) => ({ reservationId: line.reservationId, workOrderId: data.workOrderId, lineId: line.lineId, sku: line.sku, quantity: line.quantity, allocations: line.allocations }))
+        ? outcome.lines.map((line) => ({
+            reservationId: line.reservationId,
+            workOrderId: data.workOrderId,
+            lineId: line.lineId,
+            sku: line.sku,
+            quantity: line.quantity,
+            allocations: line.allocations,
+          }))
         : [],
     );
     await insertHeldReservations(tx, held);
@@ -186,7 +215,13 @@ export class SagaCoordinator {
         const order = orderOf({ data });
         if (outcome.kind === 'allocated') {
           const materials = outcome.lines.map(({ lineId, sku, quantity, allocations }) => ({ lineId, sku, quantity, allocations: [...allocations] }));
-          return { order, event: { type: 'AllocationSucceeded' }, history: { event: 'allocated', detail: { sagaId: data.sagaId } }, messages: [publicEvents.allocated(order, materials, data.sagaId, data.actor)], shortages: [] };
+          return {
+            order,
+            event: { type: 'AllocationSucceeded' },
+            history: { event: 'allocated', detail: { sagaId: data.sagaId } },
+            messages: [publicEvents.allocated(order, materials, data.sagaId, data.actor)],
+            shortages: [],
+          };
         }
         return {
           order,
@@ -202,7 +237,9 @@ export class SagaCoordinator {
   private async finishRelease(tx: SqlTransaction, data: ReleaseSagaData): Promise<void> {
     const order = await this.lockOrder(tx, data.sagaId, data.workOrderId);
     await endHeldReservations(tx, order.id, 'RELEASED');
-    await this.transitions.apply(tx, order, { type: 'Released' }, { event: 'canceled', detail: { sagaId: data.sagaId, released: true } }, [publicEvents.canceled(order, data.sagaId)]);
+    await this.transitions.apply(tx, order, { type: 'Released' }, { event: 'canceled', detail: { sagaId: data.sagaId, released: true } }, [
+      publicEvents.canceled(order, data.sagaId),
+    ]);
   }
 
   private async finishCompletion(tx: SqlTransaction, data: CompletionSagaData): Promise<void> {
@@ -245,14 +282,24 @@ export class SagaCoordinator {
         if (saga.expiresAt && saga.expiresAt <= now) {
           await tx.sagaInstance.update({ where: { id }, data: { state: 'STUCK', deadlineAt: null, updatedAt: now } });
           await this.log(tx, id, 'stuck', { phase: saga.phase, attempts: saga.stepAttempts });
-          this.logger.warn({ msg: `saga ${id} (${saga.type}, work order ${saga.workOrderId}) is stuck in ${saga.phase} after ${saga.stepAttempts} re-sends`, correlationId: id, workOrderId: saga.workOrderId });
+          this.logger.warn({
+            msg: `saga ${id} (${saga.type}, work order ${saga.workOrderId}) is stuck in ${saga.phase} after ${saga.stepAttempts} re-sends`,
+            correlationId: id,
+            workOrderId: saga.workOrderId,
+          });
           stuck += 1;
           observed.push(() => this.metrics.stuck(saga.type));
           continue;
         }
         const commands = pendingCommands({ type: saga.type, data: saga.data } as unknown as SagaRun);
-        await appendToOutbox(tx, commands.map((command) => toOutgoing(command, id, null)));
-        await tx.sagaInstance.update({ where: { id }, data: { stepAttempts: saga.stepAttempts + 1, deadlineAt: nextDeadline(this.timing, saga.stepAttempts + 1, now), updatedAt: now } });
+        await appendToOutbox(
+          tx,
+          commands.map((command) => toOutgoing(command, id, null)),
+        );
+        await tx.sagaInstance.update({
+          where: { id },
+          data: { stepAttempts: saga.stepAttempts + 1, deadlineAt: nextDeadline(this.timing, saga.stepAttempts + 1, now), updatedAt: now },
+        });
         await this.log(tx, id, 'resent', { phase: saga.phase, commands: commands.map((command) => command.definition.type), attempt: saga.stepAttempts + 1 });
         resent += 1;
         observed.push(() => this.metrics.resent(saga.type));
@@ -271,10 +318,19 @@ export class SagaCoordinator {
       if (saga.state === 'FINISHED') return 'finished';
       const now = new Date();
       const commands = pendingCommands({ type: saga.type, data: saga.data } as unknown as SagaRun);
-      await appendToOutbox(tx, commands.map((command) => toOutgoing(command, sagaId, null)));
+      await appendToOutbox(
+        tx,
+        commands.map((command) => toOutgoing(command, sagaId, null)),
+      );
       await tx.sagaInstance.update({
         where: { id: sagaId },
-        data: { state: 'RUNNING', stepAttempts: 0, deadlineAt: nextDeadline(this.timing, 0, now), expiresAt: new Date(now.getTime() + this.timing.deadlineMs), updatedAt: now },
+        data: {
+          state: 'RUNNING',
+          stepAttempts: 0,
+          deadlineAt: nextDeadline(this.timing, 0, now),
+          expiresAt: new Date(now.getTime() + this.timing.deadlineMs),
+          updatedAt: now,
+        },
       });
       await this.log(tx, sagaId, 'retried', { commands: commands.map((command) => command.definition.type) });
       return 'retried';
@@ -282,10 +338,18 @@ export class SagaCoordinator {
   }
 
   /** A new saga row with its first step-log line (one statement), and its first commands, sent unless the caller sends them. */
-  private async create(tx: SqlTransaction, run: SagaRun, commands: readonly SagaCommand[], { finished = false, send = true }: { finished?: boolean; send?: boolean } = {}): Promise<OutgoingMessage[]> {
+  private async create(
+    tx: SqlTransaction,
+    run: SagaRun,
+    commands: readonly SagaCommand[],
+    { finished = false, send = true }: { finished?: boolean; send?: boolean } = {},
+  ): Promise<OutgoingMessage[]> {
     const now = new Date();
     const { data } = run;
-    const logs = [{ event: 'started', detail: { type: run.type, phase: data.phase, commands: commands.map((command) => command.definition.type) } }, ...(finished ? [{ event: 'finished', detail: { phase: data.phase } }] : [])];
+    const logs = [
+      { event: 'started', detail: { type: run.type, phase: data.phase, commands: commands.map((command) => command.definition.type) } },
+      ...(finished ? [{ event: 'finished', detail: { phase: data.phase } }] : []),
+    ];
     await tx.$executeRawUnsafe(
       `WITH saga AS (
          INSERT INTO saga_instance (id, type, work_order_id, phase, data, state, finished_at, deadline_at, expires_at)
@@ -314,19 +378,23 @@ export class SagaCoordinator {
     return this.logMany(tx, [{ sagaId, event, detail }]);
   }
 
-
   /** Logs a reply that changes nothing, and gives the step-log line that records it on its saga. */
   private ignore(reply: Envelope, reason: string): StepLogEntry {
-    this.logger.log({ msg: `ignored ${reply.type} ${reply.id} for saga ${reply.correlationId}: ${reason}`, messageId: reply.id, correlationId: reply.correlationId });
+    this.logger.log({
+      msg: `ignored ${reply.type} ${reply.id} for saga ${reply.correlationId}: ${reason}`,
+      messageId: reply.id,
+      correlationId: reply.correlationId,
+    });
     return { sagaId: reply.correlationId, event: 'ignored', detail: { type: reply.type, messageId: reply.id, reason } };
   }
 
   private logMany(tx: SqlTransaction, entries: readonly StepLogEntry[]): Promise<void> {
-    return appendLogLines(tx, { table: 'saga_step_log', ownerColumn: 'saga_id' }, entries.map(({ sagaId, event, detail }) => ({ ownerId: sagaId, event, detail })));
+    return appendLogLines(
+      tx,
+      { table: 'saga_step_log', ownerColumn: 'saga_id' },
+      entries.map(({ sagaId, event, detail }) => ({ ownerId: sagaId, event, detail })),
+    );
   }
-
-
-
 }
 
 interface StepLogEntry {
@@ -364,7 +432,10 @@ async function lockSagas(tx: SqlTransaction, ids: readonly string[]): Promise<Ma
 }
 
 /** The reservations an allocation holds, in one statement. */
-async function insertHeldReservations(tx: SqlTransaction, held: readonly { reservationId: string; workOrderId: string; lineId: string; sku: string; quantity: number; allocations: unknown }[]): Promise<void> {
+async function insertHeldReservations(
+  tx: SqlTransaction,
+  held: readonly { reservationId: string; workOrderId: string; lineId: string; sku: string; quantity: number; allocations: unknown }[],
+): Promise<void> {
   if (held.length === 0) return;
   await tx.$executeRawUnsafe(
     `INSERT INTO work_order_reservation (reservation_id, work_order_id, line_id, sku, quantity, allocations, status)

@@ -67,40 +67,42 @@ export class WorkOrderCommands {
       throw invalidInput([{ field: 'number', message: `${input.number} is already used in this warehouse` }]);
     }
     const id = randomUUID();
-    await this.db.$transaction(async (tx) => {
-      const number = input.number ?? (await this.numbers.take(tx, warehouse));
-      const order = await tx.workOrder.create({
-        data: {
-          id,
-          number,
-          merchantId,
-          warehouseId: warehouse.id,
-          name: input.name,
-          scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
-          status: WorkOrderStatus.Draft,
-          bomId,
-          bomSets,
-          lines: { create: orderLines(lines) },
-        },
-      });
-      await this.transitions.record(tx, id, 'created', { ...(bomId && { bomId, sets: bomSets }), actor });
-      await appendToOutbox(tx, [
-        WorkOrderCreated.outgoing(
-          {
-            workOrderId: id,
+    await this.db
+      .$transaction(async (tx) => {
+        const number = input.number ?? (await this.numbers.take(tx, warehouse));
+        const order = await tx.workOrder.create({
+          data: {
+            id,
             number,
             merchantId,
             warehouseId: warehouse.id,
-            name: order.name,
-            scheduledAt: order.scheduledAt?.toISOString() ?? null,
-            outputs: lines.outputs,
-            materials: lines.materials,
-            actor,
+            name: input.name,
+            scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
+            status: WorkOrderStatus.Draft,
+            bomId,
+            bomSets,
+            lines: { create: orderLines(lines) },
           },
-          { correlationId: id, key: id },
-        ),
-      ]);
-    }).catch(rethrowDuplicateNumber);
+        });
+        await this.transitions.record(tx, id, 'created', { ...(bomId && { bomId, sets: bomSets }), actor });
+        await appendToOutbox(tx, [
+          WorkOrderCreated.outgoing(
+            {
+              workOrderId: id,
+              number,
+              merchantId,
+              warehouseId: warehouse.id,
+              name: order.name,
+              scheduledAt: order.scheduledAt?.toISOString() ?? null,
+              outputs: lines.outputs,
+              materials: lines.materials,
+              actor,
+            },
+            { correlationId: id, key: id },
+          ),
+        ]);
+      })
+      .catch(rethrowDuplicateNumber);
     return { id };
   }
 
@@ -108,7 +110,10 @@ export class WorkOrderCommands {
     const current = await this.db.workOrder.findUnique({ where: { id }, include: { lines: true } });
     if (!current) throw notFound('Work order', id);
     if (input.outputs || input.materials) {
-      await this.references.requireSkus(current.merchantId, { ...(input.outputs && { outputs: input.outputs }), ...(input.materials && { materials: input.materials }) });
+      await this.references.requireSkus(current.merchantId, {
+        ...(input.outputs && { outputs: input.outputs }),
+        ...(input.materials && { materials: input.materials }),
+      });
     }
     // Edit rewrites lines through Prisma; the other actions run in plain SQL transactions.
     await this.actIn(this.db, id, 'edit', async (tx, order, outcome) => {
@@ -120,7 +125,10 @@ export class WorkOrderCommands {
           updatedAt: new Date(),
         },
       });
-      for (const [kind, lines] of [['OUTPUT', input.outputs], ['MATERIAL', input.materials]] as const) {
+      for (const [kind, lines] of [
+        ['OUTPUT', input.outputs],
+        ['MATERIAL', input.materials],
+      ] as const) {
         if (!lines) continue;
         await tx.workOrderLine.deleteMany({ where: { workOrderId: id, kind } });
         await tx.workOrderLine.createMany({ data: lines.map((line, position) => ({ id: randomUUID(), workOrderId: id, kind, position, ...line })) });
@@ -136,17 +144,28 @@ export class WorkOrderCommands {
   }
 
   retryAllocation(id: string, actor: Actor): Promise<WorkOrderSummary> {
-    return this.act(id, 'retryAllocation', (tx, order, _outcome, materials) => this.beginAllocation(tx, order, 'allocationRetried', actor, materials), materialsOf);
+    return this.act(
+      id,
+      'retryAllocation',
+      (tx, order, _outcome, materials) => this.beginAllocation(tx, order, 'allocationRetried', actor, materials),
+      materialsOf,
+    );
   }
 
   cancel(id: string, actor: Actor): Promise<WorkOrderSummary> {
     return this.act(id, 'cancel', async (tx, order, outcome) => {
       if (outcome === 'canceled') {
-        return this.transitions.apply(tx, order, { type: 'Canceled' }, { event: 'canceled', detail: { actor } }, [publicEvents.canceled(order, order.id, actor)]);
+        return this.transitions.apply(tx, order, { type: 'Canceled' }, { event: 'canceled', detail: { actor } }, [
+          publicEvents.canceled(order, order.id, actor),
+        ]);
       }
       const next = await this.transitions.apply(tx, order, { type: 'ReleaseStarted' }, { event: 'releaseStarted', detail: { actor } });
       const held = await heldReservationsOf(tx, id);
-      await this.sagas.startRelease(tx, order, held.map(({ reservationId, sku }) => ({ reservationId, sku })));
+      await this.sagas.startRelease(
+        tx,
+        order,
+        held.map(({ reservationId, sku }) => ({ reservationId, sku })),
+      );
       return next;
     });
   }
@@ -160,7 +179,10 @@ export class WorkOrderCommands {
       const listId = randomUUID();
       const lines = await heldReservations(tx, order.id);
       await appendToOutbox(tx, [
-        CreatePickingList.outgoing({ listId, warehouseId: order.warehouseId, orders: [{ workOrderId: order.id, number: order.number, lines }] }, { correlationId: order.id, key: listId }),
+        CreatePickingList.outgoing(
+          { listId, warehouseId: order.warehouseId, orders: [{ workOrderId: order.id, number: order.number, lines }] },
+          { correlationId: order.id, key: listId },
+        ),
       ]);
       await this.transitions.record(tx, order.id, 'pickingListRequested', { listId, actor });
     });
@@ -172,7 +194,12 @@ export class WorkOrderCommands {
       const next = await this.transitions.apply(tx, order, { type: 'CompletionStarted' }, { event: 'completionStarted', detail: { actor } });
       const held = await heldReservationsOf(tx, id);
       const outputs = await linesOf(tx, id, 'OUTPUT');
-      await this.sagas.startCompletion(tx, order, held.map(({ reservationId, sku }) => ({ reservationId, sku })), outputs.map(({ sku, quantity }) => ({ sku, quantity })));
+      await this.sagas.startCompletion(
+        tx,
+        order,
+        held.map(({ reservationId, sku }) => ({ reservationId, sku })),
+        outputs.map(({ sku, quantity }) => ({ sku, quantity })),
+      );
       return next;
     });
   }
@@ -211,11 +238,19 @@ export class WorkOrderCommands {
   }
 
   /** Starts allocating the order's materials (read here unless the caller already has them). */
-  private async beginAllocation(tx: SqlTransaction, order: WorkOrder, historyEvent: string, actor: Actor, materialLines?: MaterialLines): Promise<LifecycleState> {
+  private async beginAllocation(
+    tx: SqlTransaction,
+    order: WorkOrder,
+    historyEvent: string,
+    actor: Actor,
+    materialLines?: MaterialLines,
+  ): Promise<LifecycleState> {
     const materials = materialLines ?? (await materialsOf(tx, order.id));
     const { sagaId, commands } = await this.sagas.startAllocation(tx, order, materials, actor);
     const events = order.status === WorkOrderStatus.Draft ? [publicEvents.confirmed(order, sagaId, actor)] : [];
-    return this.transitions.apply(tx, order, { type: 'AllocationStarted' }, { event: historyEvent, detail: { sagaId, actor } }, [...commands, ...events], { shortages: [] });
+    return this.transitions.apply(tx, order, { type: 'AllocationStarted' }, { event: historyEvent, detail: { sagaId, actor } }, [...commands, ...events], {
+      shortages: [],
+    });
   }
 
   private async resolveLines(merchantId: string, lines: CreateWorkOrderInput['lines']) {
@@ -229,7 +264,10 @@ export class WorkOrderCommands {
         throw invalidInput([{ field: 'bom.sets', message: `${tooMany.quantity} ${tooMany.sku} per set: at most ${most} sets fit in one line` }]);
       }
       const times = (kind: string) =>
-        bom.lines.filter((line) => line.kind === kind).sort((a, b) => a.position - b.position).map((line) => ({ sku: line.sku, quantity: line.quantity * lines.sets }));
+        bom.lines
+          .filter((line) => line.kind === kind)
+          .sort((a, b) => a.position - b.position)
+          .map((line) => ({ sku: line.sku, quantity: line.quantity * lines.sets }));
       return { lines: { outputs: times('OUTPUT'), materials: times('MATERIAL') }, bomId: bom.id, bomSets: lines.sets };
     }
     await this.references.requireSkus(merchantId, { outputs: lines.outputs, materials: lines.materials });
@@ -265,7 +303,12 @@ function orderLines(lines: WorkOrderLinesInput) {
 type ActionOutcome = 'edited' | 'allocationStarted' | 'releaseStarted' | 'canceled' | 'pickingRequested' | 'completionStarted';
 
 function refusal(refused: ActionRefused) {
-  return conflict(refused.detail, { status: 409, workOrderStatus: refused.status, pendingAction: refused.pendingAction, allowedActions: refused.allowedActions });
+  return conflict(refused.detail, {
+    status: 409,
+    workOrderStatus: refused.status,
+    pendingAction: refused.pendingAction,
+    allowedActions: refused.allowedActions,
+  });
 }
 
 /** Two creates racing for one explicit number: the unique index decides, the loser gets a 400. */

@@ -63,7 +63,13 @@ export class WorkOrderTransitions {
    */
   async applyMany(
     tx: SqlTransaction,
-    changes: readonly { order: WorkOrder; event: LifecycleEvent; history: { event: string; detail?: Record<string, unknown> }; messages: readonly OutgoingMessage[]; shortages: unknown }[],
+    changes: readonly {
+      order: WorkOrder;
+      event: LifecycleEvent;
+      history: { event: string; detail?: Record<string, unknown> };
+      messages: readonly OutgoingMessage[];
+      shortages: unknown;
+    }[],
   ): Promise<void> {
     if (changes.length === 0) return;
     const next = changes.map((change) => evolve(stateOf(change.order), change.event));
@@ -76,8 +82,14 @@ export class WorkOrderTransitions {
       next.map((state) => state.pendingAction),
       changes.map((change) => JSON.stringify(change.shortages)),
     );
-    await this.recordMany(tx, changes.map(({ order, history }) => ({ workOrderId: order.id, event: history.event, detail: history.detail })));
-    await appendToOutbox(tx, changes.flatMap((change) => change.messages));
+    await this.recordMany(
+      tx,
+      changes.map(({ order, history }) => ({ workOrderId: order.id, event: history.event, detail: history.detail })),
+    );
+    await appendToOutbox(
+      tx,
+      changes.flatMap((change) => change.messages),
+    );
   }
 
   async record(tx: SqlTransaction, workOrderId: string, event: string, detail: Record<string, unknown> = {}): Promise<void> {
@@ -86,9 +98,12 @@ export class WorkOrderTransitions {
 
   /** History lines, in one statement, in the given order. */
   async recordMany(tx: SqlTransaction, entries: readonly { workOrderId: string; event: string; detail?: Record<string, unknown> }[]): Promise<void> {
-    await appendLogLines(tx, { table: 'work_order_history', ownerColumn: 'work_order_id' }, entries.map(({ workOrderId, event, detail }) => ({ ownerId: workOrderId, event, detail: detail ?? {} })));
+    await appendLogLines(
+      tx,
+      { table: 'work_order_history', ownerColumn: 'work_order_id' },
+      entries.map(({ workOrderId, event, detail }) => ({ ownerId: workOrderId, event, detail: detail ?? {} })),
+    );
   }
-
 }
 
 export function stateOf(order: Pick<WorkOrder, 'status' | 'pendingAction'>, picking?: LifecycleState['picking']): LifecycleState {
@@ -97,7 +112,10 @@ export function stateOf(order: Pick<WorkOrder, 'status' | 'pendingAction'>, pick
 
 /** Where the order's picking stands: no list, a list not yet done, or every live list done. */
 export async function pickingOf(tx: SqlTransaction, workOrderId: string): Promise<NonNullable<LifecycleState['picking']>> {
-  const lists = await tx.$queryRawUnsafe<{ status: string }[]>(`SELECT status FROM work_order_picking_list WHERE work_order_id = $1 AND status <> 'CANCELED'`, workOrderId);
+  const lists = await tx.$queryRawUnsafe<{ status: string }[]>(
+    `SELECT status FROM work_order_picking_list WHERE work_order_id = $1 AND status <> 'CANCELED'`,
+    workOrderId,
+  );
   if (lists.length === 0) return 'none';
   return lists.every((list) => list.status === 'DONE') ? 'done' : 'open';
 }

@@ -45,7 +45,10 @@ describe('work-order lifecycle', () => {
   });
 
   it('completes a Processing order only when every picking list is done', () => {
-    expect(decide({ status: S.Processing, pendingAction: null, picking: 'open' }, 'complete')).toMatchObject({ kind: 'refused', detail: expect.stringContaining('picking list') });
+    expect(decide({ status: S.Processing, pendingAction: null, picking: 'open' }, 'complete')).toMatchObject({
+      kind: 'refused',
+      detail: expect.stringContaining('picking list'),
+    });
     expect(decide({ status: S.Processing, pendingAction: null, picking: 'done' }, 'complete')).toEqual({ kind: 'completionStarted' });
     const completing = evolve({ status: S.Processing, pendingAction: null }, { type: 'CompletionStarted' });
     expect(completing.pendingAction).toBe('completing');
@@ -83,7 +86,10 @@ describe('blocked actions', () => {
       ['edit', 'confirm', 'cancel'].map((action) => ({ action, reason: 'Allocation is in progress: wait until it settles.' })),
     );
     expect(actionsOf(blockedActions({ status: S.Allocated, pendingAction: 'releasing' }))).toEqual(['createPickingList', 'cancel']);
-    expect(blockedActions({ status: S.Processing, pendingAction: 'completing', picking: 'done' })[0]).toEqual({ action: 'complete', reason: expect.stringMatching(/^Completion is in progress/) });
+    expect(blockedActions({ status: S.Processing, pendingAction: 'completing', picking: 'done' })[0]).toEqual({
+      action: 'complete',
+      reason: expect.stringMatching(/^Completion is in progress/),
+    });
   });
 
   it('shows no buttons, so blocks none, for Completed and Canceled orders', () => {

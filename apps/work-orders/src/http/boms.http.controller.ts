@@ -1,7 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ACTION_ROLES, bomBody, bomQuery } from '@wo/contracts/rest';
-import { CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, requireVisible, withTotalCount, type Principal } from '@wo/platform';
+import {
+  CurrentPrincipal,
+  EVERY_ROLE,
+  merchantForBody,
+  merchantScopeOf,
+  parseInput,
+  RequireRole,
+  requireVisible,
+  withTotalCount,
+  type Principal,
+} from '@wo/platform';
 import { BomService } from '../application/bom.service';
 
 /** BOM recipes: what a set is made of. */

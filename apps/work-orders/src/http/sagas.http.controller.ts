@@ -20,7 +20,12 @@ export class SagasHttpController {
     const { limit, page, pageSize, ...filter } = parseInput(sagaListQuery, query, 'query');
     const [counts, items, total] = await Promise.all([
       this.db.sagaInstance.groupBy({ by: ['state'], _count: { _all: true } }),
-      this.db.sagaInstance.findMany({ where: filter, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...skipTake({ page, pageSize: limit ?? pageSize }), omit: { data: true } }),
+      this.db.sagaInstance.findMany({
+        where: filter,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        ...skipTake({ page, pageSize: limit ?? pageSize }),
+        omit: { data: true },
+      }),
       this.db.sagaInstance.count({ where: filter }),
     ]);
     response.setHeader('X-Total-Count', String(total));

@@ -32,7 +32,10 @@ export type LockedWorkOrder = WorkOrder & { readonly transactionTime: Date };
  */
 export async function lockWorkOrders(tx: SqlTransaction, ids: readonly string[]): Promise<LockedWorkOrder[]> {
   if (ids.length === 0) return [];
-  return tx.$queryRawUnsafe<LockedWorkOrder[]>(`SELECT ${WORK_ORDER_FIELDS}, now() AS "transactionTime" FROM work_order WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [...ids]);
+  return tx.$queryRawUnsafe<LockedWorkOrder[]>(
+    `SELECT ${WORK_ORDER_FIELDS}, now() AS "transactionTime" FROM work_order WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+    [...ids],
+  );
 }
 
 /** An order's lines of one kind, in their order. */
@@ -41,7 +44,10 @@ export function linesOf(tx: SqlTransaction, workOrderId: string, kind: 'OUTPUT' 
 }
 
 /** An order's held reservations, by SKU. */
-export function heldReservationsOf(tx: SqlTransaction, workOrderId: string): Promise<{ reservationId: string; lineId: string; sku: string; quantity: number; allocations: { locationCode: string; quantity: number }[] }[]> {
+export function heldReservationsOf(
+  tx: SqlTransaction,
+  workOrderId: string,
+): Promise<{ reservationId: string; lineId: string; sku: string; quantity: number; allocations: { locationCode: string; quantity: number }[] }[]> {
   return tx.$queryRawUnsafe(
     `SELECT reservation_id AS "reservationId", line_id AS "lineId", sku, quantity, allocations FROM work_order_reservation
       WHERE work_order_id = $1 AND status = 'HELD' ORDER BY sku`,

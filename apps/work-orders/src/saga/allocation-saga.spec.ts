@@ -47,7 +47,10 @@ describe('allocation saga', () => {
     expect(first.outcome).toBeNull();
     const second = advanced(onAllocationReply(first.data, reserved('l2', 'SOAP', 10)));
     expect(second.commands).toEqual([]);
-    expect(second.outcome).toEqual({ kind: 'allocated', lines: expect.arrayContaining([expect.objectContaining({ sku: 'SOAP', allocations: [{ locationCode: 'A-01', quantity: 10 }] })]) });
+    expect(second.outcome).toEqual({
+      kind: 'allocated',
+      lines: expect.arrayContaining([expect.objectContaining({ sku: 'SOAP', allocations: [{ locationCode: 'A-01', quantity: 10 }] })]),
+    });
   });
 
   it('given one line short, releases the reserved lines before declaring Out of Stock', () => {
@@ -73,7 +76,13 @@ describe('allocation saga', () => {
     const first = advanced(onAllocationReply(startAllocation(request).data, rejected('l1', 'BOX', 5, 1)));
     const second = advanced(onAllocationReply(first.data, rejected('l2', 'SOAP', 10, 2)));
     expect(second.commands).toEqual([]);
-    expect(second.outcome).toEqual({ kind: 'outOfStock', shortages: [{ sku: 'BOX', requested: 5, available: 1 }, { sku: 'SOAP', requested: 10, available: 2 }] });
+    expect(second.outcome).toEqual({
+      kind: 'outOfStock',
+      shortages: [
+        { sku: 'BOX', requested: 5, available: 1 },
+        { sku: 'SOAP', requested: 10, available: 2 },
+      ],
+    });
   });
 
   it('ignores a duplicate reply explicitly', () => {
@@ -82,7 +91,10 @@ describe('allocation saga', () => {
   });
 
   it('ignores a reply for a reservation it does not know', () => {
-    const reply: StockReply = { type: 'inventory.StockReserved', payload: { reservationId: 'other:l9', lineId: 'l9', sku: 'X', quantity: 1, allocations: [{ locationCode: 'A', quantity: 1 }] } };
+    const reply: StockReply = {
+      type: 'inventory.StockReserved',
+      payload: { reservationId: 'other:l9', lineId: 'l9', sku: 'X', quantity: 1, allocations: [{ locationCode: 'A', quantity: 1 }] },
+    };
     expect(onAllocationReply(startAllocation(request).data, reply).kind).toBe('ignored');
   });
 

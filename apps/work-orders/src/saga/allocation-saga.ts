@@ -49,8 +49,7 @@ export interface Shortage {
 }
 
 export type AllocationOutcome =
-  | { readonly kind: 'allocated'; readonly lines: readonly AllocationLine[] }
-  | { readonly kind: 'outOfStock'; readonly shortages: readonly Shortage[] };
+  { readonly kind: 'allocated'; readonly lines: readonly AllocationLine[] } | { readonly kind: 'outOfStock'; readonly shortages: readonly Shortage[] };
 
 type Reaction = SagaReaction<AllocationSagaData, AllocationOutcome>;
 
@@ -177,9 +176,5 @@ function reserveCommand(data: AllocationSagaData, line: AllocationLine): SagaCom
 }
 
 function releaseCommand(data: AllocationSagaData, line: AllocationLine): SagaCommand {
-  return command(
-    ReleaseStock,
-    { reservationId: line.reservationId, warehouseId: data.warehouseId, sku: line.sku },
-    stockKey(data.warehouseId, line.sku),
-  );
+  return command(ReleaseStock, { reservationId: line.reservationId, warehouseId: data.warehouseId, sku: line.sku }, stockKey(data.warehouseId, line.sku));
 }

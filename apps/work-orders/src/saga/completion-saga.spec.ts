@@ -10,7 +10,10 @@ const start = () =>
     workOrderNumber: 'WO-1',
     warehouseId: 'wh',
     merchantId: 'm',
-    reservations: [{ reservationId: 'r1', sku: 'BOX' }, { reservationId: 'r2', sku: 'SOAP' }],
+    reservations: [
+      { reservationId: 'r1', sku: 'BOX' },
+      { reservationId: 'r2', sku: 'SOAP' },
+    ],
     outputs: [{ sku: 'SET', quantity: 5 }],
   });
 
@@ -29,16 +32,26 @@ describe('completion saga', () => {
   });
 
   it('completes once every reservation is consumed and the inbound order exists, in any order', () => {
-    const first = advanced(onCompletionReply(start().data, { type: 'inbound.FinishedGoodsInboundCreated', payload: { inboundOrderId: 'in-1', workOrderId: 'wo' } }));
-    const second = advanced(onCompletionReply(first.data, { type: 'inventory.ReservationConsumed', payload: { reservationId: 'r2', sku: 'SOAP', quantity: 10, consumed: [] } }));
+    const first = advanced(
+      onCompletionReply(start().data, { type: 'inbound.FinishedGoodsInboundCreated', payload: { inboundOrderId: 'in-1', workOrderId: 'wo' } }),
+    );
+    const second = advanced(
+      onCompletionReply(first.data, { type: 'inventory.ReservationConsumed', payload: { reservationId: 'r2', sku: 'SOAP', quantity: 10, consumed: [] } }),
+    );
     expect(second.outcome).toBeNull();
     expect(pendingCompletionCommands(second.data).map((command) => command.payload)).toEqual([expect.objectContaining({ reservationId: 'r1' })]);
-    const third = advanced(onCompletionReply(second.data, { type: 'inventory.ReservationConsumed', payload: { reservationId: 'r1', sku: 'BOX', quantity: 5, consumed: [] } }));
+    const third = advanced(
+      onCompletionReply(second.data, { type: 'inventory.ReservationConsumed', payload: { reservationId: 'r1', sku: 'BOX', quantity: 5, consumed: [] } }),
+    );
     expect(third.outcome).toEqual({ kind: 'completed', inboundOrderId: 'in-1' });
   });
 
   it('ignores a duplicate consumption reply', () => {
-    const first = advanced(onCompletionReply(start().data, { type: 'inventory.ReservationConsumed', payload: { reservationId: 'r1', sku: 'BOX', quantity: 5, consumed: [] } }));
-    expect(onCompletionReply(first.data, { type: 'inventory.ReservationConsumed', payload: { reservationId: 'r1', sku: 'BOX', quantity: 5, consumed: [] } }).kind).toBe('ignored');
+    const first = advanced(
+      onCompletionReply(start().data, { type: 'inventory.ReservationConsumed', payload: { reservationId: 'r1', sku: 'BOX', quantity: 5, consumed: [] } }),
+    );
+    expect(
+      onCompletionReply(first.data, { type: 'inventory.ReservationConsumed', payload: { reservationId: 'r1', sku: 'BOX', quantity: 5, consumed: [] } }).kind,
+    ).toBe('ignored');
   });
 });

@@ -29,7 +29,9 @@ export interface CompletionSagaData {
 export type CompletionOutcome = { readonly kind: 'completed'; readonly inboundOrderId: string };
 type Reaction = SagaReaction<CompletionSagaData, CompletionOutcome>;
 
-export function startCompletion(request: Omit<CompletionSagaData, 'phase' | 'reservations' | 'inboundOrderId'> & { reservations: readonly { reservationId: string; sku: string }[] }): Reaction & { kind: 'advanced' } {
+export function startCompletion(
+  request: Omit<CompletionSagaData, 'phase' | 'reservations' | 'inboundOrderId'> & { reservations: readonly { reservationId: string; sku: string }[] },
+): Reaction & { kind: 'advanced' } {
   const data: CompletionSagaData = {
     ...request,
     phase: 'completing',
@@ -45,7 +47,10 @@ export function onCompletionReply(data: CompletionSagaData, reply: SagaReply): R
       const target = data.reservations.find((reservation) => reservation.reservationId === reply.payload.reservationId);
       if (!target) return ignored(`no reservation ${reply.payload.reservationId} in this completion`);
       if (target.consumed) return ignored(`reservation ${target.reservationId} already consumed`);
-      return afterAnswer({ ...data, reservations: data.reservations.map((reservation) => (reservation === target ? { ...reservation, consumed: true } : reservation)) });
+      return afterAnswer({
+        ...data,
+        reservations: data.reservations.map((reservation) => (reservation === target ? { ...reservation, consumed: true } : reservation)),
+      });
     }
     case 'inbound.FinishedGoodsInboundCreated':
       if (data.inboundOrderId !== null) return ignored(`inbound order ${data.inboundOrderId} already known`);
@@ -59,10 +64,28 @@ export function onCompletionReply(data: CompletionSagaData, reply: SagaReply): R
 export function pendingCompletionCommands(data: CompletionSagaData): SagaCommand[] {
   const consumes = data.reservations
     .filter((reservation) => !reservation.consumed)
-    .map((reservation) => command(ConsumeReservation, { reservationId: reservation.reservationId, workOrderId: data.workOrderId, warehouseId: data.warehouseId, sku: reservation.sku }, stockKey(data.warehouseId, reservation.sku)));
+    .map((reservation) =>
+      command(
+        ConsumeReservation,
+        { reservationId: reservation.reservationId, workOrderId: data.workOrderId, warehouseId: data.warehouseId, sku: reservation.sku },
+        stockKey(data.warehouseId, reservation.sku),
+      ),
+    );
   const inbound =
     data.inboundOrderId === null
-      ? [command(CreateFinishedGoodsInbound, { workOrderId: data.workOrderId, workOrderNumber: data.workOrderNumber, warehouseId: data.warehouseId, merchantId: data.merchantId, lines: [...data.outputs] }, data.workOrderId)]
+      ? [
+          command(
+            CreateFinishedGoodsInbound,
+            {
+              workOrderId: data.workOrderId,
+              workOrderNumber: data.workOrderNumber,
+              warehouseId: data.warehouseId,
+              merchantId: data.merchantId,
+              lines: [...data.outputs],
+            },
+            data.workOrderId,
+          ),
+        ]
       : [];
   return [...consumes, ...inbound];
 }

@@ -2,7 +2,15 @@ import { ReleaseStock } from '@wo/contracts/inventory';
 import { onReleaseReply, startRelease } from './release-saga';
 
 const start = () =>
-  startRelease({ sagaId: 's', workOrderId: 'wo', warehouseId: 'wh', reservations: [{ reservationId: 'r1', sku: 'A' }, { reservationId: 'r2', sku: 'B' }] });
+  startRelease({
+    sagaId: 's',
+    workOrderId: 'wo',
+    warehouseId: 'wh',
+    reservations: [
+      { reservationId: 'r1', sku: 'A' },
+      { reservationId: 'r2', sku: 'B' },
+    ],
+  });
 
 describe('release saga', () => {
   it('releases every held reservation', () => {

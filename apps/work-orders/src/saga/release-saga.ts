@@ -54,9 +54,7 @@ export function onReleaseReply(data: ReleaseSagaData, reply: SagaReply): Reactio
   if (!target) return ignored(`no reservation ${reply.payload.reservationId} in this release`);
   if (target.released) return ignored(`reservation ${target.reservationId} already released`);
 
-  const reservations = data.reservations.map((reservation) =>
-    reservation === target ? { ...reservation, released: true } : reservation,
-  );
+  const reservations = data.reservations.map((reservation) => (reservation === target ? { ...reservation, released: true } : reservation));
   if (reservations.every((reservation) => reservation.released)) {
     return { kind: 'advanced', data: { ...data, reservations, phase: 'released' }, commands: [], outcome: { kind: 'released' } };
   }

@@ -52,7 +52,12 @@ export function buildAsyncApiDocument(): JsonSchema {
       contentType: 'application/json',
       headers: { $ref: '#/components/schemas/MessageHeaders' },
       payload: { $ref: `./schemas/${schemaFileName(version.definition.type, version.version)}` },
-      bindings: { kafka: { key: { type: 'string', description: ownedTopics.find((topic) => topic.address === version.definition.topic)?.key ?? 'the aggregate id' }, bindingVersion: '0.5.0' } },
+      bindings: {
+        kafka: {
+          key: { type: 'string', description: ownedTopics.find((topic) => topic.address === version.definition.topic)?.key ?? 'the aggregate id' },
+          bindingVersion: '0.5.0',
+        },
+      },
     };
   }
   messages['DeadLetter'] = {

@@ -23,15 +23,25 @@ describe('compatibility of a published message version', () => {
   });
 
   it('refuses a removed field, a retyped one, a narrowed enum and a new required field', () => {
-    expect(incompatibilities(published, files({ version: 1, schema: v1.omit({ quantity: true }) }))).toEqual(['schemas/test.ThingShipped.v1.json: $.payload.quantity: removed']);
-    expect(incompatibilities(published, files({ version: 1, schema: v1.extend({ quantity: z.string() }) }))).toEqual(['schemas/test.ThingShipped.v1.json: $.payload.quantity: type integer became string']);
-    expect(incompatibilities(published, files({ version: 1, schema: v1.extend({ lines: z.array(z.object({ sku: z.number() })) }) }))).toEqual(['schemas/test.ThingShipped.v1.json: $.payload.lines[].sku: type string became number']);
+    expect(incompatibilities(published, files({ version: 1, schema: v1.omit({ quantity: true }) }))).toEqual([
+      'schemas/test.ThingShipped.v1.json: $.payload.quantity: removed',
+    ]);
+    expect(incompatibilities(published, files({ version: 1, schema: v1.extend({ quantity: z.string() }) }))).toEqual([
+      'schemas/test.ThingShipped.v1.json: $.payload.quantity: type integer became string',
+    ]);
+    expect(incompatibilities(published, files({ version: 1, schema: v1.extend({ lines: z.array(z.object({ sku: z.number() })) }) }))).toEqual([
+      'schemas/test.ThingShipped.v1.json: $.payload.lines[].sku: type string became number',
+    ]);
     expect(incompatibilities(published, files({ version: 1, schema: v1.extend({ mode: z.enum(['air']) }) }))).toHaveLength(1);
-    expect(incompatibilities(published, files({ version: 1, schema: v1.extend({ carrier: z.string() }) }))).toEqual(['schemas/test.ThingShipped.v1.json: $.payload.carrier: newly required']);
+    expect(incompatibilities(published, files({ version: 1, schema: v1.extend({ carrier: z.string() }) }))).toEqual([
+      'schemas/test.ThingShipped.v1.json: $.payload.carrier: newly required',
+    ]);
   });
 
   it('refuses a published version that disappears, and lets a new version change anything', () => {
-    expect(incompatibilities(published, files({ version: 2, schema: v1.omit({ quantity: true }) }))).toEqual([expect.stringMatching(/^schemas\/test\.ThingShipped\.v1\.json: removed/)]);
+    expect(incompatibilities(published, files({ version: 2, schema: v1.omit({ quantity: true }) }))).toEqual([
+      expect.stringMatching(/^schemas\/test\.ThingShipped\.v1\.json: removed/),
+    ]);
     expect(incompatibilities(published, files({ version: 1, schema: v1 }, { version: 2, schema: z.object({ thingId: z.number() }) }))).toEqual([]);
   });
 });

@@ -16,8 +16,10 @@ export function breakingChanges(old: JsonSchema, next: JsonSchema, path = '$'): 
   const changes: string[] = [];
   const oldTypes = typesOf(old);
   const nextTypes = typesOf(next);
-  if (oldTypes && (!nextTypes || oldTypes.some((type) => !nextTypes.includes(type)))) changes.push(`${path}: type ${oldTypes.join('|')} became ${nextTypes?.join('|') ?? 'untyped'}`);
-  if (Array.isArray(old['enum']) && (!Array.isArray(next['enum']) || old['enum'].some((value) => !(next['enum'] as unknown[]).includes(value)))) changes.push(`${path}: values of ${JSON.stringify(old['enum'])} no longer all allowed`);
+  if (oldTypes && (!nextTypes || oldTypes.some((type) => !nextTypes.includes(type))))
+    changes.push(`${path}: type ${oldTypes.join('|')} became ${nextTypes?.join('|') ?? 'untyped'}`);
+  if (Array.isArray(old['enum']) && (!Array.isArray(next['enum']) || old['enum'].some((value) => !(next['enum'] as unknown[]).includes(value))))
+    changes.push(`${path}: values of ${JSON.stringify(old['enum'])} no longer all allowed`);
 
   const oldProperties = (old['properties'] ?? {}) as Record<string, JsonSchema>;
   const nextProperties = (next['properties'] ?? {}) as Record<string, JsonSchema>;

@@ -9,7 +9,9 @@ import type { JsonSchema } from './message-json-schema';
 
 const docs = join(__dirname, '../../../../docs');
 const committedSchemas = () =>
-  new Map<string, JsonSchema>(readdirSync(join(docs, 'schemas')).map((file) => [`schemas/${file}`, JSON.parse(readFileSync(join(docs, 'schemas', file), 'utf8')) as JsonSchema]));
+  new Map<string, JsonSchema>(
+    readdirSync(join(docs, 'schemas')).map((file) => [`schemas/${file}`, JSON.parse(readFileSync(join(docs, 'schemas', file), 'utf8')) as JsonSchema]),
+  );
 
 describe('the message contract documents', () => {
   it('cover every topic the producers name in their topics.ts, and each dead-letter twin', () => {
@@ -26,10 +28,15 @@ describe('the message contract documents', () => {
   it('docs/asyncapi.yaml is valid AsyncAPI 3.0, its payloads resolved from docs/schemas', async () => {
     const source = join(docs, 'asyncapi.yaml');
     const { document, diagnostics } = await new Parser().parse(readFileSync(source, 'utf8'), { source });
-    expect(diagnostics.filter((diagnostic) => diagnostic.severity === 0).map((diagnostic) => `${diagnostic.path.join('.')}: ${diagnostic.message}`)).toEqual([]);
+    expect(diagnostics.filter((diagnostic) => diagnostic.severity === 0).map((diagnostic) => `${diagnostic.path.join('.')}: ${diagnostic.message}`)).toEqual(
+      [],
+    );
     expect(document).toBeDefined();
     expect(document!.version()).toBe('3.0.0');
-    const created = document!.messages().all().find((message) => message.id() === 'work-orders.WorkOrderCreated.v1')!;
+    const created = document!
+      .messages()
+      .all()
+      .find((message) => message.id() === 'work-orders.WorkOrderCreated.v1')!;
     expect(created.payload()?.properties()?.['payload']?.required()).toEqual(expect.arrayContaining(['workOrderId', 'number', 'name', 'outputs', 'materials']));
     expect(document!.channels().all()).toHaveLength(ownedTopics.length * 2);
   });

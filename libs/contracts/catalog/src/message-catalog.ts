@@ -20,15 +20,57 @@ export interface OwnedTopic {
 
 /** Every topic the platform owns (each also has a `<topic>.dead-letter` twin), as the producers' contracts name them. */
 export const ownedTopics: readonly OwnedTopic[] = [
-  { address: workOrders.WorkOrderTopics.events, owner: 'work-orders', kind: 'public events', key: 'the work-order id', description: 'The public, versioned lifecycle of work orders for other domains (docs/events.md).' },
-  { address: inventory.InventoryTopics.stockCommands, owner: 'inventory', kind: 'commands', key: '`warehouseId:sku`, so one partition serialises a SKU', description: 'Reserve, release and consume stock; put away finished goods.' },
-  { address: inventory.InventoryTopics.stockReplies, owner: 'inventory', kind: 'replies', key: 'the saga (correlation) id', description: 'Outcomes of stock commands, for the work-order sagas.' },
-  { address: inventory.InventoryTopics.referenceData, owner: 'inventory', kind: 'reference data', key: 'the entity id', description: 'Merchants, warehouses, locations and products as inventory registers them.' },
-  { address: picking.PickingTopics.commands, owner: 'picking', kind: 'commands', key: 'the picking-list id', description: 'Create or withdraw picking lists (from the work-order orchestrator).' },
+  {
+    address: workOrders.WorkOrderTopics.events,
+    owner: 'work-orders',
+    kind: 'public events',
+    key: 'the work-order id',
+    description: 'The public, versioned lifecycle of work orders for other domains (docs/events.md).',
+  },
+  {
+    address: inventory.InventoryTopics.stockCommands,
+    owner: 'inventory',
+    kind: 'commands',
+    key: '`warehouseId:sku`, so one partition serialises a SKU',
+    description: 'Reserve, release and consume stock; put away finished goods.',
+  },
+  {
+    address: inventory.InventoryTopics.stockReplies,
+    owner: 'inventory',
+    kind: 'replies',
+    key: 'the saga (correlation) id',
+    description: 'Outcomes of stock commands, for the work-order sagas.',
+  },
+  {
+    address: inventory.InventoryTopics.referenceData,
+    owner: 'inventory',
+    kind: 'reference data',
+    key: 'the entity id',
+    description: 'Merchants, warehouses, locations and products as inventory registers them.',
+  },
+  {
+    address: picking.PickingTopics.commands,
+    owner: 'picking',
+    kind: 'commands',
+    key: 'the picking-list id',
+    description: 'Create or withdraw picking lists (from the work-order orchestrator).',
+  },
   { address: picking.PickingTopics.events, owner: 'picking', kind: 'events', key: 'the picking-list id', description: 'What happens to picking lists.' },
-  { address: inbound.InboundTopics.commands, owner: 'inbound', kind: 'commands', key: 'the source (work-order) id', description: 'Expect the finished goods of a completed work order.' },
+  {
+    address: inbound.InboundTopics.commands,
+    owner: 'inbound',
+    kind: 'commands',
+    key: 'the source (work-order) id',
+    description: 'Expect the finished goods of a completed work order.',
+  },
   { address: inbound.InboundTopics.replies, owner: 'inbound', kind: 'replies', key: 'the saga (correlation) id', description: 'Outcomes of inbound commands.' },
-  { address: inbound.InboundTopics.events, owner: 'inbound', kind: 'events', key: 'the inbound-order id', description: 'Progress of inbound orders (receiving, putaway).' },
+  {
+    address: inbound.InboundTopics.events,
+    owner: 'inbound',
+    kind: 'events',
+    key: 'the inbound-order id',
+    description: 'Progress of inbound orders (receiving, putaway).',
+  },
 ];
 
 /** The dead-letter twin of a topic (the naming `libs/messaging` uses). */
@@ -36,7 +78,14 @@ export const deadLetterAddress = (address: string): string => `${address}.dead-l
 
 function isDefinition(value: unknown): value is AnyDefinition {
   const candidate = value as Partial<AnyDefinition> | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.type === 'string' && typeof candidate.version === 'number' && typeof candidate.topic === 'string' && candidate.schema !== undefined;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.type === 'string' &&
+    typeof candidate.version === 'number' &&
+    typeof candidate.topic === 'string' &&
+    candidate.schema !== undefined
+  );
 }
 
 /** Every message type the producers' contract libraries export, by type. */

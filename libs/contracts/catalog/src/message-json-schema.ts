@@ -13,7 +13,12 @@ export const schemaFileName = (type: string, version: number): string => `${type
  * producer writes it. A consumer that does not use our code validates a message with this.
  */
 export function messageJsonSchema({ definition, version, payload }: MessageVersion): JsonSchema {
-  const { $schema: _dialect, ...payloadSchema } = z.toJSONSchema(payload, { target: 'draft-07', io: 'output', unrepresentable: 'any', override: allowAddedFields }) as JsonSchema;
+  const { $schema: _dialect, ...payloadSchema } = z.toJSONSchema(payload, {
+    target: 'draft-07',
+    io: 'output',
+    unrepresentable: 'any',
+    override: allowAddedFields,
+  }) as JsonSchema;
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: messageSchemaId(definition.type, version),

@@ -34,11 +34,9 @@ export interface OutgoingMessage {
   readonly envelope: Envelope;
 }
 
-export type PayloadOf<TDefinition> =
-  TDefinition extends MessageDefinition<string, infer TSchema> ? z.infer<TSchema> : never;
+export type PayloadOf<TDefinition> = TDefinition extends MessageDefinition<string, infer TSchema> ? z.infer<TSchema> : never;
 
-export type EnvelopeOf<TDefinition> =
-  TDefinition extends MessageDefinition<infer TType, infer TSchema> ? Envelope<z.infer<TSchema>, TType> : never;
+export type EnvelopeOf<TDefinition> = TDefinition extends MessageDefinition<infer TType, infer TSchema> ? Envelope<z.infer<TSchema>, TType> : never;
 
 export function defineMessage<TType extends string, TSchema extends z.ZodType>(spec: {
   type: TType;
@@ -51,7 +49,8 @@ export function defineMessage<TType extends string, TSchema extends z.ZodType>(s
   const upcasters = [...(spec.upcasters ?? [])].sort((a, b) => a.fromVersion - b.fromVersion);
   upcasters.forEach((upcaster, index) => {
     const next = upcasters[index + 1]?.fromVersion ?? spec.version;
-    if (upcaster.fromVersion + 1 !== next) throw new Error(`${spec.type}: no upcaster from v${upcaster.fromVersion + 1} (each goes one version up, to v${spec.version} in the end)`);
+    if (upcaster.fromVersion + 1 !== next)
+      throw new Error(`${spec.type}: no upcaster from v${upcaster.fromVersion + 1} (each goes one version up, to v${spec.version} in the end)`);
   });
   const definition: MessageDefinition<TType, TSchema> = {
     ...spec,

@@ -25,12 +25,17 @@ describe('reading older versions of a message type', () => {
 
   it('checks an old message against its own version, and refuses versions it does not know', () => {
     expect(readPayload(Counted, 1, { sku: 'BOX', quantity: 2 })).toMatchObject({ ok: false, detail: expect.stringMatching(/^as v1: /) });
-    expect(readPayload(Counted, 4, { sku: 'BOX', quantity: 2, unit: 'box' })).toEqual({ ok: false, detail: 'test.StockCounted v4 is not supported (v1, v2, v3 are)' });
+    expect(readPayload(Counted, 4, { sku: 'BOX', quantity: 2, unit: 'box' })).toEqual({
+      ok: false,
+      detail: 'test.StockCounted v4 is not supported (v1, v2, v3 are)',
+    });
     expect(readPayload(Counted, 3, { sku: 'BOX', quantity: 2 })).toMatchObject({ ok: false });
   });
 
   it('refuses a definition whose upcasters skip a version', () => {
-    expect(() => defineMessage({ type: 'test.Gap', version: 3, topic: 't', schema: v2, upcasters: [upcastFrom(1, v1, (payload) => payload)] })).toThrow('test.Gap: no upcaster from v2');
+    expect(() => defineMessage({ type: 'test.Gap', version: 3, topic: 't', schema: v2, upcasters: [upcastFrom(1, v1, (payload) => payload)] })).toThrow(
+      'test.Gap: no upcaster from v2',
+    );
   });
 
   it('creates envelopes of the current version only', () => {

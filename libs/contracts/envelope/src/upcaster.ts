@@ -35,6 +35,10 @@ export function readPayload(definition: MessageDefinition<string, z.ZodType>, ve
     current = upcaster.upcast(old.data);
   }
   const parsed = definition.schema.safeParse(current);
-  if (!parsed.success) return { ok: false, detail: version === definition.version ? parsed.error.message : `upcast from v${version} to v${definition.version}: ${parsed.error.message}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      detail: version === definition.version ? parsed.error.message : `upcast from v${version} to v${definition.version}: ${parsed.error.message}`,
+    };
   return { ok: true, payload: parsed.data };
 }

@@ -10,7 +10,13 @@ export const CreateFinishedGoodsInbound = defineMessage({
   type: 'inbound.CreateFinishedGoodsInbound',
   version: 1,
   topic: InboundTopics.commands,
-  schema: z.object({ workOrderId: z.string().min(1), workOrderNumber: z.string(), warehouseId: z.string().min(1), merchantId: z.string().min(1), lines: z.array(line).min(1) }),
+  schema: z.object({
+    workOrderId: z.string().min(1),
+    workOrderNumber: z.string(),
+    warehouseId: z.string().min(1),
+    merchantId: z.string().min(1),
+    lines: z.array(line).min(1),
+  }),
 });
 
 export const FinishedGoodsInboundCreated = defineMessage({

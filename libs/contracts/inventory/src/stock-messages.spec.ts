@@ -4,7 +4,11 @@ import { ReleaseStock, ReserveStock, StockReleased, StockReservationRejected, St
 describe('inventory stock contract (v1)', () => {
   it('commands are imperative, replies name the outcome', () => {
     expect([ReserveStock.type, ReleaseStock.type]).toEqual(['inventory.ReserveStock', 'inventory.ReleaseStock']);
-    expect([StockReserved.type, StockReservationRejected.type, StockReleased.type]).toEqual(['inventory.StockReserved', 'inventory.StockReservationRejected', 'inventory.StockReleased']);
+    expect([StockReserved.type, StockReservationRejected.type, StockReleased.type]).toEqual([
+      'inventory.StockReserved',
+      'inventory.StockReservationRejected',
+      'inventory.StockReleased',
+    ]);
     expect(ReserveStock.topic).toBe('inventory.stock-commands');
     expect(StockReserved.topic).toBe('inventory.stock-replies');
   });

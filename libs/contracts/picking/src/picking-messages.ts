@@ -8,7 +8,9 @@ const allocation = z.object({ locationCode: z.string().min(1), quantity: z.numbe
 export const pickingOrderSchema = z.object({
   workOrderId: z.string().min(1),
   number: z.string(),
-  lines: z.array(z.object({ lineId: z.string().min(1), sku: z.string().min(1), quantity: z.number().int().positive(), allocations: z.array(allocation) })).min(1),
+  lines: z
+    .array(z.object({ lineId: z.string().min(1), sku: z.string().min(1), quantity: z.number().int().positive(), allocations: z.array(allocation) }))
+    .min(1),
 });
 
 /** Create one picking list for these Allocated orders (the "Create Picking List" action on an order). */
@@ -39,10 +41,25 @@ export const PickingListRefused = defineMessage({
   schema: z.object({ ...listFacts, reason: z.string() }),
 });
 
-export const PickingListStarted = defineMessage({ type: 'picking.PickingListStarted', version: 1, topic: PickingTopics.events, schema: z.object({ ...listFacts, picker: z.string() }) });
+export const PickingListStarted = defineMessage({
+  type: 'picking.PickingListStarted',
+  version: 1,
+  topic: PickingTopics.events,
+  schema: z.object({ ...listFacts, picker: z.string() }),
+});
 
 /** Every line of the list was picked: its orders may be completed. */
-export const PickingListCompleted = defineMessage({ type: 'picking.PickingListCompleted', version: 1, topic: PickingTopics.events, schema: z.object(listFacts) });
+export const PickingListCompleted = defineMessage({
+  type: 'picking.PickingListCompleted',
+  version: 1,
+  topic: PickingTopics.events,
+  schema: z.object(listFacts),
+});
 
 /** The list was canceled before it was done; its orders go back to Allocated, reservations kept. */
-export const PickingListCanceled = defineMessage({ type: 'picking.PickingListCanceled', version: 1, topic: PickingTopics.events, schema: z.object({ ...listFacts, reason: z.string() }) });
+export const PickingListCanceled = defineMessage({
+  type: 'picking.PickingListCanceled',
+  version: 1,
+  topic: PickingTopics.events,
+  schema: z.object({ ...listFacts, reason: z.string() }),
+});

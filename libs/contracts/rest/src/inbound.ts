@@ -12,11 +12,21 @@ const quantity = z.number().int().positive().max(1_000_000);
  * `POST /inbound-orders/{id}/receive`: partial receipts allowed, never beyond what is expected
  * (summed over the order's receipts, so no sum can pass the int4 column that holds it).
  */
-export const receiveBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), quantity })).min(1).max(200) });
+export const receiveBody = z.object({
+  lines: z
+    .array(z.object({ sku: z.string().min(1), quantity }))
+    .min(1)
+    .max(200),
+});
 export type ReceiveBody = z.infer<typeof receiveBody>;
 
 /** `POST /inbound-orders/{id}/putaway`: shelves received goods at known locations. */
-export const putawayBody = z.object({ lines: z.array(z.object({ sku: z.string().min(1), quantity, locationCode: z.string().min(1) })).min(1).max(200) });
+export const putawayBody = z.object({
+  lines: z
+    .array(z.object({ sku: z.string().min(1), quantity, locationCode: z.string().min(1) }))
+    .min(1)
+    .max(200),
+});
 export type PutawayBody = z.infer<typeof putawayBody>;
 
 /** `GET /inbound-orders?workOrderId=&warehouseId=&status=&page=&pageSize=` (newest first; the total in `X-Total-Count`). */

@@ -53,9 +53,23 @@ function pathParameters(path: string): JsonObject[] {
 }
 
 const problemExample = {
-  400: { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'the request is invalid', errors: [{ field: 'name', message: 'Too small: expected string to have >=1 characters' }] },
+  400: {
+    type: 'about:blank',
+    title: 'Bad Request',
+    status: 400,
+    detail: 'the request is invalid',
+    errors: [{ field: 'name', message: 'Too small: expected string to have >=1 characters' }],
+  },
   404: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'WorkOrder 4af68101-... does not exist' },
-  409: { type: 'about:blank', title: 'Conflict', status: 409, detail: 'confirm is not allowed in status ALLOCATED', workOrderStatus: 'ALLOCATED', pendingAction: null, allowedActions: ['createPickingList', 'cancel'] },
+  409: {
+    type: 'about:blank',
+    title: 'Conflict',
+    status: 409,
+    detail: 'confirm is not allowed in status ALLOCATED',
+    workOrderStatus: 'ALLOCATED',
+    pendingAction: null,
+    allowedActions: ['createPickingList', 'cancel'],
+  },
 } as Record<number, unknown>;
 
 function operation(route: RestRoute): JsonObject {
@@ -64,7 +78,9 @@ function operation(route: RestRoute): JsonObject {
     Object.entries(route.responses).map(([status, response]) => {
       const mediaType = response.problem ? 'application/problem+json' : 'application/json';
       const example = response.problem ? problemExample[Number(status)] : undefined;
-      const content = response.schema ? { [mediaType]: { schema: ref(response.schema), ...(example ? { examples: { problem: { value: example } } } : {}) } } : undefined;
+      const content = response.schema
+        ? { [mediaType]: { schema: ref(response.schema), ...(example ? { examples: { problem: { value: example } } } : {}) } }
+        : undefined;
       return [status, { description: response.description, ...(content ? { content } : {}) }];
     }),
   );
@@ -74,7 +90,12 @@ function operation(route: RestRoute): JsonObject {
     tags: [route.service],
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: ref(route.body), ...(route.bodyExample ? { examples: { example: { value: route.bodyExample } } } : {}) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref(route.body), ...(route.bodyExample ? { examples: { example: { value: route.bodyExample } } } : {}) } },
+          },
+        }
       : {}),
     responses,
   };

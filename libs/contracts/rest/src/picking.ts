@@ -16,7 +16,11 @@ export const pickingRequestsQuery = pageQuery.extend({ warehouseId: z.string().m
 /** `POST /picking-lists`: Material Picking, one list for several Allocated orders of a warehouse. */
 export const createPickingListBody = z.object({
   warehouseId: z.string().min(1),
-  workOrderIds: z.array(z.string().min(1)).min(1).max(200).refine((ids) => new Set(ids).size === ids.length, 'each work order at most once'),
+  workOrderIds: z
+    .array(z.string().min(1))
+    .min(1)
+    .max(200)
+    .refine((ids) => new Set(ids).size === ids.length, 'each work order at most once'),
 });
 export type CreatePickingListBody = z.infer<typeof createPickingListBody>;
 

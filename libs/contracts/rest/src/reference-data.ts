@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, pageQuery } from './common';
 
-const code = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
 const name = z.string().trim().min(1).max(200);
 
 /** `POST /merchants` */

@@ -163,7 +163,9 @@ export const workOrderDetailSchema = z.object({
   materials: z.array(orderLineSchema),
   shortages: z.array(shortageSchema),
   /** What inventory holds for the order, per material line, by location. */
-  reservations: z.array(z.object({ reservationId: z.string(), lineId: z.string(), sku: z.string(), quantity: z.number().int(), allocations: z.array(allocationSchema) })),
+  reservations: z.array(
+    z.object({ reservationId: z.string(), lineId: z.string(), sku: z.string(), quantity: z.number().int(), allocations: z.array(allocationSchema) }),
+  ),
   pickingLists: z.array(z.object({ id: z.string(), status: z.enum(pickingListStatuses), picker: z.string().nullable(), updatedAt: isoDateTimeSchema })),
   /** The finished-goods inbound order made at completion, as inbound last reported it. */
   inboundOrder: z.object({ id: z.string(), status: z.enum(inboundStatuses).nullable(), lines: z.array(inboundLineSchema) }).nullable(),

@@ -1,4 +1,13 @@
-import { WorkOrderAllocated, WorkOrderCanceled, WorkOrderCompleted, WorkOrderConfirmed, WorkOrderCreated, WorkOrderOutOfStock, WorkOrderProcessing, WorkOrderTopics } from './index';
+import {
+  WorkOrderAllocated,
+  WorkOrderCanceled,
+  WorkOrderCompleted,
+  WorkOrderConfirmed,
+  WorkOrderCreated,
+  WorkOrderOutOfStock,
+  WorkOrderProcessing,
+  WorkOrderTopics,
+} from './index';
 
 /**
  * The public work-order events are a contract other domains build on: these tests pin their
@@ -9,7 +18,15 @@ describe('public work-order events (v1)', () => {
 
   it('live on one topic, keyed by work-order id', () => {
     expect(WorkOrderTopics.events).toBe('work-orders.events');
-    for (const definition of [WorkOrderCreated, WorkOrderConfirmed, WorkOrderAllocated, WorkOrderOutOfStock, WorkOrderProcessing, WorkOrderCompleted, WorkOrderCanceled]) {
+    for (const definition of [
+      WorkOrderCreated,
+      WorkOrderConfirmed,
+      WorkOrderAllocated,
+      WorkOrderOutOfStock,
+      WorkOrderProcessing,
+      WorkOrderCompleted,
+      WorkOrderCanceled,
+    ]) {
       expect(definition.topic).toBe('work-orders.events');
       expect(definition.version).toBe(1);
       expect(definition.type).toMatch(/^work-orders\.WorkOrder[A-Z][a-zA-Z]+$/);
@@ -28,7 +45,15 @@ describe('public work-order events (v1)', () => {
   });
 
   it('accept exactly the documented payloads', () => {
-    expect(WorkOrderCreated.schema.safeParse({ ...facts, name: 'Gift sets', scheduledAt: null, outputs: [{ sku: 'SET', quantity: 5 }], materials: [{ sku: 'BOX', quantity: 5 }] }).success).toBe(true);
+    expect(
+      WorkOrderCreated.schema.safeParse({
+        ...facts,
+        name: 'Gift sets',
+        scheduledAt: null,
+        outputs: [{ sku: 'SET', quantity: 5 }],
+        materials: [{ sku: 'BOX', quantity: 5 }],
+      }).success,
+    ).toBe(true);
     expect(WorkOrderOutOfStock.schema.safeParse({ ...facts, shortages: [{ sku: 'BOX', requested: 5, available: 2 }] }).success).toBe(true);
     expect(WorkOrderOutOfStock.schema.safeParse({ ...facts }).success).toBe(false);
     expect(WorkOrderCanceled.schema.safeParse({ workOrderId: 'wo-1' }).success).toBe(false);

@@ -65,12 +65,25 @@ export class FaultInjector {
   /** Reads the saga topics with a group of its own and sends a share of what it sees again, as is. */
   private async startDuplicating(): Promise<void> {
     const options = this.system.options;
-    const kafka = new Kafka({ clientId: 'chaos-duplicator', brokers: kafkaBrokers(options).split(','), logLevel: logLevel.NOTHING, retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 } });
+    const kafka = new Kafka({
+      clientId: 'chaos-duplicator',
+      brokers: kafkaBrokers(options).split(','),
+      logLevel: logLevel.NOTHING,
+      retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
+    });
     const producer = kafka.producer({ retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 } });
     const consumer = kafka.consumer({ groupId: `${options.topicPrefix}chaos-duplicator`, retry: { retries: Number.MAX_SAFE_INTEGER } });
     await producer.connect();
     await consumer.connect();
-    const topics = ['inventory.stock-commands', 'inventory.stock-replies', 'inbound.commands', 'inbound.replies', 'picking.commands', 'picking.events', 'work-orders.events'];
+    const topics = [
+      'inventory.stock-commands',
+      'inventory.stock-replies',
+      'inbound.commands',
+      'inbound.replies',
+      'picking.commands',
+      'picking.events',
+      'work-orders.events',
+    ];
     await consumer.subscribe({ topics: topics.map((topic) => `${options.topicPrefix}${topic}`), fromBeginning: false });
     await consumer.run({
       eachMessage: async ({ topic, message }) => {

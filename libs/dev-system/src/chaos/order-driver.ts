@@ -65,16 +65,23 @@ export async function driveOrder(api: ApiClient, order: DrivenOrder, finishedGoo
         break;
       }
       case 'COMPLETED': {
-        const inbound = ((await read(api, `/inbound-orders?workOrderId=${order.id}`)) as { id: string; status: string; lines: { sku: string; expected: number; received: number; putAway: number }[] }[] | null)?.[0];
+        const inbound = (
+          (await read(api, `/inbound-orders?workOrderId=${order.id}`)) as
+            { id: string; status: string; lines: { sku: string; expected: number; received: number; putAway: number }[] }[] | null
+        )?.[0];
         if (!inbound) {
           await sleep(200);
           break;
         }
         if (inbound.status === 'PUT_AWAY') return finish(order, 'COMPLETED');
-        const toReceive = inbound.lines.filter((line) => line.received < line.expected).map((line) => ({ sku: line.sku, quantity: line.expected - line.received }));
+        const toReceive = inbound.lines
+          .filter((line) => line.received < line.expected)
+          .map((line) => ({ sku: line.sku, quantity: line.expected - line.received }));
         if (toReceive.length > 0) await attempt(api, `/inbound-orders/${inbound.id}/receive`, { lines: toReceive });
         else {
-          const toShelve = inbound.lines.filter((line) => line.putAway < line.received).map((line) => ({ sku: line.sku, quantity: line.received - line.putAway, locationCode: finishedGoodsLocation }));
+          const toShelve = inbound.lines
+            .filter((line) => line.putAway < line.received)
+            .map((line) => ({ sku: line.sku, quantity: line.received - line.putAway, locationCode: finishedGoodsLocation }));
           await attempt(api, `/inbound-orders/${inbound.id}/putaway`, { lines: toShelve });
         }
         break;

@@ -45,10 +45,12 @@ export async function runChaos(system: RunningSystem, plan: ChaosPlan, log: (lin
   const skus = Array.from({ length: plan.skus }, (_, index) => `PART-${index + 1}`);
   const warehouse = await WarehouseFixture.create(api, { skus: [...skus, 'KIT'], locations: ['A-01', 'A-02', 'B-01', 'B-02', 'FG-01'] });
   const perSku = Math.max(1, Math.round(plan.orders * plan.stockPerOrder));
-  await warehouse.stock(skus.flatMap((sku, index) => [
-    { sku, locationCode: index % 2 ? 'A-01' : 'B-01', quantity: Math.ceil(perSku / 2) },
-    { sku, locationCode: index % 2 ? 'A-02' : 'B-02', quantity: Math.floor(perSku / 2) || 1 },
-  ]));
+  await warehouse.stock(
+    skus.flatMap((sku, index) => [
+      { sku, locationCode: index % 2 ? 'A-01' : 'B-01', quantity: Math.ceil(perSku / 2) },
+      { sku, locationCode: index % 2 ? 'A-02' : 'B-02', quantity: Math.floor(perSku / 2) || 1 },
+    ]),
+  );
   log(`seeded ${skus.length} SKUs with ${perSku} units each for ${plan.orders} orders`);
 
   const injector = new FaultInjector(system, {

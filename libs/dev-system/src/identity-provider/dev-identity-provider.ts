@@ -66,7 +66,13 @@ export async function createDevProvider(settings: DevProviderSettings): Promise<
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resource, oidcClient) => {
           if (resource !== settings.audience && resource !== FOREIGN_AUDIENCE) throw new errors.InvalidTarget();
-          return { scope: API_SCOPE, audience: resource, accessTokenFormat: 'jwt', accessTokenTTL: oidcClient.clientId === SHORT_LIVED_CLIENT ? 2 : 3600, jwt: { sign: { alg: 'RS256' } } };
+          return {
+            scope: API_SCOPE,
+            audience: resource,
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: oidcClient.clientId === SHORT_LIVED_CLIENT ? 2 : 3600,
+            jwt: { sign: { alg: 'RS256' } },
+          };
         },
       },
     },
@@ -74,7 +80,11 @@ export async function createDevProvider(settings: DevProviderSettings): Promise<
       if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
       const account = parseAccountId(token.accountId);
       if (!account) return undefined;
-      return { name: account.user.name, roles: [...account.user.roles], ...(account.user.merchantScoped || account.merchantIds.length > 0 ? { merchant_ids: account.merchantIds } : {}) };
+      return {
+        name: account.user.name,
+        roles: [...account.user.roles],
+        ...(account.user.merchantScoped || account.merchantIds.length > 0 ? { merchant_ids: account.merchantIds } : {}),
+      };
     },
     // First-party clients only: every login is granted the API and the profile without a consent screen.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
@@ -106,7 +116,10 @@ export async function createDevProvider(settings: DevProviderSettings): Promise<
       const user = findDevUser(login);
       if (!user) return html(response, 400, loginPage(details.uid, clientId, `No development user "${login}".`));
       // Staff may be scoped to merchants too (a planner working for one client); the merchant user always is.
-      const merchantIds = (form.get('merchants') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+      const merchantIds = (form.get('merchants') ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean);
       await provider.interactionFinished(request, response, { login: { accountId: accountIdOf(user.login, merchantIds) } }, { mergeWithLastSubmission: false });
       return;
     }
@@ -119,7 +132,9 @@ export async function createDevProvider(settings: DevProviderSettings): Promise<
     const path = new URL(request.url ?? '/', settings.issuer).pathname;
     if (path === '/health/ready' || path === '/health/live') return html(response, 200, 'ok');
     if (path.startsWith('/interaction/')) {
-      interaction(request, response, path).catch((error: Error) => html(response, 400, `<p>${error.message.replace(/</g, '&lt;')}</p><p>Start the sign-in again from the console.</p>`));
+      interaction(request, response, path).catch((error: Error) =>
+        html(response, 400, `<p>${error.message.replace(/</g, '&lt;')}</p><p>Start the sign-in again from the console.</p>`),
+      );
       return;
     }
     void oidc(request, response);

@@ -4,7 +4,9 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${ch
 
 /** The development provider's sign-in page: pick or type a seeded user; no passwords, development only. */
 export function loginPage(uid: string, clientId: string, error?: string): string {
-  const options = DEV_USERS.map((user) => `<option value="${user.login}">${escape(user.login)}: ${escape(user.name)} (${user.roles.join(', ')})</option>`).join('');
+  const options = DEV_USERS.map((user) => `<option value="${user.login}">${escape(user.login)}: ${escape(user.name)} (${user.roles.join(', ')})</option>`).join(
+    '',
+  );
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Sign in (development)</title>
 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem}label{display:block;margin:1rem 0 .25rem}input,select,button{font-size:1rem;padding:.4rem;width:100%;box-sizing:border-box}button{margin-top:1.5rem}.note{background:#fff3cd;padding:.75rem;border-radius:.25rem}.error{color:#b00020}</style>

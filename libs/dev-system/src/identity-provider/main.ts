@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const handler = await createDevProvider({ issuer, audience, redirectUris });
   const server = createServer(handler);
   // No host: both IPv4 and IPv6, since browsers and Node resolve "localhost" to either.
-  server.listen(port, () => console.log(`development identity provider (not for production) at ${issuer}; users: planner, picker, receiver, clerk, merchant, sre, admin`));
+  server.listen(port, () =>
+    console.log(`development identity provider (not for production) at ${issuer}; users: planner, picker, receiver, clerk, merchant, sre, admin`),
+  );
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => server.close(() => process.exit(0)));
 }
 

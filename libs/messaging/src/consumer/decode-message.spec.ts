@@ -14,7 +14,18 @@ const Renamed = defineMessage({
 OnMessage(Renamed);
 
 const bytes = (version: number, payload: unknown) =>
-  Buffer.from(JSON.stringify({ id: 'm-1', type: 'test.ItemRenamed', version, occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'c-1', causationId: null, key: 'i-1', payload }));
+  Buffer.from(
+    JSON.stringify({
+      id: 'm-1',
+      type: 'test.ItemRenamed',
+      version,
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      correlationId: 'c-1',
+      causationId: null,
+      key: 'i-1',
+      payload,
+    }),
+  );
 
 describe('decoding a message of a type with several versions', () => {
   it('hands the handler the current version, upcasting an older one before validation', () => {

@@ -76,7 +76,11 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
     super();
     const groupId = physicalTopic(options.settings, options.group);
     this.deadLetters = new DeadLetterPublisher(options.producer, options.settings, groupId, this.logger);
-    this.skippingTopics = new Set(options.subscriptions.filter((subscription) => subscription.unknownTypes === 'skip').map((subscription) => physicalTopic(options.settings, subscription.topic)));
+    this.skippingTopics = new Set(
+      options.subscriptions
+        .filter((subscription) => subscription.unknownTypes === 'skip')
+        .map((subscription) => physicalTopic(options.settings, subscription.topic)),
+    );
     this.logicalTopics = new Map(options.subscriptions.map((subscription) => [physicalTopic(options.settings, subscription.topic), subscription.topic]));
     messagingMetrics.consuming(options.subscriptions.map((subscription) => subscription.topic));
   }
@@ -209,13 +213,22 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
    * A run for a batch handler: all at once, joined with the runs other partitions of the same fetch
    * have for it; if that fails, one at a time with the usual retries.
    */
-  private async consumeRun(topic: string, partition: number, pattern: string, messages: KafkaMessage[], envelopes: Envelope[], heartbeat: () => Promise<void>): Promise<void> {
+  private async consumeRun(
+    topic: string,
+    partition: number,
+    pattern: string,
+    messages: KafkaMessage[],
+    envelopes: Envelope[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
     const handler = this.handlerFor(pattern)!;
     try {
       await this.coalescer.submit(pattern, envelopes, (joined) => this.invoke(handler, joined));
       return;
     } catch (error) {
-      this.logger.warn(`a run of ${envelopes.length} messages from ${topic}/${partition} failed with the runs joined to it (${describe(error)}); retrying one at a time`);
+      this.logger.warn(
+        `a run of ${envelopes.length} messages from ${topic}/${partition} failed with the runs joined to it (${describe(error)}); retrying one at a time`,
+      );
     }
     for (let index = 0; index < messages.length; index += 1) {
       await this.deliver(topic, partition, messages[index]!, handler, [envelopes[index]!], envelopes[index]!, heartbeat);
@@ -240,7 +253,15 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
   }
 
   /** Runs a handler until it succeeds; on a healthy service, a message that keeps failing is poison. */
-  private async deliver(topic: string, partition: number, message: KafkaMessage, handler: MessageHandler, data: unknown, envelope: Envelope, heartbeat: () => Promise<void>): Promise<void> {
+  private async deliver(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    handler: MessageHandler,
+    data: unknown,
+    envelope: Envelope,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -253,7 +274,11 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
           return this.deadLetters.publish(topic, partition, message, new PoisonMessage('handler-failed', detail));
         }
         messagingMetrics.failed(this.logicalOf(topic), envelope.type);
-        this.logger.warn({ msg: `${envelope.type} ${envelope.id} failed (attempt ${attempt}), retrying: ${detail}`, messageId: envelope.id, correlationId: envelope.correlationId });
+        this.logger.warn({
+          msg: `${envelope.type} ${envelope.id} failed (attempt ${attempt}), retrying: ${detail}`,
+          messageId: envelope.id,
+          correlationId: envelope.correlationId,
+        });
         await sleep(Math.min(200 * 2 ** attempt, 5_000));
         await heartbeat();
       }

@@ -38,7 +38,12 @@ class TestModule {}
  * (upcast, not dead-lettered); a version the definition does not know is still dead-lettered.
  */
 describe('consuming older versions of a message type', () => {
-  const settings: KafkaSettings = { brokers: (process.env['KAFKA_BROKERS'] ?? `127.0.0.1:${process.env['KAFKA_PORT'] ?? 9092}`).split(','), clientId: 'int-upcasting', topicPrefix: `int-upcast-${randomUUID().slice(0, 8)}.`, partitions: 1 };
+  const settings: KafkaSettings = {
+    brokers: (process.env['KAFKA_BROKERS'] ?? `127.0.0.1:${process.env['KAFKA_PORT'] ?? 9092}`).split(','),
+    clientId: 'int-upcasting',
+    topicPrefix: `int-upcast-${randomUUID().slice(0, 8)}.`,
+    partitions: 1,
+  };
   const kafka = new Kafka({ ...kafkaClientConfig(settings), logLevel: logLevel.NOTHING });
   const producer = new SelfHealingProducer(kafka, new Logger('test'));
   const deadLetters: KafkaMessage[] = [];
@@ -49,7 +54,14 @@ describe('consuming older versions of a message type', () => {
     await ensureTopics(kafka, settings, [ItemRenamed.topic]);
     await producer.connect();
     app = await NestFactory.createMicroservice(TestModule, {
-      strategy: new KafkaMessageServer({ kafka, settings, group: 'upcasting', subscriptions: [commandsFrom(ItemRenamed.topic)], producer, isHealthy: async () => true }),
+      strategy: new KafkaMessageServer({
+        kafka,
+        settings,
+        group: 'upcasting',
+        subscriptions: [commandsFrom(ItemRenamed.topic)],
+        producer,
+        isHealthy: async () => true,
+      }),
       logger: false,
     });
     await app.listen();
@@ -65,20 +77,39 @@ describe('consuming older versions of a message type', () => {
     await producer.disconnect();
     const admin = kafka.admin();
     await admin.connect();
-    await admin.deleteTopics({ topics: [`${settings.topicPrefix}${ItemRenamed.topic}`, `${settings.topicPrefix}${ItemRenamed.topic}.dead-letter`] }).catch(() => undefined);
+    await admin
+      .deleteTopics({ topics: [`${settings.topicPrefix}${ItemRenamed.topic}`, `${settings.topicPrefix}${ItemRenamed.topic}.dead-letter`] })
+      .catch(() => undefined);
     await admin.disconnect();
   });
 
   it('hands a v1 message to the handler as v2, and dead-letters only the unknown v3', async () => {
-    const envelope = (version: number, payload: unknown) => ({ id: randomUUID(), type: ItemRenamed.type, version, occurredAt: new Date().toISOString(), correlationId: 'c-1', causationId: null, key: 'item-1', payload });
-    const messages = [envelope(1, { itemId: 'item-1', name: 'Box' }), envelope(2, { itemId: 'item-1', name: { text: 'Big box' } }), envelope(3, { itemId: 'item-1', label: 'Crate' })];
+    const envelope = (version: number, payload: unknown) => ({
+      id: randomUUID(),
+      type: ItemRenamed.type,
+      version,
+      occurredAt: new Date().toISOString(),
+      correlationId: 'c-1',
+      causationId: null,
+      key: 'item-1',
+      payload,
+    });
+    const messages = [
+      envelope(1, { itemId: 'item-1', name: 'Box' }),
+      envelope(2, { itemId: 'item-1', name: { text: 'Big box' } }),
+      envelope(3, { itemId: 'item-1', label: 'Crate' }),
+    ];
     await producer.send({
       topic: `${settings.topicPrefix}${ItemRenamed.topic}`,
-      messages: messages.map((message) => ({ key: message.key, value: JSON.stringify(message), headers: { 'message-id': message.id, 'message-type': message.type } })),
+      messages: messages.map((message) => ({
+        key: message.key,
+        value: JSON.stringify(message),
+        headers: { 'message-id': message.id, 'message-type': message.type },
+      })),
     });
 
     // (@wo/testing's eventually is off limits to an infrastructure lib.)
-    for (const started = Date.now(); deadLetters.length === 0 && Date.now() - started < 20_000; ) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const started = Date.now(); deadLetters.length === 0 && Date.now() - started < 20_000;) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(deadLetters).toHaveLength(1);
     expect(handled.map((received) => [received.id, received.version, received.payload])).toEqual([
       [messages[0]!.id, 2, { itemId: 'item-1', name: { text: 'Box' } }],

@@ -35,6 +35,10 @@ export interface TransactionalDatabase<Tx extends SqlExecutor> {
  * Applies a consumed message's effect exactly once: the inbox claim and the effect share one
  * transaction; a message already applied answers 'duplicate' and changes nothing.
  */
-export function applyOnce<Tx extends SqlExecutor, R>(db: TransactionalDatabase<Tx>, envelope: Envelope, apply: (tx: Tx) => Promise<R>): Promise<R | 'duplicate'> {
+export function applyOnce<Tx extends SqlExecutor, R>(
+  db: TransactionalDatabase<Tx>,
+  envelope: Envelope,
+  apply: (tx: Tx) => Promise<R>,
+): Promise<R | 'duplicate'> {
   return db.$transaction(async (tx) => ((await claimInbox(tx, envelope)) ? apply(tx) : 'duplicate'));
 }

@@ -13,7 +13,9 @@ export async function readConsumerLag(admin: Admin, settings: KafkaSettings, gro
     Promise.all(topics.map(({ physical }) => admin.fetchTopicOffsets(physical))),
     admin.fetchOffsets({ groupId: physicalTopic(settings, group), topics: topics.map(({ physical }) => physical) }),
   ]);
-  const committedOf = new Map(committed.flatMap(({ topic, partitions }) => partitions.map(({ partition, offset }) => [`${topic}/${partition}`, Number(offset)] as const)));
+  const committedOf = new Map(
+    committed.flatMap(({ topic, partitions }) => partitions.map(({ partition, offset }) => [`${topic}/${partition}`, Number(offset)] as const)),
+  );
   return topics.flatMap(({ logical, physical }, index) =>
     ends[index]!.map(({ partition, high, low }) => {
       const at = committedOf.get(`${physical}/${partition}`) ?? -1;

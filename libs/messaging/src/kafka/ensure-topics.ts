@@ -59,6 +59,8 @@ async function requireExisting(admin: Admin, wanted: string[]): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((topic) => !existing.has(topic));
   if (missing.length > 0) {
-    throw new Error(`${missing.join(', ')} do not exist; create them on the platform (deploy/k8s/overlays/production/kafka-topics.yaml has a Strimzi KafkaTopic for each)`);
+    throw new Error(
+      `${missing.join(', ')} do not exist; create them on the platform (deploy/k8s/overlays/production/kafka-topics.yaml has a Strimzi KafkaTopic for each)`,
+    );
   }
 }

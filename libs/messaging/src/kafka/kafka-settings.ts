@@ -44,7 +44,8 @@ export function topicCreationPolicy(settings: Pick<KafkaSettings, 'partitions' |
 /** What is wrong with a combination of topic settings, named by their environment variables (empty when fine). */
 export function topicSettingsProblems(settings: { partitions: number; replicationFactor: number; minInsyncReplicas?: number | undefined }): string[] {
   const problems: string[] = [];
-  if (!Number.isInteger(settings.partitions) || settings.partitions < 1) problems.push(`KAFKA_PARTITIONS must be a positive integer (got ${settings.partitions})`);
+  if (!Number.isInteger(settings.partitions) || settings.partitions < 1)
+    problems.push(`KAFKA_PARTITIONS must be a positive integer (got ${settings.partitions})`);
   if (!Number.isInteger(settings.replicationFactor) || settings.replicationFactor < 1) {
     problems.push(`KAFKA_REPLICATION_FACTOR must be a positive integer (got ${settings.replicationFactor})`);
   }

@@ -40,7 +40,10 @@ describe('SelfHealingProducer', () => {
     await expect(producer.send({ topic: 't', messages: [] })).rejects.toThrow('out of order');
     await producer.send({ topic: 't', messages: [] });
     expect(producer.resets).toBe(1);
-    expect(made).toEqual([{ sent: 0, disconnected: true }, { sent: 1, disconnected: false }]);
+    expect(made).toEqual([
+      { sent: 0, disconnected: true },
+      { sent: 1, disconnected: false },
+    ]);
   });
 
   it('keeps a producer through a passing failure, and replaces one that fails three times in a row', async () => {

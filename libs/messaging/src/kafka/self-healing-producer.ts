@@ -74,7 +74,8 @@ export class SelfHealingProducer {
 /** Errors after which this producer instance will never send again (see the class comment). */
 function isFatalForProducer(error: unknown): boolean {
   for (let current = error as { type?: string; retriable?: boolean; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
-    if (current.type && ['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_ID_MAPPING'].includes(current.type)) return true;
+    if (current.type && ['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_ID_MAPPING'].includes(current.type))
+      return true;
   }
   return false;
 }

@@ -13,7 +13,8 @@ export function logSettingsFrom(env: NodeJS.ProcessEnv): LogSettings {
   const format = env['LOG_FORMAT'] ?? 'json';
   if (format !== 'json' && format !== 'pretty') throw new Error(`LOG_FORMAT must be json or pretty, not ${format}`);
   const level = env['LOG_LEVEL'] ?? 'info';
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level)) throw new Error(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not ${level}`);
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level))
+    throw new Error(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not ${level}`);
   return { format, level };
 }
 
@@ -44,7 +45,14 @@ function prettyStream(): DestinationStream | undefined {
     return undefined;
   }
   const colorize = process.env['NO_COLOR'] ? false : process.env['FORCE_COLOR'] === '1' || process.stdout.isTTY === true;
-  return pretty.build({ colorize, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,context', singleLine: true, messageFormat: '{if context}[{context}] {end}{msg}' });
+  return pretty.build({
+    colorize,
+    sync: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service,context',
+    singleLine: true,
+    messageFormat: '{if context}[{context}] {end}{msg}',
+  });
 }
 
 let processLogger: Logger | null = null;

@@ -28,7 +28,15 @@ describe('structured logs', () => {
     });
     logger.info('outside');
     await flush();
-    expect(lines[0]).toMatchObject({ service: 'work-orders', level: 'WARN', msg: 'step re-sent', requestId: 'r-1', correlationId: 'saga-1', workOrderId: 'wo-1', messageId: 'm-1' });
+    expect(lines[0]).toMatchObject({
+      service: 'work-orders',
+      level: 'WARN',
+      msg: 'step re-sent',
+      requestId: 'r-1',
+      correlationId: 'saga-1',
+      workOrderId: 'wo-1',
+      messageId: 'm-1',
+    });
     expect(new Date(lines[0]!['time'] as string).toISOString()).toBe(lines[0]!['time']);
     expect(lines[1]).not.toHaveProperty('requestId');
   });
@@ -49,9 +57,21 @@ describe('structured logs', () => {
 
   it("routes kafkajs's lines through the same logger, with their namespace and fields", async () => {
     const { lines, logger } = capture();
-    kafkaLogCreator(logger)(logLevel.WARN)({ namespace: 'Connection', level: logLevel.ERROR, label: 'ERROR', log: { message: 'Connection timeout', broker: '127.0.0.1:9092', timestamp: 'x', logger: 'kafkajs' } });
+    kafkaLogCreator(logger)(logLevel.WARN)({
+      namespace: 'Connection',
+      level: logLevel.ERROR,
+      label: 'ERROR',
+      log: { message: 'Connection timeout', broker: '127.0.0.1:9092', timestamp: 'x', logger: 'kafkajs' },
+    });
     await flush();
-    expect(lines[0]).toMatchObject({ service: 'work-orders', level: 'ERROR', context: 'kafkajs', namespace: 'Connection', broker: '127.0.0.1:9092', msg: 'Connection timeout' });
+    expect(lines[0]).toMatchObject({
+      service: 'work-orders',
+      level: 'ERROR',
+      context: 'kafkajs',
+      namespace: 'Connection',
+      broker: '127.0.0.1:9092',
+      msg: 'Connection timeout',
+    });
   });
 
   it('reads the trace id of a W3C traceparent, and nothing from a malformed one', () => {

@@ -26,7 +26,13 @@ export function requestLogging(logger: Logger) {
     if (!isOperationalPath(request.path)) {
       const startedAt = process.hrtime.bigint();
       const done = () => {
-        const fields = { ...context, method: request.method, url: request.originalUrl, status: response.statusCode, durationMs: Math.round(Number(process.hrtime.bigint() - startedAt) / 1e5) / 10 };
+        const fields = {
+          ...context,
+          method: request.method,
+          url: request.originalUrl,
+          status: response.statusCode,
+          durationMs: Math.round(Number(process.hrtime.bigint() - startedAt) / 1e5) / 10,
+        };
         if (response.statusCode >= 500) logger.error(fields, 'request failed');
         else if (!response.writableFinished) logger.warn(fields, 'request aborted by the client');
         else logger.info(fields, 'request completed');

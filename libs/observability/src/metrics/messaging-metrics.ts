@@ -2,12 +2,35 @@ import { Counter, Gauge } from 'prom-client';
 import { LabelledChildren } from './labelled';
 import { metricsRegistry } from './registry';
 
-const consumedTotal = new Counter({ name: 'messages_consumed_total', help: 'Kafka messages consumed (handled, duplicates and skipped ones included), by logical topic and message type.', labelNames: ['topic', 'type'] as const, registers: [metricsRegistry] });
-const failedTotal = new Counter({ name: 'messages_failed_total', help: 'Handler attempts that failed (each is retried; one that keeps failing is dead-lettered), by logical topic and message type.', labelNames: ['topic', 'type'] as const, registers: [metricsRegistry] });
-const deadLetteredTotal = new Counter({ name: 'messages_dead_lettered_total', help: 'Messages sent to a dead-letter topic, by logical source topic and reason.', labelNames: ['topic', 'reason'] as const, registers: [metricsRegistry] });
+const consumedTotal = new Counter({
+  name: 'messages_consumed_total',
+  help: 'Kafka messages consumed (handled, duplicates and skipped ones included), by logical topic and message type.',
+  labelNames: ['topic', 'type'] as const,
+  registers: [metricsRegistry],
+});
+const failedTotal = new Counter({
+  name: 'messages_failed_total',
+  help: 'Handler attempts that failed (each is retried; one that keeps failing is dead-lettered), by logical topic and message type.',
+  labelNames: ['topic', 'type'] as const,
+  registers: [metricsRegistry],
+});
+const deadLetteredTotal = new Counter({
+  name: 'messages_dead_lettered_total',
+  help: 'Messages sent to a dead-letter topic, by logical source topic and reason.',
+  labelNames: ['topic', 'reason'] as const,
+  registers: [metricsRegistry],
+});
 // Unlabelled series show a 0 as soon as they are registered: registered by the services only (register()), not by the gateway.
-const consumerRestartsTotal = new Counter({ name: 'kafka_consumer_restarts_total', help: 'Kafka consumers built anew after kafkajs gave one up.', registers: [] });
-const producerResetsTotal = new Counter({ name: 'kafka_producer_resets_total', help: 'Kafka producers replaced after they could no longer send.', registers: [] });
+const consumerRestartsTotal = new Counter({
+  name: 'kafka_consumer_restarts_total',
+  help: 'Kafka consumers built anew after kafkajs gave one up.',
+  registers: [],
+});
+const producerResetsTotal = new Counter({
+  name: 'kafka_producer_resets_total',
+  help: 'Kafka producers replaced after they could no longer send.',
+  registers: [],
+});
 const publishedTotal = new Counter({ name: 'outbox_published_messages_total', help: 'Outbox messages the relay published to Kafka.', registers: [] });
 
 const consumed = new LabelledChildren((topic, type) => consumedTotal.labels(topic, type));
@@ -21,7 +44,11 @@ const DEAD_LETTER_REASONS = ['unparseable', 'invalid-envelope', 'unknown-type', 
 export const messagingMetrics = {
   /** Registers the producer's, consumer's and relay's series: once, in a process that runs them. */
   register(): void {
-    for (const [name, counter] of [['kafka_consumer_restarts_total', consumerRestartsTotal], ['kafka_producer_resets_total', producerResetsTotal], ['outbox_published_messages_total', publishedTotal]] as const) {
+    for (const [name, counter] of [
+      ['kafka_consumer_restarts_total', consumerRestartsTotal],
+      ['kafka_producer_resets_total', producerResetsTotal],
+      ['outbox_published_messages_total', publishedTotal],
+    ] as const) {
       if (!metricsRegistry.getSingleMetric(name)) metricsRegistry.registerMetric(counter);
     }
   },

@@ -13,7 +13,10 @@ async function sample(series: string): Promise<number | undefined> {
 
 describe('metrics', () => {
   const sagas = new SagaMetrics(['allocation', 'release']);
-  let unfinished = [{ type: 'allocation', state: 'RUNNING', count: 3 }, { type: 'release', state: 'STUCK', count: 1 }];
+  let unfinished = [
+    { type: 'allocation', state: 'RUNNING', count: 3 },
+    { type: 'release', state: 'STUCK', count: 1 },
+  ];
   sagas.watchUnfinished(async () => unfinished);
   watchOutbox(async () => ({ pending: 7, oldestAgeSeconds: 1.5 }));
   watchConsumerLag(async () => [{ topic: 'inventory.stock-replies', partition: 2, lag: 11 }], 0);

@@ -1,9 +1,18 @@
 import { Counter } from 'prom-client';
 import { metricsRegistry } from './registry';
 
-const reservationsTotal = new Counter({ name: 'reservations_total', help: 'Stock reservations decided, by outcome (reserved, rejected); a re-sent command is not counted again.', labelNames: ['outcome'] as const, registers: [metricsRegistry] });
+const reservationsTotal = new Counter({
+  name: 'reservations_total',
+  help: 'Stock reservations decided, by outcome (reserved, rejected); a re-sent command is not counted again.',
+  labelNames: ['outcome'] as const,
+  registers: [metricsRegistry],
+});
 // Unlabelled, so it shows a 0 once registered: registered by inventory only (register()).
-const unitsShortTotal = new Counter({ name: 'reservation_units_short_total', help: 'Units requested by rejected reservations beyond what was available.', registers: [] });
+const unitsShortTotal = new Counter({
+  name: 'reservation_units_short_total',
+  help: 'Units requested by rejected reservations beyond what was available.',
+  registers: [],
+});
 
 /** What a run of reservations decided, counted once its transaction committed. */
 export interface ReservationTally {

@@ -12,11 +12,36 @@ export type SagaCounts = readonly { readonly type: string; readonly state: strin
  * saga starts, takes a step, finishes or gets stuck, after the transaction that did it committed.
  */
 export class SagaMetrics {
-  private readonly startedTotal = new Counter({ name: 'saga_started_total', help: 'Sagas started, by type.', labelNames: ['type'] as const, registers: [metricsRegistry] });
-  private readonly finishedTotal = new Counter({ name: 'saga_finished_total', help: 'Sagas finished, by type and outcome.', labelNames: ['type', 'outcome'] as const, registers: [metricsRegistry] });
-  private readonly compensatedTotal = new Counter({ name: 'saga_compensated_total', help: 'Sagas that ran their compensation (released what they had reserved).', labelNames: ['type'] as const, registers: [metricsRegistry] });
-  private readonly resentTotal = new Counter({ name: 'saga_step_resent_total', help: 'Saga steps re-sent after their deadline passed with no reply.', labelNames: ['type'] as const, registers: [metricsRegistry] });
-  private readonly stuckTotal = new Counter({ name: 'saga_stuck_total', help: 'Sagas marked stuck past their overall deadline.', labelNames: ['type'] as const, registers: [metricsRegistry] });
+  private readonly startedTotal = new Counter({
+    name: 'saga_started_total',
+    help: 'Sagas started, by type.',
+    labelNames: ['type'] as const,
+    registers: [metricsRegistry],
+  });
+  private readonly finishedTotal = new Counter({
+    name: 'saga_finished_total',
+    help: 'Sagas finished, by type and outcome.',
+    labelNames: ['type', 'outcome'] as const,
+    registers: [metricsRegistry],
+  });
+  private readonly compensatedTotal = new Counter({
+    name: 'saga_compensated_total',
+    help: 'Sagas that ran their compensation (released what they had reserved).',
+    labelNames: ['type'] as const,
+    registers: [metricsRegistry],
+  });
+  private readonly resentTotal = new Counter({
+    name: 'saga_step_resent_total',
+    help: 'Saga steps re-sent after their deadline passed with no reply.',
+    labelNames: ['type'] as const,
+    registers: [metricsRegistry],
+  });
+  private readonly stuckTotal = new Counter({
+    name: 'saga_stuck_total',
+    help: 'Sagas marked stuck past their overall deadline.',
+    labelNames: ['type'] as const,
+    registers: [metricsRegistry],
+  });
   private readonly duration = new Histogram({
     name: 'saga_duration_seconds',
     help: 'Time from a saga starting to its outcome, by type and outcome.',

@@ -1,7 +1,25 @@
 import { Logger, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, readConsumerLag, SelfHealingProducer, type KafkaSettings, type Subscription } from '@wo/messaging';
-import { httpMetricsMiddleware, messagingMetrics, PinoNestLogger, requestLogging, startLogging, startProcessMetrics, watchConsumerLag, watchOutbox } from '@wo/observability';
+import {
+  ensureTopics,
+  kafkaClientConfig,
+  KafkaMessageServer,
+  OutboxRelay,
+  readConsumerLag,
+  SelfHealingProducer,
+  type KafkaSettings,
+  type Subscription,
+} from '@wo/messaging';
+import {
+  httpMetricsMiddleware,
+  messagingMetrics,
+  PinoNestLogger,
+  requestLogging,
+  startLogging,
+  startProcessMetrics,
+  watchConsumerLag,
+  watchOutbox,
+} from '@wo/observability';
 import { json, type Express } from 'express';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -61,11 +79,26 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   await ensureTopics(kafka, kafkaSettings, [...spec.consumes.map((subscription) => subscription.topic), ...spec.produces]);
   const producer = new SelfHealingProducer(kafka, new Logger('KafkaProducer'));
   await producer.connect();
-  const relay = new OutboxRelay({ pool, connectionString: config.DATABASE_URL, producer, settings: kafkaSettings, logger: new Logger('OutboxRelay'), lingerMs: config.OUTBOX_LINGER_MS });
+  const relay = new OutboxRelay({
+    pool,
+    connectionString: config.DATABASE_URL,
+    producer,
+    settings: kafkaSettings,
+    logger: new Logger('OutboxRelay'),
+    lingerMs: config.OUTBOX_LINGER_MS,
+  });
   const runtime: ServiceRuntime = { name: spec.name, config, pool, kafka, kafkaSettings, producer, admin, relay, consumer: null };
 
   watchOutbox(() => readOutboxBacklog(pool));
-  if (spec.consumes.length > 0) watchConsumerLag(() => readConsumerLag(admin, kafkaSettings, spec.name, spec.consumes.map((subscription) => subscription.topic)));
+  if (spec.consumes.length > 0)
+    watchConsumerLag(() =>
+      readConsumerLag(
+        admin,
+        kafkaSettings,
+        spec.name,
+        spec.consumes.map((subscription) => subscription.topic),
+      ),
+    );
 
   const app = await NestFactory.create(spec.module(runtime), { bodyParser: false, bufferLogs: false, logger: new PinoNestLogger(rootLogger) });
   (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
@@ -79,20 +112,22 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   app.enableShutdownHooks();
   // Kubernetes sends SIGKILL after its grace period (30 s): make sure we are gone before that.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => setTimeout(() => {
-      logger.error(`shutdown took longer than 25 s; exiting`);
-      process.exit(1);
-    }, 25_000).unref());
+    process.once(signal, () =>
+      setTimeout(() => {
+        logger.error(`shutdown took longer than 25 s; exiting`);
+        process.exit(1);
+      }, 25_000).unref(),
+    );
   }
 
   if (spec.consumes.length > 0) {
     const server = new KafkaMessageServer({
-        kafka,
-        settings: kafkaSettings,
-        group: spec.name,
-        subscriptions: spec.consumes,
-        producer,
-        isHealthy: async () => (await pool.query('SELECT 1'), true),
+      kafka,
+      settings: kafkaSettings,
+      group: spec.name,
+      subscriptions: spec.consumes,
+      producer,
+      isHealthy: async () => (await pool.query('SELECT 1'), true),
     });
     runtime.consumer = server;
     app.connectMicroservice({ strategy: server });

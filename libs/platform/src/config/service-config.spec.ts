@@ -1,6 +1,12 @@
 import { InvalidConfiguration, loadServiceConfig } from './service-config';
 
-const env = { PORT: '3001', DATABASE_URL: 'postgresql://inventory@postgres:5432/wo_inventory', KAFKA_BROKERS: 'kafka-0:9092,kafka-1:9092', OIDC_ISSUER_URL: 'https://login.example.com/realms/warehouse', OIDC_AUDIENCE: 'urn:work-orders:api' };
+const env = {
+  PORT: '3001',
+  DATABASE_URL: 'postgresql://inventory@postgres:5432/wo_inventory',
+  KAFKA_BROKERS: 'kafka-0:9092,kafka-1:9092',
+  OIDC_ISSUER_URL: 'https://login.example.com/realms/warehouse',
+  OIDC_AUDIENCE: 'urn:work-orders:api',
+};
 
 describe('service configuration: Kafka topics and migrations', () => {
   it('defaults to what one local broker and `npm start` need', () => {

@@ -63,7 +63,11 @@ export interface ServiceMigrationReport {
  * missing database first (needs CREATEDB; platforms that provision databases leave it off).
  * Stops at the first failure: a failed migration is rolled back and named in the error.
  */
-export async function migrateServices(targets: readonly MigrationTarget[], options: { createDatabases: boolean }, log: (line: string) => void = () => undefined): Promise<ServiceMigrationReport[]> {
+export async function migrateServices(
+  targets: readonly MigrationTarget[],
+  options: { createDatabases: boolean },
+  log: (line: string) => void = () => undefined,
+): Promise<ServiceMigrationReport[]> {
   const reports: ServiceMigrationReport[] = [];
   for (const target of targets) {
     if (options.createDatabases) await ensureDatabase(target.databaseUrl);
@@ -73,7 +77,9 @@ export async function migrateServices(targets: readonly MigrationTarget[], optio
     } catch (error) {
       throw new Error(`${target.service}: ${(error as Error).message}`, { cause: error });
     }
-    log(`${target.service}: ${report.applied.length} applied${report.applied.length ? ` (${report.applied.join(', ')})` : ''}, ${report.alreadyApplied} already there`);
+    log(
+      `${target.service}: ${report.applied.length} applied${report.applied.length ? ` (${report.applied.join(', ')})` : ''}, ${report.alreadyApplied} already there`,
+    );
     reports.push({ service: target.service, ...report });
   }
   return reports;

@@ -24,7 +24,10 @@ export async function prepareDatabase(databaseUrl: string, migrationsDir: string
     pending = await pendingMigrations(databaseUrl, migrationsDir);
   } catch (error) {
     if ((error as { code?: string }).code === '3D000') {
-      throw new Error(`database ${databaseName(databaseUrl)} does not exist and MIGRATE_ON_START=false: run the migration job first (node dist/libs/platform/src/bin/migrate.js --create-databases, see deploy/k8s/README.md)`, { cause: error });
+      throw new Error(
+        `database ${databaseName(databaseUrl)} does not exist and MIGRATE_ON_START=false: run the migration job first (node dist/libs/platform/src/bin/migrate.js --create-databases, see deploy/k8s/README.md)`,
+        { cause: error },
+      );
     }
     throw error;
   }

@@ -38,13 +38,16 @@ describe('SqlDatabase (pipelined transactions on a real Postgres)', () => {
     const awkward = {
       label: `it's a "quote", a back\\slash, a ; semicolon, -- a comment, $1, unicode ✓ and a\nnewline`,
       tags: ['plain', 'with,comma', 'with "quotes"', '{braces}', 'back\\slash', '', 'NULL', null],
-      detail: { note: "O'Brien \\ \"x\"", nested: [1, { deep: true }] },
+      detail: { note: 'O\'Brien \\ "x"', nested: [1, { deep: true }] },
       at: new Date('2026-11-27T12:34:56.789Z'),
     };
     const rows = await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(insert, 'a', awkward.label, -7, true, awkward.tags, JSON.stringify(awkward.detail), awkward.at);
       await tx.$executeRawUnsafe(insert, 'b', null, null, null, null, null, null);
-      return tx.$queryRawUnsafe<Record<string, unknown>[]>('SELECT id, label, amount, flag, tags, detail, at FROM sample WHERE id = ANY($1::text[]) ORDER BY id', ['a', 'b']);
+      return tx.$queryRawUnsafe<Record<string, unknown>[]>(
+        'SELECT id, label, amount, flag, tags, detail, at FROM sample WHERE id = ANY($1::text[]) ORDER BY id',
+        ['a', 'b'],
+      );
     });
     expect(rows).toEqual([
       { id: 'a', label: awkward.label, amount: -7, flag: true, tags: awkward.tags, detail: awkward.detail, at: awkward.at },

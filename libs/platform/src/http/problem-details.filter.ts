@@ -34,10 +34,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Nest turns body-parser's SyntaxError (malformed JSON) into a bare 400 before any handler runs.
       // Express's router cannot percent-decode a path parameter (bytes that are not UTF-8, such as a lone surrogate).
       if (status === 400 && exception.message.startsWith('Failed to decode param')) {
-        return { type: 'about:blank', title: 'Malformed path', status, detail: exception.message, errors: [{ field: 'path', message: 'not valid percent-encoded UTF-8' }] };
+        return {
+          type: 'about:blank',
+          title: 'Malformed path',
+          status,
+          detail: exception.message,
+          errors: [{ field: 'path', message: 'not valid percent-encoded UTF-8' }],
+        };
       }
       if (status === 400) {
-        return { type: 'about:blank', title: 'Malformed request body', status, detail: exception.message, errors: [{ field: 'body', message: exception.message }] };
+        return {
+          type: 'about:blank',
+          title: 'Malformed request body',
+          status,
+          detail: exception.message,
+          errors: [{ field: 'body', message: exception.message }],
+        };
       }
       if (status >= 500) this.logger.error(exception.message, exception.stack);
       return { type: 'about:blank', title: exception.message, status };

@@ -32,8 +32,15 @@ export function answerClientErrorsAsProblems(server: Server): void {
     }
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
     const title = STATUS_CODES[status] ?? 'Bad Request';
-    const body = JSON.stringify({ type: 'about:blank', title, status, detail: status === 431 ? 'The request headers (with the request line) are too large.' : `The request could not be read (${error.code ?? 'malformed'}).` });
-    socket.end(`HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    const body = JSON.stringify({
+      type: 'about:blank',
+      title,
+      status,
+      detail: status === 431 ? 'The request headers (with the request line) are too large.' : `The request could not be read (${error.code ?? 'malformed'}).`,
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
     // The client may still be sending the rest of its request: read and drop it for a moment, so
     // closing does not reset the connection before the client has read the answer.
     socket.on('data', () => undefined).resume();

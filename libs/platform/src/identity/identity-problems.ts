@@ -31,7 +31,10 @@ export function forbidden(requiredRoles: readonly Role[]): ProblemException {
 }
 
 export function identityProviderUnavailable(detail: string): ProblemException {
-  return new ProblemException({ type: `${PROBLEM_BASE}identity-provider-unavailable`, title: 'Identity provider unavailable', status: 503, detail }, { 'retry-after': '1' });
+  return new ProblemException(
+    { type: `${PROBLEM_BASE}identity-provider-unavailable`, title: 'Identity provider unavailable', status: 503, detail },
+    { 'retry-after': '1' },
+  );
 }
 
 export function everyMerchantOnly(): ProblemException {

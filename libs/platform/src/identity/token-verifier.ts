@@ -61,7 +61,9 @@ export class OidcTokenVerifier implements TokenVerifier {
   private keySet(): Promise<{ issuer: string; jwks: JWTVerifyGetKey }> {
     this.keys ??= this.discover().catch((error: unknown) => {
       this.keys = null; // try again on the next request
-      throw new IdentityProviderUnavailable(`the identity provider at ${this.settings.issuerUrl} did not answer its discovery document: ${(error as Error).message}`);
+      throw new IdentityProviderUnavailable(
+        `the identity provider at ${this.settings.issuerUrl} did not answer its discovery document: ${(error as Error).message}`,
+      );
     });
     return this.keys;
   }

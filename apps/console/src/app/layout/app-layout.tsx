@@ -64,16 +64,18 @@ export function AppLayout() {
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
                 {section.heading}
               </Text>
-              {section.links.filter((link) => !link.needs || may(link.needs)).map((link) => (
-                <NavLink
-                  key={link.to}
-                  component={RouterNavLink}
-                  to={link.to}
-                  label={link.label}
-                  active={location.pathname === link.to || location.pathname.startsWith(`${link.to}/`)}
-                  onClick={close}
-                />
-              ))}
+              {section.links
+                .filter((link) => !link.needs || may(link.needs))
+                .map((link) => (
+                  <NavLink
+                    key={link.to}
+                    component={RouterNavLink}
+                    to={link.to}
+                    label={link.label}
+                    active={location.pathname === link.to || location.pathname.startsWith(`${link.to}/`)}
+                    onClick={close}
+                  />
+                ))}
             </div>
           ))}
         </ScrollArea>

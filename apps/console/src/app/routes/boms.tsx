@@ -9,10 +9,10 @@ import { useMay } from '../../features/auth/permissions';
 
 const NewBomButton = () =>
   useMay()('boms.change') && (
-  <NavigateButton to="/boms/new" leftSection={<IconPlus size={16} aria-hidden />}>
-    New BOM
-  </NavigateButton>
-);
+    <NavigateButton to="/boms/new" leftSection={<IconPlus size={16} aria-hidden />}>
+      New BOM
+    </NavigateButton>
+  );
 
 /** BOM recipes: the material combinations a work order can be filled from with "Apply BOM". */
 export function BomsRoute() {
@@ -26,8 +26,8 @@ export function BomsRoute() {
         <ErrorState error={boms.error} onRetry={() => void boms.refetch()} title="The BOMs could not be loaded" />
       ) : boms.data.length === 0 ? (
         <EmptyState title="No BOMs yet" action={<NewBomButton />}>
-          A BOM is a recipe: the materials and quantities one set of a finished product needs. On a new work order, &quot;Apply BOM&quot; fills its outputs and materials from it times the
-          sets, so every run uses the same ratios.
+          A BOM is a recipe: the materials and quantities one set of a finished product needs. On a new work order, &quot;Apply BOM&quot; fills its outputs and
+          materials from it times the sets, so every run uses the same ratios.
         </EmptyState>
       ) : (
         <BomsTable boms={boms.data} />

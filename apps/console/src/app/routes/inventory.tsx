@@ -32,7 +32,12 @@ export function InventoryRoute() {
     setParams(search);
   };
 
-  const header = <PageHeader title="Inventory" description={warehouse ? `Material and finished goods stock in ${warehouse.code} · ${warehouse.name}` : 'Material and finished goods stock'} />;
+  const header = (
+    <PageHeader
+      title="Inventory"
+      description={warehouse ? `Material and finished goods stock in ${warehouse.code} · ${warehouse.name}` : 'Material and finished goods stock'}
+    />
+  );
 
   if (warehouses.isLoading || warehouses.isError) {
     return (
@@ -56,13 +61,19 @@ export function InventoryRoute() {
             )
           }
         >
-          {warehouses.data?.length ? 'Pick the warehouse you are working in with the switcher at the top.' : 'Inventory is kept per warehouse. Create a warehouse with its locations first.'}
+          {warehouses.data?.length
+            ? 'Pick the warehouse you are working in with the switcher at the top.'
+            : 'Inventory is kept per warehouse. Create a warehouse with its locations first.'}
         </EmptyState>
       </>
     );
   }
 
-  const prefill = { merchantId: params.get('merchantId') ?? undefined, sku: params.get('sku') ?? undefined, locationCode: params.get('locationCode') ?? undefined };
+  const prefill = {
+    merchantId: params.get('merchantId') ?? undefined,
+    sku: params.get('sku') ?? undefined,
+    locationCode: params.get('locationCode') ?? undefined,
+  };
 
   return (
     <>

@@ -8,7 +8,11 @@ export function MaterialPickingRoute() {
   return (
     <>
       <PageHeader title="Material Picking" description="Consolidate work order picking requests and generate picking lists." />
-      {warehouseId ? <MaterialPicking warehouseId={warehouseId} /> : <EmptyState title="No warehouse selected">Choose the warehouse you work in at the top right.</EmptyState>}
+      {warehouseId ? (
+        <MaterialPicking warehouseId={warehouseId} />
+      ) : (
+        <EmptyState title="No warehouse selected">Choose the warehouse you work in at the top right.</EmptyState>
+      )}
     </>
   );
 }

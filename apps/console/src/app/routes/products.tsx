@@ -44,7 +44,14 @@ export function ProductsRoute() {
       />
       <Stack gap="md">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput label="Search" placeholder="SKU prefix or name" leftSection={<IconSearch size={14} />} value={search} onChange={(event) => setSearch(event.currentTarget.value)} w={260} />
+          <TextInput
+            label="Search"
+            placeholder="SKU prefix or name"
+            leftSection={<IconSearch size={14} />}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            w={260}
+          />
           {single ? null : (
             <Select
               label="Merchant"

@@ -15,7 +15,8 @@ function stubApi(order: () => Response) {
     'fetch',
     vi.fn(async (url: string) => {
       if (url.startsWith('/merchants')) return json([{ id: 'merchant-1', name: 'Acme Gifts', createdAt: '2026-12-01T08:00:00.000Z' }]);
-      if (url.startsWith('/warehouses')) return json([{ id: 'warehouse-1', code: 'WH1', name: 'Main warehouse', locations: [], createdAt: '2026-12-01T08:00:00.000Z' }]);
+      if (url.startsWith('/warehouses'))
+        return json([{ id: 'warehouse-1', code: 'WH1', name: 'Main warehouse', locations: [], createdAt: '2026-12-01T08:00:00.000Z' }]);
       return order();
     }),
   );
@@ -61,7 +62,11 @@ describe('Work order detail page', () => {
     const alert = await screen.findByRole('region', { name: 'Out of Stock' });
     for (const name of ['SKU', 'Requested', 'Available', 'Short']) expect(within(alert).getByRole('columnheader', { name })).toBeInTheDocument();
     const row = within(alert).getByRole('row', { name: /CHOC-BAR/ });
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['CHOC-BAR', '10', '4', '6']);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['CHOC-BAR', '10', '4', '6']);
     expect(within(alert).getByRole('link', { name: 'Inventory' })).toHaveAttribute('href', '/inventory');
     expect(screen.getByRole('button', { name: 'Retry Allocation' })).toBeEnabled();
   });
@@ -70,7 +75,18 @@ describe('Work order detail page', () => {
     showing({
       status: 'ALLOCATED',
       allowedActions: ['createPickingList', 'cancel'],
-      reservations: [{ reservationId: 'r-1', lineId: 'line-choc', sku: 'CHOC-BAR', quantity: 6, allocations: [{ locationCode: 'A-01', quantity: 4 }, { locationCode: 'A-02', quantity: 2 }] }],
+      reservations: [
+        {
+          reservationId: 'r-1',
+          lineId: 'line-choc',
+          sku: 'CHOC-BAR',
+          quantity: 6,
+          allocations: [
+            { locationCode: 'A-01', quantity: 4 },
+            { locationCode: 'A-02', quantity: 2 },
+          ],
+        },
+      ],
     });
     renderPage();
     const reservations = await screen.findByRole('region', { name: 'Reservations' });
@@ -108,7 +124,11 @@ describe('Work order detail page', () => {
 
   it('a failed read: the error and a retry that reads again', async () => {
     let fail = true;
-    stubApi(() => (fail ? json({ type: 'about:blank', title: 'Bad Gateway', status: 502, detail: 'The work-orders service did not answer.' }, 502) : json(workOrderDetailFixture())));
+    stubApi(() =>
+      fail
+        ? json({ type: 'about:blank', title: 'Bad Gateway', status: 502, detail: 'The work-orders service did not answer.' }, 502)
+        : json(workOrderDetailFixture()),
+    );
     renderPage();
     expect(await screen.findByText('The work-orders service did not answer.')).toBeInTheDocument();
     fail = false;

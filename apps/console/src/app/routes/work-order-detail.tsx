@@ -75,7 +75,9 @@ export function WorkOrderDetailRoute() {
       <WorkOrderHeader order={order} />
       <WorkOrderActions order={order} awaitingChange={awaitingChange} onAccepted={onAccepted} />
       {/* A failed re-read keeps what was last read on screen, with the error above it. */}
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} title="The latest state could not be loaded; showing what was last read" /> : null}
+      {query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} title="The latest state could not be loaded; showing what was last read" />
+      ) : null}
       {order.status === 'OUT_OF_STOCK' ? <WorkOrderDetailShortages shortages={order.shortages} /> : null}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -85,7 +87,9 @@ export function WorkOrderDetailRoute() {
               <WorkOrderDetailLines title="Consume Materials" lines={order.materials} />
             </SimpleGrid>
             {order.status === 'ALLOCATED' || order.status === 'PROCESSING' ? <WorkOrderDetailReservations reservations={order.reservations} /> : null}
-            {order.pickingLists.length > 0 || order.status === 'ALLOCATED' || order.status === 'PROCESSING' ? <WorkOrderDetailPickingLists pickingLists={order.pickingLists} status={order.status} /> : null}
+            {order.pickingLists.length > 0 || order.status === 'ALLOCATED' || order.status === 'PROCESSING' ? (
+              <WorkOrderDetailPickingLists pickingLists={order.pickingLists} status={order.status} />
+            ) : null}
             {order.inboundOrder ? <WorkOrderDetailInbound inboundOrder={order.inboundOrder} /> : null}
           </Stack>
         </Grid.Col>

@@ -36,9 +36,7 @@ export function WorkOrderEditRoute() {
       ) : (
         <Alert color="gray" title="Editing is not possible in this status">
           <Stack gap="xs" align="flex-start">
-            <Text size="sm">
-              This work order is {workOrderStatusLabels[detail.status]}: only Draft and Out of Stock work orders can be edited.
-            </Text>
+            <Text size="sm">This work order is {workOrderStatusLabels[detail.status]}: only Draft and Out of Stock work orders can be edited.</Text>
             {back}
           </Stack>
         </Alert>

@@ -59,7 +59,13 @@ function WorkOrdersOfCurrentWarehouse() {
 function WorkOrderList({ warehouseId }: { warehouseId: string }) {
   const { filters, isFiltered, setFilter, setSort, setPage, clearFilters } = useWorkOrderFilters();
   const { status, sort, page, ...others } = filters;
-  const scope = { warehouseId: [warehouseId], merchantId: [...others.merchantId], q: [...others.q], inputSku: [...others.inputSku], outputSku: [...others.outputSku] };
+  const scope = {
+    warehouseId: [warehouseId],
+    merchantId: [...others.merchantId],
+    q: [...others.q],
+    inputSku: [...others.inputSku],
+    outputSku: [...others.outputSku],
+  };
 
   const list = useWorkOrders({ ...scope, status: [...status], sort, page, pageSize });
   const hasPending = list.data?.items.some((item) => item.pendingAction !== null) ?? false;
@@ -67,11 +73,12 @@ function WorkOrderList({ warehouseId }: { warehouseId: string }) {
   const counts = useWorkOrderStatusCounts(scope, { refetchInterval: hasPending ? pendingRefetchInterval : false });
 
   const total = list.data?.total ?? 0;
-  const summary = total > 0 ? (
-    <Text size="sm" c="dimmed" aria-live="polite">
-      {total === 1 ? '1 work order' : `${total} work orders`}
-    </Text>
-  ) : null;
+  const summary =
+    total > 0 ? (
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {total === 1 ? '1 work order' : `${total} work orders`}
+      </Text>
+    ) : null;
 
   return (
     <>
@@ -88,11 +95,17 @@ function WorkOrderList({ warehouseId }: { warehouseId: string }) {
           <WorkOrdersTable items={list.data.items} sort={sort} onSortChange={setSort} />
           {total > pageSize ? (
             <Group justify="flex-end" mt="md">
-              <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={(next) => {
+              <Pagination
+                total={Math.ceil(total / pageSize)}
+                value={page}
+                onChange={(next) => {
                   setPage(next);
                   // The next page starts at its top, not where the pager sits.
                   window.scrollTo({ top: 0 });
-                }} getControlProps={(control) => ({ 'aria-label': controlLabels[control] })} getItemProps={(item) => ({ 'aria-label': `Page ${item}` })} />
+                }}
+                getControlProps={(control) => ({ 'aria-label': controlLabels[control] })}
+                getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
+              />
             </Group>
           ) : null}
         </Box>

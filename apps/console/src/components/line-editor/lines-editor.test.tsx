@@ -33,7 +33,9 @@ describe('LinesEditor', { timeout: 30_000 }, () => {
     latest = [];
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => json([{ id: 'p1', merchantId: 'merchant-1', sku: 'CHOC-BAR', name: 'Dark chocolate bar 100 g', createdAt: '2026-12-01T00:00:00.000Z' }])),
+      vi.fn(async () =>
+        json([{ id: 'p1', merchantId: 'merchant-1', sku: 'CHOC-BAR', name: 'Dark chocolate bar 100 g', createdAt: '2026-12-01T00:00:00.000Z' }]),
+      ),
     );
   });
   afterEach(() => vi.unstubAllGlobals());
@@ -61,7 +63,10 @@ describe('LinesEditor', { timeout: 30_000 }, () => {
 
   it('shows each message on its own row and the section message under the rows', () => {
     renderWithProviders(
-      <Harness initial={[newLine('GIFT-BOX', 1), newLine('NOPE', 0)]} errors={{ section: 'CHOC-BAR is missing', rows: { 1: { sku: 'unknown SKU NOPE', quantity: 'Too small' } } }} />,
+      <Harness
+        initial={[newLine('GIFT-BOX', 1), newLine('NOPE', 0)]}
+        errors={{ section: 'CHOC-BAR is missing', rows: { 1: { sku: 'unknown SKU NOPE', quantity: 'Too small' } } }}
+      />,
     );
     const [, first, second] = screen.getAllByRole('row');
     expect(within(first!).queryByText('Too small')).not.toBeInTheDocument();

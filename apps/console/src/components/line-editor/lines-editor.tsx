@@ -29,7 +29,8 @@ interface LinesEditorProps {
  */
 export function LinesEditor({ kind, merchantId, lines, onChange, errors, emptyHint }: LinesEditorProps) {
   const text = words[kind];
-  const update = (index: number, change: Partial<Omit<EditableLine, 'key'>>) => onChange(lines.map((line, at) => (at === index ? { ...line, ...change } : line)));
+  const update = (index: number, change: Partial<Omit<EditableLine, 'key'>>) =>
+    onChange(lines.map((line, at) => (at === index ? { ...line, ...change } : line)));
   return (
     <Stack gap="xs">
       {lines.length > 0 ? (
@@ -57,7 +58,13 @@ export function LinesEditor({ kind, merchantId, lines, onChange, errors, emptyHi
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <SkuPicker label={`${text.sku} ${number}`} merchantId={merchantId} value={line.sku} onChange={(sku) => update(index, { sku })} error={rowErrors?.sku} />
+                      <SkuPicker
+                        label={`${text.sku} ${number}`}
+                        merchantId={merchantId}
+                        value={line.sku}
+                        onChange={(sku) => update(index, { sku })}
+                        error={rowErrors?.sku}
+                      />
                     </Table.Td>
                     <Table.Td>
                       <NumberInput
@@ -73,7 +80,14 @@ export function LinesEditor({ kind, merchantId, lines, onChange, errors, emptyHi
                       />
                     </Table.Td>
                     <Table.Td>
-                      <ActionIcon variant="subtle" color="gray" size="lg" mt={2} aria-label={`Remove ${kind} ${number}`} onClick={() => onChange(lines.filter((_, at) => at !== index))}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        size="lg"
+                        mt={2}
+                        aria-label={`Remove ${kind} ${number}`}
+                        onClick={() => onChange(lines.filter((_, at) => at !== index))}
+                      >
                         <IconTrash size={18} />
                       </ActionIcon>
                     </Table.Td>

@@ -38,7 +38,9 @@ describe('linesErrorsFrom', () => {
 
   it('puts section messages on the section and row messages on their row and field', () => {
     expect(linesErrorsFrom(fieldErrors, 'outputs')).toEqual({ section: 'at least one line is required', rows: {} });
-    expect(linesErrorsFrom(fieldErrors, 'materials')).toEqual({ rows: { 0: { sku: 'unknown SKU NOPE' }, 1: { quantity: 'Too small' }, 2: { sku: 'bad line' } } });
+    expect(linesErrorsFrom(fieldErrors, 'materials')).toEqual({
+      rows: { 0: { sku: 'unknown SKU NOPE' }, 1: { quantity: 'Too small' }, 2: { sku: 'bad line' } },
+    });
   });
 
   it('knows which paths belong to a section', () => {

@@ -42,7 +42,8 @@ export function validateLines(section: LineSection, lines: readonly EditableLine
     if (!sku) errors[`${section}[${index}].sku`] = 'Choose a SKU';
     else if (seen.has(sku)) errors[`${section}[${index}].sku`] = `${sku} appears more than once`;
     seen.add(sku);
-    if (line.quantity === '' || !Number.isInteger(line.quantity) || line.quantity < 1) errors[`${section}[${index}].quantity`] = 'Enter a whole number of at least 1';
+    if (line.quantity === '' || !Number.isInteger(line.quantity) || line.quantity < 1)
+      errors[`${section}[${index}].quantity`] = 'Enter a whole number of at least 1';
   });
   return errors;
 }

@@ -13,7 +13,10 @@ export interface FormProblem {
  * Splits a refused save: field messages go next to their fields; those no field of the form
  * shows (`unplaced`), and any problem without fields, go to the alert at the top.
  */
-export function refusalOf(error: unknown, unplaced: (fieldErrors: Record<string, string>) => readonly string[]): { fieldErrors: Record<string, string>; problem: FormProblem | null } {
+export function refusalOf(
+  error: unknown,
+  unplaced: (fieldErrors: Record<string, string>) => readonly string[],
+): { fieldErrors: Record<string, string>; problem: FormProblem | null } {
   if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
     const messages = unplaced(error.fieldErrors);
     return { fieldErrors: error.fieldErrors, problem: messages.length > 0 ? { title: error.problem.title, detail: error.problem.detail, messages } : null };

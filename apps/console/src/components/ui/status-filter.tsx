@@ -12,6 +12,14 @@ export function useStatusParam<S extends string>(isStatus: (value: string | null
   return [isStatus(raw) ? raw : undefined, set];
 }
 
-export function StatusFilter({ options, value, onChange }: { options: { value: string; label: string }[]; value: string | undefined; onChange: (status: string | null) => void }) {
+export function StatusFilter({
+  options,
+  value,
+  onChange,
+}: {
+  options: { value: string; label: string }[];
+  value: string | undefined;
+  onChange: (status: string | null) => void;
+}) {
   return <Select label="Status" placeholder="All statuses" data={options} value={value ?? null} clearable w={220} onChange={onChange} />;
 }

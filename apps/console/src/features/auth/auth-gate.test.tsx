@@ -88,7 +88,9 @@ describe('AuthGate', () => {
       vi.fn(async (_url: string, init?: RequestInit) => {
         const authorization = new Headers(init?.headers).get('authorization');
         seen.push(authorization);
-        return authorization === 'Bearer token-1' ? new Response(JSON.stringify({ title: 'Unauthorized', status: 401 }), { status: 401 }) : new Response('[]', { status: 200 });
+        return authorization === 'Bearer token-1'
+          ? new Response(JSON.stringify({ title: 'Unauthorized', status: 401 }), { status: 401 })
+          : new Response('[]', { status: 200 });
       }),
     );
     renderGate(session);
@@ -100,7 +102,10 @@ describe('AuthGate', () => {
   it('on a 401 that cannot be renewed, sends the user to log in again', async () => {
     window.history.replaceState(null, '', '/console/inventory');
     const session = fakeSession();
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ title: 'Unauthorized', status: 401 }), { status: 401 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ title: 'Unauthorized', status: 401 }), { status: 401 })),
+    );
     renderGate(session);
     await screen.findByText('Pia Planner');
     await expect(api.get('/inventory')).rejects.toMatchObject({ status: 401 });

@@ -5,7 +5,12 @@ const token = (claims: object) => `header.${btoa(JSON.stringify(claims)).replace
 
 describe('principalOf', () => {
   it('reads the subject, name and known roles of the access token', () => {
-    expect(principalOf(token({ sub: 'planner', name: 'Pia Planner', roles: ['planner', 'astronaut'] }))).toEqual({ subject: 'planner', name: 'Pia Planner', roles: ['planner'], merchantIds: null });
+    expect(principalOf(token({ sub: 'planner', name: 'Pia Planner', roles: ['planner', 'astronaut'] }))).toEqual({
+      subject: 'planner',
+      name: 'Pia Planner',
+      roles: ['planner'],
+      merchantIds: null,
+    });
   });
 
   it('scopes a merchant user to its merchants, and to none when the token names none', () => {

@@ -23,7 +23,10 @@ describe('putaway', () => {
   });
 
   it('builds the body from lines with a quantity, each at its location', () => {
-    expect(buildPutawayBody({ A: { quantity: 2, locationCode: 'FG-01' }, B: { quantity: 0, locationCode: null } })).toEqual({ body: { lines: [{ sku: 'A', quantity: 2, locationCode: 'FG-01' }] }, errors: {} });
+    expect(buildPutawayBody({ A: { quantity: 2, locationCode: 'FG-01' }, B: { quantity: 0, locationCode: null } })).toEqual({
+      body: { lines: [{ sku: 'A', quantity: 2, locationCode: 'FG-01' }] },
+      errors: {},
+    });
   });
 
   it('asks for a location where a quantity has none', () => {

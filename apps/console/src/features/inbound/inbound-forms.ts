@@ -32,7 +32,10 @@ export interface PutawayValue {
  */
 export function putawayDefaults(order: Pick<InboundOrder, 'lines' | 'putaways'>): Record<string, PutawayValue> {
   return Object.fromEntries(
-    order.lines.map((line) => [line.sku, { quantity: awaitingPutaway(line), locationCode: order.putaways.filter((putaway) => putaway.sku === line.sku).at(-1)?.locationCode ?? null }]),
+    order.lines.map((line) => [
+      line.sku,
+      { quantity: awaitingPutaway(line), locationCode: order.putaways.filter((putaway) => putaway.sku === line.sku).at(-1)?.locationCode ?? null },
+    ]),
   );
 }
 

@@ -2,7 +2,18 @@ import type { StockMovement } from '@wo/contracts/rest';
 import { describe, expect, it } from 'vitest';
 import { describeMovement, newestFirst } from './movements';
 
-const movement = (id: string, createdAt: string): StockMovement => ({ id, warehouseId: 'wh', merchantId: 'm', sku: 'S', locationCode: 'A-01', quantity: 1, kind: 'ADJUSTMENT', reason: 'restock', reference: null, createdAt });
+const movement = (id: string, createdAt: string): StockMovement => ({
+  id,
+  warehouseId: 'wh',
+  merchantId: 'm',
+  sku: 'S',
+  locationCode: 'A-01',
+  quantity: 1,
+  kind: 'ADJUSTMENT',
+  reason: 'restock',
+  reference: null,
+  createdAt,
+});
 
 describe('newestFirst', () => {
   it('puts the latest movement on top, by id when they share a moment', () => {

@@ -2,8 +2,19 @@ import type { StockRow } from '@wo/contracts/rest';
 import { describe, expect, it } from 'vitest';
 import { filterStockRows, locationOptions, productKey } from './stock';
 
-const row = (sku: string, locations: StockRow['locations'] = []): StockRow => ({ warehouseId: 'wh', merchantId: 'm', sku, onHand: 0, reserved: 0, available: 0, locations });
-const names = new Map([[productKey('m', 'CHOC-BAR'), 'Dark chocolate bar'], [productKey('m', 'MUG-WHITE'), 'White mug']]);
+const row = (sku: string, locations: StockRow['locations'] = []): StockRow => ({
+  warehouseId: 'wh',
+  merchantId: 'm',
+  sku,
+  onHand: 0,
+  reserved: 0,
+  available: 0,
+  locations,
+});
+const names = new Map([
+  [productKey('m', 'CHOC-BAR'), 'Dark chocolate bar'],
+  [productKey('m', 'MUG-WHITE'), 'White mug'],
+]);
 
 describe('filterStockRows', () => {
   it('matches part of the SKU or the product name, any case', () => {

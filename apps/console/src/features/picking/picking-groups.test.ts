@@ -2,7 +2,12 @@ import type { PickingRequest } from '@wo/contracts/rest';
 import { describe, expect, it } from 'vitest';
 import { describeAllocations, groupRequestsByWorkOrder } from './picking-groups';
 
-const request = (workOrderId: string, workOrderNumber: string, materials: PickingRequest['materials']): PickingRequest => ({ workOrderId, workOrderNumber, warehouseId: 'wh', materials });
+const request = (workOrderId: string, workOrderNumber: string, materials: PickingRequest['materials']): PickingRequest => ({
+  workOrderId,
+  workOrderNumber,
+  warehouseId: 'wh',
+  materials,
+});
 
 describe('groupRequestsByWorkOrder', () => {
   it('makes one group per work order, by number, with its lines by SKU and their locations', () => {
@@ -10,7 +15,15 @@ describe('groupRequestsByWorkOrder', () => {
       request('b', 'WO-0002', [{ lineId: 'b1', sku: 'GIFT-BOX', quantity: 1, allocations: [{ locationCode: 'A-01', quantity: 1 }] }]),
       request('a', 'WO-0001', [
         { lineId: 'a2', sku: 'GIFT-BOX', quantity: 1, allocations: [{ locationCode: 'A-01', quantity: 1 }] },
-        { lineId: 'a1', sku: 'CHOC-BAR', quantity: 3, allocations: [{ locationCode: 'B-01', quantity: 1 }, { locationCode: 'A-02', quantity: 2 }] },
+        {
+          lineId: 'a1',
+          sku: 'CHOC-BAR',
+          quantity: 3,
+          allocations: [
+            { locationCode: 'B-01', quantity: 1 },
+            { locationCode: 'A-02', quantity: 2 },
+          ],
+        },
       ]),
     ]);
     expect(groups.map((group) => group.workOrderNumber)).toEqual(['WO-0001', 'WO-0002']);

@@ -24,7 +24,8 @@ export function groupRequestsByWorkOrder(requests: readonly PickingRequest[]): P
   const byOrder = new Map<string, { workOrderId: string; workOrderNumber: string; lines: PickingGroupLine[] }>();
   for (const request of requests) {
     const group = byOrder.get(request.workOrderId) ?? { workOrderId: request.workOrderId, workOrderNumber: request.workOrderNumber, lines: [] };
-    for (const material of request.materials) group.lines.push({ lineId: material.lineId, sku: material.sku, quantity: material.quantity, locations: describeAllocations(material.allocations) });
+    for (const material of request.materials)
+      group.lines.push({ lineId: material.lineId, sku: material.sku, quantity: material.quantity, locations: describeAllocations(material.allocations) });
     byOrder.set(request.workOrderId, group);
   }
   return [...byOrder.values()]

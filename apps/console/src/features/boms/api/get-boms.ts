@@ -4,6 +4,7 @@ import { api } from '../../../lib/api-client';
 
 export const getBoms = (merchantId?: string) => api.get<Bom[]>('/boms', { merchantId });
 
-export const bomsQueryOptions = (merchantId?: string) => queryOptions({ queryKey: ['boms', { merchantId: merchantId ?? null }], queryFn: () => getBoms(merchantId) });
+export const bomsQueryOptions = (merchantId?: string) =>
+  queryOptions({ queryKey: ['boms', { merchantId: merchantId ?? null }], queryFn: () => getBoms(merchantId) });
 
 export const useBoms = (merchantId?: string, enabled = true) => useQuery({ ...bomsQueryOptions(merchantId), enabled });

@@ -11,7 +11,9 @@ export interface BomFormValues {
 }
 
 export const bomInitialValues = (bom?: Bom): BomFormValues =>
-  bom ? { merchantId: bom.merchantId, name: bom.name, outputs: toEditableLines(bom.outputs), materials: toEditableLines(bom.materials) } : { merchantId: null, name: '', outputs: [], materials: [] };
+  bom
+    ? { merchantId: bom.merchantId, name: bom.name, outputs: toEditableLines(bom.outputs), materials: toEditableLines(bom.materials) }
+    : { merchantId: null, name: '', outputs: [], materials: [] };
 
 /** The obvious mistakes, keyed by the API's field paths. */
 export function validateBom(values: BomFormValues): Record<string, string> {

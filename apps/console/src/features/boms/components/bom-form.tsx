@@ -60,7 +60,10 @@ export function BomForm({ bom, saved = false }: { bom?: Bom; saved?: boolean }) 
 
   const confirmDelete = () => {
     if (!bom) return;
-    remove.mutate(bom.id, { onSuccess: () => void navigate('/boms'), onError: (error) => setProblem({ title: 'Not deleted', detail: describeError(error), messages: [] }) });
+    remove.mutate(bom.id, {
+      onSuccess: () => void navigate('/boms'),
+      onError: (error) => setProblem({ title: 'Not deleted', detail: describeError(error), messages: [] }),
+    });
     deleteModal.close();
   };
 
@@ -83,7 +86,12 @@ export function BomForm({ bom, saved = false }: { bom?: Bom; saved?: boolean }) 
           <Grid gap="md">
             <Grid.Col span={{ base: 12, sm: 6 }}>
               {bom || single ? (
-                <TextInput label="Merchant" value={merchantId ? (byId.get(merchantId)?.name ?? (merchantsLoading ? 'Loading…' : merchantId)) : ''} readOnly description={bom ? 'A BOM stays with its merchant' : 'The only merchant of this system'} />
+                <TextInput
+                  label="Merchant"
+                  value={merchantId ? (byId.get(merchantId)?.name ?? (merchantsLoading ? 'Loading…' : merchantId)) : ''}
+                  readOnly
+                  description={bom ? 'A BOM stays with its merchant' : 'The only merchant of this system'}
+                />
               ) : (
                 <Select
                   label="Merchant"
@@ -122,7 +130,13 @@ export function BomForm({ bom, saved = false }: { bom?: Bom; saved?: boolean }) 
           <Text size="sm" c="dimmed" mb="xs">
             What one set yields.
           </Text>
-          <LinesEditor kind="output" merchantId={merchantId} lines={values.outputs} onChange={(lines) => changeLines('outputs', lines)} errors={linesErrorsFrom(errors, 'outputs')} />
+          <LinesEditor
+            kind="output"
+            merchantId={merchantId}
+            lines={values.outputs}
+            onChange={(lines) => changeLines('outputs', lines)}
+            errors={linesErrorsFrom(errors, 'outputs')}
+          />
         </Paper>
         <Paper withBorder p="md" radius="md">
           <Title order={3} size="h4" mb={2}>
@@ -131,7 +145,13 @@ export function BomForm({ bom, saved = false }: { bom?: Bom; saved?: boolean }) 
           <Text size="sm" c="dimmed" mb="xs">
             What one set uses up.
           </Text>
-          <LinesEditor kind="material" merchantId={merchantId} lines={values.materials} onChange={(lines) => changeLines('materials', lines)} errors={linesErrorsFrom(errors, 'materials')} />
+          <LinesEditor
+            kind="material"
+            merchantId={merchantId}
+            lines={values.materials}
+            onChange={(lines) => changeLines('materials', lines)}
+            errors={linesErrorsFrom(errors, 'materials')}
+          />
         </Paper>
         <Group justify="space-between">
           {bom && mayChange ? (
@@ -150,9 +170,7 @@ export function BomForm({ bom, saved = false }: { bom?: Bom; saved?: boolean }) 
       </Stack>
       <Modal opened={deleteOpened} onClose={deleteModal.close} title="Delete this BOM?" centered>
         <Stack gap="sm">
-          <Text size="sm">
-            “{bom?.name}” can no longer be applied to new work orders. Work orders already made from it keep their lines.
-          </Text>
+          <Text size="sm">“{bom?.name}” can no longer be applied to new work orders. Work orders already made from it keep their lines.</Text>
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={deleteModal.close}>
               Keep it

@@ -38,9 +38,7 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
         </SimpleGrid>
       </Paper>
 
-      {notice ? (
-        <Alert color="green" withCloseButton onClose={() => setNotice(null)} title={notice} />
-      ) : null}
+      {notice ? <Alert color="green" withCloseButton onClose={() => setNotice(null)} title={notice} /> : null}
       {order.status === 'PUT_AWAY' ? (
         <Alert color="green" title="All goods are on the shelves">
           Every finished good of this order has been received and put away; it counts as stock on hand.
@@ -51,8 +49,21 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
 
       {/* Keyed on the order's version so the defaults follow what is left after each step. */}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        {may('inbound.receive') ? <ReceiveForm key={`receive-${order.updatedAt}`} order={order} onReceived={(units) => setNotice(`Received ${units} ${units === 1 ? 'unit' : 'units'}`)} /> : null}
-        {may('inbound.putAway') ? <PutawayForm key={`putaway-${order.updatedAt}`} order={order} locations={locations} onPutAway={(units) => setNotice(`Put away ${units} ${units === 1 ? 'unit' : 'units'}`)} /> : null}
+        {may('inbound.receive') ? (
+          <ReceiveForm
+            key={`receive-${order.updatedAt}`}
+            order={order}
+            onReceived={(units) => setNotice(`Received ${units} ${units === 1 ? 'unit' : 'units'}`)}
+          />
+        ) : null}
+        {may('inbound.putAway') ? (
+          <PutawayForm
+            key={`putaway-${order.updatedAt}`}
+            order={order}
+            locations={locations}
+            onPutAway={(units) => setNotice(`Put away ${units} ${units === 1 ? 'unit' : 'units'}`)}
+          />
+        ) : null}
       </SimpleGrid>
 
       {order.putaways.length > 0 ? (

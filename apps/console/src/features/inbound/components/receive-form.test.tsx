@@ -22,7 +22,8 @@ const order: InboundOrder = {
   updatedAt: '2026-12-01T08:00:00.000Z',
 };
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -53,7 +54,15 @@ describe('ReceiveForm', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
-        json({ title: 'Bad Request', status: 400, detail: 'The receipt does not match the inbound order.', errors: [{ field: 'lines[0].quantity', message: 'over-receipt: 3 of TEA-SET still expected, 9 received' }] }, 400),
+        json(
+          {
+            title: 'Bad Request',
+            status: 400,
+            detail: 'The receipt does not match the inbound order.',
+            errors: [{ field: 'lines[0].quantity', message: 'over-receipt: 3 of TEA-SET still expected, 9 received' }],
+          },
+          400,
+        ),
       ),
     );
     renderWithProviders(<ReceiveForm order={order} onReceived={() => undefined} />);

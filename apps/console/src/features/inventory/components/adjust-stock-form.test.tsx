@@ -34,7 +34,9 @@ describe('AdjustStockForm', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('sends a restock with the single merchant filled in, and shows the new level', async () => {
-    const fetchMock = stubApi(() => json({ movementId: '9', warehouseId: 'wh-1', merchantId: 'm-1', sku: 'CHOC-BAR', locationCode: 'A-02', quantity: 30, onHand: 150, reserved: 10 }, 201));
+    const fetchMock = stubApi(() =>
+      json({ movementId: '9', warehouseId: 'wh-1', merchantId: 'm-1', sku: 'CHOC-BAR', locationCode: 'A-02', quantity: 30, onHand: 150, reserved: 10 }, 201),
+    );
     const user = userEvent.setup({ delay: null });
     renderWithProviders(<AdjustStockForm warehouse={warehouse} prefill={{ sku: 'CHOC-BAR', locationCode: 'A-02' }} />);
 
@@ -44,7 +46,9 @@ describe('AdjustStockForm', () => {
     await user.click(screen.getByRole('button', { name: 'Save Adjustment' }));
 
     expect(await screen.findByText(/now 150 on hand \(10 reserved, 140 available\)/)).toBeInTheDocument();
-    expect(postedBodies(fetchMock)).toEqual([{ warehouseId: 'wh-1', merchantId: 'm-1', sku: 'CHOC-BAR', locationCode: 'A-02', quantity: 30, reason: 'restock' }]);
+    expect(postedBodies(fetchMock)).toEqual([
+      { warehouseId: 'wh-1', merchantId: 'm-1', sku: 'CHOC-BAR', locationCode: 'A-02', quantity: 30, reason: 'restock' },
+    ]);
   }, 20_000);
 
   it('shows a 400 problem field error next to its field', async () => {

@@ -77,7 +77,8 @@ export function AdjustStockForm({ warehouse, prefill = {} }: { warehouse: Wareho
       <form onSubmit={submit} noValidate aria-label="Adjust Stock">
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            Records a change of stock in {warehouse.code} · {warehouse.name}: a positive quantity restocks, a negative one corrects the count down (never below what is reserved).
+            Records a change of stock in {warehouse.code} · {warehouse.name}: a positive quantity restocks, a negative one corrects the count down (never below
+            what is reserved).
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Select
@@ -183,8 +184,8 @@ function AdjustmentSaved({ adjustment }: { adjustment: StockAdjustment }) {
     <Alert color="green" title="Stock adjusted" role="status">
       <Stack gap={4}>
         <Text size="sm">
-          {adjustment.sku} at {adjustment.locationCode}: {formatSignedQuantity(adjustment.quantity)}, now {adjustment.onHand} on hand ({adjustment.reserved} reserved,{' '}
-          {adjustment.onHand - adjustment.reserved} available).
+          {adjustment.sku} at {adjustment.locationCode}: {formatSignedQuantity(adjustment.quantity)}, now {adjustment.onHand} on hand ({adjustment.reserved}{' '}
+          reserved, {adjustment.onHand - adjustment.reserved} available).
         </Text>
         {adjustment.quantity > 0 ? (
           <Text size="sm">

@@ -31,7 +31,16 @@ export function MovementsTab({ warehouseId, locations }: { warehouseId: string; 
           clearable
           w={240}
         />
-        <Select label="Location" placeholder="All locations" data={[...locations]} value={locationCode} onChange={setLocationCode} clearable searchable w={180} />
+        <Select
+          label="Location"
+          placeholder="All locations"
+          data={[...locations]}
+          value={locationCode}
+          onChange={setLocationCode}
+          clearable
+          searchable
+          w={180}
+        />
         {filtered ? (
           <Button
             variant="subtle"
@@ -50,7 +59,9 @@ export function MovementsTab({ warehouseId, locations }: { warehouseId: string; 
         <ErrorState error={movements.error} onRetry={() => void movements.refetch()} title="Movements could not be loaded" />
       ) : rows.length === 0 ? (
         <EmptyState title={filtered ? 'No movements match these filters' : 'No movements yet'}>
-          {filtered ? 'Try another SKU or location, or clear the filters.' : 'Restocks, corrections, consumption by completed work orders and putaways will be listed here.'}
+          {filtered
+            ? 'Try another SKU or location, or clear the filters.'
+            : 'Restocks, corrections, consumption by completed work orders and putaways will be listed here.'}
         </EmptyState>
       ) : (
         <>

@@ -28,7 +28,12 @@ export function StockTab({ warehouseId, onAdjust, onRestock }: StockTabProps) {
   const rows = useMemo(() => filterStockRows(stock.data ?? [], skuText, names), [stock.data, skuText, names]);
   const filtered = Boolean(merchantId || skuText.trim());
 
-  const adjust = (row: StockRow, locationCode?: string) => onAdjust({ merchantId: row.merchantId, sku: row.sku, locationCode: locationCode ?? (row.locations.length === 1 ? row.locations[0]!.locationCode : undefined) });
+  const adjust = (row: StockRow, locationCode?: string) =>
+    onAdjust({
+      merchantId: row.merchantId,
+      sku: row.sku,
+      locationCode: locationCode ?? (row.locations.length === 1 ? row.locations[0]!.locationCode : undefined),
+    });
 
   return (
     <Stack gap="md">
@@ -45,7 +50,14 @@ export function StockTab({ warehouseId, onAdjust, onRestock }: StockTabProps) {
             w={220}
           />
         )}
-        <TextInput label="SKU" placeholder="SKU or product name" leftSection={<IconSearch size={14} />} value={skuText} onChange={(event) => setSkuText(event.currentTarget.value)} w={240} />
+        <TextInput
+          label="SKU"
+          placeholder="SKU or product name"
+          leftSection={<IconSearch size={14} />}
+          value={skuText}
+          onChange={(event) => setSkuText(event.currentTarget.value)}
+          w={240}
+        />
         {filtered ? (
           <Button
             variant="subtle"

@@ -35,7 +35,14 @@ describe('StockTable', () => {
     const breakdown = screen.getByRole('table', { name: 'Locations of CHOC-BAR' });
     expect(within(breakdown).getByRole('columnheader', { name: 'Location' })).toBeInTheDocument();
     const rows = within(breakdown).getAllByRole('row').slice(1);
-    expect(rows.map((tr) => within(tr).getAllByRole('cell').slice(0, 3).map((td) => td.textContent))).toEqual([
+    expect(
+      rows.map((tr) =>
+        within(tr)
+          .getAllByRole('cell')
+          .slice(0, 3)
+          .map((td) => td.textContent),
+      ),
+    ).toEqual([
       ['A-01', '100', '100'],
       ['A-02', '50', '50'],
     ]);

@@ -120,7 +120,12 @@ function LocationBreakdown({ row, onAdjust }: { row: StockRow; onAdjust: StockTa
               <AvailableQuantity value={location.available} />
             </Table.Td>
             <Table.Td>
-              <Button size="compact-xs" variant="subtle" onClick={() => onAdjust(row, location.locationCode)} aria-label={`Adjust ${row.sku} at ${location.locationCode}`}>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => onAdjust(row, location.locationCode)}
+                aria-label={`Adjust ${row.sku} at ${location.locationCode}`}
+              >
                 Adjust
               </Button>
             </Table.Td>

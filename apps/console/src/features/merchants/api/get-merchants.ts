@@ -15,5 +15,10 @@ export const useMerchants = () => useQuery(merchantsQueryOptions());
 export function useMerchantMode(): { merchants: Merchant[]; single: Merchant | null; byId: Map<string, Merchant>; isLoading: boolean } {
   const merchants = useMerchants();
   const list = merchants.data ?? [];
-  return { merchants: list, single: list.length === 1 ? list[0]! : null, byId: new Map(list.map((merchant) => [merchant.id, merchant])), isLoading: merchants.isLoading };
+  return {
+    merchants: list,
+    single: list.length === 1 ? list[0]! : null,
+    byId: new Map(list.map((merchant) => [merchant.id, merchant])),
+    isLoading: merchants.isLoading,
+  };
 }

@@ -34,7 +34,15 @@ function NewMerchantForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput label="Name" placeholder="e.g. Acme Gifts" value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors['name']} withAsterisk data-autofocus />
+        <TextInput
+          label="Name"
+          placeholder="e.g. Acme Gifts"
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={errors['name']}
+          withAsterisk
+          data-autofocus
+        />
         <DialogFormFooter what="merchant" unplacedError={unplaced ? create.error : null} saving={create.isPending} onCancel={onCancel} />
       </Stack>
     </form>

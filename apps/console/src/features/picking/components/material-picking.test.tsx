@@ -5,7 +5,12 @@ import { renderWithProviders } from '../../../testing/render';
 import { MaterialPicking } from './material-picking';
 
 const requests: PickingRequest[] = [
-  { workOrderId: 'wo-2', workOrderNumber: 'WO-0002', warehouseId: 'warehouse-1', materials: [{ lineId: 'l3', sku: 'CANDLE-VAN', quantity: 1, allocations: [{ locationCode: 'B-01', quantity: 1 }] }] },
+  {
+    workOrderId: 'wo-2',
+    workOrderNumber: 'WO-0002',
+    warehouseId: 'warehouse-1',
+    materials: [{ lineId: 'l3', sku: 'CANDLE-VAN', quantity: 1, allocations: [{ locationCode: 'B-01', quantity: 1 }] }],
+  },
   {
     workOrderId: 'wo-1',
     workOrderNumber: 'WO-0001',

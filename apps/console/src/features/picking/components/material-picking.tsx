@@ -50,8 +50,8 @@ export function MaterialPicking({ warehouseId }: { warehouseId: string }) {
 
       {groups.length === 0 ? (
         <EmptyState title="No picking requests">
-          Confirmed work orders appear here once their materials are reserved (status Allocated). Confirm a work order on its detail page, then select it here to create a picking
-          list.
+          Confirmed work orders appear here once their materials are reserved (status Allocated). Confirm a work order on its detail page, then select it here
+          to create a picking list.
         </EmptyState>
       ) : (
         <>
@@ -77,7 +77,12 @@ export function MaterialPicking({ warehouseId }: { warehouseId: string }) {
           </Paper>
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
             {groups.map((group) => (
-              <PickingRequestCard key={group.workOrderId} group={group} selected={selected.includes(group.workOrderId)} onToggle={() => setSelection(toggle(selected, group.workOrderId))} />
+              <PickingRequestCard
+                key={group.workOrderId}
+                group={group}
+                selected={selected.includes(group.workOrderId)}
+                onToggle={() => setSelection(toggle(selected, group.workOrderId))}
+              />
             ))}
           </SimpleGrid>
         </>

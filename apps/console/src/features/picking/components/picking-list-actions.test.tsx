@@ -37,7 +37,10 @@ describe('PickingListActions', () => {
   });
 
   it('shows a 409’s detail when Mark Done is refused', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json({ title: 'Conflict', status: 409, detail: 'complete is not allowed while the list is CANCELED', listStatus: 'CANCELED' }, 409)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json({ title: 'Conflict', status: 409, detail: 'complete is not allowed while the list is CANCELED', listStatus: 'CANCELED' }, 409)),
+    );
     renderWithProviders(<PickingListActions list={list('IN_PROGRESS')} />);
     expect(screen.queryByRole('button', { name: 'Start' })).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Mark Done' }));

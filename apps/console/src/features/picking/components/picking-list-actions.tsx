@@ -45,7 +45,14 @@ export function PickingListActions({ list }: { list: PickingList }) {
         </Alert>
       ) : null}
 
-      <StartModal opened={starting} onClose={() => { setStarting(false); start.reset(); }} mutation={start} />
+      <StartModal
+        opened={starting}
+        onClose={() => {
+          setStarting(false);
+          start.reset();
+        }}
+        mutation={start}
+      />
 
       <Modal opened={canceling} onClose={() => setCanceling(false)} title="Cancel this picking list?" centered>
         <Stack gap="md">

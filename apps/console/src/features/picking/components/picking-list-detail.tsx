@@ -29,9 +29,7 @@ export function PickingListDetail({ list }: { list: PickingList }) {
           <Text size="sm" c="dimmed">
             Picking list · {list.workOrderIds.length} {list.workOrderIds.length === 1 ? 'work order' : 'work orders'} · {lines.length} stops
           </Text>
-          {statusHint[list.status] ? (
-            <Text size="sm">{statusHint[list.status]}</Text>
-          ) : null}
+          {statusHint[list.status] ? <Text size="sm">{statusHint[list.status]}</Text> : null}
         </Stack>
         <PickingListActions list={list} />
       </Group>
@@ -75,9 +73,7 @@ export function PickingListDetail({ list }: { list: PickingList }) {
                   {line.locationCode}
                 </Table.Td>
                 <Table.Td ff="monospace">{line.sku}</Table.Td>
-                <Table.Td ta="right">
-                  {list.status === 'DONE' || line.picked > 0 ? `${line.picked} / ${line.quantity}` : line.quantity}
-                </Table.Td>
+                <Table.Td ta="right">{list.status === 'DONE' || line.picked > 0 ? `${line.picked} / ${line.quantity}` : line.quantity}</Table.Td>
                 <Table.Td>
                   <WorkOrderLink id={line.workOrderId} />
                 </Table.Td>

@@ -37,7 +37,13 @@ export function PickingListsTable({ lists }: { lists: readonly PickingList[] }) 
                   ))}
                 </Group>
               </Table.Td>
-              <Table.Td>{list.picker ?? <Text span c="dimmed" size="sm">Not started</Text>}</Table.Td>
+              <Table.Td>
+                {list.picker ?? (
+                  <Text span c="dimmed" size="sm">
+                    Not started
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 <PickingProgress progress={list.progress} />
               </Table.Td>

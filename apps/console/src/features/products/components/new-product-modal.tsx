@@ -33,7 +33,10 @@ function NewProductForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
     if (!name.trim()) missing['name'] = 'Enter a name';
     setErrors(missing);
     if (!merchant || Object.keys(missing).length > 0) return;
-    create.mutate({ merchantId: merchant, sku: sku.trim(), name: name.trim() }, { onSuccess: onCreated, onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors : {}) });
+    create.mutate(
+      { merchantId: merchant, sku: sku.trim(), name: name.trim() },
+      { onSuccess: onCreated, onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors : {}) },
+    );
   };
 
   const unplaced = create.isError && !(create.error instanceof ApiError && create.error.problem.errors?.length);
@@ -52,8 +55,23 @@ function NewProductForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
           error={errors['merchantId']}
           withAsterisk
         />
-        <TextInput label="SKU" placeholder="e.g. CHOC-BAR" value={sku} onChange={(event) => setSku(event.currentTarget.value)} error={errors['sku']} withAsterisk data-autofocus />
-        <TextInput label="Name" placeholder="e.g. Dark chocolate bar 100 g" value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors['name']} withAsterisk />
+        <TextInput
+          label="SKU"
+          placeholder="e.g. CHOC-BAR"
+          value={sku}
+          onChange={(event) => setSku(event.currentTarget.value)}
+          error={errors['sku']}
+          withAsterisk
+          data-autofocus
+        />
+        <TextInput
+          label="Name"
+          placeholder="e.g. Dark chocolate bar 100 g"
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={errors['name']}
+          withAsterisk
+        />
         <DialogFormFooter what="product" unplacedError={unplaced ? create.error : null} saving={create.isPending} onCancel={onCancel} />
       </Stack>
     </form>

@@ -31,7 +31,10 @@ function NewWarehouseForm({ onCancel, onCreated }: { onCancel: () => void; onCre
     }
     setErrors({});
     const sent = draft.body.locations ?? [];
-    create.mutate(draft.body, { onSuccess: onCreated, onError: (error) => setErrors(error instanceof ApiError ? warehouseFieldErrors(error.fieldErrors, sent) : {}) });
+    create.mutate(draft.body, {
+      onSuccess: onCreated,
+      onError: (error) => setErrors(error instanceof ApiError ? warehouseFieldErrors(error.fieldErrors, sent) : {}),
+    });
   };
 
   const unplaced = create.isError && !(create.error instanceof ApiError && create.error.problem.errors?.length);
@@ -39,8 +42,23 @@ function NewWarehouseForm({ onCancel, onCreated }: { onCancel: () => void; onCre
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput label="Code" placeholder="e.g. WH2" value={code} onChange={(event) => setCode(event.currentTarget.value)} error={errors['code']} withAsterisk data-autofocus />
-        <TextInput label="Name" placeholder="e.g. North warehouse" value={name} onChange={(event) => setName(event.currentTarget.value)} error={errors['name']} withAsterisk />
+        <TextInput
+          label="Code"
+          placeholder="e.g. WH2"
+          value={code}
+          onChange={(event) => setCode(event.currentTarget.value)}
+          error={errors['code']}
+          withAsterisk
+          data-autofocus
+        />
+        <TextInput
+          label="Name"
+          placeholder="e.g. North warehouse"
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={errors['name']}
+          withAsterisk
+        />
         <TagsInput
           label="Locations"
           description="Type a location code and press Enter; paste several separated by commas or spaces"

@@ -21,5 +21,7 @@ export async function getWorkOrderStatusCounts(search: WorkOrderStatusCountsSear
 export const workOrderStatusCountsQueryOptions = (search: WorkOrderStatusCountsSearch) =>
   queryOptions({ queryKey: ['work-orders', 'status-counts', search], queryFn: () => getWorkOrderStatusCounts(search), placeholderData: keepPreviousData });
 
-export const useWorkOrderStatusCounts = (search: WorkOrderStatusCountsSearch, { enabled = true, refetchInterval }: { enabled?: boolean; refetchInterval?: number | false } = {}) =>
-  useQuery({ ...workOrderStatusCountsQueryOptions(search), enabled, refetchInterval });
+export const useWorkOrderStatusCounts = (
+  search: WorkOrderStatusCountsSearch,
+  { enabled = true, refetchInterval }: { enabled?: boolean; refetchInterval?: number | false } = {},
+) => useQuery({ ...workOrderStatusCountsQueryOptions(search), enabled, refetchInterval });

@@ -29,7 +29,9 @@ export function useWorkOrderAction(id: string) {
   return useMutation({
     mutationFn: (action: PostedWorkOrderAction) => postWorkOrderAction(id, action),
     onSuccess: (accepted) => {
-      queryClient.setQueryData<WorkOrderDetail>(detailKey, (order) => (order ? { ...order, status: accepted.status, pendingAction: accepted.pendingAction, updatedAt: accepted.updatedAt } : order));
+      queryClient.setQueryData<WorkOrderDetail>(detailKey, (order) =>
+        order ? { ...order, status: accepted.status, pendingAction: accepted.pendingAction, updatedAt: accepted.updatedAt } : order,
+      );
       return Promise.all(['work-orders', 'picking-requests', 'picking-lists'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
     },
     // A 409 means the order moved on under us: read it again so the buttons match it.

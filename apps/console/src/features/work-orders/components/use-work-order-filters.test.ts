@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorkOrderFilters, hasActiveFilters, parseWorkOrderFilters, serializeWorkOrderFilters, withFilter, withoutFilters, type WorkOrderFilters } from './use-work-order-filters';
+import {
+  emptyWorkOrderFilters,
+  hasActiveFilters,
+  parseWorkOrderFilters,
+  serializeWorkOrderFilters,
+  withFilter,
+  withoutFilters,
+  type WorkOrderFilters,
+} from './use-work-order-filters';
 
 const parse = (query: string) => parseWorkOrderFilters(new URLSearchParams(query));
 
@@ -22,9 +30,19 @@ describe('work order filters in the URL', () => {
   });
 
   it('round-trips: what it writes it reads back the same', () => {
-    const filters: WorkOrderFilters = { status: ['OUT_OF_STOCK', 'CANCELED'], merchantId: ['m1', 'm2'], q: ['holiday'], inputSku: ['CHOC-BAR', 'GIFT-BOX'], outputSku: ['GIFT-SET-HOLIDAY'], sort: 'createdAt', page: 3 };
+    const filters: WorkOrderFilters = {
+      status: ['OUT_OF_STOCK', 'CANCELED'],
+      merchantId: ['m1', 'm2'],
+      q: ['holiday'],
+      inputSku: ['CHOC-BAR', 'GIFT-BOX'],
+      outputSku: ['GIFT-SET-HOLIDAY'],
+      sort: 'createdAt',
+      page: 3,
+    };
     const query = serializeWorkOrderFilters(filters).toString();
-    expect(query).toBe('status=OUT_OF_STOCK&status=CANCELED&merchantId=m1&merchantId=m2&q=holiday&inputSku=CHOC-BAR&inputSku=GIFT-BOX&outputSku=GIFT-SET-HOLIDAY&sort=createdAt&page=3');
+    expect(query).toBe(
+      'status=OUT_OF_STOCK&status=CANCELED&merchantId=m1&merchantId=m2&q=holiday&inputSku=CHOC-BAR&inputSku=GIFT-BOX&outputSku=GIFT-SET-HOLIDAY&sort=createdAt&page=3',
+    );
     expect(parse(query)).toEqual(filters);
   });
 

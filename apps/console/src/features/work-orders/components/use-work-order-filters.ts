@@ -70,7 +70,10 @@ export function useWorkOrderFilters() {
   // Filter edits replace the history entry (typing tags would flood Back); paging pushes one.
   const write = useCallback((next: WorkOrderFilters, replace: boolean) => setSearchParams(serializeWorkOrderFilters(next), { replace }), [setSearchParams]);
 
-  const setFilter = useCallback(<N extends WorkOrderFilterName>(name: N, value: WorkOrderFilters[N]) => write(withFilter(filters, name, value), true), [filters, write]);
+  const setFilter = useCallback(
+    <N extends WorkOrderFilterName>(name: N, value: WorkOrderFilters[N]) => write(withFilter(filters, name, value), true),
+    [filters, write],
+  );
   const setSort = useCallback((sort: WorkOrderSort) => write({ ...filters, sort, page: 1 }, true), [filters, write]);
   const setPage = useCallback((page: number) => write({ ...filters, page }, false), [filters, write]);
   const clearFilters = useCallback(() => write(withoutFilters(filters), true), [filters, write]);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { detailRefetchInterval, workOrderActionButtons } from './work-order-action-buttons';
 import { workOrderDetailFixture } from './work-order-detail-fixture';
 
-const shown = (order: Parameters<typeof workOrderActionButtons>[0], busy = false) => workOrderActionButtons(order, busy).map((button) => [button.label, button.enabled]);
+const shown = (order: Parameters<typeof workOrderActionButtons>[0], busy = false) =>
+  workOrderActionButtons(order, busy).map((button) => [button.label, button.enabled]);
 
 describe('workOrderActionButtons', () => {
   it('Draft: Edit, Confirm, Cancel Work Order', () => {
@@ -45,7 +46,9 @@ describe('workOrderActionButtons', () => {
   });
 
   it('Processing with picking done: Complete enabled', () => {
-    expect(shown({ status: 'PROCESSING', pendingAction: null, allowedActions: ['complete'], blockedActions: [{ action: 'cancel', reason: 'picking first' }] })).toEqual([
+    expect(
+      shown({ status: 'PROCESSING', pendingAction: null, allowedActions: ['complete'], blockedActions: [{ action: 'cancel', reason: 'picking first' }] }),
+    ).toEqual([
       ['Complete', true],
       ['Cancel Work Order', false],
     ]);

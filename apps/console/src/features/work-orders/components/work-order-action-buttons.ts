@@ -38,7 +38,9 @@ const buttonOrder: readonly WorkOrderAction[] = ['edit', 'confirm', 'retryAlloca
 /** Said when the API gives no reason of its own (blockedActions is newer than some gateways). */
 const fallbackReasons: Partial<Record<WorkOrderAction, Partial<Record<WorkOrderStatus, string>>>> = {
   complete: { PROCESSING: 'every picking list of the order must be done before it can be completed.' },
-  cancel: { PROCESSING: 'the order is being picked: the picking list must be handled first in Picking Lists (cancel it, or finish picking and complete the order).' },
+  cancel: {
+    PROCESSING: 'the order is being picked: the picking list must be handled first in Picking Lists (cancel it, or finish picking and complete the order).',
+  },
 };
 
 export interface ActionButtonState {
@@ -61,7 +63,12 @@ export function workOrderActionButtons(order: ActionInputs, busy = false): Actio
     .filter((action) => shownIn[action].includes(order.status))
     .map((action) => {
       const enabled = !inFlight && order.allowedActions.includes(action);
-      const reason = enabled || inFlight ? null : (order.blockedActions?.find((blocked) => blocked.action === action)?.reason ?? fallbackReasons[action]?.[order.status] ?? 'it is not possible in this status right now.');
+      const reason =
+        enabled || inFlight
+          ? null
+          : (order.blockedActions?.find((blocked) => blocked.action === action)?.reason ??
+            fallbackReasons[action]?.[order.status] ??
+            'it is not possible in this status right now.');
       return { action, label: workOrderActionLabels[action], enabled, reason };
     });
 }

@@ -5,7 +5,8 @@ import { renderWithProviders } from '../../../testing/render';
 import { WorkOrderActions } from './work-order-actions';
 import { workOrderDetailFixture } from './work-order-detail-fixture';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
 
 /** fetch that answers every POST with `answer` and any read with an empty list; records the calls. */
 function stubFetch(answer: () => Response) {
@@ -21,7 +22,8 @@ function stubFetch(answer: () => Response) {
   return calls;
 }
 
-const accepted = (status: string, pendingAction: string | null) => json({ id: 'wo-1', number: 'WO-WH1-00001', status, pendingAction, updatedAt: '2026-12-01T08:01:00.000Z', links: { self: '/work-orders/wo-1' } }, 202);
+const accepted = (status: string, pendingAction: string | null) =>
+  json({ id: 'wo-1', number: 'WO-WH1-00001', status, pendingAction, updatedAt: '2026-12-01T08:01:00.000Z', links: { self: '/work-orders/wo-1' } }, 202);
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -15,7 +15,15 @@ const buttonColors: Partial<Record<PostedWorkOrderAction, string>> = { cancel: '
  * The detail page's buttons (guide 2.3), only those of the order's status; below them, why a
  * shown button cannot be used, the step in flight, and what a refused action said.
  */
-export function WorkOrderActions({ order, awaitingChange = false, onAccepted }: { order: WorkOrderDetail; awaitingChange?: boolean; onAccepted?: (accepted: WorkOrderActionAccepted) => void }) {
+export function WorkOrderActions({
+  order,
+  awaitingChange = false,
+  onAccepted,
+}: {
+  order: WorkOrderDetail;
+  awaitingChange?: boolean;
+  onAccepted?: (accepted: WorkOrderActionAccepted) => void;
+}) {
   const mutation = useWorkOrderAction(order.id);
   const [cancelOpened, cancelModal] = useDisclosure(false);
   const may = useMay();
@@ -62,7 +70,9 @@ export function WorkOrderActions({ order, awaitingChange = false, onAccepted }: 
         </Alert>
       ) : awaitingChange ? (
         <Alert color="yellow" variant="light" role="status" icon={<Loader size="xs" color="yellow" />}>
-          {mutation.variables === 'createPickingList' ? 'Creating the picking list… the order moves to Processing. The page updates by itself.' : 'Working on it… the page updates by itself when it settles.'}
+          {mutation.variables === 'createPickingList'
+            ? 'Creating the picking list… the order moves to Processing. The page updates by itself.'
+            : 'Working on it… the page updates by itself when it settles.'}
         </Alert>
       ) : null}
 
@@ -73,7 +83,15 @@ export function WorkOrderActions({ order, awaitingChange = false, onAccepted }: 
       ))}
 
       {mutation.isError ? (
-        <Alert color="red" variant="light" role="alert" title={refusedTitle(mutation.variables, mutation.error)} withCloseButton onClose={() => mutation.reset()} closeButtonLabel="Dismiss">
+        <Alert
+          color="red"
+          variant="light"
+          role="alert"
+          title={refusedTitle(mutation.variables, mutation.error)}
+          withCloseButton
+          onClose={() => mutation.reset()}
+          closeButtonLabel="Dismiss"
+        >
           {describeError(mutation.error)}
         </Alert>
       ) : null}
@@ -81,7 +99,8 @@ export function WorkOrderActions({ order, awaitingChange = false, onAccepted }: 
       <Modal opened={cancelOpened} onClose={cancelModal.close} title="Cancel this work order?" centered>
         <Stack gap="md">
           <Text size="sm">
-            {order.number} {order.name} will be canceled{order.status === 'ALLOCATED' ? ' and its reserved materials released back to inventory' : ''}. This cannot be undone.
+            {order.number} {order.name} will be canceled{order.status === 'ALLOCATED' ? ' and its reserved materials released back to inventory' : ''}. This
+            cannot be undone.
           </Text>
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={cancelModal.close}>

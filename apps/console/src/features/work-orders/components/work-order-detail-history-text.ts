@@ -67,9 +67,15 @@ export function summarizeHistoryDetail(entry: HistoryEntry): string | null {
   const detail = entry.detail;
   switch (entry.event) {
     case 'created':
-      return typeof detail['sets'] === 'number' ? `From a BOM, ${detail['sets']} ${detail['sets'] === 1 ? 'set' : 'sets'}.` : detail['bomId'] ? 'From a BOM.' : null;
+      return typeof detail['sets'] === 'number'
+        ? `From a BOM, ${detail['sets']} ${detail['sets'] === 1 ? 'set' : 'sets'}.`
+        : detail['bomId']
+          ? 'From a BOM.'
+          : null;
     case 'edited':
-      return Array.isArray(detail['fields']) && detail['fields'].length ? `Changed ${detail['fields'].map((field) => humanizeEvent(String(field)).toLowerCase()).join(', ')}.` : null;
+      return Array.isArray(detail['fields']) && detail['fields'].length
+        ? `Changed ${detail['fields'].map((field) => humanizeEvent(String(field)).toLowerCase()).join(', ')}.`
+        : null;
     case 'outOfStock':
       return shortagesText(detail['shortages']) ?? 'Some materials were short; nothing was reserved.';
     case 'canceled':

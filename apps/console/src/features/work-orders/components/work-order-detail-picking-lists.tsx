@@ -45,7 +45,13 @@ export function WorkOrderDetailPickingLists({ pickingLists, status }: { pickingL
                   <Table.Td>
                     <PickingListStatusBadge status={list.status} />
                   </Table.Td>
-                  <Table.Td>{list.picker ?? <Text span size="sm" c="dimmed">Not started</Text>}</Table.Td>
+                  <Table.Td>
+                    {list.picker ?? (
+                      <Text span size="sm" c="dimmed">
+                        Not started
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{formatDateTime(list.updatedAt)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -33,7 +33,12 @@ function Harness() {
   const location = useLocation();
   return (
     <>
-      <WorkOrderFilters filters={filters} onChange={setFilter} onClear={clearFilters} counts={{ DRAFT: 3, OUT_OF_STOCK: 1, ALLOCATED: 2, PROCESSING: 0, COMPLETED: 5, CANCELED: 0 }} />
+      <WorkOrderFilters
+        filters={filters}
+        onChange={setFilter}
+        onClear={clearFilters}
+        counts={{ DRAFT: 3, OUT_OF_STOCK: 1, ALLOCATED: 2, PROCESSING: 0, COMPLETED: 5, CANCELED: 0 }}
+      />
       <output aria-label="URL">{location.search}</output>
     </>
   );

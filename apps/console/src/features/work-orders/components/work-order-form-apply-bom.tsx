@@ -52,10 +52,21 @@ export function ApplyBomModal({ opened, onClose, merchantId, onApply }: ApplyBom
           error={tried && !chosen ? 'Choose a BOM' : undefined}
           comboboxProps={{ withinPortal: false }}
         />
-        <NumberInput label="Sets" description="How many times the recipe is made" min={1} max={100_000} allowDecimal={false} allowNegative={false} value={sets} onChange={(value) => setSets(typeof value === 'number' ? value : '')} error={tried && !setsValid ? 'Enter a whole number of at least 1' : undefined} />
+        <NumberInput
+          label="Sets"
+          description="How many times the recipe is made"
+          min={1}
+          max={100_000}
+          allowDecimal={false}
+          allowNegative={false}
+          value={sets}
+          onChange={(value) => setSets(typeof value === 'number' ? value : '')}
+          error={tried && !setsValid ? 'Enter a whole number of at least 1' : undefined}
+        />
         {chosen ? (
           <Text size="xs" c="dimmed">
-            One set produces {chosen.outputs.map((line) => `${line.quantity} × ${line.sku}`).join(', ')} from {chosen.materials.map((line) => `${line.quantity} × ${line.sku}`).join(', ')}.
+            One set produces {chosen.outputs.map((line) => `${line.quantity} × ${line.sku}`).join(', ')} from{' '}
+            {chosen.materials.map((line) => `${line.quantity} × ${line.sku}`).join(', ')}.
           </Text>
         ) : null}
         <Group justify="flex-end" gap="xs">

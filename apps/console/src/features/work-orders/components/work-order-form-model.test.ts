@@ -1,9 +1,24 @@
 import type { WorkOrderDetail } from '@wo/contracts/rest';
 import { describe, expect, it } from 'vitest';
 import { newLine } from '../../../components/line-editor/lines';
-import { createBody, fieldError, initialValues, linesForSets, unplacedErrors, updateBody, validateWorkOrder, type WorkOrderFormValues } from './work-order-form-model';
+import {
+  createBody,
+  fieldError,
+  initialValues,
+  linesForSets,
+  unplacedErrors,
+  updateBody,
+  validateWorkOrder,
+  type WorkOrderFormValues,
+} from './work-order-form-model';
 
-const holiday = { outputs: [{ sku: 'GIFT-SET-HOLIDAY', quantity: 1 }], materials: [{ sku: 'GIFT-BOX', quantity: 1 }, { sku: 'CHOC-BAR', quantity: 2 }] };
+const holiday = {
+  outputs: [{ sku: 'GIFT-SET-HOLIDAY', quantity: 1 }],
+  materials: [
+    { sku: 'GIFT-BOX', quantity: 1 },
+    { sku: 'CHOC-BAR', quantity: 2 },
+  ],
+};
 const strip = (lines: readonly { sku: string; quantity: number | '' }[]) => lines.map(({ sku, quantity }) => ({ sku, quantity }));
 
 const filled: WorkOrderFormValues = {

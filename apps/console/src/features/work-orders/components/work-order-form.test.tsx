@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../testing/render';
 import { WorkOrderForm } from './work-order-form';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
 const at = '2026-12-01T00:00:00.000Z';
 const merchant = { id: 'm1', name: 'Acme Gifts', createdAt: at };
 const warehouse = { id: 'wh1', code: 'WH1', name: 'Main warehouse', createdAt: at, locations: [] };
@@ -87,7 +88,19 @@ describe('WorkOrderForm', { timeout: 60_000 }, () => {
 
   it('sends the lines once they were edited after Apply BOM, and shows the API messages on their rows', async () => {
     createAnswer = () =>
-      json({ type: 'invalid-input', title: 'Invalid input', status: 400, detail: 'The request is not valid.', errors: [{ field: 'materials[1].quantity', message: 'only 15 CHOC-BAR can be used' }, { field: 'scheduledAt', message: 'must be between 2000-01-01 and 2100-12-31' }] }, 400);
+      json(
+        {
+          type: 'invalid-input',
+          title: 'Invalid input',
+          status: 400,
+          detail: 'The request is not valid.',
+          errors: [
+            { field: 'materials[1].quantity', message: 'only 15 CHOC-BAR can be used' },
+            { field: 'scheduledAt', message: 'must be between 2000-01-01 and 2100-12-31' },
+          ],
+        },
+        400,
+      );
     const user = userEvent.setup();
     renderWithProviders(<WorkOrderForm />, { warehouseId: 'wh1' });
     await user.click(await screen.findByRole('textbox', { name: 'Name' }));
@@ -99,7 +112,13 @@ describe('WorkOrderForm', { timeout: 60_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(posted).toHaveLength(1));
-    expect(posted[0]).toMatchObject({ outputs: [{ sku: 'GIFT-SET-HOLIDAY', quantity: 10 }], materials: [{ sku: 'GIFT-BOX', quantity: 10 }, { sku: 'CHOC-BAR', quantity: 25 }] });
+    expect(posted[0]).toMatchObject({
+      outputs: [{ sku: 'GIFT-SET-HOLIDAY', quantity: 10 }],
+      materials: [
+        { sku: 'GIFT-BOX', quantity: 10 },
+        { sku: 'CHOC-BAR', quantity: 25 },
+      ],
+    });
     expect(posted[0]).not.toHaveProperty('bom');
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Quantity of material 2' })).toHaveAccessibleDescription('only 15 CHOC-BAR can be used'));
     expect(screen.getByRole('textbox', { name: 'Quantity of material 1' })).not.toHaveAttribute('aria-invalid', 'true');

@@ -18,7 +18,17 @@ import { useCreateWorkOrder } from '../api/create-work-order';
 import { useSuggestNumber } from '../api/suggest-number';
 import { useUpdateWorkOrder } from '../api/update-work-order';
 import { ApplyBomModal } from './work-order-form-apply-bom';
-import { createBody, fieldError, initialValues, linesForSets, unplacedErrors, updateBody, validateWorkOrder, type WorkOrderField, type WorkOrderFormValues } from './work-order-form-model';
+import {
+  createBody,
+  fieldError,
+  initialValues,
+  linesForSets,
+  unplacedErrors,
+  updateBody,
+  validateWorkOrder,
+  type WorkOrderField,
+  type WorkOrderFormValues,
+} from './work-order-form-model';
 
 /**
  * New and Edit of a work order (guide Scenario 1). Without `order` it creates a Draft in the
@@ -47,7 +57,10 @@ export function WorkOrderForm({ order }: { order?: WorkOrderDetail }) {
 
   const change = (next: Partial<WorkOrderFormValues>, clears: WorkOrderField[] = []) => {
     setValues((current) => ({ ...current, ...next }));
-    if (clears.length > 0) setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => !clears.some((field) => path === field || path.startsWith(`${field}.`)))));
+    if (clears.length > 0)
+      setErrors((current) =>
+        Object.fromEntries(Object.entries(current).filter(([path]) => !clears.some((field) => path === field || path.startsWith(`${field}.`)))),
+      );
   };
 
   // Editing the lines by hand means they are no longer the recipe's: send them as they are.
@@ -120,7 +133,12 @@ export function WorkOrderForm({ order }: { order?: WorkOrderDetail }) {
           <Grid gap="md">
             <Grid.Col span={{ base: 12, sm: 6 }}>
               {editing || single ? (
-                <TextInput label="Merchant" value={merchantName} readOnly description={editing ? 'A work order stays with its merchant' : 'The only merchant of this system'} />
+                <TextInput
+                  label="Merchant"
+                  value={merchantName}
+                  readOnly
+                  description={editing ? 'A work order stays with its merchant' : 'The only merchant of this system'}
+                />
               ) : (
                 <Select
                   label="Merchant"
@@ -138,7 +156,14 @@ export function WorkOrderForm({ order }: { order?: WorkOrderDetail }) {
               )}
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label="Name" required value={values.name} onChange={(event) => change({ name: event.currentTarget.value }, ['name'])} error={fieldError(errors, 'name')} maxLength={200} />
+              <TextInput
+                label="Name"
+                required
+                value={values.name}
+                onChange={(event) => change({ name: event.currentTarget.value }, ['name'])}
+                error={fieldError(errors, 'name')}
+                maxLength={200}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               {editing ? (
@@ -213,14 +238,28 @@ export function WorkOrderForm({ order }: { order?: WorkOrderDetail }) {
           <Title order={3} size="h4" mb="xs">
             Produce Output
           </Title>
-          <LinesEditor kind="output" merchantId={merchantId} lines={values.outputs} onChange={(lines) => changeLines('outputs', lines)} errors={linesErrorsFrom(errors, 'outputs')} emptyHint="No outputs yet: add what this work order produces, or apply a BOM." />
+          <LinesEditor
+            kind="output"
+            merchantId={merchantId}
+            lines={values.outputs}
+            onChange={(lines) => changeLines('outputs', lines)}
+            errors={linesErrorsFrom(errors, 'outputs')}
+            emptyHint="No outputs yet: add what this work order produces, or apply a BOM."
+          />
         </Paper>
 
         <Paper withBorder p="md" radius="md">
           <Title order={3} size="h4" mb="xs">
             Consume Materials
           </Title>
-          <LinesEditor kind="material" merchantId={merchantId} lines={values.materials} onChange={(lines) => changeLines('materials', lines)} errors={linesErrorsFrom(errors, 'materials')} emptyHint="No materials yet: add what this work order consumes, or apply a BOM." />
+          <LinesEditor
+            kind="material"
+            merchantId={merchantId}
+            lines={values.materials}
+            onChange={(lines) => changeLines('materials', lines)}
+            errors={linesErrorsFrom(errors, 'materials')}
+            emptyHint="No materials yet: add what this work order consumes, or apply a BOM."
+          />
         </Paper>
 
         <Group justify="flex-end">

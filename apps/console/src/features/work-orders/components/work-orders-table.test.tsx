@@ -9,8 +9,28 @@ const acme: Merchant = { id: 'm-acme', name: 'Acme Gifts', createdAt: '2026-12-0
 const bolt: Merchant = { id: 'm-bolt', name: 'Bolt Toys', createdAt: '2026-12-01T08:00:00.000Z' };
 
 const items: WorkOrderListItem[] = [
-  { id: 'wo-2', status: 'ALLOCATED', pendingAction: 'releasing', name: 'Chocolate sampler boxes', number: 'WO-WH1-00002', merchantId: 'm-bolt', warehouseId: 'w1', scheduledAt: '2026-12-20T00:00:00.000Z', createdAt: '2026-12-01T08:48:00.000Z' },
-  { id: 'wo-1', status: 'DRAFT', pendingAction: null, name: 'Holiday gift sets', number: 'WO-WH1-00001', merchantId: 'm-acme', warehouseId: 'w1', scheduledAt: null, createdAt: '2026-12-01T08:47:00.000Z' },
+  {
+    id: 'wo-2',
+    status: 'ALLOCATED',
+    pendingAction: 'releasing',
+    name: 'Chocolate sampler boxes',
+    number: 'WO-WH1-00002',
+    merchantId: 'm-bolt',
+    warehouseId: 'w1',
+    scheduledAt: '2026-12-20T00:00:00.000Z',
+    createdAt: '2026-12-01T08:48:00.000Z',
+  },
+  {
+    id: 'wo-1',
+    status: 'DRAFT',
+    pendingAction: null,
+    name: 'Holiday gift sets',
+    number: 'WO-WH1-00001',
+    merchantId: 'm-acme',
+    warehouseId: 'w1',
+    scheduledAt: null,
+    createdAt: '2026-12-01T08:47:00.000Z',
+  },
 ];
 
 function serveMerchants(merchants: Merchant[]) {

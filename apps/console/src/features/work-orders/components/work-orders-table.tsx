@@ -11,7 +11,15 @@ import { WorkOrderStatusBadge } from '../status';
  * to the detail), Merchant (hidden when the system serves a single merchant), Scheduled At and
  * Created At, the last one sortable.
  */
-export function WorkOrdersTable({ items, sort, onSortChange }: { items: readonly WorkOrderListItem[]; sort: WorkOrderSort; onSortChange: (sort: WorkOrderSort) => void }) {
+export function WorkOrdersTable({
+  items,
+  sort,
+  onSortChange,
+}: {
+  items: readonly WorkOrderListItem[];
+  sort: WorkOrderSort;
+  onSortChange: (sort: WorkOrderSort) => void;
+}) {
   const { merchants, byId } = useMerchantMode();
   const showMerchant = merchants.length > 1;
   const newestFirst = sort === '-createdAt';
