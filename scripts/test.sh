@@ -28,7 +28,9 @@ show_service_logs() {
   return 1
 }
 
-echo "== static checks: types and architecture boundaries"
+echo "== static checks: format, types and architecture boundaries"
+# Layout is Prettier's (npm run format); a file it would change fails the run.
+npx --no-install prettier --check . --log-level warn
 npx --no-install tsc -p tsconfig.json
 npx --no-install tsc -p apps/console/tsconfig.json
 # The Nx boundary rule reads the cached project graph and silently skips itself without one (as on
