@@ -31,7 +31,13 @@ export function createLogger(service: string, settings: LogSettings, destination
     mixin: () => currentLogContext() ?? {},
   };
   if (settings.format === 'pretty') return pino(options, destination ?? prettyStream());
-  return pino({ ...options, formatters: { level: (label: string) => ({ level: label.toUpperCase() }) } }, destination);
+  // Synchronous writes to stdout: a process that stops on a signal (Nest re-raises SIGTERM once its
+  // hooks have run) never gets to flush pino's default asynchronous buffer, and its last lines,
+  // "stopped on SIGTERM; outbox flushed" among them, were lost. A line costs a write(2) either way.
+  return pino(
+    { ...options, formatters: { level: (label: string) => ({ level: label.toUpperCase() }) } },
+    destination ?? pino.destination({ dest: 1, sync: true }),
+  );
 }
 
 /** pino-pretty, synchronous (no worker thread); a development dependency, so production falls back to JSON without it. */
