@@ -18,6 +18,7 @@ import { WorkOrderDetailPickingLists } from '../../features/work-orders/componen
 import { WorkOrderDetailReservations } from '../../features/work-orders/components/work-order-detail-reservations';
 import { WorkOrderDetailShortages } from '../../features/work-orders/components/work-order-detail-shortages';
 import { WorkOrderStatusBadge } from '../../features/work-orders/status';
+import { Fact } from '../../components/ui/fact';
 
 /** How long the page waits for an accepted action to show (e.g. a picking list made, Processing not yet reported). */
 const awaitLimitMs = 15_000;
@@ -137,19 +138,5 @@ function WorkOrderHeader({ order }: { order: WorkOrderDetail }) {
         </SimpleGrid>
       </Paper>
     </div>
-  );
-}
-
-/** A labelled value of the header, as a term and its description. */
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2} component="dl" m={0}>
-      <Text component="dt" size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0}>
-        {children}
-      </Text>
-    </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { InboundLines } from './inbound-lines';
 import { PutawayForm } from './putaway-form';
 import { ReceiveForm } from './receive-form';
 import { useMay } from '../../auth/permissions';
+import { Fact } from '../../../components/ui/fact';
 
 /** A finished-goods inbound order: its lines' progress, then Receive and Put Away while there is something to do. */
 export function InboundOrderDetail({ order, locations }: { order: InboundOrder; locations: readonly string[] }) {
@@ -94,18 +95,5 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
         </Stack>
       ) : null}
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
   );
 }

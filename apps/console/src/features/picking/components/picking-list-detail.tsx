@@ -6,6 +6,7 @@ import { PickingListStatusBadge, pickingListLabel } from '../status';
 import { PickingListActions } from './picking-list-actions';
 import { PickingProgress } from './picking-lists-table';
 import { WorkOrderLink } from './work-order-link';
+import { Fact } from '../../../components/ui/fact';
 
 /** What the operator does next, where the list itself offers no action. */
 const statusHint: Partial<Record<PickingList['status'], string>> = {
@@ -83,18 +84,5 @@ export function PickingListDetail({ list }: { list: PickingList }) {
         </Table>
       </Table.ScrollContainer>
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
   );
 }
