@@ -88,12 +88,13 @@ describeWithKubectl.each(overlays)('overlay %s', (overlay) => {
   const config = named('ConfigMap', 'platform-endpoints')!;
   const expected = expectations[overlay] ?? { minReplicas: 1, createTopics: true };
 
-  it('renders and every object is valid against the Kubernetes schemas (KafkaTopic: checked below)', () => {
+  it('renders and every object is valid against the Kubernetes schemas (Strimzi KafkaTopic and KafkaUser: checked below)', () => {
+    const strimzi = new Set(['KafkaTopic', 'KafkaUser']);
     const results = validate(objects);
     expect(results.length).toBe(objects.length);
-    const invalid = results.filter((result) => result.problem !== null && !(result.kind === 'KafkaTopic' && result.problem === 'no schema'));
+    const invalid = results.filter((result) => result.problem !== null && !(strimzi.has(result.kind) && result.problem === 'no schema'));
     expect(invalid).toEqual([]);
-    expect(results.filter((result) => result.problem === null).length).toBeGreaterThanOrEqual(objects.length - ofKind('KafkaTopic').length);
+    expect(results.filter((result) => result.problem === null).length).toBeGreaterThanOrEqual(objects.filter((object) => !strimzi.has(object.kind)).length);
   });
 
   it('has a Deployment for every service and the gateway, each with its Service', () => {
@@ -241,6 +242,37 @@ describeWithKubectl.each(overlays)('overlay %s', (overlay) => {
     expect(rule('/')).toMatchObject({ pathType: 'Exact', backend: { service: { name: 'gateway' } } });
     for (const entry of paths)
       expect(named('Service', entry.backend.service.name)?.spec.ports.map((port: { name: string }) => port.name)).toContain(entry.backend.service.port.name);
+  });
+
+  it('signs each Kafka client in as its own Strimzi KafkaUser over TLS when the overlay secures Kafka, with the files the settings name mounted', () => {
+    const data = config.data!;
+    const users = ofKind('KafkaUser');
+    if (!data['KAFKA_SECURITY_PROTOCOL'] || data['KAFKA_SECURITY_PROTOCOL'] === 'PLAINTEXT') {
+      expect(users).toEqual([]);
+      return;
+    }
+    expect(data['KAFKA_SECURITY_PROTOCOL']).toBe('SASL_SSL');
+    expect(users.map((user) => user.metadata.name).sort()).toEqual([...consumers].sort());
+    for (const service of consumers) {
+      const user = users.find((candidate) => candidate.metadata.name === service)!;
+      expect(user.spec.authentication).toEqual({ type: data['KAFKA_SASL_MECHANISM']!.toLowerCase() });
+      expect(user.metadata.labels?.['rollout-phase']).toBe('pre');
+      // Its own consumer group, and no other.
+      const groups = user.spec.authorization.acls.filter((acl: { resource: { type: string } }) => acl.resource.type === 'group');
+      expect(groups.map((acl: { resource: { name: string } }) => acl.resource.name)).toEqual([service]);
+      const container = named('Deployment', service)!.spec.template.spec.containers[0];
+      expect(container.env).toContainEqual({ name: 'KAFKA_SASL_USERNAME', value: service });
+      const volumes = named('Deployment', service)!.spec.template.spec.volumes;
+      // Every file the settings name sits in a volume mounted from a Secret (the KafkaUser's, the cluster CA's).
+      for (const variable of ['KAFKA_SASL_PASSWORD_FILE', 'KAFKA_SSL_CA_FILE']) {
+        const path = data[variable]!;
+        const mount = container.volumeMounts.find((candidate: { mountPath: string }) => path.startsWith(`${candidate.mountPath}/`));
+        expect(mount).toBeDefined();
+        const volume = volumes.find((candidate: { name: string }) => candidate.name === mount.name);
+        expect(volume.secret.items.map((item: { path: string }) => `${mount.mountPath}/${item.path}`)).toContain(path);
+      }
+      expect(volumes.find((volume: { name: string }) => volume.name === 'kafka-user').secret.secretName).toBe(service);
+    }
   });
 
   it('has valid Kafka topic settings, and Strimzi KafkaTopics for every topic and its dead-letter twin when the services do not create them', () => {

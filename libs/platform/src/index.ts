@@ -1,4 +1,5 @@
 export * from './config/service-config';
+export * from './config/kafka-connection';
 export * from './database/ensure-database';
 export * from './database/apply-migrations';
 export * from './database/prepare-database';

@@ -19,6 +19,16 @@ export interface KafkaSettings {
    * topics (Strimzi `KafkaTopic` resources): the service then only checks that they exist.
    */
   readonly createTopics?: boolean;
+  /** How the connection is secured (plain when not given: a local broker). */
+  readonly security?: KafkaSecurity;
+}
+
+/** TLS and SASL of the connection to the brokers, with the certificates and secrets already read. */
+export interface KafkaSecurity {
+  readonly protocol: 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
+  /** PEM texts; no CA means the system's CAs. */
+  readonly tls?: { readonly ca?: string[]; readonly cert?: string; readonly key?: string };
+  readonly sasl?: { readonly mechanism: 'SCRAM-SHA-256' | 'SCRAM-SHA-512' | 'PLAIN'; readonly username: string; readonly password: string };
 }
 
 /** How the topics a service creates are made: `replicationFactor` and the topic-level config. */
@@ -82,5 +92,25 @@ export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {
     // kafkajs's own lines through the process's logger (JSON or pretty, with the service's name).
     logCreator: kafkaLogCreator(rootLogger()),
     retry: { initialRetryTime: 200, retries: 10, maxRetryTime: 5_000 },
+    ...connectionSecurity(settings.security),
   };
 }
+
+/** kafkajs's `ssl` and `sasl` options for a connection's security (none for PLAINTEXT). */
+function connectionSecurity(security: KafkaSecurity | undefined): Pick<KafkaConfig, 'ssl' | 'sasl'> {
+  if (!security) return {};
+  const tls = security.tls && {
+    ...(security.tls.ca && { ca: [...security.tls.ca] }),
+    cert: security.tls.cert,
+    key: security.tls.key,
+    rejectUnauthorized: true,
+  };
+  const sasl = security.sasl && {
+    username: security.sasl.username,
+    password: security.sasl.password,
+    mechanism: SASL_MECHANISMS[security.sasl.mechanism],
+  };
+  return { ...(tls && { ssl: tls }), ...(sasl && { sasl }) } as Pick<KafkaConfig, 'ssl' | 'sasl'>;
+}
+
+const SASL_MECHANISMS = { 'SCRAM-SHA-256': 'scram-sha-256', 'SCRAM-SHA-512': 'scram-sha-512', PLAIN: 'plain' } as const;

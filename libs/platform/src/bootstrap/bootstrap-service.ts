@@ -1,15 +1,6 @@
 import { Logger, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import {
-  ensureTopics,
-  kafkaClientConfig,
-  KafkaMessageServer,
-  OutboxRelay,
-  readConsumerLag,
-  SelfHealingProducer,
-  type KafkaSettings,
-  type Subscription,
-} from '@wo/messaging';
+import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, readConsumerLag, SelfHealingProducer, type Subscription } from '@wo/messaging';
 import {
   httpMetricsMiddleware,
   messagingMetrics,
@@ -23,6 +14,7 @@ import {
 import { json, type Express } from 'express';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
+import { kafkaSettingsFrom } from '../config/kafka-connection';
 import { loadServiceConfig } from '../config/service-config';
 import { prepareDatabase } from '../database/prepare-database';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
@@ -64,15 +56,7 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   // touching those rows): Postgres cancels a statement after 30 s and ends a session left idle
   // inside a transaction after 60 s, which rolls it back and frees its locks.
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10, options: '-c statement_timeout=30000 -c idle_in_transaction_session_timeout=60000' });
-  const kafkaSettings: KafkaSettings = {
-    brokers: config.KAFKA_BROKERS,
-    clientId: spec.name,
-    topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    partitions: config.KAFKA_PARTITIONS,
-    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-    minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS,
-    createTopics: config.KAFKA_CREATE_TOPICS,
-  };
+  const kafkaSettings = kafkaSettingsFrom(config, spec.name);
   const kafka = new Kafka(kafkaClientConfig(kafkaSettings));
   const admin = kafka.admin();
   await admin.connect();
