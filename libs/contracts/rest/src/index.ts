@@ -9,6 +9,7 @@ export * from './inbound';
 export * from './permissions';
 export * from './picking';
 export * from './reference-data';
+export * from './route-access';
 export * from './sagas';
 export * from './scheduled-at';
 export * from './stock';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { restRoutes, restSchemas, type RestRoute } from './openapi-routes';
+import { accessOf } from './route-access';
 
 /** A JSON Schema or OpenAPI fragment: plain JSON. */
 export type JsonObject = { [key: string]: unknown };
@@ -60,6 +61,19 @@ const problemExample = {
     detail: 'the request is invalid',
     errors: [{ field: 'name', message: 'Too small: expected string to have >=1 characters' }],
   },
+  401: {
+    type: 'https://work-orders.example/problems/unauthorized',
+    title: 'Authentication required',
+    status: 401,
+    detail: 'Send an access token: Authorization: Bearer <token>.',
+  },
+  403: {
+    type: 'https://work-orders.example/problems/forbidden',
+    title: 'Not allowed for your roles',
+    status: 403,
+    detail: 'This action needs one of the roles: planner, admin.',
+    requiredRoles: ['planner', 'admin'],
+  },
   404: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'WorkOrder 4af68101-... does not exist' },
   409: {
     type: 'about:blank',
@@ -72,10 +86,35 @@ const problemExample = {
   },
 } as Record<number, unknown>;
 
+const identityProblems = {
+  401: { description: 'No access token, or one that is not accepted (`WWW-Authenticate: Bearer`)', schema: restSchemas.ProblemDetails, problem: true },
+  403: { description: 'Your roles do not allow this; `requiredRoles` names the roles that would', schema: restSchemas.ProblemDetails, problem: true },
+} as const;
+
+/** Who may call the operation, as OpenAPI says it (`security`) and in words and `x-roles` for people and generators. */
+function accessOfOperation(route: RestRoute): { fields: JsonObject; responses: RestRoute['responses'] } {
+  const access = accessOf(route.operationId);
+  if (access.roles === 'public') return { fields: { security: [] }, responses: {} };
+  const roles = [...new Set([...access.roles, 'admin'])];
+  const merchants = access.everyMerchantOnly
+    ? 'Warehouse work for every merchant: a token scoped to merchants is refused (403).'
+    : "A token scoped to merchants sees and changes only its merchants' rows; another merchant's answer 404.";
+  return {
+    fields: {
+      description: `Roles: ${roles.join(', ')}. ${merchants}`,
+      security: [{ bearerAuth: [] }],
+      'x-roles': roles,
+      'x-merchant-scoped-tokens': access.everyMerchantOnly ? 'refused' : 'own-merchants-only',
+    },
+    responses: identityProblems,
+  };
+}
+
 function operation(route: RestRoute): JsonObject {
   const parameters = [...pathParameters(route.path), ...(route.query ? queryParameters(route.query) : [])];
+  const access = accessOfOperation(route);
   const responses = Object.fromEntries(
-    Object.entries(route.responses).map(([status, response]) => {
+    Object.entries({ ...route.responses, ...access.responses }).map(([status, response]) => {
       const mediaType = response.problem ? 'application/problem+json' : 'application/json';
       const example = response.problem ? problemExample[Number(status)] : undefined;
       const content = response.schema
@@ -87,6 +126,7 @@ function operation(route: RestRoute): JsonObject {
   return {
     operationId: route.operationId,
     summary: route.summary,
+    ...access.fields,
     tags: [route.service],
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(route.body
@@ -120,6 +160,18 @@ export function buildOpenApiDocument(): JsonObject {
     servers: [{ url: '/', description: 'the gateway' }],
     tags: ['work-orders', 'inventory', 'picking', 'inbound', 'gateway'].map((name) => ({ name })),
     paths,
-    components: { schemas: components() },
+    security: [{ bearerAuth: [] }],
+    components: {
+      schemas: components(),
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'An OpenID Connect access token (JWT) from the issuer the deployment trusts (OIDC_ISSUER_URL), for its audience (OIDC_AUDIENCE); the roles are in its `roles` claim, the merchants of a scoped token in `merchant_ids` (docs/identity.md).',
+        },
+      },
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '@wo/contracts/rest';
+import { EVERY_OPERATOR_ROLE, type Role } from '@wo/contracts/rest';
 import { PUBLIC_ROUTE } from '@wo/observability';
 import type { Principal } from './principal';
 
@@ -26,8 +26,8 @@ export const RequireRole = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, rol
  */
 export const ServesEveryMerchant = () => SetMetadata(EVERY_MERCHANT_ONLY, true);
 
-/** Every operator role: for reads of reference data that everyone who works here needs. */
-export const EVERY_ROLE: readonly Role[] = ['planner', 'picker', 'receiver', 'inventory-clerk', 'merchant-user', 'sre'];
+/** Every operator role: for reads of reference data that everyone who works here needs (the contract's list). */
+export const EVERY_ROLE: readonly Role[] = EVERY_OPERATOR_ROLE;
 
 /** Whether the principal holds one of the required roles (admin holds them all). */
 export function mayAct(principal: Principal, required: readonly Role[]): boolean {

@@ -1,0 +1,89 @@
+import type { Role } from './identity';
+import { ACTION_ROLES } from './permissions';
+
+/** Who may call an endpoint. */
+export interface RouteAccess {
+  /** The roles that may call it besides admin (who may call every one); `public` needs no token. */
+  readonly roles: readonly Role[] | 'public';
+  /**
+   * Warehouse work for every merchant at once (picking, receiving, sagas, reservations): a token
+   * scoped to merchants is refused with 403. Elsewhere such a token sees and changes only its
+   * merchants' rows (another merchant's answers 404).
+   */
+  readonly everyMerchantOnly?: true;
+}
+
+/** Every operator role: reads of reference data and of work orders that everyone who works here needs. */
+export const EVERY_OPERATOR_ROLE: readonly Role[] = ['planner', 'picker', 'receiver', 'inventory-clerk', 'merchant-user', 'sre'];
+
+const open: RouteAccess = { roles: 'public' };
+const everyone: RouteAccess = { roles: EVERY_OPERATOR_ROLE };
+const warehouseWork = (roles: readonly Role[]): RouteAccess => ({ roles, everyMerchantOnly: true });
+
+/**
+ * Who may call each endpoint, by its operationId in the route table: the policy the services
+ * enforce with `@RequireRole(...)` and `@ServesEveryMerchant()`, written once for the reference
+ * (OpenAPI's `security` and `x-roles`) and for the authorization-matrix test, which calls every
+ * endpoint as every role and fails where a service disagrees with this table.
+ */
+export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
+  getLive: open,
+  getReady: open,
+  getUpstreams: open,
+  registerMerchant: { roles: ACTION_ROLES['merchants.create'] },
+  listMerchants: everyone,
+  registerWarehouse: { roles: ACTION_ROLES['warehouses.create'] },
+  listWarehouses: everyone,
+  addLocation: { roles: ACTION_ROLES['locations.create'] },
+  registerProduct: { roles: ACTION_ROLES['products.create'] },
+  listProducts: everyone,
+  adjustStock: { roles: ACTION_ROLES['inventory.adjust'] },
+  listStock: everyone,
+  listMovements: everyone,
+  listReservations: warehouseWork(['planner', 'picker', 'inventory-clerk', 'sre']),
+  createBom: { roles: ACTION_ROLES['boms.change'] },
+  listBoms: everyone,
+  getBom: everyone,
+  replaceBom: { roles: ACTION_ROLES['boms.change'] },
+  deleteBom: { roles: ACTION_ROLES['boms.change'] },
+  suggestWorkOrderNumber: { roles: ['planner', 'merchant-user'] },
+  countWorkOrdersByStatus: everyone,
+  createWorkOrder: { roles: ACTION_ROLES['work-orders.create'] },
+  listWorkOrders: everyone,
+  getWorkOrder: everyone,
+  updateWorkOrder: { roles: ACTION_ROLES['work-orders.edit'] },
+  confirmWorkOrder: { roles: ACTION_ROLES['work-orders.confirm'] },
+  retryWorkOrderAllocation: { roles: ACTION_ROLES['work-orders.retryAllocation'] },
+  createWorkOrderPickingList: { roles: ACTION_ROLES['work-orders.createPickingList'] },
+  completeWorkOrder: { roles: ACTION_ROLES['work-orders.complete'] },
+  cancelWorkOrder: { roles: ACTION_ROLES['work-orders.cancel'] },
+  listSagas: warehouseWork(['sre']),
+  getSaga: warehouseWork(['sre']),
+  retrySaga: warehouseWork(ACTION_ROLES['sagas.retry']),
+  listPickingRequests: warehouseWork(ACTION_ROLES['pickingRequests.read']),
+  createPickingList: warehouseWork(ACTION_ROLES['picking.change']),
+  listPickingLists: warehouseWork(ACTION_ROLES['pickingLists.read']),
+  getPickingList: warehouseWork(ACTION_ROLES['pickingLists.read']),
+  startPickingList: warehouseWork(ACTION_ROLES['picking.change']),
+  completePickingList: warehouseWork(ACTION_ROLES['picking.change']),
+  cancelPickingList: warehouseWork(ACTION_ROLES['picking.change']),
+  listInboundOrders: warehouseWork(ACTION_ROLES['inbound.read']),
+  getInboundOrder: warehouseWork(ACTION_ROLES['inbound.read']),
+  receiveInboundOrder: warehouseWork(ACTION_ROLES['inbound.receive']),
+  putAwayInboundOrder: warehouseWork(ACTION_ROLES['inbound.putAway']),
+};
+
+/** The access of an endpoint; throws for one the table does not list (a new route must say who may call it). */
+export function accessOf(operationId: string): RouteAccess {
+  const access = ROUTE_ACCESS[operationId];
+  if (!access) throw new Error(`route ${operationId} is missing from ROUTE_ACCESS (libs/contracts/rest/src/route-access.ts)`);
+  return access;
+}
+
+/** Whether a holder of these roles, scoped to merchants or not, may call the endpoint. */
+export function mayCall(access: RouteAccess, roles: readonly Role[], merchantScoped: boolean): boolean {
+  if (access.roles === 'public') return true;
+  if (access.everyMerchantOnly && merchantScoped) return false;
+  const allowed = access.roles;
+  return roles.includes('admin') || roles.some((role) => allowed.includes(role));
+}
