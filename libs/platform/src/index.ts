@@ -10,6 +10,8 @@ export * from './database/prisma-options';
 export * from './database/sql-database';
 export * from './http/paging';
 export * from './http/problem';
+export * from './http/answer';
+export * from './refusal/refusal';
 export * from './http/request-size-limits';
 export * from './http/problem-details.filter';
 export * from './http/unsafe-text';

@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
-import { FinishedGoodsInboundCreated, InboundOrderProgressed, type CreateFinishedGoodsInbound } from '@wo/contracts/inbound';
-import { PutAwayStock, stockKey, type LocationAdded, type WarehouseRegistered } from '@wo/contracts/inventory';
+import { FinishedGoodsInboundCreated, type CreateFinishedGoodsInbound } from '@wo/contracts/inbound';
+import type { LocationAdded, WarehouseRegistered } from '@wo/contracts/inventory';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
-import { invalidInput, lockRowById, notFound, skipTake, type FieldError, type PageRequest } from '@wo/platform';
+import { isRefusal, lockRowById, refusableTransaction, refuse, skipTake, type FieldError, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
-import { putAway, receive, statusOf, type InboundLine, type InboundStatus, type LineError } from '../domain/inbound-order';
+import {
+  decide,
+  noInboundOrder,
+  type InboundLine,
+  type InboundOrderCommand,
+  type InboundOrderState,
+  type InboundStatus,
+  type LineError,
+} from '../domain/inbound-order';
 import type { InboundOrder, InboundOrderLine } from '../generated/prisma/client';
 import { InboundDatabase, type InboundTransaction } from '../persistence/inbound-database';
+import { applyInboundOrderEvents } from './inbound-order-transitions';
 
 type OrderWithLines = InboundOrder & { lines: InboundOrderLine[] };
 
@@ -23,23 +32,11 @@ export class InboundOrders {
   createForWorkOrder(command: EnvelopeOf<typeof CreateFinishedGoodsInbound>) {
     return applyOnce(this.db, command, async (tx) => {
       const { workOrderId, workOrderNumber, warehouseId, merchantId, lines } = command.payload;
-      let order = await tx.inboundOrder.findUnique({ where: { sourceId: workOrderId }, include: { lines: true } });
-      if (!order) {
-        order = await tx.inboundOrder.create({
-          data: {
-            id: randomUUID(),
-            source: 'WORK_ORDER',
-            sourceId: workOrderId,
-            sourceReference: workOrderNumber,
-            warehouseId,
-            merchantId,
-            status: 'PENDING',
-            lines: { create: lines.map((line) => ({ sku: line.sku, expected: line.quantity })) },
-          },
-          include: { lines: true },
-        });
-        await appendToOutbox(tx, [progressEvent(order, command.correlationId)]);
-      }
+      const existing = await tx.inboundOrder.findUnique({ where: { sourceId: workOrderId }, include: { lines: true } });
+      const order = existing ?? { id: randomUUID(), source: 'WORK_ORDER', sourceId: workOrderId, sourceReference: workOrderNumber, warehouseId, merchantId };
+      const decision = decide(existing ? stateOf(existing) : noInboundOrder, { type: 'create', expected: lines });
+      // Ignored: the order exists already (a re-sent command), so the reply repeats it.
+      if (decision.kind === 'accepted') await applyInboundOrderEvents(tx, order, noInboundOrder, decision.events, command.correlationId);
       await appendToOutbox(tx, [
         FinishedGoodsInboundCreated.outgoing(
           { inboundOrderId: order.id, workOrderId },
@@ -50,34 +47,16 @@ export class InboundOrders {
     });
   }
 
-  receive(id: string, items: { sku: string; quantity: number }[]) {
-    return this.change(id, async (tx, order) => {
-      const result = receive(order.lines.map(toLine), items);
-      if ('errors' in result) throw invalidInput(fieldErrors(result.errors), 'The receipt does not match the inbound order.');
-      await saveLines(tx, order.id, result.lines);
-      return result.lines;
-    });
+  receive(id: string, receipt: { sku: string; quantity: number }[]) {
+    return this.change(id, 'The receipt does not match the inbound order.', async () => ({ type: 'receive', receipt }));
   }
 
-  putAway(id: string, items: { sku: string; quantity: number; locationCode: string }[]) {
-    return this.change(id, async (tx, order) => {
-      const unknownLocations = await this.unknownLocations(tx, order.warehouseId, items);
-      const result = putAway(order.lines.map(toLine), items);
-      const errors = [...unknownLocations, ...('errors' in result ? result.errors : [])];
-      if (errors.length > 0 || 'errors' in result) throw invalidInput(fieldErrors(errors), 'The putaway does not match the inbound order.');
-      await saveLines(tx, order.id, result.lines);
-      for (const item of items) {
-        const putawayId = randomUUID();
-        await tx.inboundPutaway.create({ data: { id: putawayId, inboundOrderId: order.id, ...item } });
-        await appendToOutbox(tx, [
-          PutAwayStock.outgoing(
-            { putawayId, inboundOrderId: order.id, warehouseId: order.warehouseId, merchantId: order.merchantId, ...item },
-            { correlationId: order.id, key: stockKey(order.warehouseId, item.sku) },
-          ),
-        ]);
-      }
-      return result.lines;
-    });
+  putAway(id: string, putaways: { sku: string; quantity: number; locationCode: string }[]) {
+    return this.change(id, 'The putaway does not match the inbound order.', async (tx, order) => ({
+      type: 'putAway',
+      putaways,
+      knownLocations: await this.knownLocations(tx, order.warehouseId),
+    }));
   }
 
   async get(id: string) {
@@ -85,7 +64,7 @@ export class InboundOrders {
       where: { id },
       include: { lines: { orderBy: { sku: 'asc' } }, putaways: { orderBy: { createdAt: 'asc' } } },
     });
-    if (!order) throw notFound('Inbound order', id);
+    if (!order) return refuse.notFound('Inbound order', id);
     return present(order);
   }
 
@@ -120,53 +99,33 @@ export class InboundOrders {
     );
   }
 
-  private async change(id: string, apply: (tx: InboundTransaction, order: OrderWithLines) => Promise<InboundLine[]>) {
-    await this.db.$transaction(async (tx) => {
-      if (!(await lockRowById(tx, 'inbound_order', id))) throw notFound('Inbound order', id);
+  /** Locks the order, asks the lifecycle about the command, and applies what it decided; 404 or 400 otherwise. */
+  private async change(id: string, refusedDetail: string, commandFor: (tx: InboundTransaction, order: OrderWithLines) => Promise<InboundOrderCommand>) {
+    const done = await refusableTransaction(this.db, async (tx) => {
+      if (!(await lockRowById(tx, 'inbound_order', id))) return refuse.notFound('Inbound order', id);
       const order = await tx.inboundOrder.findUniqueOrThrow({ where: { id }, include: { lines: true } });
-      const lines = await apply(tx, order);
-      const status = statusOf(lines);
-      const updated = await tx.inboundOrder.update({ where: { id }, data: { status, updatedAt: new Date() }, include: { lines: true } });
-      await appendToOutbox(tx, [progressEvent(updated, id)]);
+      const decision = decide(stateOf(order), await commandFor(tx, order));
+      if (decision.kind === 'refused') return refuse.invalid(fieldErrors(decision.errors), refusedDetail);
+      if (decision.kind === 'accepted') await applyInboundOrderEvents(tx, order, stateOf(order), decision.events, id);
     });
-    return this.get(id);
+    return isRefusal(done) ? done : this.get(id);
   }
 
-  private async unknownLocations(tx: InboundTransaction, warehouseId: string, items: { locationCode: string }[]): Promise<LineError[]> {
-    const known = new Set((await tx.knownLocation.findMany({ where: { warehouseId } })).map((location) => location.code));
-    return items.flatMap((item, index) =>
-      known.has(item.locationCode) ? [] : [{ index, field: 'locationCode' as const, message: `no location ${item.locationCode} in this warehouse` }],
-    );
+  private async knownLocations(tx: InboundTransaction, warehouseId: string): Promise<Set<string>> {
+    return new Set((await tx.knownLocation.findMany({ where: { warehouseId } })).map((location) => location.code));
   }
+}
+
+function stateOf(order: OrderWithLines): InboundOrderState {
+  return { status: order.status as InboundStatus, lines: order.lines.map(toLine) };
 }
 
 function toLine(line: InboundOrderLine): InboundLine {
   return { sku: line.sku, expected: line.expected, received: line.received, putAway: line.putAway };
 }
 
-async function saveLines(tx: InboundTransaction, inboundOrderId: string, lines: InboundLine[]): Promise<void> {
-  for (const line of lines) {
-    await tx.inboundOrderLine.update({
-      where: { inboundOrderId_sku: { inboundOrderId, sku: line.sku } },
-      data: { received: line.received, putAway: line.putAway },
-    });
-  }
-}
-
-function fieldErrors(errors: LineError[]): FieldError[] {
+function fieldErrors(errors: readonly LineError[]): FieldError[] {
   return errors.map((error) => ({ field: `lines[${error.index}].${error.field}`, message: error.message }));
-}
-
-function progressEvent(order: OrderWithLines, correlationId: string) {
-  return InboundOrderProgressed.outgoing(
-    {
-      inboundOrderId: order.id,
-      workOrderId: order.source === 'WORK_ORDER' ? order.sourceId : null,
-      status: order.status as InboundStatus,
-      lines: order.lines.map(toLine),
-    },
-    { correlationId, key: order.id },
-  );
 }
 
 function present(order: OrderWithLines & { putaways: { sku: string; locationCode: string; quantity: number; createdAt: Date }[] }) {

@@ -16,6 +16,101 @@ export interface LineError {
   readonly message: string;
 }
 
+/**
+ * An inbound order's lifecycle as pure functions: `decide` checks a command against the order and
+ * says what happens; `evolve` applies it, and the status follows from the lines (pending,
+ * receiving, received, put away). The service persists the result and never sets a status
+ * itself. `status: null` is an order not created yet.
+ */
+export interface InboundOrderState {
+  readonly status: InboundStatus | null;
+  readonly lines: readonly InboundLine[];
+}
+
+export const noInboundOrder: InboundOrderState = { status: null, lines: [] };
+
+export interface Receipt {
+  readonly sku: string;
+  readonly quantity: number;
+}
+
+export interface Putaway extends Receipt {
+  readonly locationCode: string;
+}
+
+export type InboundOrderCommand =
+  | { readonly type: 'create'; readonly expected: readonly Receipt[] }
+  | { readonly type: 'receive'; readonly receipt: readonly Receipt[] }
+  /** `knownLocations`: the warehouse's location codes (this service's replica of inventory's). */
+  | { readonly type: 'putAway'; readonly putaways: readonly Putaway[]; readonly knownLocations: ReadonlySet<string> };
+
+export type InboundOrderEvent =
+  | { readonly type: 'Created'; readonly expected: readonly Receipt[] }
+  | { readonly type: 'GoodsReceived'; readonly receipt: readonly Receipt[] }
+  | { readonly type: 'GoodsPutAway'; readonly putaways: readonly Putaway[] };
+
+export type InboundOrderDecision =
+  | { readonly kind: 'accepted'; readonly events: readonly InboundOrderEvent[] }
+  /** The command does not match the order: every line at fault, by its index in the command. */
+  | { readonly kind: 'refused'; readonly errors: readonly LineError[] }
+  /** A create for an order that exists: a re-sent command, answered as the first time. */
+  | { readonly kind: 'ignored'; readonly reason: string };
+
+export function decide(state: InboundOrderState, command: InboundOrderCommand): InboundOrderDecision {
+  switch (command.type) {
+    case 'create':
+      if (state.status !== null) return { kind: 'ignored', reason: 'the inbound order exists already' };
+      return { kind: 'accepted', events: [{ type: 'Created', expected: command.expected }] };
+    case 'receive': {
+      const result = receive(state.lines, command.receipt);
+      return 'errors' in result
+        ? { kind: 'refused', errors: result.errors }
+        : { kind: 'accepted', events: [{ type: 'GoodsReceived', receipt: command.receipt }] };
+    }
+    case 'putAway': {
+      const unknownLocations = command.putaways.flatMap((item, index) =>
+        command.knownLocations.has(item.locationCode)
+          ? []
+          : [{ index, field: 'locationCode' as const, message: `no location ${item.locationCode} in this warehouse` }],
+      );
+      const result = putAway(state.lines, command.putaways);
+      const errors = [...unknownLocations, ...('errors' in result ? result.errors : [])];
+      return errors.length > 0 ? { kind: 'refused', errors } : { kind: 'accepted', events: [{ type: 'GoodsPutAway', putaways: command.putaways }] };
+    }
+    default: {
+      const unknownCommand: never = command;
+      throw new Error(`unknown command ${JSON.stringify(unknownCommand)}`);
+    }
+  }
+}
+
+/** Applies what happened; an event that does not fit the order is a bug, not a refusal. */
+export function evolve(state: InboundOrderState, event: InboundOrderEvent): InboundOrderState {
+  const unsupported = (why: string) => new Error(`cannot apply ${event.type} to an inbound order that is ${state.status ?? 'not created'}: ${why}`);
+  const withLines = (lines: InboundLine[]): InboundOrderState => ({ status: statusOf(lines), lines });
+  switch (event.type) {
+    case 'Created':
+      if (state.status !== null) throw unsupported('it exists');
+      return withLines(event.expected.map(({ sku, quantity }) => ({ sku, expected: quantity, received: 0, putAway: 0 })));
+    case 'GoodsReceived': {
+      if (state.status === null) throw unsupported('no such order');
+      const result = receive(state.lines, event.receipt);
+      if ('errors' in result) throw unsupported(result.errors[0]!.message);
+      return withLines(result.lines);
+    }
+    case 'GoodsPutAway': {
+      if (state.status === null) throw unsupported('no such order');
+      const result = putAway(state.lines, event.putaways);
+      if ('errors' in result) throw unsupported(result.errors[0]!.message);
+      return withLines(result.lines);
+    }
+    default: {
+      const unknownEvent: never = event;
+      throw new Error(`unknown event ${JSON.stringify(unknownEvent)}`);
+    }
+  }
+}
+
 export function statusOf(lines: readonly InboundLine[]): InboundStatus {
   if (lines.every((line) => line.putAway === line.expected)) return InboundStatus.PutAway;
   if (lines.every((line) => line.received === line.expected)) return InboundStatus.Received;
@@ -24,10 +119,7 @@ export function statusOf(lines: readonly InboundLine[]): InboundStatus {
 }
 
 /** A receipt (partial allowed) counts goods in; never more than expected: that is an over-receipt. */
-export function receive(
-  lines: readonly InboundLine[],
-  receipt: readonly { sku: string; quantity: number }[],
-): { lines: InboundLine[] } | { errors: LineError[] } {
+export function receive(lines: readonly InboundLine[], receipt: readonly Receipt[]): { lines: InboundLine[] } | { errors: LineError[] } {
   const next = new Map(lines.map((line) => [line.sku, { ...line }]));
   const errors: LineError[] = [];
   receipt.forEach((item, index) => {
@@ -46,10 +138,7 @@ export function receive(
 }
 
 /** A putaway shelves received goods; never more than received and not yet put away. */
-export function putAway(
-  lines: readonly InboundLine[],
-  putaways: readonly { sku: string; quantity: number }[],
-): { lines: InboundLine[] } | { errors: LineError[] } {
+export function putAway(lines: readonly InboundLine[], putaways: readonly Receipt[]): { lines: InboundLine[] } | { errors: LineError[] } {
   const next = new Map(lines.map((line) => [line.sku, { ...line }]));
   const errors: LineError[] = [];
   putaways.forEach((item, index) => {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ACTION_ROLES, inboundOrderQuery, putawayBody, receiveBody } from '@wo/contracts/rest';
-import { parseInput, RequireRole, ServesEveryMerchant, withTotalCount } from '@wo/platform';
+import { answer, parseInput, RequireRole, ServesEveryMerchant, withTotalCount } from '@wo/platform';
 import { InboundOrders } from '../application/inbound-orders.service';
 
 /** Inbound orders: receiving and putaway of finished goods. */
@@ -18,21 +18,21 @@ export class InboundOrdersHttpController {
 
   @Get(':id')
   @RequireRole(...ACTION_ROLES['inbound.read'])
-  get(@Param('id') id: string) {
-    return this.orders.get(id);
+  async get(@Param('id') id: string) {
+    return answer(await this.orders.get(id));
   }
 
   @Post(':id/receive')
   @HttpCode(200)
   @RequireRole(...ACTION_ROLES['inbound.receive'])
-  receive(@Param('id') id: string, @Body() body: unknown) {
-    return this.orders.receive(id, parseInput(receiveBody, body).lines);
+  async receive(@Param('id') id: string, @Body() body: unknown) {
+    return answer(await this.orders.receive(id, parseInput(receiveBody, body).lines));
   }
 
   @Post(':id/putaway')
   @HttpCode(200)
   @RequireRole(...ACTION_ROLES['inbound.putAway'])
-  putAway(@Param('id') id: string, @Body() body: unknown) {
-    return this.orders.putAway(id, parseInput(putawayBody, body).lines);
+  async putAway(@Param('id') id: string, @Body() body: unknown) {
+    return answer(await this.orders.putAway(id, parseInput(putawayBody, body).lines));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LocationAdded, MerchantRegistered, ProductRegistered, WarehouseRegistered } from '@wo/contracts/inventory';
 import type { ProductQuery } from '@wo/contracts/rest';
 import { appendToOutbox } from '@wo/messaging';
-import { escapeLikePattern, invalidInput, notFound, skipTake, type PageRequest } from '@wo/platform';
+import { escapeLikePattern, refuse, skipTake, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { InventoryDatabase } from '../persistence/inventory-database';
 
@@ -36,7 +36,7 @@ export class ReferenceDataService {
 
   async registerWarehouse(input: { code: string; name: string; locations: string[] }) {
     if (await this.db.warehouse.findUnique({ where: { code: input.code } })) {
-      throw invalidInput([{ field: 'code', message: `warehouse ${input.code} already exists` }]);
+      return refuse.invalid([{ field: 'code', message: `warehouse ${input.code} already exists` }]);
     }
     const id = randomUUID();
     return this.db.$transaction(async (tx) => {
@@ -63,9 +63,9 @@ export class ReferenceDataService {
 
   async addLocation(warehouseId: string, code: string) {
     const warehouse = await this.db.warehouse.findUnique({ where: { id: warehouseId } });
-    if (!warehouse) throw notFound('Warehouse', warehouseId);
+    if (!warehouse) return refuse.notFound('Warehouse', warehouseId);
     const existing = await this.db.location.findUnique({ where: { warehouseId_code: { warehouseId, code } } });
-    if (existing) throw invalidInput([{ field: 'code', message: `location ${code} already exists in ${warehouse.code}` }]);
+    if (existing) return refuse.invalid([{ field: 'code', message: `location ${code} already exists in ${warehouse.code}` }]);
     return this.db.$transaction(async (tx) => {
       const location = await tx.location.create({ data: { warehouseId, code } });
       await appendToOutbox(tx, [LocationAdded.outgoing({ warehouseId, code }, { correlationId: warehouseId, key: warehouseId })]);
@@ -75,10 +75,10 @@ export class ReferenceDataService {
 
   async registerProduct(input: { merchantId: string; sku: string; name: string }) {
     if (!(await this.db.merchant.findUnique({ where: { id: input.merchantId } }))) {
-      throw invalidInput([{ field: 'merchantId', message: `unknown merchant ${input.merchantId}` }]);
+      return refuse.invalid([{ field: 'merchantId', message: `unknown merchant ${input.merchantId}` }]);
     }
     if (await this.db.product.findUnique({ where: { merchantId_sku: { merchantId: input.merchantId, sku: input.sku } } })) {
-      throw invalidInput([{ field: 'sku', message: `${input.sku} already exists for this merchant` }]);
+      return refuse.invalid([{ field: 'sku', message: `${input.sku} already exists for this merchant` }]);
     }
     const id = randomUUID();
     return this.db.$transaction(async (tx) => {

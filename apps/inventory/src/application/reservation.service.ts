@@ -10,11 +10,10 @@ import {
   type ReleaseStock,
   type ReserveStock,
 } from '@wo/contracts/inventory';
-import { allocateAcrossBins, type BinStock } from '../domain/stock-allocation';
+import { decide, evolve, noReservation, ReservationStatus, type ReservationState } from '../domain/reservation-lifecycle';
+import type { BinStock } from '../domain/stock-allocation';
 import type { InventoryTransaction, SqlTransaction } from '../persistence/inventory-database';
 import { changeReserved, changeReservedOfMany, consumeFromBin, lockBins, lockBinsOfMany, stockKeyString, type StockKey } from '../persistence/stock-levels';
-
-const Status = { Reserved: 'RESERVED', Rejected: 'REJECTED', Released: 'RELEASED', Consumed: 'CONSUMED' } as const;
 
 /**
  * Reserves, releases and consumes stock for work-order lines, inside the caller's transaction
@@ -59,29 +58,41 @@ export class ReservationService {
       const { reservationId, workOrderId, lineId, warehouseId, merchantId, sku, quantity } = command.payload;
       // Seen before (in an earlier transaction or earlier in this run): the command was re-sent.
       const seen = known.get(reservationId);
-      if (seen) {
-        replies.push(answerFor(seen, command));
-        continue;
-      }
       const key = { warehouseId, merchantId, sku };
       const keyBins = bins.get(stockKeyString(key)) ?? [];
-      const decision = allocateAcrossBins(keyBins, quantity);
-      const reservation: NewReservation =
-        decision.kind === 'short'
-          ? { id: reservationId, workOrderId, lineId, ...key, quantity, status: Status.Rejected, available: decision.available, allocations: [] }
-          : { id: reservationId, workOrderId, lineId, ...key, quantity, status: Status.Reserved, available: null, allocations: decision.allocations };
-      if (decision.kind === 'allocated') {
-        bins.set(stockKeyString(key), withReserved(keyBins, decision.allocations));
-        for (const { locationCode, quantity: taken } of decision.allocations) {
+      const decision = decide(seen ? stateOf(seen) : noReservation, { type: 'reserve', quantity, bins: keyBins });
+      if (decision.kind === 'ignored') {
+        replies.push(answerFor(seen!, command));
+        continue;
+      }
+      let next: ReservationState = noReservation;
+      let available: number | null = null;
+      for (const event of decision.events) {
+        next = evolve(next, event);
+        if (event.type === 'Rejected') {
+          available = event.available;
+          tally.rejected += 1;
+          tally.unitsShort += quantity - event.available;
+        } else if (event.type === 'Reserved') tally.reserved += 1;
+      }
+      const reservation: NewReservation = {
+        id: reservationId,
+        workOrderId,
+        lineId,
+        ...key,
+        quantity,
+        status: next.status!,
+        available,
+        allocations: next.allocations,
+      };
+      if (next.allocations.length > 0) {
+        bins.set(stockKeyString(key), withReserved(keyBins, next.allocations));
+        for (const { locationCode, quantity: taken } of next.allocations) {
           const binKey = `${stockKeyString(key)}\u0000${locationCode}`;
           const change = reservedChanges.get(binKey) ?? { ...key, locationCode, delta: 0 };
           reservedChanges.set(binKey, { ...change, delta: change.delta + taken });
         }
       }
-      if (decision.kind === 'short') {
-        tally.rejected += 1;
-        tally.unitsShort += quantity - decision.available;
-      } else tally.reserved += 1;
       created.push(reservation);
       known.set(reservationId, reservation);
       replies.push(answerFor(reservation, command));
@@ -94,11 +105,19 @@ export class ReservationService {
   async release(tx: InventoryTransaction, command: EnvelopeOf<typeof ReleaseStock>): Promise<OutgoingMessage> {
     const { reservationId, sku } = command.payload;
     const reservation = await tx.reservation.findUnique({ where: { id: reservationId }, include: { allocations: true } });
+    const state = reservation ? stateOf(reservation) : noReservation;
+    const decision = decide(state, { type: 'release' });
     let released = 0;
-    if (reservation?.status === Status.Reserved) {
-      for (const allocation of reservation.allocations) await changeReserved(tx, reservation, allocation.locationCode, -allocation.quantity);
-      await tx.reservation.update({ where: { id: reservationId }, data: { status: Status.Released, updatedAt: new Date() } });
-      released = reservation.quantity;
+    // Ignored (nothing held: rejected, released already, consumed, or unknown): it answers 0 released.
+    if (decision.kind === 'accepted') {
+      let next = state;
+      for (const event of decision.events) {
+        next = evolve(next, event);
+        if (event.type !== 'Released') continue;
+        for (const allocation of event.allocations) await changeReserved(tx, reservation!, allocation.locationCode, -allocation.quantity);
+        released += event.quantity;
+      }
+      await tx.reservation.update({ where: { id: reservationId }, data: { status: next.status!, updatedAt: new Date() } });
     }
     return StockReleased.outgoing({ reservationId, sku, quantity: released }, replyContext(command));
   }
@@ -110,29 +129,40 @@ export class ReservationService {
   async consume(tx: InventoryTransaction, command: EnvelopeOf<typeof ConsumeReservation>): Promise<OutgoingMessage> {
     const { reservationId, sku, workOrderId } = command.payload;
     const reservation = await tx.reservation.findUnique({ where: { id: reservationId }, include: { allocations: true } });
-    const holdsStock = reservation?.status === Status.Reserved || reservation?.status === Status.Consumed;
-    const consumed = holdsStock ? reservation.allocations.map(({ locationCode, quantity }) => ({ locationCode, quantity })) : [];
-    if (reservation?.status === Status.Reserved) {
-      await lockBins(tx, reservation);
-      for (const allocation of consumed) {
-        await consumeFromBin(tx, reservation, allocation.locationCode, allocation.quantity);
-        await tx.stockMovement.create({
-          data: {
-            warehouseId: reservation.warehouseId,
-            merchantId: reservation.merchantId,
-            sku,
-            locationCode: allocation.locationCode,
-            quantity: -allocation.quantity,
-            kind: 'CONSUMPTION',
-            reason: 'work order completed',
-            reference: workOrderId,
-          },
-        });
+    const state = reservation ? stateOf(reservation) : noReservation;
+    const decision = decide(state, { type: 'consume' });
+    // Ignored: a consumed reservation answers what it consumed the first time; any other consumed nothing.
+    let consumed = state.status === ReservationStatus.Consumed ? state.allocations : [];
+    if (decision.kind === 'accepted') {
+      await lockBins(tx, reservation!);
+      let next = state;
+      for (const event of decision.events) {
+        next = evolve(next, event);
+        if (event.type !== 'Consumed') continue;
+        consumed = event.allocations;
+        for (const allocation of event.allocations) {
+          await consumeFromBin(tx, reservation!, allocation.locationCode, allocation.quantity);
+          await tx.stockMovement.create({
+            data: {
+              warehouseId: reservation!.warehouseId,
+              merchantId: reservation!.merchantId,
+              sku,
+              locationCode: allocation.locationCode,
+              quantity: -allocation.quantity,
+              kind: 'CONSUMPTION',
+              reason: 'work order completed',
+              reference: workOrderId,
+            },
+          });
+        }
       }
-      await tx.reservation.update({ where: { id: reservationId }, data: { status: Status.Consumed, updatedAt: new Date() } });
+      await tx.reservation.update({ where: { id: reservationId }, data: { status: next.status!, updatedAt: new Date() } });
     }
     const quantity = consumed.reduce((sum, allocation) => sum + allocation.quantity, 0);
-    return ReservationConsumed.outgoing({ reservationId, sku, quantity, consumed }, replyContext(command));
+    return ReservationConsumed.outgoing(
+      { reservationId, sku, quantity, consumed: consumed.map(({ locationCode, quantity: q }) => ({ locationCode, quantity: q })) },
+      replyContext(command),
+    );
   }
 }
 
@@ -159,12 +189,12 @@ type NewReservation = KnownReservation & StockKey & { readonly workOrderId: stri
 function answerFor(reservation: KnownReservation, command: EnvelopeOf<typeof ReserveStock>): OutgoingMessage {
   const { id: reservationId, lineId, sku, quantity } = reservation;
   switch (reservation.status) {
-    case Status.Reserved:
+    case ReservationStatus.Reserved:
       return StockReserved.outgoing(
         { reservationId, lineId, sku, quantity, allocations: reservation.allocations.map(({ locationCode, quantity: q }) => ({ locationCode, quantity: q })) },
         replyContext(command),
       );
-    case Status.Rejected:
+    case ReservationStatus.Rejected:
       return StockReservationRejected.outgoing(
         { reservationId, lineId, sku, requested: quantity, available: reservation.available ?? 0 },
         replyContext(command),
@@ -173,6 +203,15 @@ function answerFor(reservation: KnownReservation, command: EnvelopeOf<typeof Res
       // Released or consumed: it holds nothing now, and a late re-send must not hold it again.
       return StockReleased.outgoing({ reservationId, sku, quantity: 0 }, replyContext(command));
   }
+}
+
+/** A stored reservation as its lifecycle sees it. */
+function stateOf(reservation: { status: string; quantity: number; allocations: readonly { locationCode: string; quantity: number }[] }): ReservationState {
+  return {
+    status: reservation.status as ReservationStatus,
+    quantity: reservation.quantity,
+    allocations: reservation.allocations.map(({ locationCode, quantity }) => ({ locationCode, quantity })),
+  };
 }
 
 /** The bins after an allocation took its quantities from them. */

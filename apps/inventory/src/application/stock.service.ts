@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, invalidInput, pageOf, skipTake, type PageRequest } from '@wo/platform';
+import { pageOf, refusableTransaction, refuse, skipTake, type FieldError, type PageRequest, type Refusal } from '@wo/platform';
 import { decideAdjustment } from '../domain/stock-adjustment';
 import { InventoryDatabase } from '../persistence/inventory-database';
 import { lockBins } from '../persistence/stock-levels';
@@ -25,8 +25,10 @@ export class StockService {
   constructor(private readonly db: InventoryDatabase) {}
 
   async adjust(input: AdjustmentInput) {
-    await this.requireKnown(input);
-    return this.db.$transaction(async (tx) => {
+    const unknown = await this.unknownReferences(input);
+    if (unknown) return unknown;
+    // The bin row is made before the decision: a refusal rolls it back with the rest.
+    return refusableTransaction(this.db, async (tx) => {
       const key = { warehouseId: input.warehouseId, merchantId: input.merchantId, sku: input.sku };
       await tx.stockLevel.upsert({
         where: { warehouseId_merchantId_sku_locationCode: { ...key, locationCode: input.locationCode } },
@@ -35,8 +37,8 @@ export class StockService {
       });
       const [bin] = await lockBins(tx, key, input.locationCode);
       const decision = decideAdjustment(bin!, input.quantity);
-      if (decision.kind === 'refused') throw conflict(decision.detail, { field: 'quantity' });
-      if (decision.kind === 'out-of-range') throw invalidInput([{ field: 'quantity', message: decision.detail }]);
+      if (decision.kind === 'refused') return refuse.conflict(decision.detail, { field: 'quantity' });
+      if (decision.kind === 'out-of-range') return refuse.invalid([{ field: 'quantity', message: decision.detail }]);
       await tx.stockLevel.update({
         where: { warehouseId_merchantId_sku_locationCode: { ...key, locationCode: input.locationCode } },
         data: { onHand: decision.onHand, updatedAt: new Date() },
@@ -105,16 +107,17 @@ export class StockService {
     return { items: movements.map((movement) => ({ ...movement, id: movement.id.toString() })), total };
   }
 
-  private async requireKnown(input: AdjustmentInput): Promise<void> {
+  /** The warehouse, location and product must exist: a refusal naming each one that does not. */
+  private async unknownReferences(input: AdjustmentInput): Promise<Refusal | null> {
     const [warehouse, location, product] = await Promise.all([
       this.db.warehouse.findUnique({ where: { id: input.warehouseId } }),
       this.db.location.findUnique({ where: { warehouseId_code: { warehouseId: input.warehouseId, code: input.locationCode } } }),
       this.db.product.findUnique({ where: { merchantId_sku: { merchantId: input.merchantId, sku: input.sku } } }),
     ]);
-    const errors = [];
+    const errors: FieldError[] = [];
     if (!warehouse) errors.push({ field: 'warehouseId', message: `unknown warehouse ${input.warehouseId}` });
     else if (!location) errors.push({ field: 'locationCode', message: `no location ${input.locationCode} in warehouse ${warehouse.code}` });
     if (!product) errors.push({ field: 'sku', message: `unknown SKU ${input.sku} for merchant ${input.merchantId}` });
-    if (errors.length > 0) throw invalidInput(errors);
+    return errors.length > 0 ? refuse.invalid(errors) : null;
   }
 }

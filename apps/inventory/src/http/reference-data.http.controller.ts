@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ACTION_ROLES, locationBody, merchantBody, merchantListQuery, productBody, productQuery, warehouseBody, warehouseListQuery } from '@wo/contracts/rest';
-import { CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, withTotalCount, type Principal } from '@wo/platform';
+import { answer, CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, withTotalCount, type Principal } from '@wo/platform';
 import { ReferenceDataService } from '../application/reference-data.service';
 
 /** Merchants, warehouses with locations, and products (the SKU master). */
@@ -24,8 +24,8 @@ export class ReferenceDataHttpController {
 
   @Post('warehouses')
   @RequireRole(...ACTION_ROLES['warehouses.create'])
-  registerWarehouse(@Body() body: unknown) {
-    return this.referenceData.registerWarehouse(parseInput(warehouseBody, body));
+  async registerWarehouse(@Body() body: unknown) {
+    return answer(await this.referenceData.registerWarehouse(parseInput(warehouseBody, body)));
   }
 
   @Get('warehouses')
@@ -36,15 +36,15 @@ export class ReferenceDataHttpController {
 
   @Post('warehouses/:id/locations')
   @RequireRole(...ACTION_ROLES['locations.create'])
-  addLocation(@Param('id') warehouseId: string, @Body() body: unknown) {
-    return this.referenceData.addLocation(warehouseId, parseInput(locationBody, body).code);
+  async addLocation(@Param('id') warehouseId: string, @Body() body: unknown) {
+    return answer(await this.referenceData.addLocation(warehouseId, parseInput(locationBody, body).code));
   }
 
   @Post('products')
   @RequireRole(...ACTION_ROLES['products.create'])
-  registerProduct(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+  async registerProduct(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const input = parseInput(productBody, body);
-    return this.referenceData.registerProduct({ ...input, merchantId: merchantForBody(principal, input.merchantId)! });
+    return answer(await this.referenceData.registerProduct({ ...input, merchantId: merchantForBody(principal, input.merchantId)! }));
   }
 
   @Get('products')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ACTION_ROLES, adjustmentBody, movementQuery, stockQuery } from '@wo/contracts/rest';
-import { CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, withTotalCount, type Principal } from '@wo/platform';
+import { answer, CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, withTotalCount, type Principal } from '@wo/platform';
 import { StockService } from '../application/stock.service';
 
 /** Stock levels, restocks and corrections, and the movement ledger. */
@@ -11,9 +11,9 @@ export class StockHttpController {
 
   @Post('adjustments')
   @RequireRole(...ACTION_ROLES['inventory.adjust'])
-  adjust(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+  async adjust(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const input = parseInput(adjustmentBody, body);
-    return this.stock.adjust({ ...input, merchantId: merchantForBody(principal, input.merchantId)! });
+    return answer(await this.stock.adjust({ ...input, merchantId: merchantForBody(principal, input.merchantId)! }));
   }
 
   @Get()

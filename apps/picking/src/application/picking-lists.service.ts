@@ -1,28 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
-import {
-  PickingListCanceled,
-  PickingListCompleted,
-  PickingListCreated,
-  PickingListRefused,
-  PickingListStarted,
-  type CancelPickingList,
-  type CreatePickingList,
-} from '@wo/contracts/picking';
+import { PickingListRefused, type CancelPickingList, type CreatePickingList } from '@wo/contracts/picking';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
-import { conflict, invalidInput, lockRowById, notFound, skipTake, type FieldError, type PageRequest } from '@wo/platform';
+import { isRefusal, lockRowById, refusableTransaction, refuse, skipTake, type PageRequest, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
-import { decidePickingList, PickingListStatus, walkingOrder, type PickingListAction } from '../domain/picking-list-lifecycle';
+import { decide, noList, type PickingListCommand, type PickingListState, type PickingListStatus } from '../domain/picking-list-lifecycle';
 import type { PickingList } from '../generated/prisma/client';
 import { PickingDatabase, type PickingTransaction } from '../persistence/picking-database';
+import { applyPickingListEvents } from './picking-list-transitions';
 import { openRequests } from './picking-requests.service';
-
-/** Why a list could not be made, per work order. */
-class ListRefused extends Error {
-  constructor(readonly errors: FieldError[]) {
-    super(errors.map((error) => error.message).join('; '));
-  }
-}
 
 /**
  * Picking lists: made from the open requests of one or several work orders of a warehouse, lines
@@ -33,16 +19,11 @@ class ListRefused extends Error {
 export class PickingLists {
   constructor(private readonly db: PickingDatabase) {}
 
-  /** Material Picking: one list for the chosen orders. 400 if an order has nothing waiting here. */
+  /** Material Picking: one list for the chosen orders. Refused (400) if an order has nothing waiting here. */
   async create(input: { warehouseId: string; workOrderIds: string[] }) {
     const listId = randomUUID();
-    try {
-      await this.db.$transaction((tx) => this.makeList(tx, listId, input.warehouseId, input.workOrderIds, listId));
-    } catch (error) {
-      if (error instanceof ListRefused) throw invalidInput(error.errors, 'Some work orders have no materials waiting to be picked in this warehouse.');
-      throw error;
-    }
-    return this.get(listId);
+    const made = await refusableTransaction(this.db, (tx) => this.makeList(tx, listId, input.warehouseId, input.workOrderIds, listId));
+    return isRefusal(made) ? made : this.get(listId);
   }
 
   /** The "Create Picking List" action of one work order, sent by work-orders with the order's materials. */
@@ -52,14 +33,13 @@ export class PickingLists {
       if (await tx.pickingList.findUnique({ where: { id: listId } })) return 'duplicate';
       for (const order of orders) await openRequests(tx, { ...order, warehouseId });
       const workOrderIds = orders.map((order) => order.workOrderId);
-      try {
-        // makeList checks before it writes, so a refusal leaves nothing half-made.
-        await this.makeList(tx, listId, warehouseId, workOrderIds, command.correlationId);
-      } catch (error) {
-        if (!(error instanceof ListRefused)) throw error;
+      // makeList decides before it writes, so a refusal leaves nothing half-made: it becomes the reply.
+      const made = await this.makeList(tx, listId, warehouseId, workOrderIds, command.correlationId);
+      if (isRefusal(made)) {
+        const reason = made.kind === 'invalid' ? made.errors.map((error) => error.message).join('; ') : made.kind;
         await appendToOutbox(tx, [
           PickingListRefused.outgoing(
-            { listId, warehouseId, workOrderIds, reason: error.message },
+            { listId, warehouseId, workOrderIds, reason },
             { correlationId: command.correlationId, causationId: command.id, key: listId },
           ),
         ]);
@@ -68,39 +48,33 @@ export class PickingLists {
     });
   }
 
-  /** Work-orders withdraws a list whose orders could not all move to Processing. */
+  /** Work-orders withdraws a list whose orders could not all move to Processing; a list already finished ignores it. */
   cancelFromCommand(command: EnvelopeOf<typeof CancelPickingList>) {
     return applyOnce(this.db, command, async (tx) => {
       const list = await this.lock(tx, command.payload.listId);
-      if (!list || decidePickingList(list.status as PickingListStatus, 'cancel').kind === 'refused') return 'applied';
-      await this.cancelList(tx, list, command.payload.reason, command.correlationId);
+      if (!list) return 'applied';
+      const decision = decide(stateOf(list), { type: 'cancel', reason: command.payload.reason });
+      if (decision.kind === 'accepted') await applyPickingListEvents(tx, list.id, stateOf(list), decision.events, command.correlationId);
       return 'applied';
     });
   }
 
   start(id: string, picker: string) {
-    return this.act(id, 'start', async (tx, list) => {
-      await tx.pickingList.update({ where: { id }, data: { status: PickingListStatus.InProgress, picker, updatedAt: new Date() } });
-      await appendToOutbox(tx, [PickingListStarted.outgoing({ ...facts(list), picker }, { correlationId: id, key: id })]);
-    });
+    return this.act(id, { type: 'start', picker });
   }
 
   /** Done: every line picked in full. */
   complete(id: string) {
-    return this.act(id, 'complete', async (tx, list) => {
-      await tx.$executeRawUnsafe('UPDATE picking_list_line SET picked = quantity WHERE list_id = $1', id);
-      await tx.pickingList.update({ where: { id }, data: { status: PickingListStatus.Done, updatedAt: new Date() } });
-      await appendToOutbox(tx, [PickingListCompleted.outgoing(facts(list), { correlationId: id, key: id })]);
-    });
+    return this.act(id, { type: 'complete' });
   }
 
   cancel(id: string) {
-    return this.act(id, 'cancel', (tx, list) => this.cancelList(tx, list, 'canceled by an operator', id));
+    return this.act(id, { type: 'cancel', reason: 'canceled by an operator' });
   }
 
   async get(id: string) {
     const list = await this.db.pickingList.findUnique({ where: { id }, include: { lines: { orderBy: { position: 'asc' } } } });
-    if (!list) throw notFound('Picking list', id);
+    if (!list) return refuse.notFound('Picking list', id);
     return present(list);
   }
 
@@ -123,7 +97,8 @@ export class PickingLists {
     return { items: lists.map(present), total };
   }
 
-  private async makeList(tx: PickingTransaction, listId: string, warehouseId: string, workOrderIds: string[], correlationId: string): Promise<void> {
+  /** Takes the orders' open requests onto a new list, or refuses (naming each order with nothing waiting) before writing. */
+  private async makeList(tx: PickingTransaction, listId: string, warehouseId: string, workOrderIds: string[], correlationId: string): Promise<Refusal | void> {
     // Lock the requests so two lists can never take the same material.
     const requests = await tx.$queryRawUnsafe<
       { work_order_id: string; line_id: string; sku: string; allocations: { locationCode: string; quantity: number }[] }[]
@@ -138,43 +113,25 @@ export class PickingLists {
         ? []
         : [{ field: `workOrderIds[${index}]`, message: `work order ${workOrderId} has no materials waiting to be picked in this warehouse` }],
     );
-    if (errors.length > 0) throw new ListRefused(errors);
-    const stops = walkingOrder(
-      requests.flatMap((request) =>
-        request.allocations.map((allocation) => ({ ...allocation, sku: request.sku, workOrderId: request.work_order_id, lineId: request.line_id })),
-      ),
+    if (errors.length > 0) return refuse.invalid(errors, 'Some work orders have no materials waiting to be picked in this warehouse.');
+    const stops = requests.flatMap((request) =>
+      request.allocations.map((allocation) => ({ ...allocation, sku: request.sku, workOrderId: request.work_order_id, lineId: request.line_id })),
     );
-    await tx.pickingList.create({
-      data: {
-        id: listId,
-        warehouseId,
-        status: PickingListStatus.Created,
-        workOrderIds,
-        lines: { create: stops.map((stop, position) => ({ position, ...stop })) },
-      },
-    });
-    await tx.pickingRequest.updateMany({
-      where: { warehouseId, status: 'OPEN', workOrderId: { in: workOrderIds } },
-      data: { status: 'LISTED', listId, updatedAt: new Date() },
-    });
-    await appendToOutbox(tx, [PickingListCreated.outgoing({ listId, warehouseId, workOrderIds }, { correlationId, key: listId })]);
+    const decision = decide(noList, { type: 'create', warehouseId, workOrderIds, stops });
+    if (decision.kind === 'refused') throw new Error(`a new list ${listId} was refused: ${decision.detail}`);
+    await applyPickingListEvents(tx, listId, noList, decision.events, correlationId);
   }
 
-  private async cancelList(tx: PickingTransaction, list: PickingList, reason: string, correlationId: string): Promise<void> {
-    await tx.pickingList.update({ where: { id: list.id }, data: { status: PickingListStatus.Canceled, updatedAt: new Date() } });
-    await tx.pickingRequest.updateMany({ where: { listId: list.id }, data: { status: 'OPEN', listId: null, updatedAt: new Date() } });
-    await appendToOutbox(tx, [PickingListCanceled.outgoing({ ...facts(list), reason }, { correlationId, key: list.id })]);
-  }
-
-  private async act(id: string, action: PickingListAction, run: (tx: PickingTransaction, list: PickingList) => Promise<void>) {
-    await this.db.$transaction(async (tx) => {
+  /** An operator's action: locks the list, asks the lifecycle, and applies what it decided; 404 or 409 otherwise. */
+  private async act(id: string, command: PickingListCommand) {
+    const done = await refusableTransaction(this.db, async (tx) => {
       const list = await this.lock(tx, id);
-      if (!list) throw notFound('Picking list', id);
-      const decision = decidePickingList(list.status as PickingListStatus, action);
-      if (decision.kind === 'refused') throw conflict(decision.detail, { listStatus: decision.status, allowedActions: decision.allowedActions });
-      await run(tx, list);
+      if (!list) return refuse.notFound('Picking list', id);
+      const decision = decide(stateOf(list), command);
+      if (decision.kind === 'refused') return refuse.conflict(decision.detail, { listStatus: decision.status, allowedActions: decision.allowedActions });
+      await applyPickingListEvents(tx, id, stateOf(list), decision.events, id);
     });
-    return this.get(id);
+    return isRefusal(done) ? done : this.get(id);
   }
 
   private async lock(tx: PickingTransaction, id: string): Promise<PickingList | null> {
@@ -182,8 +139,8 @@ export class PickingLists {
   }
 }
 
-function facts(list: PickingList) {
-  return { listId: list.id, warehouseId: list.warehouseId, workOrderIds: list.workOrderIds as string[] };
+function stateOf(list: PickingList): PickingListState {
+  return { status: list.status as PickingListStatus };
 }
 
 function present(

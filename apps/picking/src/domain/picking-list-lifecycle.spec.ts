@@ -1,18 +1,69 @@
-import { decidePickingList, walkingOrder } from './picking-list-lifecycle';
+import { decide, evolve, noList, walkingOrder, type PickingListCommand, type PickingListState } from './picking-list-lifecycle';
+
+const list = (status: PickingListState['status']): PickingListState => ({ status });
+const start: PickingListCommand = { type: 'start', picker: 'ann' };
+const cancel: PickingListCommand = { type: 'cancel', reason: 'canceled by an operator' };
+
+/** The state a command leads to, through decide and then evolve. */
+function after(state: PickingListState, command: PickingListCommand): PickingListState {
+  const decision = decide(state, command);
+  if (decision.kind === 'refused') throw new Error(decision.detail);
+  return decision.events.reduce(evolve, state);
+}
 
 describe('picking list lifecycle', () => {
+  it('is made once, its lines in walking order', () => {
+    const stops = [
+      { locationCode: 'B-01', sku: 'SOAP', quantity: 2, workOrderId: 'wo-1', lineId: 'l2' },
+      { locationCode: 'A-01', sku: 'BOX', quantity: 1, workOrderId: 'wo-1', lineId: 'l1' },
+    ];
+    const create: PickingListCommand = { type: 'create', warehouseId: 'wh', workOrderIds: ['wo-1'], stops };
+    expect(decide(noList, create)).toEqual({
+      kind: 'accepted',
+      events: [{ type: 'Created', warehouseId: 'wh', workOrderIds: ['wo-1'], stops: [stops[1], stops[0]] }],
+    });
+    expect(after(noList, create)).toEqual(list('CREATED'));
+    expect(decide(list('CREATED'), create)).toMatchObject({ kind: 'refused', status: 'CREATED', detail: 'create is not allowed while the list is CREATED' });
+  });
+
   it('goes created, in progress, done', () => {
-    expect(decidePickingList('CREATED', 'start')).toEqual({ kind: 'accepted', next: 'IN_PROGRESS' });
-    expect(decidePickingList('IN_PROGRESS', 'complete')).toEqual({ kind: 'accepted', next: 'DONE' });
+    expect(decide(list('CREATED'), start)).toEqual({ kind: 'accepted', events: [{ type: 'Started', picker: 'ann' }] });
+    expect(after(list('CREATED'), start)).toEqual(list('IN_PROGRESS'));
+    expect(decide(list('IN_PROGRESS'), { type: 'complete' })).toEqual({ kind: 'accepted', events: [{ type: 'Completed' }] });
+    expect(after(list('IN_PROGRESS'), { type: 'complete' })).toEqual(list('DONE'));
   });
 
   it('needs a picker to start before it is done', () => {
-    expect(decidePickingList('CREATED', 'complete')).toMatchObject({ kind: 'refused', allowedActions: ['start', 'cancel'] });
+    expect(decide(list('CREATED'), { type: 'complete' })).toEqual({
+      kind: 'refused',
+      status: 'CREATED',
+      allowedActions: ['start', 'cancel'],
+      detail: 'a picker must start the list before it can be done',
+    });
+  });
+
+  it('starts only once', () => {
+    expect(decide(list('IN_PROGRESS'), start)).toEqual({
+      kind: 'refused',
+      status: 'IN_PROGRESS',
+      allowedActions: ['complete', 'cancel'],
+      detail: 'start is not allowed while the list is IN_PROGRESS',
+    });
   });
 
   it('cancels only unfinished lists', () => {
-    expect(decidePickingList('IN_PROGRESS', 'cancel')).toEqual({ kind: 'accepted', next: 'CANCELED' });
-    expect(decidePickingList('DONE', 'cancel')).toMatchObject({ kind: 'refused', allowedActions: [] });
+    expect(decide(list('IN_PROGRESS'), cancel)).toEqual({ kind: 'accepted', events: [{ type: 'Canceled', reason: 'canceled by an operator' }] });
+    expect(after(list('CREATED'), cancel)).toEqual(list('CANCELED'));
+    expect(after(list('IN_PROGRESS'), cancel)).toEqual(list('CANCELED'));
+    expect(decide(list('DONE'), cancel)).toMatchObject({ kind: 'refused', allowedActions: [] });
+    expect(decide(list('CANCELED'), cancel)).toMatchObject({ kind: 'refused', allowedActions: [], detail: 'cancel is not allowed while the list is CANCELED' });
+  });
+
+  it('refuses to apply an event that does not fit the state: that is a bug', () => {
+    expect(() => evolve(list('DONE'), { type: 'Started', picker: 'ann' })).toThrow('cannot apply Started to a picking list that is DONE');
+    expect(() => evolve(list('CREATED'), { type: 'Completed' })).toThrow();
+    expect(() => evolve(list('CREATED'), { type: 'Created', warehouseId: 'wh', workOrderIds: [], stops: [] })).toThrow();
+    expect(() => evolve(list('DONE'), { type: 'Canceled', reason: 'late' })).toThrow();
   });
 
   it('orders stops by location, grouping one bin for several orders', () => {

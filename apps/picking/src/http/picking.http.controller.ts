@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ACTION_ROLES, createPickingListBody, pickingListQuery, pickingRequestsQuery, startPickingListBody } from '@wo/contracts/rest';
-import { parseInput, RequireRole, ServesEveryMerchant, withTotalCount } from '@wo/platform';
+import { answer, parseInput, RequireRole, ServesEveryMerchant, withTotalCount } from '@wo/platform';
 import { PickingLists } from '../application/picking-lists.service';
 import { PickingRequests } from '../application/picking-requests.service';
 
@@ -23,8 +23,8 @@ export class PickingHttpController {
 
   @Post('picking-lists')
   @RequireRole(...ACTION_ROLES['picking.change'])
-  create(@Body() body: unknown) {
-    return this.lists.create(parseInput(createPickingListBody, body));
+  async create(@Body() body: unknown) {
+    return answer(await this.lists.create(parseInput(createPickingListBody, body)));
   }
 
   @Get('picking-lists')
@@ -35,28 +35,28 @@ export class PickingHttpController {
 
   @Get('picking-lists/:id')
   @RequireRole(...ACTION_ROLES['pickingLists.read'])
-  get(@Param('id') id: string) {
-    return this.lists.get(id);
+  async get(@Param('id') id: string) {
+    return answer(await this.lists.get(id));
   }
 
   @Post('picking-lists/:id/start')
   @HttpCode(200)
   @RequireRole(...ACTION_ROLES['picking.change'])
-  start(@Param('id') id: string, @Body() body: unknown) {
-    return this.lists.start(id, parseInput(startPickingListBody, body).picker);
+  async start(@Param('id') id: string, @Body() body: unknown) {
+    return answer(await this.lists.start(id, parseInput(startPickingListBody, body).picker));
   }
 
   @Post('picking-lists/:id/complete')
   @HttpCode(200)
   @RequireRole(...ACTION_ROLES['picking.change'])
-  complete(@Param('id') id: string) {
-    return this.lists.complete(id);
+  async complete(@Param('id') id: string) {
+    return answer(await this.lists.complete(id));
   }
 
   @Post('picking-lists/:id/cancel')
   @HttpCode(200)
   @RequireRole(...ACTION_ROLES['picking.change'])
-  cancel(@Param('id') id: string) {
-    return this.lists.cancel(id);
+  async cancel(@Param('id') id: string) {
+    return answer(await this.lists.cancel(id));
   }
 }

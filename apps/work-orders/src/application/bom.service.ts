@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound, skipTake, type PageRequest } from '@wo/platform';
+import { isRefusal, refuse, skipTake, type PageRequest, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import type { Bom, BomLine } from '../generated/prisma/client';
 import { WorkOrdersDatabase } from '../persistence/work-orders-database';
@@ -22,7 +22,9 @@ export class BomService {
 
   async create(input: BomInput) {
     const merchantId = await this.references.resolveMerchant(input.merchantId);
-    await this.references.requireSkus(merchantId, { outputs: input.outputs, materials: input.materials });
+    if (isRefusal(merchantId)) return merchantId;
+    const unknownSkus = await this.references.requireSkus(merchantId, { outputs: input.outputs, materials: input.materials });
+    if (unknownSkus) return unknownSkus;
     const bom = await this.db.bom.create({
       data: { id: randomUUID(), merchantId, name: input.name, lines: { create: bomLines(input) } },
       include: { lines: true },
@@ -43,15 +45,17 @@ export class BomService {
 
   async get(id: string) {
     const bom = await this.db.bom.findUnique({ where: { id }, include: { lines: true } });
-    if (!bom) throw notFound('BOM', id);
+    if (!bom) return refuse.notFound('BOM', id);
     return presentBom(bom);
   }
 
   async replace(id: string, input: BomInput) {
     const existing = await this.db.bom.findUnique({ where: { id } });
-    if (!existing) throw notFound('BOM', id);
+    if (!existing) return refuse.notFound('BOM', id);
     const merchantId = await this.references.resolveMerchant(input.merchantId ?? existing.merchantId);
-    await this.references.requireSkus(merchantId, { outputs: input.outputs, materials: input.materials });
+    if (isRefusal(merchantId)) return merchantId;
+    const unknownSkus = await this.references.requireSkus(merchantId, { outputs: input.outputs, materials: input.materials });
+    if (unknownSkus) return unknownSkus;
     const bom = await this.db.$transaction(async (tx) => {
       await tx.bomLine.deleteMany({ where: { bomId: id } });
       return tx.bom.update({
@@ -63,9 +67,9 @@ export class BomService {
     return presentBom(bom);
   }
 
-  async remove(id: string): Promise<void> {
+  async remove(id: string): Promise<Refusal | void> {
     const deleted = await this.db.bom.deleteMany({ where: { id } });
-    if (deleted.count === 0) throw notFound('BOM', id);
+    if (deleted.count === 0) return refuse.notFound('BOM', id);
   }
 }
 

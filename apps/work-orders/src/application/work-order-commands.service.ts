@@ -3,7 +3,7 @@ import { CreatePickingList } from '@wo/contracts/picking';
 import { MAX_STORED_QUANTITY } from '@wo/contracts/rest';
 import { WorkOrderCreated, type Actor } from '@wo/contracts/work-orders';
 import { appendToOutbox, type TransactionalDatabase } from '@wo/messaging';
-import { conflict, invalidInput, notFound, SqlDatabase } from '@wo/platform';
+import { isRefusal, refusableTransaction, refuse, SqlDatabase, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decide, type ActionRefused, type LifecycleState, type OperatorAction } from '../domain/work-order-lifecycle';
 import { WorkOrderStatus } from '../domain/work-order-status';
@@ -59,15 +59,19 @@ export class WorkOrderCommands {
     private readonly transitions: WorkOrderTransitions,
   ) {}
 
-  async create(input: CreateWorkOrderInput, actor: Actor): Promise<{ id: string }> {
+  async create(input: CreateWorkOrderInput, actor: Actor): Promise<{ id: string } | Refusal> {
     const merchantId = await this.references.resolveMerchant(input.merchantId);
+    if (isRefusal(merchantId)) return merchantId;
     const warehouse = await this.references.requireWarehouse(input.warehouseId);
-    const { lines, bomId, bomSets } = await this.resolveLines(merchantId, input.lines);
+    if (isRefusal(warehouse)) return warehouse;
+    const resolved = await this.resolveLines(merchantId, input.lines);
+    if (isRefusal(resolved)) return resolved;
+    const { lines, bomId, bomSets } = resolved;
     if (input.number && (await this.numbers.isTaken(this.db, warehouse.id, input.number))) {
-      throw invalidInput([{ field: 'number', message: `${input.number} is already used in this warehouse` }]);
+      return refuse.invalid([{ field: 'number', message: `${input.number} is already used in this warehouse` }]);
     }
     const id = randomUUID();
-    await this.db
+    const created = await this.db
       .$transaction(async (tx) => {
         const number = input.number ?? (await this.numbers.take(tx, warehouse));
         const order = await tx.workOrder.create({
@@ -102,21 +106,22 @@ export class WorkOrderCommands {
           ),
         ]);
       })
-      .catch(rethrowDuplicateNumber);
-    return { id };
+      .catch(refuseDuplicateNumber);
+    return isRefusal(created) ? created : { id };
   }
 
-  async update(id: string, input: UpdateWorkOrderInput, actor: Actor): Promise<void> {
+  async update(id: string, input: UpdateWorkOrderInput, actor: Actor): Promise<Refusal | void> {
     const current = await this.db.workOrder.findUnique({ where: { id }, include: { lines: true } });
-    if (!current) throw notFound('Work order', id);
+    if (!current) return refuse.notFound('Work order', id);
     if (input.outputs || input.materials) {
-      await this.references.requireSkus(current.merchantId, {
+      const unknownSkus = await this.references.requireSkus(current.merchantId, {
         ...(input.outputs && { outputs: input.outputs }),
         ...(input.materials && { materials: input.materials }),
       });
+      if (unknownSkus) return unknownSkus;
     }
     // Edit rewrites lines through Prisma; the other actions run in plain SQL transactions.
-    await this.actIn(this.db, id, 'edit', async (tx, order, outcome) => {
+    const edited = await this.actIn(this.db, id, 'edit', async (tx, order, outcome) => {
       await tx.workOrder.update({
         where: { id },
         data: {
@@ -137,13 +142,14 @@ export class WorkOrderCommands {
       // Editing an Out of Stock order re-allocates by itself.
       if (outcome === 'allocationStarted') await this.beginAllocation(tx, order, 'reallocating after edit', actor);
     });
+    if (isRefusal(edited)) return edited;
   }
 
-  confirm(id: string, actor: Actor): Promise<WorkOrderSummary> {
+  confirm(id: string, actor: Actor): Promise<WorkOrderSummary | Refusal> {
     return this.act(id, 'confirm', (tx, order, _outcome, materials) => this.beginAllocation(tx, order, 'confirmed', actor, materials), materialsOf);
   }
 
-  retryAllocation(id: string, actor: Actor): Promise<WorkOrderSummary> {
+  retryAllocation(id: string, actor: Actor): Promise<WorkOrderSummary | Refusal> {
     return this.act(
       id,
       'retryAllocation',
@@ -152,7 +158,7 @@ export class WorkOrderCommands {
     );
   }
 
-  cancel(id: string, actor: Actor): Promise<WorkOrderSummary> {
+  cancel(id: string, actor: Actor): Promise<WorkOrderSummary | Refusal> {
     return this.act(id, 'cancel', async (tx, order, outcome) => {
       if (outcome === 'canceled') {
         return this.transitions.apply(tx, order, { type: 'Canceled' }, { event: 'canceled', detail: { actor } }, [
@@ -174,7 +180,7 @@ export class WorkOrderCommands {
    * "Create Picking List" on one order: asks picking for a list. The order becomes Processing when
    * picking announces the list (the same path as a batch list made in Material Picking).
    */
-  createPickingList(id: string, actor: Actor): Promise<WorkOrderSummary> {
+  createPickingList(id: string, actor: Actor): Promise<WorkOrderSummary | Refusal> {
     return this.act(id, 'createPickingList', async (tx, order) => {
       const listId = randomUUID();
       const lines = await heldReservations(tx, order.id);
@@ -189,7 +195,7 @@ export class WorkOrderCommands {
   }
 
   /** Complete: deduct the materials and create the finished-goods inbound order (completion saga). */
-  complete(id: string, actor: Actor): Promise<WorkOrderSummary> {
+  complete(id: string, actor: Actor): Promise<WorkOrderSummary | Refusal> {
     return this.act(id, 'complete', async (tx, order) => {
       const next = await this.transitions.apply(tx, order, { type: 'CompletionStarted' }, { event: 'completionStarted', detail: { actor } });
       const held = await heldReservationsOf(tx, id);
@@ -205,7 +211,7 @@ export class WorkOrderCommands {
   }
 
   /**
-   * Locks the order, asks the lifecycle whether the action is allowed, and runs it or answers 409.
+   * Locks the order, asks the lifecycle whether the action is allowed, and runs it or refuses (409).
    * Answers the order as the action left it (`run` gives its new state when it changed it).
    * `read` is what the action will need from the database: it goes out with the lock, in the same
    * round trip (wasted only when the action is refused).
@@ -215,7 +221,7 @@ export class WorkOrderCommands {
     action: OperatorAction,
     run: (tx: SqlTransaction, order: LockedWorkOrder, outcome: ActionOutcome, read: Read) => Promise<LifecycleState | void>,
     read?: (tx: SqlTransaction, id: string) => Promise<Read>,
-  ): Promise<WorkOrderSummary> {
+  ): Promise<WorkOrderSummary | Refusal> {
     return this.actIn(this.sql, id, action, run, read);
   }
 
@@ -225,13 +231,13 @@ export class WorkOrderCommands {
     action: OperatorAction,
     run: (tx: Tx, order: LockedWorkOrder, outcome: ActionOutcome, read: Read) => Promise<LifecycleState | void>,
     read?: (tx: Tx, id: string) => Promise<Read>,
-  ): Promise<WorkOrderSummary> {
-    return db.$transaction(async (tx) => {
+  ): Promise<WorkOrderSummary | Refusal> {
+    return refusableTransaction(db, async (tx) => {
       const [order, readForAction] = await Promise.all([this.transitions.lock(tx, id), read?.(tx, id)]);
-      if (!order) throw notFound('Work order', id);
+      if (!order) return refuse.notFound('Work order', id);
       // Only completion depends on the picking lists: spare the query for every other action.
       const decision = decide(stateOf(order, action === 'complete' ? await pickingOf(tx, id) : undefined), action);
-      if (decision.kind === 'refused') throw refusal(decision);
+      if (decision.kind === 'refused') return refusal(decision);
       const next = await run(tx, order, decision.kind, readForAction as Read);
       return summaryOf(order, next);
     });
@@ -256,12 +262,12 @@ export class WorkOrderCommands {
   private async resolveLines(merchantId: string, lines: CreateWorkOrderInput['lines']) {
     if ('bomId' in lines) {
       const bom = await this.db.bom.findUnique({ where: { id: lines.bomId }, include: { lines: true } });
-      if (!bom) throw invalidInput([{ field: 'bom.bomId', message: `unknown BOM ${lines.bomId}` }]);
-      if (bom.merchantId !== merchantId) throw invalidInput([{ field: 'bom.bomId', message: 'the BOM belongs to another merchant' }]);
+      if (!bom) return refuse.invalid([{ field: 'bom.bomId', message: `unknown BOM ${lines.bomId}` }]);
+      if (bom.merchantId !== merchantId) return refuse.invalid([{ field: 'bom.bomId', message: 'the BOM belongs to another merchant' }]);
       const tooMany = bom.lines.find((line) => line.quantity * lines.sets > MAX_STORED_QUANTITY);
       if (tooMany) {
         const most = Math.floor(MAX_STORED_QUANTITY / tooMany.quantity);
-        throw invalidInput([{ field: 'bom.sets', message: `${tooMany.quantity} ${tooMany.sku} per set: at most ${most} sets fit in one line` }]);
+        return refuse.invalid([{ field: 'bom.sets', message: `${tooMany.quantity} ${tooMany.sku} per set: at most ${most} sets fit in one line` }]);
       }
       const times = (kind: string) =>
         bom.lines
@@ -270,7 +276,8 @@ export class WorkOrderCommands {
           .map((line) => ({ sku: line.sku, quantity: line.quantity * lines.sets }));
       return { lines: { outputs: times('OUTPUT'), materials: times('MATERIAL') }, bomId: bom.id, bomSets: lines.sets };
     }
-    await this.references.requireSkus(merchantId, { outputs: lines.outputs, materials: lines.materials });
+    const unknownSkus = await this.references.requireSkus(merchantId, { outputs: lines.outputs, materials: lines.materials });
+    if (unknownSkus) return unknownSkus;
     return { lines, bomId: null, bomSets: null };
   }
 }
@@ -302,8 +309,8 @@ function orderLines(lines: WorkOrderLinesInput) {
 
 type ActionOutcome = 'edited' | 'allocationStarted' | 'releaseStarted' | 'canceled' | 'pickingRequested' | 'completionStarted';
 
-function refusal(refused: ActionRefused) {
-  return conflict(refused.detail, {
+function refusal(refused: ActionRefused): Refusal {
+  return refuse.conflict(refused.detail, {
     status: 409,
     workOrderStatus: refused.status,
     pendingAction: refused.pendingAction,
@@ -311,8 +318,8 @@ function refusal(refused: ActionRefused) {
   });
 }
 
-/** Two creates racing for one explicit number: the unique index decides, the loser gets a 400. */
-function rethrowDuplicateNumber(error: unknown): never {
-  if ((error as { code?: string }).code === 'P2002') throw invalidInput([{ field: 'number', message: 'this number is already used in this warehouse' }]);
+/** Two creates racing for one explicit number: the unique index decides, the loser is refused (400). */
+function refuseDuplicateNumber(error: unknown): Refusal {
+  if ((error as { code?: string }).code === 'P2002') return refuse.invalid([{ field: 'number', message: 'this number is already used in this warehouse' }]);
   throw error;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { WorkOrderFilter, WorkOrderListQuery } from '@wo/contracts/rest';
-import { escapeLikePattern, notFound } from '@wo/platform';
+import { escapeLikePattern, isRefusal, refuse } from '@wo/platform';
 import { allowedActions, blockedActions } from '../domain/work-order-lifecycle';
 import { workOrderStatuses, type WorkOrderStatus } from '../domain/work-order-status';
 import type { Prisma } from '../generated/prisma/client';
@@ -68,7 +68,7 @@ export class WorkOrderQueries {
         pickingLists: { orderBy: { updatedAt: 'asc' } },
       },
     });
-    if (!order) throw notFound('Work order', id);
+    if (!order) return refuse.notFound('Work order', id);
     const state = stateOf(order, pickingSummary(order.pickingLists));
     const lines = (kind: string) => order.lines.filter((line) => line.kind === kind).map(({ id: lineId, sku, quantity }) => ({ id: lineId, sku, quantity }));
     return {
@@ -98,6 +98,7 @@ export class WorkOrderQueries {
   /** What a 202 answers: where the order stands now; read the detail until pendingAction is null. */
   async suggestNumber(warehouseId: string) {
     const warehouse = await this.references.requireWarehouse(warehouseId);
+    if (isRefusal(warehouse)) return warehouse;
     return { number: await this.numbers.suggest(warehouse) };
   }
 }

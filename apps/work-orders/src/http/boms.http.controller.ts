@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res }
 import type { Response } from 'express';
 import { ACTION_ROLES, bomBody, bomQuery } from '@wo/contracts/rest';
 import {
+  answer,
   CurrentPrincipal,
   EVERY_ROLE,
   merchantForBody,
@@ -21,9 +22,9 @@ export class BomsHttpController {
 
   @Post()
   @RequireRole(...ACTION_ROLES['boms.change'])
-  create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+  async create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const input = parseInput(bomBody, body);
-    return this.boms.create({ ...input, merchantId: merchantForBody(principal, input.merchantId) });
+    return answer(await this.boms.create({ ...input, merchantId: merchantForBody(principal, input.merchantId) }));
   }
 
   @Get()
@@ -36,7 +37,7 @@ export class BomsHttpController {
   @Get(':id')
   @RequireRole(...EVERY_ROLE)
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    const bom = await this.boms.get(id);
+    const bom = answer(await this.boms.get(id));
     requireVisible(principal, bom.merchantId, 'BOM', id);
     return bom;
   }
@@ -47,7 +48,7 @@ export class BomsHttpController {
     await this.get(id, principal);
     const input = parseInput(bomBody, body);
     // Moving a BOM to a merchant the caller does not serve is refused like naming one on create.
-    return this.boms.replace(id, { ...input, merchantId: merchantForBody(principal, input.merchantId) });
+    return answer(await this.boms.replace(id, { ...input, merchantId: merchantForBody(principal, input.merchantId) }));
   }
 
   @Delete(':id')
@@ -55,6 +56,6 @@ export class BomsHttpController {
   @RequireRole(...ACTION_ROLES['boms.change'])
   async remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     await this.get(id, principal);
-    await this.boms.remove(id);
+    answer(await this.boms.remove(id));
   }
 }

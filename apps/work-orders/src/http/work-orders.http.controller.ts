@@ -7,7 +7,18 @@ import {
   workOrderListQuery,
   workOrderStatusCountsQuery,
 } from '@wo/contracts/rest';
-import { actorOf, CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, requireVisible, type Principal } from '@wo/platform';
+import {
+  actorOf,
+  answer,
+  CurrentPrincipal,
+  EVERY_ROLE,
+  merchantForBody,
+  merchantScopeOf,
+  parseInput,
+  RequireRole,
+  requireVisible,
+  type Principal,
+} from '@wo/platform';
 import { BomService } from '../application/bom.service';
 import { WorkOrderCommands } from '../application/work-order-commands.service';
 import { WorkOrderQueries } from '../application/work-order-queries.service';
@@ -23,8 +34,8 @@ export class WorkOrdersHttpController {
 
   @Get('number-suggestion')
   @RequireRole('planner', 'merchant-user')
-  suggestNumber(@Query() query: unknown) {
-    return this.queries.suggestNumber(parseInput(numberSuggestionQuery, query, 'query').warehouseId);
+  async suggestNumber(@Query() query: unknown) {
+    return answer(await this.queries.suggestNumber(parseInput(numberSuggestionQuery, query, 'query').warehouseId));
   }
 
   /** Declared before `:id`, so "status-counts" is never read as an id. */
@@ -41,8 +52,10 @@ export class WorkOrdersHttpController {
     const { bom, outputs, materials, ...rest } = input;
     const merchantId = merchantForBody(principal, rest.merchantId);
     if (bom) await this.visibleBom(principal, bom.bomId);
-    const { id } = await this.commands.create({ ...rest, merchantId, lines: bom ? bom : { outputs: outputs!, materials: materials! } }, actorOf(principal));
-    return this.queries.detail(id);
+    const { id } = answer(
+      await this.commands.create({ ...rest, merchantId, lines: bom ? bom : { outputs: outputs!, materials: materials! } }, actorOf(principal)),
+    );
+    return answer(await this.queries.detail(id));
   }
 
   @Get()
@@ -54,7 +67,7 @@ export class WorkOrdersHttpController {
   @Get(':id')
   @RequireRole(...EVERY_ROLE)
   async detail(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    const order = await this.queries.detail(id);
+    const order = answer(await this.queries.detail(id));
     requireVisible(principal, order.merchantId, 'Work order', id);
     return order;
   }
@@ -63,8 +76,8 @@ export class WorkOrdersHttpController {
   @RequireRole(...ACTION_ROLES['work-orders.edit'])
   async update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
-    await this.commands.update(id, parseInput(updateWorkOrderBody, body), actorOf(principal));
-    return this.queries.detail(id);
+    answer(await this.commands.update(id, parseInput(updateWorkOrderBody, body), actorOf(principal)));
+    return answer(await this.queries.detail(id));
   }
 
   @Post(':id/confirm')
@@ -72,7 +85,7 @@ export class WorkOrdersHttpController {
   @RequireRole(...ACTION_ROLES['work-orders.confirm'])
   async confirm(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
-    return this.commands.confirm(id, actorOf(principal));
+    return answer(await this.commands.confirm(id, actorOf(principal)));
   }
 
   @Post(':id/retry-allocation')
@@ -80,7 +93,7 @@ export class WorkOrdersHttpController {
   @RequireRole(...ACTION_ROLES['work-orders.retryAllocation'])
   async retryAllocation(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
-    return this.commands.retryAllocation(id, actorOf(principal));
+    return answer(await this.commands.retryAllocation(id, actorOf(principal)));
   }
 
   @Post(':id/picking-lists')
@@ -88,7 +101,7 @@ export class WorkOrdersHttpController {
   @RequireRole(...ACTION_ROLES['work-orders.createPickingList'])
   async createPickingList(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
-    return this.commands.createPickingList(id, actorOf(principal));
+    return answer(await this.commands.createPickingList(id, actorOf(principal)));
   }
 
   @Post(':id/complete')
@@ -96,7 +109,7 @@ export class WorkOrdersHttpController {
   @RequireRole(...ACTION_ROLES['work-orders.complete'])
   async complete(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
-    return this.commands.complete(id, actorOf(principal));
+    return answer(await this.commands.complete(id, actorOf(principal)));
   }
 
   @Post(':id/cancel')
@@ -104,18 +117,18 @@ export class WorkOrdersHttpController {
   @RequireRole(...ACTION_ROLES['work-orders.cancel'])
   async cancel(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     await this.visibleOrder(principal, id);
-    return this.commands.cancel(id, actorOf(principal));
+    return answer(await this.commands.cancel(id, actorOf(principal)));
   }
 
   /** Another merchant's order is unknown to a merchant-scoped caller (404); staff skip the read. */
   private async visibleOrder(principal: Principal, id: string): Promise<void> {
     if (principal.merchantIds === 'all') return;
-    const order = await this.queries.detail(id);
+    const order = answer(await this.queries.detail(id));
     requireVisible(principal, order.merchantId, 'Work order', id);
   }
 
   private async visibleBom(principal: Principal, bomId: string): Promise<void> {
     if (principal.merchantIds === 'all') return;
-    requireVisible(principal, (await this.boms.get(bomId)).merchantId, 'BOM', bomId);
+    requireVisible(principal, answer(await this.boms.get(bomId)).merchantId, 'BOM', bomId);
   }
 }

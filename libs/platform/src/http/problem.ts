@@ -1,11 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import type { z } from 'zod';
+import type { FieldError } from '../refusal/refusal';
 
-/** One field at fault, named by its path in the request (`materials[1].quantity`). */
-export interface FieldError {
-  readonly field: string;
-  readonly message: string;
-}
+export type { FieldError };
 
 /** An RFC 9457 problem: the body every error response carries (`application/problem+json`). */
 export interface ProblemDetails {

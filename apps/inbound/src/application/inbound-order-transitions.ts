@@ -1,0 +1,91 @@
+import { InboundOrderProgressed } from '@wo/contracts/inbound';
+import { PutAwayStock, stockKey } from '@wo/contracts/inventory';
+import { appendToOutbox } from '@wo/messaging';
+import { randomUUID } from 'node:crypto';
+import { evolve, type InboundOrderEvent, type InboundOrderState } from '../domain/inbound-order';
+import type { InboundTransaction } from '../persistence/inbound-database';
+
+/** Who the order is and where it came from: fixed when it is created. */
+export interface InboundOrderIdentity {
+  readonly id: string;
+  readonly source: string;
+  readonly sourceId: string;
+  readonly sourceReference: string;
+  readonly warehouseId: string;
+  readonly merchantId: string;
+}
+
+/**
+ * The only code that writes an inbound order's status: applies decided events through the pure
+ * `evolve` and writes what each means (the order and its lines, the putaways and the PutAwayStock
+ * they send to inventory), then announces the order's progress, in the caller's transaction.
+ */
+export async function applyInboundOrderEvents(
+  tx: InboundTransaction,
+  order: InboundOrderIdentity,
+  state: InboundOrderState,
+  events: readonly InboundOrderEvent[],
+  correlationId: string,
+): Promise<InboundOrderState> {
+  let current = state;
+  for (const event of events) {
+    current = evolve(current, event);
+    await write(tx, order, current, event);
+  }
+  await appendToOutbox(tx, [progressEvent(order, current, correlationId)]);
+  return current;
+}
+
+async function write(tx: InboundTransaction, order: InboundOrderIdentity, next: InboundOrderState, event: InboundOrderEvent): Promise<void> {
+  const status = next.status!;
+  switch (event.type) {
+    case 'Created':
+      await tx.inboundOrder.create({
+        data: { ...order, status, lines: { create: next.lines.map((line) => ({ sku: line.sku, expected: line.expected })) } },
+      });
+      return;
+    case 'GoodsReceived':
+      await saveLines(tx, order.id, next);
+      return;
+    case 'GoodsPutAway':
+      await saveLines(tx, order.id, next);
+      for (const item of event.putaways) {
+        const putawayId = randomUUID();
+        await tx.inboundPutaway.create({ data: { id: putawayId, inboundOrderId: order.id, ...item } });
+        await appendToOutbox(tx, [
+          PutAwayStock.outgoing(
+            { putawayId, inboundOrderId: order.id, warehouseId: order.warehouseId, merchantId: order.merchantId, ...item },
+            { correlationId: order.id, key: stockKey(order.warehouseId, item.sku) },
+          ),
+        ]);
+      }
+      return;
+    default: {
+      const unknownEvent: never = event;
+      throw new Error(`unknown event ${JSON.stringify(unknownEvent)}`);
+    }
+  }
+}
+
+/** The lines' counts and the status they give the order. */
+async function saveLines(tx: InboundTransaction, inboundOrderId: string, next: InboundOrderState): Promise<void> {
+  for (const line of next.lines) {
+    await tx.inboundOrderLine.update({
+      where: { inboundOrderId_sku: { inboundOrderId, sku: line.sku } },
+      data: { received: line.received, putAway: line.putAway },
+    });
+  }
+  await tx.inboundOrder.update({ where: { id: inboundOrderId }, data: { status: next.status!, updatedAt: new Date() } });
+}
+
+function progressEvent(order: InboundOrderIdentity, state: InboundOrderState, correlationId: string) {
+  return InboundOrderProgressed.outgoing(
+    {
+      inboundOrderId: order.id,
+      workOrderId: order.source === 'WORK_ORDER' ? order.sourceId : null,
+      status: state.status!,
+      lines: state.lines.map(({ sku, expected, received, putAway }) => ({ sku, expected, received, putAway })),
+    },
+    { correlationId, key: order.id },
+  );
+}

@@ -1,0 +1,94 @@
+import { allocateAcrossBins, type BinStock } from './stock-allocation';
+
+export const ReservationStatus = { Reserved: 'RESERVED', Rejected: 'REJECTED', Released: 'RELEASED', Consumed: 'CONSUMED' } as const;
+export type ReservationStatus = (typeof ReservationStatus)[keyof typeof ReservationStatus];
+
+/** Quantity held at one bin. */
+export interface BinQuantity {
+  readonly locationCode: string;
+  readonly quantity: number;
+}
+
+/**
+ * A reservation's lifecycle as pure functions: `decide` takes a command (reserve, release,
+ * consume) and says what happens, or that it is ignored (a re-sent or late command, answered as
+ * before); `evolve` applies what happened. The service writes the result and never sets a status
+ * itself. `status: null` is a reservation never asked for.
+ */
+export interface ReservationState {
+  readonly status: ReservationStatus | null;
+  readonly quantity: number;
+  /** The bins it holds (reserved), held (released) or took its quantity from (consumed). */
+  readonly allocations: readonly BinQuantity[];
+}
+
+export const noReservation: ReservationState = { status: null, quantity: 0, allocations: [] };
+
+export type ReservationCommand =
+  /** `bins`: the SKU's bins in walking order, as they stand now. */
+  { readonly type: 'reserve'; readonly quantity: number; readonly bins: readonly BinStock[] } | { readonly type: 'release' } | { readonly type: 'consume' };
+
+export type ReservationEvent =
+  | { readonly type: 'Reserved'; readonly quantity: number; readonly allocations: readonly BinQuantity[] }
+  /** Short: the bins together had only `available`; nothing is held. */
+  | { readonly type: 'Rejected'; readonly quantity: number; readonly available: number }
+  /** The bins' reserved quantities go down by `allocations`. */
+  | { readonly type: 'Released'; readonly quantity: number; readonly allocations: readonly BinQuantity[] }
+  /** onHand and reserved both go down by `allocations`, once. */
+  | { readonly type: 'Consumed'; readonly allocations: readonly BinQuantity[] };
+
+export type ReservationDecision =
+  { readonly kind: 'accepted'; readonly events: readonly ReservationEvent[] } | { readonly kind: 'ignored'; readonly reason: string };
+
+const S = ReservationStatus;
+
+const ignored = (reason: string): ReservationDecision => ({ kind: 'ignored', reason });
+
+export function decide(state: ReservationState, command: ReservationCommand): ReservationDecision {
+  switch (command.type) {
+    case 'reserve': {
+      if (state.status !== null) return ignored(`already decided: ${state.status}`);
+      const allocation = allocateAcrossBins(command.bins, command.quantity);
+      const event: ReservationEvent =
+        allocation.kind === 'allocated'
+          ? { type: 'Reserved', quantity: command.quantity, allocations: allocation.allocations }
+          : { type: 'Rejected', quantity: command.quantity, available: allocation.available };
+      return { kind: 'accepted', events: [event] };
+    }
+    case 'release':
+      if (state.status !== S.Reserved) return ignored(`holds nothing to release: ${state.status ?? 'unknown'}`);
+      return { kind: 'accepted', events: [{ type: 'Released', quantity: state.quantity, allocations: state.allocations }] };
+    case 'consume':
+      if (state.status !== S.Reserved) return ignored(`holds nothing to consume: ${state.status ?? 'unknown'}`);
+      return { kind: 'accepted', events: [{ type: 'Consumed', allocations: state.allocations }] };
+    default: {
+      const unknownCommand: never = command;
+      throw new Error(`unknown command ${JSON.stringify(unknownCommand)}`);
+    }
+  }
+}
+
+/** Applies what happened; an event that does not fit the state is a bug, not a refusal. */
+export function evolve(state: ReservationState, event: ReservationEvent): ReservationState {
+  const guard = (ok: boolean): void => {
+    if (!ok) throw new Error(`cannot apply ${event.type} to a reservation that is ${state.status ?? 'unknown'}`);
+  };
+  switch (event.type) {
+    case 'Reserved':
+      guard(state.status === null);
+      return { status: S.Reserved, quantity: event.quantity, allocations: event.allocations };
+    case 'Rejected':
+      guard(state.status === null);
+      return { status: S.Rejected, quantity: event.quantity, allocations: [] };
+    case 'Released':
+      guard(state.status === S.Reserved);
+      return { ...state, status: S.Released };
+    case 'Consumed':
+      guard(state.status === S.Reserved);
+      return { ...state, status: S.Consumed };
+    default: {
+      const unknownEvent: never = event;
+      throw new Error(`unknown event ${JSON.stringify(unknownEvent)}`);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { PickingListCanceled, PickingListCompleted, PickingListCreated, PickingListStarted } from '@wo/contracts/picking';
+import { appendToOutbox } from '@wo/messaging';
+import { evolve, type PickingListEvent, type PickingListState } from '../domain/picking-list-lifecycle';
+import type { PickingTransaction } from '../persistence/picking-database';
+
+/**
+ * The only code that writes a picking list's status: applies decided events through the pure
+ * `evolve` and writes what each one means (the list, the requests it takes or frees, the
+ * announcement on picking.events), in the caller's transaction.
+ */
+export async function applyPickingListEvents(
+  tx: PickingTransaction,
+  listId: string,
+  state: PickingListState,
+  events: readonly PickingListEvent[],
+  correlationId: string,
+): Promise<PickingListState> {
+  let current = state;
+  for (const event of events) {
+    current = evolve(current, event);
+    await write(tx, listId, current, event, correlationId);
+  }
+  return current;
+}
+
+async function write(tx: PickingTransaction, id: string, next: PickingListState, event: PickingListEvent, correlationId: string): Promise<void> {
+  const status = next.status!;
+  const updatedAt = new Date();
+  switch (event.type) {
+    case 'Created': {
+      const { warehouseId, workOrderIds, stops } = event;
+      await tx.pickingList.create({
+        data: { id, warehouseId, status, workOrderIds: [...workOrderIds], lines: { create: stops.map((stop, position) => ({ position, ...stop })) } },
+      });
+      await tx.pickingRequest.updateMany({
+        where: { warehouseId, status: 'OPEN', workOrderId: { in: [...workOrderIds] } },
+        data: { status: 'LISTED', listId: id, updatedAt },
+      });
+      await appendToOutbox(tx, [PickingListCreated.outgoing({ listId: id, warehouseId, workOrderIds: [...workOrderIds] }, { correlationId, key: id })]);
+      return;
+    }
+    case 'Started': {
+      const list = await tx.pickingList.update({ where: { id }, data: { status, picker: event.picker, updatedAt } });
+      await appendToOutbox(tx, [PickingListStarted.outgoing({ ...factsOf(list), picker: event.picker }, { correlationId, key: id })]);
+      return;
+    }
+    case 'Completed': {
+      // Done: every line picked in full.
+      await tx.$executeRawUnsafe('UPDATE picking_list_line SET picked = quantity WHERE list_id = $1', id);
+      const list = await tx.pickingList.update({ where: { id }, data: { status, updatedAt } });
+      await appendToOutbox(tx, [PickingListCompleted.outgoing(factsOf(list), { correlationId, key: id })]);
+      return;
+    }
+    case 'Canceled': {
+      const list = await tx.pickingList.update({ where: { id }, data: { status, updatedAt } });
+      // Its requests open again, for another list.
+      await tx.pickingRequest.updateMany({ where: { listId: id }, data: { status: 'OPEN', listId: null, updatedAt } });
+      await appendToOutbox(tx, [PickingListCanceled.outgoing({ ...factsOf(list), reason: event.reason }, { correlationId, key: id })]);
+      return;
+    }
+    default: {
+      const unknownEvent: never = event;
+      throw new Error(`unknown event ${JSON.stringify(unknownEvent)}`);
+    }
+  }
+}
+
+/** The list as its announcements name it. */
+function factsOf(list: { id: string; warehouseId: string; workOrderIds: unknown }) {
+  return { listId: list.id, warehouseId: list.warehouseId, workOrderIds: list.workOrderIds as string[] };
+}
