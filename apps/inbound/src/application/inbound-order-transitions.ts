@@ -1,3 +1,4 @@
+import type { Actor } from '@wo/contracts/envelope';
 import { InboundOrderProgressed } from '@wo/contracts/inbound';
 import { PutAwayStock, stockKey } from '@wo/contracts/inventory';
 import { appendToOutbox } from '@wo/messaging';
@@ -26,13 +27,15 @@ export async function applyInboundOrderEvents(
   state: InboundOrderState,
   events: readonly InboundOrderEvent[],
   correlationId: string,
+  /** Who received or put away (absent when the system acted: the order's creation). */
+  actor?: Actor,
 ): Promise<InboundOrderState> {
   let current = state;
   for (const event of events) {
     current = evolve(current, event);
     await write(tx, order, current, event);
   }
-  await appendToOutbox(tx, [progressEvent(order, current, correlationId)]);
+  await appendToOutbox(tx, [progressEvent(order, current, correlationId, actor)]);
   return current;
 }
 
@@ -78,13 +81,14 @@ async function saveLines(tx: InboundTransaction, inboundOrderId: string, next: I
   await tx.inboundOrder.update({ where: { id: inboundOrderId }, data: { status: next.status!, updatedAt: new Date() } });
 }
 
-function progressEvent(order: InboundOrderIdentity, state: InboundOrderState, correlationId: string) {
+function progressEvent(order: InboundOrderIdentity, state: InboundOrderState, correlationId: string, actor: Actor | undefined) {
   return InboundOrderProgressed.outgoing(
     {
       inboundOrderId: order.id,
       workOrderId: order.source === 'WORK_ORDER' ? order.sourceId : null,
       status: state.status!,
       lines: state.lines.map(({ sku, expected, received, putAway }) => ({ sku, expected, received, putAway })),
+      ...(actor && { actor }),
     },
     { correlationId, key: order.id },
   );

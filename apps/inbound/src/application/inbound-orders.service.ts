@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EnvelopeOf } from '@wo/contracts/envelope';
+import type { Actor, EnvelopeOf } from '@wo/contracts/envelope';
 import { FinishedGoodsInboundCreated, type CreateFinishedGoodsInbound } from '@wo/contracts/inbound';
 import type { LocationAdded, WarehouseRegistered } from '@wo/contracts/inventory';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
@@ -47,12 +47,12 @@ export class InboundOrders {
     });
   }
 
-  receive(id: string, receipt: { sku: string; quantity: number }[]) {
-    return this.change(id, 'The receipt does not match the inbound order.', async () => ({ type: 'receive', receipt }));
+  receive(id: string, receipt: { sku: string; quantity: number }[], actor: Actor) {
+    return this.change(id, actor, 'The receipt does not match the inbound order.', async () => ({ type: 'receive', receipt }));
   }
 
-  putAway(id: string, putaways: { sku: string; quantity: number; locationCode: string }[]) {
-    return this.change(id, 'The putaway does not match the inbound order.', async (tx, order) => ({
+  putAway(id: string, putaways: { sku: string; quantity: number; locationCode: string }[], actor: Actor) {
+    return this.change(id, actor, 'The putaway does not match the inbound order.', async (tx, order) => ({
       type: 'putAway',
       putaways,
       knownLocations: await this.knownLocations(tx, order.warehouseId),
@@ -100,13 +100,18 @@ export class InboundOrders {
   }
 
   /** Locks the order, asks the lifecycle about the command, and applies what it decided; 404 or 400 otherwise. */
-  private async change(id: string, refusedDetail: string, commandFor: (tx: InboundTransaction, order: OrderWithLines) => Promise<InboundOrderCommand>) {
+  private async change(
+    id: string,
+    actor: Actor,
+    refusedDetail: string,
+    commandFor: (tx: InboundTransaction, order: OrderWithLines) => Promise<InboundOrderCommand>,
+  ) {
     const done = await refusableTransaction(this.db, async (tx) => {
       if (!(await lockRowById(tx, 'inbound_order', id))) return refuse.notFound('Inbound order', id);
       const order = await tx.inboundOrder.findUniqueOrThrow({ where: { id }, include: { lines: true } });
       const decision = decide(stateOf(order), await commandFor(tx, order));
       if (decision.kind === 'refused') return refuse.invalid(fieldErrors(decision.errors), refusedDetail);
-      if (decision.kind === 'accepted') await applyInboundOrderEvents(tx, order, stateOf(order), decision.events, id);
+      if (decision.kind === 'accepted') await applyInboundOrderEvents(tx, order, stateOf(order), decision.events, id, actor);
     });
     return isRefusal(done) ? done : this.get(id);
   }

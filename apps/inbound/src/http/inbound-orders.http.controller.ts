@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ACTION_ROLES, inboundOrderQuery, putawayBody, receiveBody } from '@wo/contracts/rest';
-import { answer, parseInput, RequireRole, ServesEveryMerchant, withTotalCount } from '@wo/platform';
+import { actorOf, answer, CurrentPrincipal, parseInput, RequireRole, ServesEveryMerchant, withTotalCount, type Principal } from '@wo/platform';
 import { InboundOrders } from '../application/inbound-orders.service';
 
 /** Inbound orders: receiving and putaway of finished goods. */
@@ -25,14 +25,14 @@ export class InboundOrdersHttpController {
   @Post(':id/receive')
   @HttpCode(200)
   @RequireRole(...ACTION_ROLES['inbound.receive'])
-  async receive(@Param('id') id: string, @Body() body: unknown) {
-    return answer(await this.orders.receive(id, parseInput(receiveBody, body).lines));
+  async receive(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    return answer(await this.orders.receive(id, parseInput(receiveBody, body).lines, actorOf(principal)));
   }
 
   @Post(':id/putaway')
   @HttpCode(200)
   @RequireRole(...ACTION_ROLES['inbound.putAway'])
-  async putAway(@Param('id') id: string, @Body() body: unknown) {
-    return answer(await this.orders.putAway(id, parseInput(putawayBody, body).lines));
+  async putAway(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    return answer(await this.orders.putAway(id, parseInput(putawayBody, body).lines, actorOf(principal)));
   }
 }

@@ -1,3 +1,4 @@
+import type { Actor } from '@wo/contracts/envelope';
 import { PickingListCanceled, PickingListCompleted, PickingListCreated, PickingListStarted } from '@wo/contracts/picking';
 import { appendToOutbox } from '@wo/messaging';
 import { evolve, type PickingListEvent, type PickingListState } from '../domain/picking-list-lifecycle';
@@ -14,18 +15,21 @@ export async function applyPickingListEvents(
   state: PickingListState,
   events: readonly PickingListEvent[],
   correlationId: string,
+  /** Who acted (absent when the system did: a list withdrawn by work-orders). */
+  actor?: Actor,
 ): Promise<PickingListState> {
   let current = state;
   for (const event of events) {
     current = evolve(current, event);
-    await write(tx, listId, current, event, correlationId);
+    await write(tx, listId, current, event, correlationId, actor);
   }
   return current;
 }
 
-async function write(tx: PickingTransaction, id: string, next: PickingListState, event: PickingListEvent, correlationId: string): Promise<void> {
+async function write(tx: PickingTransaction, id: string, next: PickingListState, event: PickingListEvent, correlationId: string, actor?: Actor): Promise<void> {
   const status = next.status!;
   const updatedAt = new Date();
+  const by = actor ? { actor } : {};
   switch (event.type) {
     case 'Created': {
       const { warehouseId, workOrderIds, stops } = event;
@@ -36,26 +40,26 @@ async function write(tx: PickingTransaction, id: string, next: PickingListState,
         where: { warehouseId, status: 'OPEN', workOrderId: { in: [...workOrderIds] } },
         data: { status: 'LISTED', listId: id, updatedAt },
       });
-      await appendToOutbox(tx, [PickingListCreated.outgoing({ listId: id, warehouseId, workOrderIds: [...workOrderIds] }, { correlationId, key: id })]);
+      await appendToOutbox(tx, [PickingListCreated.outgoing({ listId: id, warehouseId, workOrderIds: [...workOrderIds], ...by }, { correlationId, key: id })]);
       return;
     }
     case 'Started': {
       const list = await tx.pickingList.update({ where: { id }, data: { status, picker: event.picker, updatedAt } });
-      await appendToOutbox(tx, [PickingListStarted.outgoing({ ...factsOf(list), picker: event.picker }, { correlationId, key: id })]);
+      await appendToOutbox(tx, [PickingListStarted.outgoing({ ...factsOf(list), picker: event.picker, ...by }, { correlationId, key: id })]);
       return;
     }
     case 'Completed': {
       // Done: every line picked in full.
       await tx.$executeRawUnsafe('UPDATE picking_list_line SET picked = quantity WHERE list_id = $1', id);
       const list = await tx.pickingList.update({ where: { id }, data: { status, updatedAt } });
-      await appendToOutbox(tx, [PickingListCompleted.outgoing(factsOf(list), { correlationId, key: id })]);
+      await appendToOutbox(tx, [PickingListCompleted.outgoing({ ...factsOf(list), ...by }, { correlationId, key: id })]);
       return;
     }
     case 'Canceled': {
       const list = await tx.pickingList.update({ where: { id }, data: { status, updatedAt } });
       // Its requests open again, for another list.
       await tx.pickingRequest.updateMany({ where: { listId: id }, data: { status: 'OPEN', listId: null, updatedAt } });
-      await appendToOutbox(tx, [PickingListCanceled.outgoing({ ...factsOf(list), reason: event.reason }, { correlationId, key: id })]);
+      await appendToOutbox(tx, [PickingListCanceled.outgoing({ ...factsOf(list), reason: event.reason, ...by }, { correlationId, key: id })]);
       return;
     }
     default: {

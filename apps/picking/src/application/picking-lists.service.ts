@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EnvelopeOf } from '@wo/contracts/envelope';
+import type { Actor, EnvelopeOf } from '@wo/contracts/envelope';
 import { PickingListRefused, type CancelPickingList, type CreatePickingList } from '@wo/contracts/picking';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
 import { isRefusal, lockRowById, refusableTransaction, refuse, skipTake, type PageRequest, type Refusal } from '@wo/platform';
@@ -20,21 +20,21 @@ export class PickingLists {
   constructor(private readonly db: PickingDatabase) {}
 
   /** Material Picking: one list for the chosen orders. Refused (400) if an order has nothing waiting here. */
-  async create(input: { warehouseId: string; workOrderIds: string[] }) {
+  async create(input: { warehouseId: string; workOrderIds: string[] }, actor: Actor) {
     const listId = randomUUID();
-    const made = await refusableTransaction(this.db, (tx) => this.makeList(tx, listId, input.warehouseId, input.workOrderIds, listId));
+    const made = await refusableTransaction(this.db, (tx) => this.makeList(tx, listId, input.warehouseId, input.workOrderIds, listId, actor));
     return isRefusal(made) ? made : this.get(listId);
   }
 
   /** The "Create Picking List" action of one work order, sent by work-orders with the order's materials. */
   createFromCommand(command: EnvelopeOf<typeof CreatePickingList>) {
     return applyOnce(this.db, command, async (tx) => {
-      const { listId, warehouseId, orders } = command.payload;
+      const { listId, warehouseId, orders, actor } = command.payload;
       if (await tx.pickingList.findUnique({ where: { id: listId } })) return 'duplicate';
       for (const order of orders) await openRequests(tx, { ...order, warehouseId });
       const workOrderIds = orders.map((order) => order.workOrderId);
       // makeList decides before it writes, so a refusal leaves nothing half-made: it becomes the reply.
-      const made = await this.makeList(tx, listId, warehouseId, workOrderIds, command.correlationId);
+      const made = await this.makeList(tx, listId, warehouseId, workOrderIds, command.correlationId, actor);
       if (isRefusal(made)) {
         const reason = made.kind === 'invalid' ? made.errors.map((error) => error.message).join('; ') : made.kind;
         await appendToOutbox(tx, [
@@ -59,17 +59,17 @@ export class PickingLists {
     });
   }
 
-  start(id: string, picker: string) {
-    return this.act(id, { type: 'start', picker });
+  start(id: string, picker: string, actor: Actor) {
+    return this.act(id, { type: 'start', picker }, actor);
   }
 
   /** Done: every line picked in full. */
-  complete(id: string) {
-    return this.act(id, { type: 'complete' });
+  complete(id: string, actor: Actor) {
+    return this.act(id, { type: 'complete' }, actor);
   }
 
-  cancel(id: string) {
-    return this.act(id, { type: 'cancel', reason: 'canceled by an operator' });
+  cancel(id: string, actor: Actor) {
+    return this.act(id, { type: 'cancel', reason: 'canceled by an operator' }, actor);
   }
 
   async get(id: string) {
@@ -98,7 +98,14 @@ export class PickingLists {
   }
 
   /** Takes the orders' open requests onto a new list, or refuses (naming each order with nothing waiting) before writing. */
-  private async makeList(tx: PickingTransaction, listId: string, warehouseId: string, workOrderIds: string[], correlationId: string): Promise<Refusal | void> {
+  private async makeList(
+    tx: PickingTransaction,
+    listId: string,
+    warehouseId: string,
+    workOrderIds: string[],
+    correlationId: string,
+    actor: Actor | undefined,
+  ): Promise<Refusal | void> {
     // Lock the requests so two lists can never take the same material.
     const requests = await tx.$queryRawUnsafe<
       { work_order_id: string; line_id: string; sku: string; allocations: { locationCode: string; quantity: number }[] }[]
@@ -119,17 +126,17 @@ export class PickingLists {
     );
     const decision = decide(noList, { type: 'create', warehouseId, workOrderIds, stops });
     if (decision.kind === 'refused') throw new Error(`a new list ${listId} was refused: ${decision.detail}`);
-    await applyPickingListEvents(tx, listId, noList, decision.events, correlationId);
+    await applyPickingListEvents(tx, listId, noList, decision.events, correlationId, actor);
   }
 
   /** An operator's action: locks the list, asks the lifecycle, and applies what it decided; 404 or 409 otherwise. */
-  private async act(id: string, command: PickingListCommand) {
+  private async act(id: string, command: PickingListCommand, actor: Actor) {
     const done = await refusableTransaction(this.db, async (tx) => {
       const list = await this.lock(tx, id);
       if (!list) return refuse.notFound('Picking list', id);
       const decision = decide(stateOf(list), command);
       if (decision.kind === 'refused') return refuse.conflict(decision.detail, { listStatus: decision.status, allowedActions: decision.allowedActions });
-      await applyPickingListEvents(tx, id, stateOf(list), decision.events, id);
+      await applyPickingListEvents(tx, id, stateOf(list), decision.events, id, actor);
     });
     return isRefusal(done) ? done : this.get(id);
   }

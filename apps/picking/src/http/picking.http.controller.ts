@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ACTION_ROLES, createPickingListBody, pickingListQuery, pickingRequestsQuery, startPickingListBody } from '@wo/contracts/rest';
-import { answer, parseInput, RequireRole, ServesEveryMerchant, withTotalCount } from '@wo/platform';
+import { actorOf, answer, CurrentPrincipal, parseInput, RequireRole, ServesEveryMerchant, withTotalCount, type Principal } from '@wo/platform';
 import { PickingLists } from '../application/picking-lists.service';
 import { PickingRequests } from '../application/picking-requests.service';
 
@@ -23,8 +23,8 @@ export class PickingHttpController {
 
   @Post('picking-lists')
   @RequireRole(...ACTION_ROLES['picking.change'])
-  async create(@Body() body: unknown) {
-    return answer(await this.lists.create(parseInput(createPickingListBody, body)));
+  async create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    return answer(await this.lists.create(parseInput(createPickingListBody, body), actorOf(principal)));
   }
 
   @Get('picking-lists')
@@ -42,21 +42,21 @@ export class PickingHttpController {
   @Post('picking-lists/:id/start')
   @HttpCode(200)
   @RequireRole(...ACTION_ROLES['picking.change'])
-  async start(@Param('id') id: string, @Body() body: unknown) {
-    return answer(await this.lists.start(id, parseInput(startPickingListBody, body).picker));
+  async start(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    return answer(await this.lists.start(id, parseInput(startPickingListBody, body).picker, actorOf(principal)));
   }
 
   @Post('picking-lists/:id/complete')
   @HttpCode(200)
   @RequireRole(...ACTION_ROLES['picking.change'])
-  async complete(@Param('id') id: string) {
-    return answer(await this.lists.complete(id));
+  async complete(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return answer(await this.lists.complete(id, actorOf(principal)));
   }
 
   @Post('picking-lists/:id/cancel')
   @HttpCode(200)
   @RequireRole(...ACTION_ROLES['picking.change'])
-  async cancel(@Param('id') id: string) {
-    return answer(await this.lists.cancel(id));
+  async cancel(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return answer(await this.lists.cancel(id, actorOf(principal)));
   }
 }

@@ -17,12 +17,13 @@ export class InboundProgress {
 
   progressed(event: EnvelopeOf<typeof InboundOrderProgressed>) {
     return applyOnce(this.db, event, async (tx) => {
-      const { workOrderId, inboundOrderId, status, lines } = event.payload;
+      const { workOrderId, inboundOrderId, status, lines, actor } = event.payload;
       if (!workOrderId) return 'ignored';
       const order = await this.transitions.lock(tx, workOrderId);
       if (!order) return 'ignored';
       await tx.workOrder.update({ where: { id: order.id }, data: { inboundOrderId, inboundStatus: status, inboundLines: lines } });
-      if (order.inboundStatus !== status) await this.transitions.record(tx, order.id, historyEvents[status], { inboundOrderId });
+      // Who received or put away the goods (when a person did), as the order's other history lines say who acted.
+      if (order.inboundStatus !== status) await this.transitions.record(tx, order.id, historyEvents[status], { inboundOrderId, ...(actor && { actor }) });
       return 'applied';
     });
   }

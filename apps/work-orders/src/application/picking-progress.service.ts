@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Envelope, EnvelopeOf } from '@wo/contracts/envelope';
+import type { Actor, Envelope, EnvelopeOf } from '@wo/contracts/envelope';
 import {
   CancelPickingList,
   type PickingListCanceled,
@@ -32,7 +32,7 @@ export class PickingProgress {
 
   listCreated(event: EnvelopeOf<typeof PickingListCreated>) {
     return this.once(event, async (tx, orders) => {
-      const { listId } = event.payload;
+      const { listId, actor } = event.payload;
       const blocked = orders.filter((order) => order.status !== WorkOrderStatus.Allocated || order.pendingAction !== null);
       if (blocked.length > 0 || orders.length !== event.payload.workOrderIds.length) {
         // Another action got there first (a cancel, say): withdraw the whole list, move no order.
@@ -43,7 +43,7 @@ export class PickingProgress {
       }
       for (const order of orders) {
         await tx.workOrderPickingList.create({ data: { listId, workOrderId: order.id, status: 'CREATED' } });
-        await this.transitions.apply(tx, order, { type: 'PickingStarted' }, { event: 'processing', detail: { listId } }, [
+        await this.transitions.apply(tx, order, { type: 'PickingStarted' }, { event: 'processing', detail: { listId, ...(actor && { actor }) } }, [
           publicEvents.processing(order, listId, event.correlationId),
         ]);
       }
@@ -58,33 +58,46 @@ export class PickingProgress {
   }
 
   listStarted(event: EnvelopeOf<typeof PickingListStarted>) {
-    return this.once(event, (tx, orders) => this.progress(tx, orders, event.payload.listId, 'IN_PROGRESS', 'pickingStarted', event.payload.picker));
+    return this.once(event, (tx, orders) =>
+      this.progress(tx, orders, event.payload.listId, 'IN_PROGRESS', 'pickingStarted', event.payload.actor, event.payload.picker),
+    );
   }
 
   listCompleted(event: EnvelopeOf<typeof PickingListCompleted>) {
-    return this.once(event, (tx, orders) => this.progress(tx, orders, event.payload.listId, 'DONE', 'pickingDone'));
+    return this.once(event, (tx, orders) => this.progress(tx, orders, event.payload.listId, 'DONE', 'pickingDone', event.payload.actor));
   }
 
   listCanceled(event: EnvelopeOf<typeof PickingListCanceled>) {
     return this.once(event, async (tx, orders) => {
-      const { listId, reason } = event.payload;
+      const { listId, reason, actor } = event.payload;
+      const by = actor ? { actor } : {};
       await tx.workOrderPickingList.updateMany({ where: { listId }, data: { status: 'CANCELED', updatedAt: new Date() } });
       for (const order of orders) {
         const stillPicking = await tx.workOrderPickingList.count({ where: { workOrderId: order.id, status: { not: 'CANCELED' } } });
         if (order.status === WorkOrderStatus.Processing && order.pendingAction === null && stillPicking === 0) {
-          await this.transitions.apply(tx, order, { type: 'PickingCanceled' }, { event: 'pickingListCanceled', detail: { listId, reason } }, [
+          await this.transitions.apply(tx, order, { type: 'PickingCanceled' }, { event: 'pickingListCanceled', detail: { listId, reason, ...by } }, [
             publicEvents.allocated(order, await heldReservations(tx, order.id), event.correlationId),
           ]);
         } else {
-          await this.transitions.record(tx, order.id, 'pickingListCanceled', { listId, reason });
+          await this.transitions.record(tx, order.id, 'pickingListCanceled', { listId, reason, ...by });
         }
       }
     });
   }
 
-  private async progress(tx: WorkOrdersTransaction, orders: WorkOrder[], listId: string, status: string, historyEvent: string, picker?: string) {
+  /** A list's step on each of its orders: the list's status here, and a history line that says who took the step. */
+  private async progress(
+    tx: WorkOrdersTransaction,
+    orders: WorkOrder[],
+    listId: string,
+    status: string,
+    historyEvent: string,
+    actor: Actor | undefined,
+    picker?: string,
+  ) {
     await tx.workOrderPickingList.updateMany({ where: { listId }, data: { status, updatedAt: new Date(), ...(picker !== undefined && { picker }) } });
-    for (const order of orders) await this.transitions.record(tx, order.id, historyEvent, { listId, ...(picker !== undefined && { picker }) });
+    const detail = { listId, ...(picker !== undefined && { picker }), ...(actor && { actor }) };
+    for (const order of orders) await this.transitions.record(tx, order.id, historyEvent, detail);
   }
 
   /** Inbox, then the list's orders locked in id order (a fixed order: no deadlock with other actions). */

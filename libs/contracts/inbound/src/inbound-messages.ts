@@ -1,4 +1,4 @@
-import { defineMessage } from '@wo/contracts/envelope';
+import { actorSchema, defineMessage } from '@wo/contracts/envelope';
 import { inboundStatuses } from '@wo/contracts/rest';
 import { z } from 'zod';
 import { InboundTopics } from './topics';
@@ -36,5 +36,7 @@ export const InboundOrderProgressed = defineMessage({
     workOrderId: z.string().nullable(),
     status: z.enum(inboundStatuses),
     lines: z.array(z.object({ sku: z.string(), expected: z.number().int(), received: z.number().int(), putAway: z.number().int() })),
+    /** Who received or put away (absent when the order was created, and in events from before it was kept). */
+    actor: actorSchema.optional(),
   }),
 });

@@ -1,4 +1,4 @@
-import { defineMessage } from '@wo/contracts/envelope';
+import { actorSchema, defineMessage } from '@wo/contracts/envelope';
 import { z } from 'zod';
 import { PickingTopics } from './topics';
 
@@ -18,7 +18,7 @@ export const CreatePickingList = defineMessage({
   type: 'picking.CreatePickingList',
   version: 1,
   topic: PickingTopics.commands,
-  schema: z.object({ listId: z.string().min(1), warehouseId: z.string().min(1), orders: z.array(pickingOrderSchema).min(1) }),
+  schema: z.object({ listId: z.string().min(1), warehouseId: z.string().min(1), orders: z.array(pickingOrderSchema).min(1), actor: actorSchema.optional() }),
 });
 
 /** Withdraw a list whose orders could not all move to Processing; its requests open again. */
@@ -29,7 +29,13 @@ export const CancelPickingList = defineMessage({
   schema: z.object({ listId: z.string().min(1), reason: z.string() }),
 });
 
-const listFacts = { listId: z.string().min(1), warehouseId: z.string().min(1), workOrderIds: z.array(z.string().min(1)).min(1) };
+const listFacts = {
+  listId: z.string().min(1),
+  warehouseId: z.string().min(1),
+  workOrderIds: z.array(z.string().min(1)).min(1),
+  /** Who made, started, finished or canceled the list (absent when the system did, and in events from before it was kept). */
+  actor: actorSchema.optional(),
+};
 
 export const PickingListCreated = defineMessage({ type: 'picking.PickingListCreated', version: 1, topic: PickingTopics.events, schema: z.object(listFacts) });
 

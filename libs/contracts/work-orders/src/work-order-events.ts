@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import { defineMessage } from '@wo/contracts/envelope';
+import { actorSchema, defineMessage } from '@wo/contracts/envelope';
 import { WorkOrderTopics } from './topics';
 
 const lineSchema = z.object({ sku: z.string(), quantity: z.number().int().positive() });
 
-/**
- * Who took the action that caused an event: the access token's `sub` and `name` (docs/identity.md).
- * Additive and optional: events written before it, and consumers that ignore it, stay valid.
- */
-export const actorSchema = z.object({ subject: z.string(), name: z.string() });
-export type Actor = z.infer<typeof actorSchema>;
+// One definition of the actor for every service's events; work-orders' contract names it too.
+export { actorSchema, type Actor } from '@wo/contracts/envelope';
 
 /** Fields every public work-order event carries, so a consumer never needs a second lookup. */
 const workOrderFacts = {

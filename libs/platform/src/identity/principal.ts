@@ -1,3 +1,4 @@
+import type { Actor } from '@wo/contracts/envelope';
 import { accessTokenClaimsSchema, ROLES, type Role } from '@wo/contracts/rest';
 
 /**
@@ -11,11 +12,8 @@ export interface Principal {
   readonly merchantIds: 'all' | readonly string[];
 }
 
-/** The part of a principal that is recorded with what it did (history entries, events). */
-export interface Actor {
-  readonly subject: string;
-  readonly name: string;
-}
+/** The part of a principal that is recorded with what it did (history entries, events): the events' own actor. */
+export type { Actor };
 
 export class InvalidClaims extends Error {}
 
