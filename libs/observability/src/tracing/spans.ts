@@ -41,24 +41,6 @@ export function endSpan(span: Span, error?: unknown): void {
   span.end();
 }
 
-/**
- * Runs `work` in a span of its own, in force while it runs (so its logs carry it and its
- * children hang under it), ended when it settles, as failed if it throws. With tracing off it
- * runs `work` and nothing else.
- */
-export async function inSpan<T>(name: string, options: SpanOptions, work: (span: Span | undefined) => Promise<T>): Promise<T> {
-  if (!tracingEnabled()) return work(undefined);
-  const span = startSpan(name, options);
-  try {
-    const result = await context.with(trace.setSpan(options.parent ?? context.active(), span), () => work(span));
-    endSpan(span);
-    return result;
-  } catch (error) {
-    endSpan(span, error);
-    throw error;
-  }
-}
-
 /** Runs `work` with the span a `traceparent` names in force (its logs and children belong to it). */
 export function withTraceparent<T>(traceparent: string | undefined, work: () => T): T {
   if (!traceparent || !tracingEnabled()) return work();
