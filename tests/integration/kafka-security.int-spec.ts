@@ -168,7 +168,7 @@ describe('a service on a secured Kafka (SASL_SSL with SCRAM)', () => {
       const warehouseId = randomUUID();
       const command = ReserveStock.outgoing(
         { reservationId, workOrderId: randomUUID(), lineId: randomUUID(), warehouseId, merchantId: randomUUID(), sku: 'SECURE-1', quantity: 1 },
-        { correlationId: randomUUID(), causationId: null, key: stockKey(warehouseId, 'SECURE-1') },
+        { correlationId: randomUUID(), key: stockKey(warehouseId, 'SECURE-1') },
       );
       await consumer.connect();
       await consumer.subscribe({ topic: `${topicPrefix}${StockReservationRejected.topic}`, fromBeginning: true });

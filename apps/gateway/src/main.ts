@@ -3,7 +3,18 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
-import { httpMetricsMiddleware, OPERATIONAL_PATHS, PinoNestLogger, requestLogging, startLogging, startProcessMetrics } from '@wo/observability';
+import {
+  httpMetricsMiddleware,
+  httpTracing,
+  OPERATIONAL_PATHS,
+  PinoNestLogger,
+  propagateTraceContext,
+  requestLogging,
+  startLogging,
+  startProcessMetrics,
+  startTracing,
+  tracingStartedLine,
+} from '@wo/observability';
 import { answerClientErrorsAsProblems, OidcTokenVerifier, ProblemDetailsFilter, refuseLongUrls } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Agent } from 'node:http';
@@ -25,12 +36,16 @@ async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const logger = new Logger('gateway');
   startProcessMetrics('gateway');
+  if (startTracing('gateway')) logger.log(tracingStartedLine());
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), { bodyParser: false, logger: new PinoNestLogger(rootLogger) });
   app.disable('x-powered-by');
   app.use(securityHeaders({ identityProvider: config.oidc.issuerUrl }));
   // Proxied requests and the console's files match no route of the gateway's own: their route label is the prefix.
   const prefixes = [...routes.map((route) => route.prefix), CONSOLE_PATH];
-  app.use(httpMetricsMiddleware({ routeOf: (request) => prefixes.find((prefix) => request.originalUrl.startsWith(prefix))?.concat('/*') }));
+  const routeOf = (request: Request) => prefixes.find((prefix) => request.originalUrl.startsWith(prefix))?.concat('/*');
+  app.use(httpMetricsMiddleware({ routeOf }));
+  // The request's span, the parent of the service's: the proxy passes its traceparent on.
+  app.use(httpTracing({ routeOf }));
   // A request id for each request, passed on to the service (x-request-id), on every line both log.
   app.use(requestLogging(rootLogger));
   // Unknown routes and the gateway's own errors answer problem+json, like every service.
@@ -64,7 +79,10 @@ async function main(): Promise<void> {
         pathRewrite: (path) => `${route.prefix}${path === '/' ? '' : path}`,
         proxyTimeout: 30_000,
         on: {
-          proxyReq: (proxyRequest, request) => forwardBody(proxyRequest, request as Request),
+          proxyReq: (proxyRequest, request) => {
+            propagateTraceContext(proxyRequest);
+            forwardBody(proxyRequest, request as Request);
+          },
           error: (error, request, response) => {
             logger.warn(`${request.method} ${request.url} to ${route.service} failed: ${error.message}`);
             const body = JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, detail: `${route.service}: ${error.message}` });

@@ -117,6 +117,7 @@ export class RunningSystem {
       env: {
         ...process.env,
         ...plan.env,
+        ...this.options.extraEnv?.[plan.name],
         ...(this.options.logDir ? { NO_COLOR: '1', FORCE_COLOR: '0' } : { FORCE_COLOR: process.env['FORCE_COLOR'] ?? '1' }),
         LOG_FORMAT: process.env['LOG_FORMAT'] ?? (this.options.logDir ? 'json' : 'pretty'),
       },

@@ -26,6 +26,8 @@ export interface SystemOptions {
   readonly redisUrl: string;
   /** Where each process writes its log; null means this terminal, prefixed with the name. */
   readonly logDir: string | null;
+  /** More environment for some processes (a test's `OTEL_*`, say), over what the plan gives them. */
+  readonly extraEnv?: Partial<Readonly<Record<ProcessName, Readonly<Record<string, string>>>>>;
 }
 
 export interface ProcessPlan {

@@ -8,5 +8,6 @@ export * from './inbox/inbox';
 export * from './consumer/on-message.decorator';
 export * from './consumer/poison-message';
 export * from './consumer/decode-message';
+export * from './consumer/message-handling-context';
 export * from './consumer/kafka-message-server';
 export * from './kafka/consumer-lag';

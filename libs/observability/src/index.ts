@@ -12,3 +12,7 @@ export * from './logging/logger';
 export * from './logging/nest-logger';
 export * from './logging/kafka-log-creator';
 export * from './logging/request-logging';
+export * from './tracing/tracing-sdk';
+export * from './tracing/spans';
+export * from './tracing/http-tracing';
+export * from './tracing/messaging-spans';

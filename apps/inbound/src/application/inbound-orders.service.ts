@@ -40,7 +40,7 @@ export class InboundOrders {
       await appendToOutbox(tx, [
         FinishedGoodsInboundCreated.outgoing(
           { inboundOrderId: order.id, workOrderId },
-          { correlationId: command.correlationId, causationId: command.id, key: command.correlationId },
+          { correlationId: command.correlationId, cause: command, key: command.correlationId },
         ),
       ]);
       return 'applied';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
+import type { Envelope, EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
 import type { ReservationTally } from '@wo/observability';
 import {
   ReservationConsumed,
@@ -283,6 +283,6 @@ async function insertReservations(tx: SqlTransaction, reservations: readonly New
 }
 
 /** Replies travel on the saga's key so one work-orders partition sees a saga's replies in order. */
-function replyContext(command: { id: string; correlationId: string }) {
-  return { correlationId: command.correlationId, causationId: command.id, key: command.correlationId };
+function replyContext(command: Envelope) {
+  return { correlationId: command.correlationId, cause: command, key: command.correlationId };
 }

@@ -40,7 +40,7 @@ export class PickingLists {
         await appendToOutbox(tx, [
           PickingListRefused.outgoing(
             { listId, warehouseId, workOrderIds, reason },
-            { correlationId: command.correlationId, causationId: command.id, key: listId },
+            { correlationId: command.correlationId, cause: command, key: listId },
           ),
         ]);
       }

@@ -37,7 +37,7 @@ export class PickingProgress {
       if (blocked.length > 0 || orders.length !== event.payload.workOrderIds.length) {
         // Another action got there first (a cancel, say): withdraw the whole list, move no order.
         const reason = `not every order is Allocated: ${blocked.map((order) => `${order.number} is ${order.pendingAction ?? order.status}`).join(', ') || 'an order is unknown'}`;
-        await appendToOutbox(tx, [CancelPickingList.outgoing({ listId, reason }, { correlationId: event.correlationId, causationId: event.id, key: listId })]);
+        await appendToOutbox(tx, [CancelPickingList.outgoing({ listId, reason }, { correlationId: event.correlationId, cause: event, key: listId })]);
         for (const order of orders) await this.transitions.record(tx, order.id, 'pickingListWithdrawn', { listId, reason });
         return;
       }

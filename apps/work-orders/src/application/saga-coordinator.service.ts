@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
 import type { Actor } from '@wo/contracts/work-orders';
-import { appendToOutbox, claimInboxMany } from '@wo/messaging';
+import { appendToOutbox, claimInboxMany, withMessageContext } from '@wo/messaging';
 import { SagaMetrics, type SagaOutcome } from '@wo/observability';
 import { lockRowById, SqlDatabase } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
@@ -100,7 +100,7 @@ export class SagaCoordinator {
       const changed = new Map<string, { run: SagaRun; newStep: boolean }>();
       const logs: StepLogEntry[] = [];
       const commands: OutgoingMessage[] = [];
-      const allocationsDone: { data: AllocationSagaData; outcome: AllocationOutcome }[] = [];
+      const allocationsDone: { data: AllocationSagaData; outcome: AllocationOutcome; cause: Envelope }[] = [];
       const othersDone: SagaProgress[] = [];
       for (const reply of fresh) {
         const sagaId = reply.correlationId;
@@ -133,10 +133,10 @@ export class SagaCoordinator {
           const label = outcomeLabel(progress);
           observed.push(() => this.metrics.finished(progress.type, label, seconds));
           logs.push({ sagaId, event: 'finished', detail: { phase: data.phase } });
-          if (progress.type === 'allocation') allocationsDone.push({ data: data as AllocationSagaData, outcome: outcome as AllocationOutcome });
+          if (progress.type === 'allocation') allocationsDone.push({ data: data as AllocationSagaData, outcome: outcome as AllocationOutcome, cause: reply });
           else othersDone.push(progress);
         }
-        commands.push(...progress.reaction.commands.map((command) => toOutgoing(command, sagaId, reply.id)));
+        commands.push(...progress.reaction.commands.map((command) => toOutgoing(command, sagaId, reply)));
       }
       await this.updateSagas(tx, changed, sagas);
       await this.logMany(tx, logs);
@@ -185,7 +185,10 @@ export class SagaCoordinator {
   }
 
   /** Allocation outcomes of one run of replies, applied to their orders together. */
-  private async finishAllocations(tx: SqlTransaction, finished: readonly { data: AllocationSagaData; outcome: AllocationOutcome }[]): Promise<void> {
+  private async finishAllocations(
+    tx: SqlTransaction,
+    finished: readonly { data: AllocationSagaData; outcome: AllocationOutcome; cause: Envelope }[],
+  ): Promise<void> {
     if (finished.length === 0) return;
     const orders = await this.transitions.lockMany(
       tx,
@@ -211,7 +214,7 @@ export class SagaCoordinator {
     await insertHeldReservations(tx, held);
     await this.transitions.applyMany(
       tx,
-      finished.map(({ data, outcome }) => {
+      finished.map(({ data, outcome, cause }) => {
         const order = orderOf({ data });
         if (outcome.kind === 'allocated') {
           const materials = outcome.lines.map(({ lineId, sku, quantity, allocations }) => ({ lineId, sku, quantity, allocations: [...allocations] }));
@@ -219,7 +222,7 @@ export class SagaCoordinator {
             order,
             event: { type: 'AllocationSucceeded' },
             history: { event: 'allocated', detail: { sagaId: data.sagaId } },
-            messages: [publicEvents.allocated(order, materials, data.sagaId, data.actor)],
+            messages: [publicEvents.allocated(order, materials, data.sagaId, data.actor, cause)],
             shortages: [],
           };
         }
@@ -227,7 +230,7 @@ export class SagaCoordinator {
           order,
           event: { type: 'AllocationFailed' },
           history: { event: 'outOfStock', detail: { sagaId: data.sagaId, shortages: outcome.shortages } },
-          messages: [publicEvents.outOfStock(order, outcome.shortages, data.sagaId, data.actor)],
+          messages: [publicEvents.outOfStock(order, outcome.shortages, data.sagaId, data.actor, cause)],
           shortages: outcome.shortages,
         };
       }),
@@ -380,11 +383,14 @@ export class SagaCoordinator {
 
   /** Logs a reply that changes nothing, and gives the step-log line that records it on its saga. */
   private ignore(reply: Envelope, reason: string): StepLogEntry {
-    this.logger.log({
-      msg: `ignored ${reply.type} ${reply.id} for saga ${reply.correlationId}: ${reason}`,
-      messageId: reply.id,
-      correlationId: reply.correlationId,
-    });
+    // In a run of many replies: this line carries this reply's ids and trace.
+    withMessageContext(reply, () =>
+      this.logger.log({
+        msg: `ignored ${reply.type} ${reply.id} for saga ${reply.correlationId}: ${reason}`,
+        messageId: reply.id,
+        correlationId: reply.correlationId,
+      }),
+    );
     return { sagaId: reply.correlationId, event: 'ignored', detail: { type: reply.type, messageId: reply.id, reason } };
   }
 
@@ -455,6 +461,7 @@ async function endHeldReservations(tx: SqlTransaction, workOrderId: string, stat
   await tx.$executeRawUnsafe(`UPDATE work_order_reservation SET status = $2 WHERE work_order_id = $1 AND status = 'HELD'`, workOrderId, status);
 }
 
-function toOutgoing(command: SagaCommand, sagaId: string, causationId: string | null): OutgoingMessage {
-  return command.definition.outgoing(command.payload, { correlationId: sagaId, causationId, key: command.key });
+/** A saga's command, caused by the reply it answers (so it continues that reply's trace), or by nothing. */
+function toOutgoing(command: SagaCommand, sagaId: string, cause: Envelope | null): OutgoingMessage {
+  return command.definition.outgoing(command.payload, { correlationId: sagaId, cause, key: command.key });
 }

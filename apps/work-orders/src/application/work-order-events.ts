@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '@wo/contracts/envelope';
+import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
 import {
   type Actor,
   WorkOrderAllocated,
@@ -22,10 +22,10 @@ type AllocatedMaterial = { lineId: string; sku: string; quantity: number; alloca
 /** The public lifecycle events, keyed by work-order id so each order's events stay in order. */
 export const publicEvents = {
   confirmed: (order: OrderFacts, correlationId: string, actor: Actor) => WorkOrderConfirmed.outgoing(facts(order, actor), context(order, correlationId)),
-  allocated: (order: OrderFacts, materials: AllocatedMaterial[], correlationId: string, actor?: Actor) =>
-    WorkOrderAllocated.outgoing({ ...facts(order, actor), materials }, context(order, correlationId)),
-  outOfStock: (order: OrderFacts, shortages: readonly Shortage[], correlationId: string, actor?: Actor) =>
-    WorkOrderOutOfStock.outgoing({ ...facts(order, actor), shortages: [...shortages] }, context(order, correlationId)),
+  allocated: (order: OrderFacts, materials: AllocatedMaterial[], correlationId: string, actor?: Actor, cause?: Envelope) =>
+    WorkOrderAllocated.outgoing({ ...facts(order, actor), materials }, context(order, correlationId, cause)),
+  outOfStock: (order: OrderFacts, shortages: readonly Shortage[], correlationId: string, actor?: Actor, cause?: Envelope) =>
+    WorkOrderOutOfStock.outgoing({ ...facts(order, actor), shortages: [...shortages] }, context(order, correlationId, cause)),
   processing: (order: OrderFacts, pickingListId: string, correlationId: string) =>
     WorkOrderProcessing.outgoing({ ...facts(order), pickingListId }, context(order, correlationId)),
   completed: (order: OrderFacts, inboundOrderId: string, outputs: { sku: string; quantity: number }[], correlationId: string) =>
@@ -38,6 +38,7 @@ function facts(order: OrderFacts, actor?: Actor) {
   return { workOrderId: order.id, number: order.number, merchantId: order.merchantId, warehouseId: order.warehouseId, ...(actor && { actor }) };
 }
 
-function context(order: OrderFacts, correlationId: string) {
-  return { correlationId, key: order.id };
+/** The saga (or request) it happened in; `cause`, the message that settled it (a saga's last reply), carries on that message's trace. */
+function context(order: OrderFacts, correlationId: string, cause?: Envelope) {
+  return { correlationId, key: order.id, ...(cause && { cause }) };
 }

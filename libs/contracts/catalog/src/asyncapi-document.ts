@@ -19,6 +19,11 @@ const messageHeaders: JsonSchema = {
     ce_subject: { type: 'string', description: 'The Kafka key: the work-order id on work-orders.events.' },
     ce_dataschema: { type: 'string', description: 'The `$id` of the JSON Schema of this type and version (docs/schemas).' },
     'content-type': { const: 'application/json' },
+    traceparent: {
+      type: 'string',
+      description:
+        'W3C trace context of the publish, when the producer traces (OpenTelemetry): continue the trace from it. The envelope `traceparent` is the same.',
+    },
   },
 };
 

@@ -34,6 +34,10 @@ export function messageJsonSchema({ definition, version, payload }: MessageVersi
       correlationId: { type: 'string', minLength: 1, description: 'The saga (or request) this happened in.' },
       causationId: { type: ['string', 'null'], description: 'The message that caused this one, when there was one.' },
       key: { type: 'string', minLength: 1, description: 'The Kafka key: the aggregate id.' },
+      traceparent: {
+        type: 'string',
+        description: 'W3C trace context the message was sent in (the CloudEvents distributed-tracing attribute), when its producer traces. Optional.',
+      },
       payload: payloadSchema,
     },
   };

@@ -14,7 +14,8 @@ export function cloudEventSource(service: string): string {
  * The Kafka headers of a message: `message-id` and `message-type` (routing without parsing), and
  * the CloudEvents 1.0 attributes in Kafka binary mode (`ce_*`, `content-type`). The value stays
  * the JSON envelope, so a CloudEvents consumer reads it as the event's data (`ce_dataschema`
- * names its JSON Schema) and every consumer of the envelope reads it as before.
+ * names its JSON Schema) and every consumer of the envelope reads it as before. A message that
+ * belongs to a trace has its W3C `traceparent` too (the relay sets its publish span's there).
  */
 export function kafkaHeaders(envelope: Envelope, service: string): Record<string, string> {
   return {
@@ -28,5 +29,6 @@ export function kafkaHeaders(envelope: Envelope, service: string): Record<string
     ce_subject: envelope.key,
     ce_dataschema: messageSchemaId(envelope.type, envelope.version),
     'content-type': 'application/json',
+    ...(envelope.traceparent !== undefined && { traceparent: envelope.traceparent }),
   };
 }

@@ -6,7 +6,12 @@ import type { Upcaster } from './upcaster';
 /** What a message needs besides its payload: where it belongs in a conversation. */
 export interface MessageContext {
   readonly correlationId: string;
-  readonly causationId?: string | null;
+  /**
+   * The message this one answers or follows from, if any: its id becomes the `causationId`, and
+   * its trace context the new message's, so the new message continues the cause's trace (also when
+   * a handler works on many messages at once).
+   */
+  readonly cause?: Envelope | null;
   readonly key: string;
 }
 
@@ -65,8 +70,9 @@ export function defineMessage<TType extends string, TSchema extends z.ZodType>(s
         version: spec.version,
         occurredAt: new Date().toISOString(),
         correlationId: context.correlationId,
-        causationId: context.causationId ?? null,
+        causationId: context.cause?.id ?? null,
         key: context.key,
+        ...(context.cause?.traceparent !== undefined && { traceparent: context.cause.traceparent }),
         payload,
       };
     },

@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { Envelope } from '@wo/contracts/envelope';
-import { messagingMetrics, withLogContext } from '@wo/observability';
+import { messagingMetrics, tracingEnabled, withoutActiveSpan } from '@wo/observability';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { logicalTopic, physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import type { SelfHealingProducer } from '../kafka/self-healing-producer';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { decodeMessage } from './decode-message';
+import { endHandling, startHandling, withMessageContext } from './message-handling-context';
 import { batchPatternFor, handledDefinition } from './on-message.decorator';
 import { PoisonMessage } from './poison-message';
 import { RunCoalescer } from './run-coalescer';
@@ -222,16 +223,21 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
     heartbeat: () => Promise<void>,
   ): Promise<void> {
     const handler = this.handlerFor(pattern)!;
+    // Each message is handled in a span of its own, the child of the one it was published in.
+    const handlings = tracingEnabled() ? messages.map((message, index) => startHandling(this.logicalOf(topic), message, envelopes[index]!)) : [];
+    const handled = handlings.length > 0 ? handlings.map((handling, index) => handling?.envelope ?? envelopes[index]!) : envelopes;
     try {
-      await this.coalescer.submit(pattern, envelopes, (joined) => this.invoke(handler, joined));
+      await this.coalescer.submit(pattern, handled, (joined) => this.invokeJoined(handler, joined));
+      endHandling(handlings);
       return;
     } catch (error) {
+      endHandling(handlings, error);
       this.logger.warn(
         `a run of ${envelopes.length} messages from ${topic}/${partition} failed with the runs joined to it (${describe(error)}); retrying one at a time`,
       );
     }
     for (let index = 0; index < messages.length; index += 1) {
-      await this.deliver(topic, partition, messages[index]!, handler, [envelopes[index]!], envelopes[index]!, heartbeat);
+      await this.deliver(topic, partition, messages[index]!, handler, envelopes[index]!, 'as a run', heartbeat);
     }
   }
 
@@ -249,7 +255,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
       if (this.skipsUnknownTypes(topic)) return;
       return this.deadLetters.publish(topic, partition, message, new PoisonMessage('unknown-type', `no handler for ${envelope.type}`));
     }
-    await this.deliver(topic, partition, message, handler, envelope, envelope, heartbeat);
+    await this.deliver(topic, partition, message, handler, envelope, 'alone', heartbeat);
   }
 
   /** Runs a handler until it succeeds; on a healthy service, a message that keeps failing is poison. */
@@ -258,17 +264,21 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
     partition: number,
     message: KafkaMessage,
     handler: MessageHandler,
-    data: unknown,
     envelope: Envelope,
+    shape: 'alone' | 'as a run',
     heartbeat: () => Promise<void>,
   ): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
+      const handling = startHandling(this.logicalOf(topic), message, envelope);
+      const handled = handling?.envelope ?? envelope;
       try {
-        // One message at a time: what its handler logs carries its id and its saga's.
-        await withLogContext({ messageId: envelope.id, correlationId: envelope.correlationId }, () => this.invoke(handler, data));
+        // One message at a time: what its handler logs carries its ids and its handling span.
+        await withMessageContext(handled, () => this.invoke(handler, shape === 'alone' ? handled : [handled]));
+        endHandling([handling]);
         return;
       } catch (error) {
+        endHandling([handling], error);
         const detail = describe(error);
         if (attempt >= maxAttempts && (await this.options.isHealthy().catch(() => false))) {
           return this.deadLetters.publish(topic, partition, message, new PoisonMessage('handler-failed', detail));
@@ -307,6 +317,16 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
   private handlerFor(pattern: string): MessageHandler | undefined {
     if (!this.handlerCache.has(pattern)) this.handlerCache.set(pattern, this.getHandlerByPattern(pattern) ?? undefined);
     return this.handlerCache.get(pattern);
+  }
+
+  /**
+   * A joined run: a single message is handled in its own context (ids and span), as if alone; many
+   * share none, so what a handler logs or sends about one of them says which (withMessageContext,
+   * the message as `cause`), and nothing inherits the context of whichever partition came first.
+   */
+  private invokeJoined(handler: MessageHandler, joined: Envelope[]): Promise<void> {
+    if (joined.length === 1) return withMessageContext(joined[0]!, () => this.invoke(handler, joined));
+    return withoutActiveSpan(() => this.invoke(handler, joined));
   }
 
   private async invoke(handler: MessageHandler, data: unknown): Promise<void> {

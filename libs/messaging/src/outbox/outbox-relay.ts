@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import { kafkaHeaders, type Envelope } from '@wo/contracts/envelope';
-import { messagingMetrics } from '@wo/observability';
+import { context, SpanKind, trace, type Span } from '@opentelemetry/api';
+import { contextOfTraceparent, endSpan, messagingAttributes, messagingMetrics, startSpan, traceparentOf, tracingEnabled } from '@wo/observability';
 import { Client, type Pool } from 'pg';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import type { SelfHealingProducer } from '../kafka/self-healing-producer';
@@ -155,7 +156,14 @@ export class OutboxRelay {
     });
     this.sentNotDeleted = [];
     if (rows.length === 0) return 0;
-    await this.options.producer.sendBatch({ topicMessages: groupByTopic(rows, this.options.settings) });
+    const publishing: Span[] = [];
+    try {
+      await this.options.producer.sendBatch({ topicMessages: groupByTopic(rows, this.options.settings, publishing) });
+      for (const span of publishing) endSpan(span);
+    } catch (error) {
+      for (const span of publishing) endSpan(span, error);
+      throw error;
+    }
     this.sentNotDeleted = rows.map((row) => row.id);
     this.published += rows.length;
     messagingMetrics.published(rows.length);
@@ -163,18 +171,35 @@ export class OutboxRelay {
   }
 }
 
-function groupByTopic(rows: OutboxRow[], settings: KafkaSettings) {
+/** The rows as Kafka messages by topic; a traced row's publish span is started, and added to `publishing`. */
+function groupByTopic(rows: OutboxRow[], settings: KafkaSettings, publishing: Span[]) {
   const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
   for (const row of rows) {
     const topic = physicalTopic(settings, row.topic);
     const messages = byTopic.get(topic) ?? [];
-    messages.push({
-      key: row.key,
-      value: JSON.stringify(row.envelope),
-      // Every topic gets the CloudEvents attributes, so every consumer can rely on them.
-      headers: kafkaHeaders(row.envelope, settings.clientId),
-    });
+    // Every topic gets the CloudEvents attributes, so every consumer can rely on them.
+    const headers = kafkaHeaders(row.envelope, settings.clientId);
+    if (row.envelope.traceparent && tracingEnabled()) headers['traceparent'] = tracePublish(row, publishing) ?? row.envelope.traceparent;
+    messages.push({ key: row.key, value: JSON.stringify(row.envelope), headers });
     byTopic.set(topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+/** Starts the PRODUCER span of a row's publish, the child of its outbox write; gives its `traceparent` for the Kafka header. */
+function tracePublish(row: OutboxRow, publishing: Span[]): string | undefined {
+  const span = startSpan(`publish ${row.topic}`, {
+    kind: SpanKind.PRODUCER,
+    parent: contextOfTraceparent(row.envelope.traceparent),
+    attributes: messagingAttributes({
+      operation: 'send',
+      topic: row.topic,
+      id: row.envelope.id,
+      type: row.envelope.type,
+      key: row.key,
+      correlationId: row.envelope.correlationId,
+    }),
+  });
+  publishing.push(span);
+  return traceparentOf(trace.setSpan(context.active(), span));
 }

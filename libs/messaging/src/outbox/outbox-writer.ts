@@ -1,5 +1,7 @@
 import type { OutgoingMessage } from '@wo/contracts/envelope';
+import { tracingEnabled } from '@wo/observability';
 import type { SqlExecutor } from '../sql-executor';
+import { endOutboxWrite, traceOutboxWrite } from './outbox-tracing';
 
 /** Postgres channel the relay listens on; NOTIFY is delivered when the transaction commits. */
 export const OUTBOX_CHANNEL = 'outbox_message_added';
@@ -10,6 +12,18 @@ export const OUTBOX_CHANNEL = 'outbox_message_added';
  */
 export async function appendToOutbox(tx: SqlExecutor, messages: readonly OutgoingMessage[]): Promise<void> {
   if (messages.length === 0) return;
+  if (!tracingEnabled()) return insertIntoOutbox(tx, messages);
+  const write = traceOutboxWrite(messages);
+  try {
+    await insertIntoOutbox(tx, write.messages);
+    endOutboxWrite(write.spans);
+  } catch (error) {
+    endOutboxWrite(write.spans, error);
+    throw error;
+  }
+}
+
+async function insertIntoOutbox(tx: SqlExecutor, messages: readonly OutgoingMessage[]): Promise<void> {
   // One statement of fixed text (prepared once per connection): the insert, in the given order
   // (ids, hence publishing order, follow it), and the wake-up of the relay, delivered at commit.
   await tx.$executeRawUnsafe(

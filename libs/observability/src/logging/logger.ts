@@ -1,4 +1,5 @@
 import { pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
+import { traceLogFields } from '../tracing/spans';
 import { currentLogContext } from './log-context';
 
 export type { Logger } from 'pino';
@@ -21,14 +22,19 @@ export function logSettingsFrom(env: NodeJS.ProcessEnv): LogSettings {
 /**
  * A process's root logger: every line has `service`, `level` (upper case, as `"level":"WARN"`),
  * `time` (ISO 8601) and `msg`, plus the ids of the log context in force (request, trace, saga,
- * work order, message).
+ * work order, message) and, when tracing is on, `trace_id` and `span_id` of the span in force.
  */
 export function createLogger(service: string, settings: LogSettings, destination?: DestinationStream): Logger {
   const options = {
     level: settings.level,
     base: { service },
     timestamp: stdTimeFunctions.isoTime,
-    mixin: () => currentLogContext() ?? {},
+    // The span in force (trace_id, span_id) when tracing is on, then the ids of the log context.
+    mixin: () => {
+      const ids = currentLogContext();
+      const span = traceLogFields();
+      return span ? { ...span, ...ids } : (ids ?? {});
+    },
   };
   if (settings.format === 'pretty') return pino(options, destination ?? prettyStream());
   // Synchronous writes to stdout: a process that stops on a signal (Nest re-raises SIGTERM once its

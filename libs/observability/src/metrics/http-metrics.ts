@@ -43,7 +43,8 @@ export function httpMetricsMiddleware(options: HttpMetricsOptions = {}) {
   };
 }
 
-function routePattern(request: Request): string | undefined {
+/** The pattern of the Express route a request matched (`/work-orders/:id`), if any. */
+export function routePattern(request: Request): string | undefined {
   const path: unknown = (request.route as { path?: unknown } | undefined)?.path;
   return typeof path === 'string' ? `${request.baseUrl}${path}` : undefined;
 }

@@ -3,11 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { ensureTopics, kafkaClientConfig, KafkaMessageServer, OutboxRelay, readConsumerLag, SelfHealingProducer, type Subscription } from '@wo/messaging';
 import {
   httpMetricsMiddleware,
+  httpTracing,
   messagingMetrics,
   PinoNestLogger,
   requestLogging,
   startLogging,
   startProcessMetrics,
+  startTracing,
+  tracingStartedLine,
   watchConsumerLag,
   watchOutbox,
 } from '@wo/observability';
@@ -44,6 +47,7 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   // We use kafkajs' default (murmur2, Java-compatible) partitioner on purpose; silence its v2 notice.
   process.env['KAFKAJS_NO_PARTITIONER_WARNING'] ??= '1';
   const config = loadServiceConfig(spec.name);
+  if (startTracing(spec.name)) logger.log(tracingStartedLine());
   startProcessMetrics(spec.name);
   messagingMetrics.register();
 
@@ -88,6 +92,8 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
   app.use(refuseLongUrls());
   app.use(httpMetricsMiddleware());
+  // Before the request's log context, so its lines carry the request's span.
+  app.use(httpTracing());
   app.use(requestLogging(rootLogger));
   app.use(json({ limit: '1mb' }));
   answerClientErrorsAsProblems(app.getHttpServer());

@@ -1,6 +1,6 @@
 import { APP_GUARD } from '@nestjs/core';
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { MetricsModule, rootLogger } from '@wo/observability';
+import { MetricsModule, rootLogger, stopTracing } from '@wo/observability';
 import { SqlDatabase } from '../database/sql-database';
 import { HealthController, READINESS_CHECKS } from '../health/health.controller';
 import { AccessGuard, TOKEN_VERIFIER } from '../identity/access.guard';
@@ -49,6 +49,8 @@ export class PlatformModule implements OnApplicationShutdown {
     await producer.disconnect();
     await admin.disconnect();
     await pool.end();
+    // After the relay's last publish, so its spans go out too.
+    await stopTracing();
     this.logger.log(`${this.runtime.name} stopped${signal ? ` on ${signal}` : ''}; outbox flushed`);
     // Nest re-raises the signal right after this hook: write out what pino still buffers, or the last lines are lost.
     await new Promise<void>((flushed) => rootLogger().flush(() => flushed()));
