@@ -38,10 +38,7 @@ export class PickingLists {
       if (isRefusal(made)) {
         const reason = made.kind === 'invalid' ? made.errors.map((error) => error.message).join('; ') : made.kind;
         await appendToOutbox(tx, [
-          PickingListRefused.outgoing(
-            { listId, warehouseId, workOrderIds, reason },
-            { correlationId: command.correlationId, cause: command, key: listId },
-          ),
+          PickingListRefused.outgoing({ listId, warehouseId, workOrderIds, reason }, { correlationId: command.correlationId, cause: command, key: listId }),
         ]);
       }
       return 'applied';
