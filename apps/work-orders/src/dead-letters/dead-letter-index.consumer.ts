@@ -49,7 +49,7 @@ export class DeadLetterIndexConsumer implements OnApplicationBootstrap, OnModule
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (payload.restart || this.closing) return;
       this.logger.error(`dead-letter index consumer crashed (${payload.error.message}); starting a new one`);
-      setTimeout(() => void consumer.disconnect().finally(() => this.consumer === consumer && !this.closing && this.start()), 2_000);
+      this.restartLater(consumer);
     });
     try {
       await consumer.connect();
@@ -58,9 +58,18 @@ export class DeadLetterIndexConsumer implements OnApplicationBootstrap, OnModule
     } catch (error) {
       if (this.closing) return;
       this.logger.error(`could not start the dead-letter index consumer (${(error as Error).message}); trying again`);
-      await consumer.disconnect().catch(() => undefined);
-      setTimeout(() => void (this.consumer === consumer && !this.closing && this.start()), 2_000);
+      this.restartLater(consumer);
     }
+  }
+
+  /** Drops a consumer that stopped and starts a new one two seconds later (unless the service is stopping). */
+  private restartLater(stopped: Consumer): void {
+    setTimeout(() => {
+      void (async () => {
+        await stopped.disconnect().catch(() => undefined);
+        if (this.consumer === stopped && !this.closing) await this.start();
+      })();
+    }, 2_000);
   }
 
   private async index({ topic, partition, message }: EachMessagePayload): Promise<void> {

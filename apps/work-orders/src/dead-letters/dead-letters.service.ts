@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DeadLetter, DeadLetterListQuery, DeadLetterStatus, DeadLetterTopicCount } from '@wo/contracts/rest';
+import type { DeadLetter, DeadLetterListRequest, DeadLetterStatus, DeadLetterTopicCount } from '@wo/contracts/rest';
 import { physicalTopic, replayHeaders, type DeadLetterRecord } from '@wo/messaging';
 import { SERVICE_RUNTIME, skipTake, type Actor, type Page, type ServiceRuntime } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
@@ -42,15 +42,15 @@ export class DeadLetters {
   }
 
   /** Counts per topic (of every dead letter) and one page of the matching ones, newest first. */
-  async list(query: Required<Pick<DeadLetterListQuery, 'page' | 'pageSize'>> & Pick<DeadLetterListQuery, 'topic' | 'status'>) {
-    const where = { topic: query.topic, status: query.status };
+  async list({ topic, status, page, pageSize }: DeadLetterListRequest) {
+    const where = { topic, status };
     const [grouped, rows, total] = await Promise.all([
       this.db.deadLetter.groupBy({ by: ['topic', 'status'], _count: { _all: true }, orderBy: { topic: 'asc' } }),
       this.db.deadLetter.findMany({
         where,
         // Within a millisecond, a partition's offsets keep the order; the id makes the order total.
         orderBy: [{ deadLetteredAt: 'desc' }, { deadLetterOffset: 'desc' }, { id: 'desc' }],
-        ...skipTake({ page: Number(query.page), pageSize: Number(query.pageSize) }),
+        ...skipTake({ page, pageSize }),
         omit: { messageValue: true, headers: true },
       }),
       this.db.deadLetter.count({ where }),
@@ -62,8 +62,8 @@ export class DeadLetters {
       else count.dead += row._count._all;
       counts.set(row.topic, count);
     }
-    const page: Page<ReturnType<typeof summaryOf>> = { items: rows.map(summaryOf), total };
-    return { counts: [...counts.values()], page };
+    const found: Page<ReturnType<typeof summaryOf>> = { items: rows.map(summaryOf), total };
+    return { counts: [...counts.values()], page: found };
   }
 
   async get(id: string): Promise<DeadLetter | null> {

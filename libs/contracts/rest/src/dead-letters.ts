@@ -19,6 +19,8 @@ export const deadLetterListQuery = pageQuery.extend({
 });
 /** What a client sends (paging optional). */
 export type DeadLetterListQuery = z.input<typeof deadLetterListQuery>;
+/** What the service reads once the query is parsed (paging filled in). */
+export type DeadLetterListRequest = z.infer<typeof deadLetterListQuery>;
 
 export const deadLetterSummarySchema = z.object({
   id: z.uuid(),
