@@ -48,6 +48,7 @@ const onId: { method: string; path: (id: string) => string }[] = [
   { method: 'POST', path: (id) => `/inbound-orders/${id}/receive` },
   { method: 'POST', path: (id) => `/inbound-orders/${id}/putaway` },
   { method: 'POST', path: (id) => `/sagas/${id}/retry` },
+  { method: 'POST', path: (id) => `/dead-letters/${id}/replay` },
 ];
 
 /** Reads: any query and any id may be sent, nothing may change. */
@@ -66,9 +67,10 @@ const lists = [
   '/picking-lists',
   '/inbound-orders',
   '/sagas',
+  '/dead-letters',
   '/health/live',
 ];
-const details = ['/boms/', '/work-orders/', '/picking-lists/', '/inbound-orders/', '/sagas/'];
+const details = ['/boms/', '/work-orders/', '/picking-lists/', '/inbound-orders/', '/sagas/', '/dead-letters/'];
 const queryKeys = [
   'merchantId',
   'warehouseId',
@@ -86,6 +88,7 @@ const queryKeys = [
   'reference',
   'state',
   'type',
+  'topic',
 ];
 const fieldNames = [
   'name',

@@ -15,6 +15,8 @@ describe('identity and roles', () => {
     ['work-orders', 'GET', '/boms'],
     ['work-orders', 'GET', '/sagas'],
     ['work-orders', 'POST', '/sagas/00000000-0000-0000-0000-000000000000/retry'],
+    ['work-orders', 'GET', '/dead-letters'],
+    ['work-orders', 'POST', '/dead-letters/00000000-0000-0000-0000-000000000000/replay'],
     ['inventory', 'GET', '/merchants'],
     ['inventory', 'POST', '/merchants'],
     ['inventory', 'GET', '/inventory'],

@@ -6,6 +6,7 @@ export const routes = [
   { prefix: '/work-orders', service: 'work-orders' },
   { prefix: '/boms', service: 'work-orders' },
   { prefix: '/sagas', service: 'work-orders' },
+  { prefix: '/dead-letters', service: 'work-orders' },
   { prefix: '/merchants', service: 'inventory' },
   { prefix: '/warehouses', service: 'inventory' },
   { prefix: '/products', service: 'inventory' },

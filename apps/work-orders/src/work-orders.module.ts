@@ -11,7 +11,10 @@ import { WorkOrderCommands } from './application/work-order-commands.service';
 import { WorkOrderNumbers } from './application/work-order-numbers';
 import { WorkOrderQueries } from './application/work-order-queries.service';
 import { WorkOrderTransitions } from './application/work-order-transitions';
+import { DeadLetterIndexConsumer } from './dead-letters/dead-letter-index.consumer';
+import { DeadLetters } from './dead-letters/dead-letters.service';
 import { BomsHttpController } from './http/boms.http.controller';
+import { DeadLettersHttpController } from './http/dead-letters.http.controller';
 import { SagasHttpController } from './http/sagas.http.controller';
 import { WorkOrdersHttpController } from './http/work-orders.http.controller';
 import { ReferenceDataMessageController } from './messaging/reference-data.message.controller';
@@ -34,6 +37,7 @@ export class WorkOrdersModule {
         WorkOrdersHttpController,
         BomsHttpController,
         SagasHttpController,
+        DeadLettersHttpController,
         SagaRepliesMessageController,
         ReferenceDataMessageController,
         PickingEventsMessageController,
@@ -52,6 +56,8 @@ export class WorkOrdersModule {
         PickingProgress,
         InboundProgress,
         SagaDeadlineSweeper,
+        DeadLetters,
+        DeadLetterIndexConsumer,
         { provide: SAGA_TIMING, useValue: sagaTimingFrom(process.env) },
         { provide: SagaMetrics, useFactory: () => sagaMetricsOn(runtime) },
       ],

@@ -7,6 +7,7 @@ export * from './outbox/outbox-relay';
 export * from './inbox/inbox';
 export * from './consumer/on-message.decorator';
 export * from './consumer/poison-message';
+export * from './consumer/dead-letter';
 export * from './consumer/decode-message';
 export * from './consumer/message-handling-context';
 export * from './consumer/kafka-message-server';

@@ -14,6 +14,7 @@ export const STATE_LISTS = [
   '/picking-lists',
   '/inbound-orders',
   '/sagas?limit=500',
+  '/dead-letters',
 ] as const;
 
 /** A checksum per list (every page of it), so a difference says which list changed. */

@@ -2,6 +2,8 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { BomDetailRoute } from './routes/bom-detail';
 import { BomsRoute } from './routes/boms';
+import { DeadLetterDetailRoute } from './routes/dead-letter-detail';
+import { DeadLettersRoute } from './routes/dead-letters';
 import { InboundOrderDetailRoute } from './routes/inbound-order-detail';
 import { InboundOrdersRoute } from './routes/inbound-orders';
 import { InventoryRoute } from './routes/inventory';
@@ -11,6 +13,8 @@ import { NotFoundRoute } from './routes/not-found';
 import { PickingListDetailRoute } from './routes/picking-list-detail';
 import { PickingListsRoute } from './routes/picking-lists';
 import { ProductsRoute } from './routes/products';
+import { SagaDetailRoute } from './routes/saga-detail';
+import { SagasRoute } from './routes/sagas';
 import { WarehousesRoute } from './routes/warehouses';
 import { WorkOrderDetailRoute } from './routes/work-order-detail';
 import { WorkOrderEditRoute } from './routes/work-order-edit';
@@ -39,6 +43,10 @@ export function AppRoutes() {
         <Route path="products" element={<ProductsRoute />} />
         <Route path="merchants" element={<MerchantsRoute />} />
         <Route path="warehouses" element={<WarehousesRoute />} />
+        <Route path="sagas" element={<SagasRoute />} />
+        <Route path="sagas/:id" element={<SagaDetailRoute />} />
+        <Route path="dead-letters" element={<DeadLettersRoute />} />
+        <Route path="dead-letters/:id" element={<DeadLetterDetailRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

@@ -1,3 +1,4 @@
+import { TOTAL_COUNT_HEADER } from '@wo/contracts/rest';
 /**
  * The console's one way to the REST API (the gateway that serves it, same origin). Every answer
  * that is not 2xx becomes an ApiError carrying the RFC 9457 problem, so screens can show its
@@ -78,6 +79,10 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return (await requestWithHeaders<T>(method, path, body)).body;
+}
+
+async function requestWithHeaders<T>(method: string, path: string, body?: unknown): Promise<{ body: T; headers: Headers }> {
   let response = await send(method, path, body);
   // An expired or revoked token: renew once and send again; otherwise the gate sends the user to log in.
   if (response.status === 401 && authorization && (await authorization.renew())) response = await send(method, path, body);
@@ -89,7 +94,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       : { title: response.statusText || 'Request failed', status: response.status, detail: typeof parsed === 'string' ? parsed : undefined };
     throw new ApiError(problem);
   }
-  return parsed as T;
+  return { body: parsed as T, headers: response.headers };
 }
 
 function safeJson(text: string): unknown {
@@ -106,6 +111,11 @@ function isProblem(value: unknown): value is Problem {
 
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>) => request<T>('GET', withQuery(path, query)),
+  /** A page of a list whose total is in `X-Total-Count` (the lists whose body is not `{ items, total }`). */
+  getPage: async <T>(path: string, query?: Record<string, QueryValue>): Promise<{ body: T; total: number }> => {
+    const { body, headers } = await requestWithHeaders<T>('GET', withQuery(path, query));
+    return { body, total: Number(headers.get(TOTAL_COUNT_HEADER) ?? 0) };
+  },
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),

@@ -15,7 +15,7 @@ export class SagasHttpController {
   ) {}
 
   @Get()
-  @RequireRole('sre')
+  @RequireRole(...ACTION_ROLES['sagas.read'])
   async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
     const { limit, page, pageSize, ...filter } = parseInput(sagaListQuery, query, 'query');
     const [counts, items, total] = await Promise.all([
@@ -33,7 +33,7 @@ export class SagasHttpController {
   }
 
   @Get(':id')
-  @RequireRole('sre')
+  @RequireRole(...ACTION_ROLES['sagas.read'])
   async get(@Param('id') id: string) {
     const saga = await this.db.sagaInstance.findUnique({ where: { id }, include: { steps: { orderBy: { id: 'asc' } } } });
     if (!saga) throw notFound('Saga', id);

@@ -4,6 +4,7 @@
  */
 export * from './boms';
 export * from './common';
+export * from './dead-letters';
 export * from './identity';
 export * from './inbound';
 export * from './permissions';

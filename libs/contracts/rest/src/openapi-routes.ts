@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bomBody, bomListSchema, bomQuery, bomSchema } from './boms';
 import { problemDetailsSchema } from './common';
+import { deadLetterListQuery, deadLetterListSchema, deadLetterSchema } from './dead-letters';
 import { inboundOrderListSchema, inboundOrderQuery, inboundOrderSchema, putawayBody, receiveBody } from './inbound';
 import {
   createPickingListBody,
@@ -113,6 +114,8 @@ export const restSchemas = {
   WorkOrderActionAccepted: workOrderActionAcceptedSchema,
   SagaList: sagaListSchema,
   Saga: sagaSchema,
+  DeadLetterList: deadLetterListSchema,
+  DeadLetter: deadLetterSchema,
   PickingRequestList: pickingRequestListSchema,
   CreatePickingListBody: createPickingListBody,
   StartPickingListBody: startPickingListBody,
@@ -437,6 +440,31 @@ export const restRoutes: readonly RestRoute[] = [
     operationId: 'retrySaga',
     summary: "Re-send a saga's pending commands now, with a fresh deadline",
     responses: { 202: ok('Re-sent', sagaSchema), 404: unknown, 409: refused },
+  },
+  {
+    method: 'get',
+    path: '/dead-letters',
+    service: 'work-orders',
+    operationId: 'listDeadLetters',
+    summary: 'Counts per topic and the dead letters of every topic, newest first',
+    query: deadLetterListQuery,
+    responses: read(deadLetterListSchema, deadLetterListQuery),
+  },
+  {
+    method: 'get',
+    path: '/dead-letters/{id}',
+    service: 'work-orders',
+    operationId: 'getDeadLetter',
+    summary: 'A dead letter: why, where, and the original key, headers and message',
+    responses: { 200: ok('OK', deadLetterSchema), 400: invalid, 404: unknown },
+  },
+  {
+    method: 'post',
+    path: '/dead-letters/{id}/replay',
+    service: 'work-orders',
+    operationId: 'replayDeadLetter',
+    summary: "Send the original message back to its topic (once); its consumer's inbox drops it if it was in fact processed",
+    responses: { 200: ok('Replayed', deadLetterSchema), 400: invalid, 404: unknown, 409: { ...refused, description: 'Already replayed' } },
   },
 
   {

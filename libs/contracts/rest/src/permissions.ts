@@ -25,7 +25,10 @@ export const ACTION_ROLES = {
   'locations.create': ['inventory-clerk'],
   'merchants.create': [],
   'warehouses.create': [],
+  'sagas.read': ['sre'],
   'sagas.retry': ['sre'],
+  'deadLetters.read': ['sre'],
+  'deadLetters.replay': ['sre'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ConsoleAction = keyof typeof ACTION_ROLES;

@@ -3,6 +3,7 @@ import { messagingMetrics } from '@wo/observability';
 import type { KafkaMessage } from 'kafkajs';
 import { deadLetterTopic, logicalTopic, physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import type { SelfHealingProducer } from '../kafka/self-healing-producer';
+import { DEAD_LETTER_HEADERS } from './dead-letter';
 import type { PoisonMessage } from './poison-message';
 
 /**
@@ -30,10 +31,10 @@ export class DeadLetterPublisher {
           value: message.value,
           headers: {
             ...message.headers,
-            'dead-letter-reason': poison.reason,
-            'dead-letter-detail': poison.message.slice(0, 2_000),
-            'dead-letter-source': `${topic}/${partition}/${message.offset}`,
-            'dead-letter-group': this.groupId,
+            [DEAD_LETTER_HEADERS.reason]: poison.reason,
+            [DEAD_LETTER_HEADERS.detail]: poison.message.slice(0, 2_000),
+            [DEAD_LETTER_HEADERS.source]: `${topic}/${partition}/${message.offset}`,
+            [DEAD_LETTER_HEADERS.group]: this.groupId,
           },
         },
       ],

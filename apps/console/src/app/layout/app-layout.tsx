@@ -32,6 +32,13 @@ const sections: { heading: string; links: { to: string; label: string; needs?: C
       { to: '/warehouses', label: 'Warehouses' },
     ],
   },
+  {
+    heading: 'Operations',
+    links: [
+      { to: '/sagas', label: 'Sagas', needs: 'sagas.read' },
+      { to: '/dead-letters', label: 'Dead Letters', needs: 'deadLetters.read' },
+    ],
+  },
 ];
 
 export function AppLayout() {
@@ -59,14 +66,16 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
         <ScrollArea>
-          {sections.map((section) => (
-            <div key={section.heading}>
-              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
-                {section.heading}
-              </Text>
-              {section.links
-                .filter((link) => !link.needs || may(link.needs))
-                .map((link) => (
+          {sections
+            .map((section) => ({ ...section, links: section.links.filter((link) => !link.needs || may(link.needs)) }))
+            // A section none of whose pages the user may open is not shown at all.
+            .filter((section) => section.links.length > 0)
+            .map((section) => (
+              <div key={section.heading}>
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                  {section.heading}
+                </Text>
+                {section.links.map((link) => (
                   <NavLink
                     key={link.to}
                     component={RouterNavLink}
@@ -76,8 +85,8 @@ export function AppLayout() {
                     onClick={close}
                   />
                 ))}
-            </div>
-          ))}
+              </div>
+            ))}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>

@@ -1,0 +1,32 @@
+import { screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithProviders } from '../../testing/render';
+import { AppLayout } from './app-layout';
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the sections', () => {
+  it('show Sagas and Dead Letters to an SRE', () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json([])),
+    );
+    renderWithProviders(<AppLayout />, { roles: ['sre'] });
+    expect(screen.getByRole('link', { name: 'Sagas' })).toHaveAttribute('href', '/sagas');
+    expect(screen.getByRole('link', { name: 'Dead Letters' })).toHaveAttribute('href', '/dead-letters');
+  });
+
+  it('hide them, and their Operations heading, from a planner', () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json([])),
+    );
+    renderWithProviders(<AppLayout />, { roles: ['planner'] });
+    expect(screen.getByRole('link', { name: 'Work Orders' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Sagas' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Dead Letters' })).not.toBeInTheDocument();
+    expect(screen.queryByText('Operations')).not.toBeInTheDocument();
+  });
+});
