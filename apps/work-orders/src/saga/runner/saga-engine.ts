@@ -1,0 +1,169 @@
+import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
+import type { SagaOrder, WorkOrderChange } from '../../domain/work-order-change';
+import { ignored, type AnySagaDefinition, type SagaCommand, type SagaData, type SagaDefinition, type SagaEnd, type SagaIgnored } from './saga-definition';
+
+/**
+ * The pure half of the runner: how a definition's table moves a saga. Given the data and a reply,
+ * it says the new data, the commands to send and the outcome once the saga ends; no I/O, so the
+ * saga tests run it directly ("given state and reply, expect commands/outcome").
+ */
+
+/** The saga moved: its new data, the commands to send, the step it entered, and its outcome once it ended. */
+export interface SagaAdvanced<TData, TOutcome> {
+  readonly kind: 'advanced';
+  readonly data: TData;
+  readonly commands: readonly SagaCommand[];
+  /** The step (or compensation) that started sending, when one did: it gets a fresh deadline. */
+  readonly entered: { readonly step: string; readonly compensation: boolean } | null;
+  readonly outcome: TOutcome | null;
+}
+
+export type SagaReaction<TData, TOutcome> = SagaAdvanced<TData, TOutcome> | SagaIgnored;
+
+type Definition<TData extends SagaData, TStart, TSucceeded, TCompensated> = SagaDefinition<TData, TStart, TSucceeded, TCompensated>;
+type Outcome<TSucceeded, TCompensated> = TSucceeded | TCompensated;
+
+/** Where a phase is in the table. */
+type Place = { readonly kind: 'step' | 'compensation'; readonly index: number } | { readonly kind: 'end' };
+
+/** A new saga's data and its first commands (it may end at once, when its first step has nothing to ask). */
+export function startSaga<TData extends SagaData, TStart, TSucceeded, TCompensated>(
+  definition: Definition<TData, TStart, TSucceeded, TCompensated>,
+  sagaId: string,
+  order: SagaOrder,
+  input: TStart,
+): SagaAdvanced<TData, Outcome<TSucceeded, TCompensated>> {
+  return enterStep(definition, definition.start(sagaId, order, input), 0);
+}
+
+/** Feeds one reply to a saga: what the current step's route for it does, then where the step stands. */
+export function reactTo<TData extends SagaData, TSucceeded, TCompensated>(
+  definition: Definition<TData, never, TSucceeded, TCompensated>,
+  data: TData,
+  reply: { readonly type: string; readonly payload: unknown },
+): SagaReaction<TData, Outcome<TSucceeded, TCompensated>> {
+  const place = placeOf(definition, data.phase);
+  if (place.kind === 'end') return ignored(`the ${definition.type} saga has ended (${data.phase})`);
+  const step = definition.steps[place.index]!;
+  const routes = place.kind === 'step' ? step.onReply : step.withCompensation!.onReply;
+  const route = routes.find((candidate) => candidate.reply.type === reply.type);
+  if (!route) return ignored(`the ${definition.type} saga does not expect ${reply.type} while ${data.phase}`);
+  const next = route.handle(data, reply.payload);
+  if (isIgnored(next)) return next;
+  if (place.kind === 'compensation') {
+    return step.withCompensation!.done(next) ? compensateFrom(definition, next, place.index - 1) : advanced(next, [], null, null);
+  }
+  switch (step.standing(next)) {
+    case 'waiting':
+      return advanced(next, [], null, null);
+    case 'succeeded':
+      return place.index + 1 < definition.steps.length ? enterStep(definition, next, place.index + 1) : end(next, definition.succeeded, [], null);
+    case 'failed':
+      // The failing step is compensated too: its commands may have partly succeeded.
+      return compensateFrom(definition, next, place.index);
+  }
+}
+
+/** The commands of the current step still waiting for an answer: what a deadline or an operator's retry re-sends. */
+export function pendingCommands<TData extends SagaData>(definition: Definition<TData, never, unknown, unknown>, data: TData): readonly SagaCommand[] {
+  const place = placeOf(definition, data.phase);
+  if (place.kind === 'end') return [];
+  const step = definition.steps[place.index]!;
+  return place.kind === 'step' ? step.invokeParticipant(data) : step.withCompensation!.invokeParticipant(data);
+}
+
+/** The end a saga in this phase reached (none while it runs). */
+export function endOf<TData extends SagaData, TSucceeded, TCompensated>(
+  definition: Definition<TData, never, TSucceeded, TCompensated>,
+  phase: string,
+): SagaEnd<TData, TSucceeded> | SagaEnd<TData, TCompensated> | null {
+  if (phase === definition.succeeded.phase) return definition.succeeded;
+  if (definition.compensated && phase === definition.compensated.phase) return definition.compensated;
+  return null;
+}
+
+/**
+ * Every command a saga sends is built here: correlated by the saga, caused by the reply that led
+ * to it (none for a start, a re-send or a retry). The whole envelope of the cause is at hand, so
+ * what else it carries (trace context, say) can follow the command.
+ */
+export function sagaCommand(command: SagaCommand, saga: Pick<SagaData, 'sagaId'>, cause: Envelope | null): OutgoingMessage {
+  return command.definition.outgoing(command.payload, { correlationId: saga.sagaId, causationId: cause?.id ?? null, key: command.key });
+}
+
+/** What the end a saga reached does to its order: the effect its definition declares for that end. */
+export function endEffect(definition: AnySagaDefinition, data: SagaData, outcome: unknown, order: SagaOrder): WorkOrderChange {
+  const reached = endOf(definition, data.phase);
+  if (!reached) throw new Error(`${definition.type} saga ${data.sagaId} has not ended (${data.phase})`);
+  return reached.effect(data, outcome, order);
+}
+
+function enterStep<TData extends SagaData, TSucceeded, TCompensated>(
+  definition: Definition<TData, never, TSucceeded, TCompensated>,
+  data: TData,
+  index: number,
+): SagaAdvanced<TData, Outcome<TSucceeded, TCompensated>> {
+  const step = definition.steps[index]!;
+  const entered: TData = { ...data, phase: step.phase };
+  const commands = step.invokeParticipant(entered);
+  switch (step.standing(entered)) {
+    case 'waiting':
+      return advanced<TData, Outcome<TSucceeded, TCompensated>>(entered, commands, { step: step.step, compensation: false }, null);
+    case 'succeeded':
+      return index + 1 < definition.steps.length ? enterStep(definition, entered, index + 1) : end(entered, definition.succeeded, [], null);
+    case 'failed':
+      return compensateFrom(definition, entered, index);
+  }
+}
+
+/** Runs the compensations of this step and the earlier ones, latest first; every one done, the `compensated` end. */
+function compensateFrom<TData extends SagaData, TSucceeded, TCompensated>(
+  definition: Definition<TData, never, TSucceeded, TCompensated>,
+  data: TData,
+  index: number,
+): SagaAdvanced<TData, Outcome<TSucceeded, TCompensated>> {
+  let current = data;
+  for (let position = index; position >= 0; position -= 1) {
+    const { step, withCompensation } = definition.steps[position]!;
+    if (!withCompensation) continue;
+    current = { ...withCompensation.begin(current), phase: withCompensation.phase };
+    // Nothing of this step to undo (every line was refused, say): on to the one before.
+    if (!withCompensation.done(current)) {
+      return advanced<TData, Outcome<TSucceeded, TCompensated>>(current, withCompensation.invokeParticipant(current), { step, compensation: true }, null);
+    }
+  }
+  if (!definition.compensated) throw new Error(`${definition.type} saga: a step failed and the saga has no compensated end`);
+  return end(current, definition.compensated, [], null);
+}
+
+function end<TData extends SagaData, TOutcome>(
+  data: TData,
+  reached: SagaEnd<TData, TOutcome>,
+  commands: readonly SagaCommand[],
+  entered: SagaAdvanced<TData, TOutcome>['entered'],
+): SagaAdvanced<TData, TOutcome> {
+  const ended = { ...data, phase: reached.phase };
+  return advanced(ended, commands, entered, reached.outcome(ended));
+}
+
+function advanced<TData, TOutcome>(
+  data: TData,
+  commands: readonly SagaCommand[],
+  entered: SagaAdvanced<TData, TOutcome>['entered'],
+  outcome: TOutcome | null,
+): SagaAdvanced<TData, TOutcome> {
+  return { kind: 'advanced', data, commands, entered, outcome };
+}
+
+function placeOf(definition: Definition<SagaData, never, unknown, unknown>, phase: string): Place {
+  const step = definition.steps.findIndex((candidate) => candidate.phase === phase);
+  if (step >= 0) return { kind: 'step', index: step };
+  const compensation = definition.steps.findIndex((candidate) => candidate.withCompensation?.phase === phase);
+  if (compensation >= 0) return { kind: 'compensation', index: compensation };
+  if (endOf(definition, phase)) return { kind: 'end' };
+  throw new Error(`${definition.type} saga: unknown phase ${phase}`);
+}
+
+function isIgnored(value: object): value is SagaIgnored {
+  return 'kind' in value && (value as { kind: unknown }).kind === 'ignored';
+}
