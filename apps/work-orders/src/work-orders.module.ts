@@ -6,7 +6,7 @@ import { InboundProgress } from './application/inbound-progress.service';
 import { PickingProgress } from './application/picking-progress.service';
 import { ReferenceCheck } from './application/reference-check';
 import { ReferenceDataReplica } from './application/reference-data-replica.service';
-import { SAGA_TIMING, SagaRunner } from './application/saga-runner.service';
+import { SAGA_TIMING, SagaRunner, sagaTimingFrom } from './application/saga-runner.service';
 import { WorkOrderCommands } from './application/work-order-commands.service';
 import { WorkOrderNumbers } from './application/work-order-numbers';
 import { WorkOrderQueries } from './application/work-order-queries.service';
@@ -22,7 +22,6 @@ import { countUnfinishedSagas } from './persistence/saga-counts';
 import { WorkOrdersDatabase } from './persistence/work-orders-database';
 import { SagaDeadlineSweeper } from './saga-deadlines/saga-deadline-sweeper';
 import { SAGA_TYPES } from './saga/sagas';
-import { sagaTimingFrom } from './saga/saga-timing';
 
 @Module({})
 export class WorkOrdersModule {

@@ -4,8 +4,8 @@ import { appendToOutbox, claimInboxMany } from '@wo/messaging';
 import { SagaMetrics } from '@wo/observability';
 import { SqlDatabase } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
-import type { SagaOrder } from '../domain/work-order-change';
-import type { LifecycleState } from '../domain/work-order-lifecycle';
+import { z } from 'zod';
+import type { LifecycleState, SagaOrder } from '../domain/work-order-lifecycle';
 import type { WorkOrder } from '../generated/prisma/client';
 import type { SqlTransaction } from '../persistence/work-orders-database';
 import {
@@ -19,12 +19,47 @@ import {
   type StepLogEntry,
   type StoredSaga,
 } from '../persistence/saga-store';
-import type { SagaCommand, SagaData, SagaDefinition } from '../saga/runner/saga-definition';
-import { endEffect, endOf, pendingCommands, reactTo, sagaCommand, startSaga } from '../saga/runner/saga-engine';
-import { nextDeadline, type SagaTiming } from '../saga/saga-timing';
+import {
+  endEffect,
+  endOf,
+  pendingCommands,
+  reactTo,
+  sagaCommand,
+  startSaga,
+  type SagaCommand,
+  type SagaData,
+  type SagaDefinition,
+} from '../saga/saga-definition';
 import { WorkOrderTransitions } from './work-order-transitions';
 
 export const SAGA_TIMING = Symbol('SAGA_TIMING');
+
+/**
+ * When a saga step is re-sent and when a saga is declared stuck. A step with no answer is re-sent
+ * after `stepTimeoutMs`, then with doubling backoff up to `maxBackoffMs`; a saga still unfinished
+ * `deadlineMs` after it started is marked STUCK and waits for an operator's retry.
+ */
+export interface SagaTiming {
+  readonly stepTimeoutMs: number;
+  readonly maxBackoffMs: number;
+  readonly deadlineMs: number;
+}
+
+const schema = z.object({
+  SAGA_STEP_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  SAGA_MAX_BACKOFF_MS: z.coerce.number().int().min(100).default(60_000),
+  SAGA_DEADLINE_MS: z.coerce.number().int().min(1_000).default(300_000),
+});
+
+export function sagaTimingFrom(env: NodeJS.ProcessEnv): SagaTiming {
+  const parsed = schema.parse(env);
+  return { stepTimeoutMs: parsed.SAGA_STEP_TIMEOUT_MS, maxBackoffMs: parsed.SAGA_MAX_BACKOFF_MS, deadlineMs: parsed.SAGA_DEADLINE_MS };
+}
+
+/** When the step's next re-send is due, after `attempts` re-sends so far. */
+export function nextDeadline(timing: SagaTiming, attempts: number, now: Date): Date {
+  return new Date(now.getTime() + Math.min(timing.stepTimeoutMs * 2 ** attempts, timing.maxBackoffMs));
+}
 
 /**
  * Runs every saga definition (saga/sagas.ts): starts one in the caller's transaction, feeds runs

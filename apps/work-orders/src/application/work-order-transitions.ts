@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { OutgoingMessage } from '@wo/contracts/envelope';
 import { appendToOutbox } from '@wo/messaging';
-import { evolve, type LifecycleEvent, type LifecycleState } from '../domain/work-order-lifecycle';
+import { evolve, type LifecycleEvent, type LifecycleState, type WorkOrderChange } from '../domain/work-order-lifecycle';
 import type { PendingAction, WorkOrderStatus } from '../domain/work-order-status';
-import type { WorkOrderChange } from '../domain/work-order-change';
 import type { WorkOrder } from '../generated/prisma/client';
 import {
   appendLogLines,

@@ -1,4 +1,4 @@
-import type { AnySagaDefinition, SagaData } from '../saga/runner/saga-definition';
+import type { AnySagaDefinition, SagaData } from '../saga/saga-definition';
 import { sagaOfType } from '../saga/sagas';
 import { appendLogLines, type SqlTransaction } from './work-orders-database';
 

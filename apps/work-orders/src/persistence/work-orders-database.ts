@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SqlExecutor } from '@wo/messaging';
 import { PG_POOL, prismaOptionsFor } from '@wo/platform';
 import type { Pool } from 'pg';
-import type { HeldReservation } from '../domain/work-order-change';
+import type { HeldReservation } from '../domain/work-order-lifecycle';
 import { PrismaClient, type Prisma, type WorkOrder } from '../generated/prisma/client';
 
 /** The work-orders database, through Prisma on the service's shared pg pool. */

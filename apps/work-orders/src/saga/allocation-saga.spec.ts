@@ -2,7 +2,7 @@ import { ReleaseStock, ReserveStock, StockReleased, StockReservationRejected, St
 import type { PayloadOf } from '@wo/contracts/envelope';
 import { WorkOrderAllocated, WorkOrderConfirmed, WorkOrderOutOfStock } from '@wo/contracts/work-orders';
 import { allocationSaga, type AllocationSagaData } from './allocation-saga';
-import { endEffect, pendingCommands, reactTo, startSaga, type SagaReaction } from './runner/saga-engine';
+import { endEffect, pendingCommands, reactTo, startSaga, type SagaReaction } from './saga-definition';
 
 const order = { id: 'wo-1', number: 'WO-1', merchantId: 'm-1', warehouseId: 'wh-1', status: 'DRAFT', inboundStatus: null };
 const actor = { subject: 'u-1', name: 'Planner' };

@@ -10,10 +10,10 @@ import {
 import type { PayloadOf } from '@wo/contracts/envelope';
 import { actorSchema, type Actor } from '@wo/contracts/work-orders';
 import { z } from 'zod';
-import type { SagaOrder, WorkOrderChange } from '../domain/work-order-change';
+import type { SagaOrder, WorkOrderChange } from '../domain/work-order-lifecycle';
 import { publicEvents, type Shortage } from '../domain/work-order-events';
 import { WorkOrderStatus } from '../domain/work-order-status';
-import { command, defineSaga, ignored, reply, type SagaCommand, type SagaIgnored, type StepStanding } from './runner/saga-definition';
+import { command, defineSaga, ignored, reply, type SagaCommand, type SagaIgnored, type StepStanding } from './saga-definition';
 
 /**
  * Allocation saga: reserve every material line of a work order in its warehouse, or nothing.

@@ -2,7 +2,7 @@ import { CreateFinishedGoodsInbound, FinishedGoodsInboundCreated } from '@wo/con
 import { ConsumeReservation, ReservationConsumed } from '@wo/contracts/inventory';
 import { WorkOrderCompleted } from '@wo/contracts/work-orders';
 import { completionSaga, type CompletionSagaData } from './completion-saga';
-import { endEffect, pendingCommands, reactTo, startSaga, type SagaReaction } from './runner/saga-engine';
+import { endEffect, pendingCommands, reactTo, startSaga, type SagaReaction } from './saga-definition';
 
 const order = { id: 'wo', number: 'WO-1', merchantId: 'm', warehouseId: 'wh', status: 'PROCESSING', inboundStatus: null };
 const actor = { subject: 'u', name: 'Planner' };

@@ -3,9 +3,9 @@ import { CreateFinishedGoodsInbound, FinishedGoodsInboundCreated } from '@wo/con
 import { ConsumeReservation, ReservationConsumed, stockKey } from '@wo/contracts/inventory';
 import type { Actor } from '@wo/contracts/work-orders';
 import { z } from 'zod';
-import type { SagaOrder, WorkOrderChange } from '../domain/work-order-change';
+import type { SagaOrder, WorkOrderChange } from '../domain/work-order-lifecycle';
 import { publicEvents } from '../domain/work-order-events';
-import { command, defineSaga, ignored, reply, type SagaCommand, type SagaIgnored } from './runner/saga-definition';
+import { command, defineSaga, ignored, reply, type SagaCommand, type SagaIgnored } from './saga-definition';
 
 /**
  * Completion saga: deduct the materials and expect the finished goods, in one step. The order is

@@ -1,7 +1,7 @@
 import { ReleaseStock, StockReleased } from '@wo/contracts/inventory';
 import { WorkOrderCanceled } from '@wo/contracts/work-orders';
 import { releaseSaga, type ReleaseSagaData } from './release-saga';
-import { endEffect, pendingCommands, reactTo, startSaga } from './runner/saga-engine';
+import { endEffect, pendingCommands, reactTo, startSaga } from './saga-definition';
 
 const order = { id: 'wo', number: 'WO-1', merchantId: 'm', warehouseId: 'wh', status: 'ALLOCATED', inboundStatus: null };
 const actor = { subject: 'u', name: 'Planner' };

@@ -2,9 +2,9 @@ import type { PayloadOf } from '@wo/contracts/envelope';
 import { ReleaseStock, StockReleased, stockKey } from '@wo/contracts/inventory';
 import type { Actor } from '@wo/contracts/work-orders';
 import { z } from 'zod';
-import type { SagaOrder, WorkOrderChange } from '../domain/work-order-change';
+import type { SagaOrder, WorkOrderChange } from '../domain/work-order-lifecycle';
 import { publicEvents } from '../domain/work-order-events';
-import { command, defineSaga, ignored, reply, type SagaCommand, type SagaIgnored } from './runner/saga-definition';
+import { command, defineSaga, ignored, reply, type SagaCommand, type SagaIgnored } from './saga-definition';
 
 /**
  * Release saga: the cancel of an Allocated order. The order is `releasing` meanwhile.

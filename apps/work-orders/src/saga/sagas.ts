@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { allocationSaga } from './allocation-saga';
 import { completionSaga } from './completion-saga';
 import { releaseSaga } from './release-saga';
-import type { AnySagaDefinition } from './runner/saga-definition';
+import type { AnySagaDefinition } from './saga-definition';
 
 /** Every saga work-orders runs. A new saga is its definition's file and one line here. */
 export const SAGAS: readonly AnySagaDefinition[] = [allocationSaga, releaseSaga, completionSaga];

@@ -1,9 +1,8 @@
 import { defineMessage } from '@wo/contracts/envelope';
 import { z } from 'zod';
-import type { WorkOrderChange } from '../../domain/work-order-change';
-import { SAGA_REPLIES, SAGA_TYPES, sagaOfType } from '../sagas';
-import { command, defineSaga, ignored, reply, type SagaStep } from './saga-definition';
-import { endEffect, endOf, pendingCommands, reactTo, sagaCommand, startSaga } from './saga-engine';
+import type { WorkOrderChange } from '../domain/work-order-lifecycle';
+import { command, defineSaga, endEffect, endOf, ignored, pendingCommands, reactTo, reply, sagaCommand, startSaga, type SagaStep } from './saga-definition';
+import { SAGA_REPLIES, SAGA_TYPES, sagaOfType } from './sagas';
 
 // A two-step saga of its own, to pin the runner's rules apart from the three real ones.
 const Book = defineMessage({ type: 'test.Book', version: 1, topic: 'test.commands', schema: z.object({ item: z.string() }) });
