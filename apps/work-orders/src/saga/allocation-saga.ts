@@ -100,7 +100,7 @@ export interface AllocationStart {
 }
 
 /** One reservation per line per attempt: a retry is a new saga, so a new reservation id. */
-export function reservationIdFor(sagaId: string, lineId: string): string {
+function reservationIdFor(sagaId: string, lineId: string): string {
   return `${sagaId}:${lineId}`;
 }
 
