@@ -6,7 +6,7 @@ import { InboundProgress } from './application/inbound-progress.service';
 import { PickingProgress } from './application/picking-progress.service';
 import { ReferenceCheck } from './application/reference-check';
 import { ReferenceDataReplica } from './application/reference-data-replica.service';
-import { SAGA_TIMING, SagaCoordinator } from './application/saga-coordinator.service';
+import { SAGA_TIMING, SagaRunner, sagaTimingFrom } from './application/saga-runner.service';
 import { WorkOrderCommands } from './application/work-order-commands.service';
 import { WorkOrderNumbers } from './application/work-order-numbers';
 import { WorkOrderQueries } from './application/work-order-queries.service';
@@ -24,8 +24,7 @@ import { SagaRepliesMessageController } from './messaging/saga-replies.message.c
 import { countUnfinishedSagas } from './persistence/saga-counts';
 import { WorkOrdersDatabase } from './persistence/work-orders-database';
 import { SagaDeadlineSweeper } from './saga-deadlines/saga-deadline-sweeper';
-import { SAGA_TYPES } from './saga/saga-registry';
-import { sagaTimingFrom } from './saga/saga-timing';
+import { SAGA_TYPES } from './saga/sagas';
 
 @Module({})
 export class WorkOrdersModule {
@@ -50,7 +49,7 @@ export class WorkOrdersModule {
         BomService,
         WorkOrderNumbers,
         WorkOrderTransitions,
-        SagaCoordinator,
+        SagaRunner,
         WorkOrderCommands,
         WorkOrderQueries,
         PickingProgress,

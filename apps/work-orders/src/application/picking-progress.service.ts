@@ -13,7 +13,7 @@ import { WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
 import { WorkOrdersDatabase, type WorkOrdersTransaction } from '../persistence/work-orders-database';
 import { heldReservations } from './held-reservations';
-import { publicEvents } from './work-order-events';
+import { publicEvents } from '../domain/work-order-events';
 import { WorkOrderTransitions } from './work-order-transitions';
 
 type ListEvent = Envelope<{ listId: string; workOrderIds: string[] }>;

@@ -10,8 +10,11 @@ import { WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
 import { heldReservationsOf, linesOf, WorkOrdersDatabase, type LockedWorkOrder, type SqlTransaction } from '../persistence/work-orders-database';
 import { ReferenceCheck, type LineInput } from './reference-check';
-import { SagaCoordinator } from './saga-coordinator.service';
-import { publicEvents } from './work-order-events';
+import { publicEvents } from '../domain/work-order-events';
+import { allocationSaga } from '../saga/allocation-saga';
+import { completionSaga } from '../saga/completion-saga';
+import { releaseSaga } from '../saga/release-saga';
+import { SagaRunner } from './saga-runner.service';
 import { WorkOrderNumbers } from './work-order-numbers';
 import { heldReservations } from './held-reservations';
 import { pickingOf, stateOf, WorkOrderTransitions } from './work-order-transitions';
@@ -55,7 +58,7 @@ export class WorkOrderCommands {
     private readonly sql: SqlDatabase,
     private readonly references: ReferenceCheck,
     private readonly numbers: WorkOrderNumbers,
-    private readonly sagas: SagaCoordinator,
+    private readonly sagas: SagaRunner,
     private readonly transitions: WorkOrderTransitions,
   ) {}
 
@@ -165,14 +168,8 @@ export class WorkOrderCommands {
           publicEvents.canceled(order, order.id, actor),
         ]);
       }
-      const next = await this.transitions.apply(tx, order, { type: 'ReleaseStarted' }, { event: 'releaseStarted', detail: { actor } });
       const held = await heldReservationsOf(tx, id);
-      await this.sagas.startRelease(
-        tx,
-        order,
-        held.map(({ reservationId, sku }) => ({ reservationId, sku })),
-      );
-      return next;
+      return this.sagas.start(tx, releaseSaga, order, { reservations: held, actor });
     });
   }
 
@@ -197,16 +194,8 @@ export class WorkOrderCommands {
   /** Complete: deduct the materials and create the finished-goods inbound order (completion saga). */
   complete(id: string, actor: Actor): Promise<WorkOrderSummary | Refusal> {
     return this.act(id, 'complete', async (tx, order) => {
-      const next = await this.transitions.apply(tx, order, { type: 'CompletionStarted' }, { event: 'completionStarted', detail: { actor } });
-      const held = await heldReservationsOf(tx, id);
-      const outputs = await linesOf(tx, id, 'OUTPUT');
-      await this.sagas.startCompletion(
-        tx,
-        order,
-        held.map(({ reservationId, sku }) => ({ reservationId, sku })),
-        outputs.map(({ sku, quantity }) => ({ sku, quantity })),
-      );
-      return next;
+      const [held, outputs] = await Promise.all([heldReservationsOf(tx, id), linesOf(tx, id, 'OUTPUT')]);
+      return this.sagas.start(tx, completionSaga, order, { reservations: held, outputs, actor });
     });
   }
 
@@ -252,11 +241,7 @@ export class WorkOrderCommands {
     materialLines?: MaterialLines,
   ): Promise<LifecycleState> {
     const materials = materialLines ?? (await materialsOf(tx, order.id));
-    const { sagaId, commands } = await this.sagas.startAllocation(tx, order, materials, actor);
-    const events = order.status === WorkOrderStatus.Draft ? [publicEvents.confirmed(order, sagaId, actor)] : [];
-    return this.transitions.apply(tx, order, { type: 'AllocationStarted' }, { event: historyEvent, detail: { sagaId, actor } }, [...commands, ...events], {
-      shortages: [],
-    });
+    return this.sagas.start(tx, allocationSaga, order, { materials, actor, cause: historyEvent });
   }
 
   private async resolveLines(merchantId: string, lines: CreateWorkOrderInput['lines']) {

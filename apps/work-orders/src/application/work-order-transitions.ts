@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { OutgoingMessage } from '@wo/contracts/envelope';
 import { appendToOutbox } from '@wo/messaging';
-import { evolve, type LifecycleEvent, type LifecycleState } from '../domain/work-order-lifecycle';
+import { evolve, type LifecycleEvent, type LifecycleState, type WorkOrderChange } from '../domain/work-order-lifecycle';
 import type { PendingAction, WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
-import { appendLogLines, lockWorkOrders, type LockedWorkOrder, type SqlTransaction } from '../persistence/work-orders-database';
+import {
+  appendLogLines,
+  endHeldReservations,
+  holdReservations,
+  lockWorkOrders,
+  type LockedWorkOrder,
+  type SqlTransaction,
+} from '../persistence/work-orders-database';
+
+/** What a transition reads of the order it moves. */
+type OrderState = Pick<WorkOrder, 'id' | 'status' | 'pendingAction'>;
 
 /** What a transition may set besides the status (left as it is when absent). */
-export interface TransitionExtras {
-  readonly shortages?: unknown;
-  readonly inboundOrderId?: string;
-  readonly inboundStatus?: string;
-}
+export type TransitionExtras = Pick<WorkOrderChange, 'shortages' | 'inboundOrderId' | 'inboundStatus'>;
 
 /**
  * The only place a work order's status changes: applies a lifecycle event through the pure
@@ -34,62 +40,61 @@ export class WorkOrderTransitions {
 
   async apply(
     tx: SqlTransaction,
-    order: WorkOrder,
+    order: OrderState,
     event: LifecycleEvent,
     history: { event: string; detail?: Record<string, unknown> },
     messages: readonly OutgoingMessage[] = [],
     extras: TransitionExtras = {},
   ): Promise<LifecycleState> {
-    const next = evolve(stateOf(order), event);
-    await tx.$executeRawUnsafe(
-      `UPDATE work_order SET status = $2, pending_action = $3, updated_at = now(),
-              shortages = COALESCE($4::jsonb, shortages), inbound_order_id = COALESCE($5, inbound_order_id), inbound_status = COALESCE($6, inbound_status)
-        WHERE id = $1`,
-      order.id,
-      next.status,
-      next.pendingAction,
-      extras.shortages === undefined ? null : JSON.stringify(extras.shortages),
-      extras.inboundOrderId ?? null,
-      extras.inboundStatus ?? null,
-    );
-    await this.record(tx, order.id, history.event, history.detail);
-    await appendToOutbox(tx, messages);
-    return next;
+    const [next] = await this.applyChanges(tx, [
+      { order, change: { event, history: { event: history.event, detail: history.detail ?? {} }, messages, ...extras } },
+    ]);
+    return next!;
   }
 
   /**
-   * The batch form of `apply` for lifecycle events that set the shortages (allocation outcomes):
-   * every order's new status in one statement, the history in one, the messages in one.
+   * Changes of several orders (one each) in a statement per kind, whatever their number: the
+   * reservations they come to hold, those that end, the statuses, the history, and one outbox
+   * insert for their events with `alsoSend` (a saga's commands) ahead of them.
    */
-  async applyMany(
+  async applyChanges(
     tx: SqlTransaction,
-    changes: readonly {
-      order: WorkOrder;
-      event: LifecycleEvent;
-      history: { event: string; detail?: Record<string, unknown> };
-      messages: readonly OutgoingMessage[];
-      shortages: unknown;
-    }[],
-  ): Promise<void> {
-    if (changes.length === 0) return;
-    const next = changes.map((change) => evolve(stateOf(change.order), change.event));
-    await tx.$executeRawUnsafe(
-      `UPDATE work_order w SET status = u.status, pending_action = u.pending_action, shortages = u.shortages::jsonb, updated_at = now()
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, status, pending_action, shortages)
-        WHERE w.id = u.id`,
-      changes.map((change) => change.order.id),
-      next.map((state) => state.status),
-      next.map((state) => state.pendingAction),
-      changes.map((change) => JSON.stringify(change.shortages)),
+    changes: readonly { readonly order: OrderState; readonly change: WorkOrderChange }[],
+    alsoSend: readonly OutgoingMessage[] = [],
+  ): Promise<LifecycleState[]> {
+    const next = changes.map(({ order, change }) => evolve(stateOf(order), change.event));
+    await holdReservations(
+      tx,
+      changes.flatMap(({ order, change }) =>
+        change.reservations && 'hold' in change.reservations ? change.reservations.hold.map((held) => ({ ...held, workOrderId: order.id })) : [],
+      ),
     );
+    await endHeldReservations(
+      tx,
+      changes.flatMap(({ order, change }) =>
+        change.reservations && 'end' in change.reservations ? [{ workOrderId: order.id, status: change.reservations.end }] : [],
+      ),
+    );
+    if (changes.length > 0) {
+      await tx.$executeRawUnsafe(
+        `UPDATE work_order w SET status = u.status, pending_action = u.pending_action, updated_at = now(), shortages = COALESCE(u.shortages::jsonb, w.shortages),
+                inbound_order_id = COALESCE(u.inbound_order_id, w.inbound_order_id), inbound_status = COALESCE(u.inbound_status, w.inbound_status)
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(id, status, pending_action, shortages, inbound_order_id, inbound_status)
+          WHERE w.id = u.id`,
+        changes.map(({ order }) => order.id),
+        next.map((state) => state.status),
+        next.map((state) => state.pendingAction),
+        changes.map(({ change }) => (change.shortages === undefined ? null : JSON.stringify(change.shortages))),
+        changes.map(({ change }) => change.inboundOrderId ?? null),
+        changes.map(({ change }) => change.inboundStatus ?? null),
+      );
+    }
     await this.recordMany(
       tx,
-      changes.map(({ order, history }) => ({ workOrderId: order.id, event: history.event, detail: history.detail })),
+      changes.map(({ order, change }) => ({ workOrderId: order.id, event: change.history.event, detail: change.history.detail })),
     );
-    await appendToOutbox(
-      tx,
-      changes.flatMap((change) => change.messages),
-    );
+    await appendToOutbox(tx, [...alsoSend, ...changes.flatMap(({ change }) => change.messages)]);
+    return next;
   }
 
   async record(tx: SqlTransaction, workOrderId: string, event: string, detail: Record<string, unknown> = {}): Promise<void> {

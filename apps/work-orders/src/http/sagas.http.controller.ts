@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/comm
 import type { Response } from 'express';
 import { ACTION_ROLES, sagaListQuery } from '@wo/contracts/rest';
 import { conflict, notFound, parseInput, RequireRole, ServesEveryMerchant, skipTake } from '@wo/platform';
-import { SagaCoordinator } from '../application/saga-coordinator.service';
+import { SagaRunner } from '../application/saga-runner.service';
 import { WorkOrdersDatabase } from '../persistence/work-orders-database';
 
 /** The SRE's view of the sagas: by state, one saga's step history, and a retry for a stuck one. */
@@ -11,7 +11,7 @@ import { WorkOrdersDatabase } from '../persistence/work-orders-database';
 export class SagasHttpController {
   constructor(
     private readonly db: WorkOrdersDatabase,
-    private readonly sagas: SagaCoordinator,
+    private readonly sagas: SagaRunner,
   ) {}
 
   @Get()

@@ -1,18 +1,16 @@
 import { Controller } from '@nestjs/common';
 import type { Envelope } from '@wo/contracts/envelope';
-import { FinishedGoodsInboundCreated } from '@wo/contracts/inbound';
-import { ReservationConsumed, StockReleased, StockReservationRejected, StockReserved } from '@wo/contracts/inventory';
 import { OnMessages } from '@wo/messaging';
-import { SagaCoordinator } from '../application/saga-coordinator.service';
-import type { SagaReply } from '../saga/saga-reply';
+import { SagaRunner } from '../application/saga-runner.service';
+import { SAGA_REPLIES } from '../saga/sagas';
 
-/** Kafka entry for the replies of saga participants: runs of them go to the sagas together. */
+/** Kafka entry for the replies of saga participants (every reply some saga expects): runs of them go to the sagas together. */
 @Controller()
 export class SagaRepliesMessageController {
-  constructor(private readonly sagas: SagaCoordinator) {}
+  constructor(private readonly sagas: SagaRunner) {}
 
-  @OnMessages('saga-replies', [StockReserved, StockReservationRejected, StockReleased, ReservationConsumed, FinishedGoodsInboundCreated])
-  replies(replies: (Envelope & SagaReply)[]) {
+  @OnMessages('saga-replies', SAGA_REPLIES)
+  replies(replies: Envelope[]) {
     return this.sagas.onReplies(replies);
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SqlExecutor } from '@wo/messaging';
 import { PG_POOL, prismaOptionsFor } from '@wo/platform';
 import type { Pool } from 'pg';
+import type { HeldReservation } from '../domain/work-order-lifecycle';
 import { PrismaClient, type Prisma, type WorkOrder } from '../generated/prisma/client';
 
 /** The work-orders database, through Prisma on the service's shared pg pool. */
@@ -52,6 +53,33 @@ export function heldReservationsOf(
     `SELECT reservation_id AS "reservationId", line_id AS "lineId", sku, quantity, allocations FROM work_order_reservation
       WHERE work_order_id = $1 AND status = 'HELD' ORDER BY sku`,
     workOrderId,
+  );
+}
+
+/** The reservations allocated orders come to hold, in one statement. */
+export async function holdReservations(tx: SqlTransaction, held: readonly (HeldReservation & { workOrderId: string })[]): Promise<void> {
+  if (held.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO work_order_reservation (reservation_id, work_order_id, line_id, sku, quantity, allocations, status)
+     SELECT r.reservation_id, r.work_order_id, r.line_id, r.sku, r.quantity, r.allocations::jsonb, 'HELD'
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) AS r(reservation_id, work_order_id, line_id, sku, quantity, allocations)`,
+    held.map((reservation) => reservation.reservationId),
+    held.map((reservation) => reservation.workOrderId),
+    held.map((reservation) => reservation.lineId),
+    held.map((reservation) => reservation.sku),
+    held.map((reservation) => reservation.quantity),
+    held.map((reservation) => JSON.stringify(reservation.allocations)),
+  );
+}
+
+/** Orders' held reservations end: released (cancel) or consumed (completion), in one statement. */
+export async function endHeldReservations(tx: SqlTransaction, ends: readonly { workOrderId: string; status: 'RELEASED' | 'CONSUMED' }[]): Promise<void> {
+  if (ends.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE work_order_reservation r SET status = e.status FROM unnest($1::text[], $2::text[]) AS e(work_order_id, status)
+      WHERE r.work_order_id = e.work_order_id AND r.status = 'HELD'`,
+    ends.map((end) => end.workOrderId),
+    ends.map((end) => end.status),
   );
 }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@wo/platform';
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import { SagaCoordinator } from '../application/saga-coordinator.service';
+import { SagaRunner } from '../application/saga-runner.service';
 
 /** How often the sweep runs: the finest step deadline it can honour. */
 const SWEEP_EVERY_MS = 1_000;
@@ -21,7 +21,7 @@ export class SagaDeadlineSweeper implements OnApplicationBootstrap, BeforeApplic
 
   constructor(
     @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
-    private readonly sagas: SagaCoordinator,
+    private readonly sagas: SagaRunner,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

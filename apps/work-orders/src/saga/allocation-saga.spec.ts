@@ -1,30 +1,35 @@
-import { ReleaseStock, ReserveStock } from '@wo/contracts/inventory';
-import { onAllocationReply, pendingAllocationCommands, startAllocation, type AllocationSagaData } from './allocation-saga';
-import type { SagaReaction } from './saga-types';
-import type { StockReply } from './stock-reply';
+import { ReleaseStock, ReserveStock, StockReleased, StockReservationRejected, StockReserved } from '@wo/contracts/inventory';
+import type { PayloadOf } from '@wo/contracts/envelope';
+import { WorkOrderAllocated, WorkOrderConfirmed, WorkOrderOutOfStock } from '@wo/contracts/work-orders';
+import { allocationSaga, type AllocationSagaData } from './allocation-saga';
+import { endEffect, pendingCommands, reactTo, startSaga, type SagaReaction } from './saga-definition';
 
+const order = { id: 'wo-1', number: 'WO-1', merchantId: 'm-1', warehouseId: 'wh-1', status: 'DRAFT', inboundStatus: null };
+const actor = { subject: 'u-1', name: 'Planner' };
 const request = {
-  sagaId: 'saga-1',
-  workOrderId: 'wo-1',
-  warehouseId: 'wh-1',
-  merchantId: 'm-1',
   materials: [
-    { lineId: 'l1', sku: 'BOX', quantity: 5 },
-    { lineId: 'l2', sku: 'SOAP', quantity: 10 },
+    { id: 'l1', sku: 'BOX', quantity: 5 },
+    { id: 'l2', sku: 'SOAP', quantity: 10 },
   ],
+  actor,
+  cause: 'confirmed',
 };
+const startAllocation = () => startSaga(allocationSaga, 'saga-1', order, request);
+const onAllocationReply = (data: AllocationSagaData, reply: { type: string; payload: unknown }) => reactTo(allocationSaga, data, reply);
 
-const reserved = (lineId: string, sku: string, quantity: number): StockReply => ({
-  type: 'inventory.StockReserved',
-  payload: { reservationId: `saga-1:${lineId}`, lineId, sku, quantity, allocations: [{ locationCode: 'A-01', quantity }] },
+const reserved = (lineId: string, sku: string, quantity: number) => ({
+  type: StockReserved.type,
+  payload: { reservationId: `saga-1:${lineId}`, lineId, sku, quantity, allocations: [{ locationCode: 'A-01', quantity }] } satisfies PayloadOf<
+    typeof StockReserved
+  >,
 });
-const rejected = (lineId: string, sku: string, requested: number, available: number): StockReply => ({
-  type: 'inventory.StockReservationRejected',
-  payload: { reservationId: `saga-1:${lineId}`, lineId, sku, requested, available },
+const rejected = (lineId: string, sku: string, requested: number, available: number) => ({
+  type: StockReservationRejected.type,
+  payload: { reservationId: `saga-1:${lineId}`, lineId, sku, requested, available } satisfies PayloadOf<typeof StockReservationRejected>,
 });
-const released = (lineId: string, sku: string, quantity: number): StockReply => ({
-  type: 'inventory.StockReleased',
-  payload: { reservationId: `saga-1:${lineId}`, sku, quantity },
+const released = (lineId: string, sku: string, quantity: number) => ({
+  type: StockReleased.type,
+  payload: { reservationId: `saga-1:${lineId}`, sku, quantity } satisfies PayloadOf<typeof StockReleased>,
 });
 
 function advanced(reaction: SagaReaction<AllocationSagaData, unknown>) {
@@ -34,16 +39,30 @@ function advanced(reaction: SagaReaction<AllocationSagaData, unknown>) {
 
 describe('allocation saga', () => {
   it('starts by reserving every material line, keyed by warehouse and SKU', () => {
-    const started = startAllocation(request);
+    const started = startAllocation();
     expect(started.commands.map((command) => [command.definition.type, command.key, command.payload])).toEqual([
       [ReserveStock.type, 'wh-1:BOX', expect.objectContaining({ reservationId: 'saga-1:l1', sku: 'BOX', quantity: 5, merchantId: 'm-1' })],
       [ReserveStock.type, 'wh-1:SOAP', expect.objectContaining({ reservationId: 'saga-1:l2', sku: 'SOAP', quantity: 10 })],
     ]);
     expect(started.data.phase).toBe('reserving');
+    expect(started.entered).toEqual({ step: 'reserve materials', compensation: false });
+  });
+
+  it('puts the order in allocating when it starts, and a confirm from Draft says so to other domains', () => {
+    const { data } = startAllocation();
+    const fromDraft = allocationSaga.started(data, order, request);
+    expect(fromDraft).toMatchObject({
+      event: { type: 'AllocationStarted' },
+      history: { event: 'confirmed', detail: { sagaId: 'saga-1', actor } },
+      shortages: [],
+    });
+    expect(fromDraft.messages.map((message) => message.envelope.type)).toEqual([WorkOrderConfirmed.type]);
+    const retried = allocationSaga.started(data, { ...order, status: 'OUT_OF_STOCK' }, { ...request, cause: 'allocationRetried' });
+    expect(retried).toMatchObject({ history: { event: 'allocationRetried' }, messages: [] });
   });
 
   it('given every line reserved, ends Allocated with the location allocations', () => {
-    const first = advanced(onAllocationReply(startAllocation(request).data, reserved('l1', 'BOX', 5)));
+    const first = advanced(onAllocationReply(startAllocation().data, reserved('l1', 'BOX', 5)));
     expect(first.outcome).toBeNull();
     const second = advanced(onAllocationReply(first.data, reserved('l2', 'SOAP', 10)));
     expect(second.commands).toEqual([]);
@@ -53,11 +72,35 @@ describe('allocation saga', () => {
     });
   });
 
+  it('Allocated: the order holds every reservation with its bins, and WorkOrderAllocated names them', () => {
+    const first = advanced(onAllocationReply(startAllocation().data, reserved('l1', 'BOX', 5)));
+    const done = advanced(onAllocationReply(first.data, reserved('l2', 'SOAP', 10)));
+    const change = endEffect(allocationSaga, done.data, done.outcome, order);
+    expect(change).toMatchObject({ event: { type: 'AllocationSucceeded' }, history: { event: 'allocated', detail: { sagaId: 'saga-1' } }, shortages: [] });
+    expect(change.reservations).toEqual({
+      hold: [
+        { reservationId: 'saga-1:l1', lineId: 'l1', sku: 'BOX', quantity: 5, allocations: [{ locationCode: 'A-01', quantity: 5 }] },
+        { reservationId: 'saga-1:l2', lineId: 'l2', sku: 'SOAP', quantity: 10, allocations: [{ locationCode: 'A-01', quantity: 10 }] },
+      ],
+    });
+    expect(change.messages.map((message) => [message.envelope.type, message.envelope.correlationId, message.envelope.key])).toEqual([
+      [WorkOrderAllocated.type, 'saga-1', 'wo-1'],
+    ]);
+    expect(change.messages[0]!.envelope.payload).toMatchObject({
+      actor,
+      materials: [
+        { lineId: 'l1', sku: 'BOX' },
+        { lineId: 'l2', sku: 'SOAP' },
+      ],
+    });
+  });
+
   it('given one line short, releases the reserved lines before declaring Out of Stock', () => {
-    const afterReserve = advanced(onAllocationReply(startAllocation(request).data, reserved('l1', 'BOX', 5)));
+    const afterReserve = advanced(onAllocationReply(startAllocation().data, reserved('l1', 'BOX', 5)));
     const afterReject = advanced(onAllocationReply(afterReserve.data, rejected('l2', 'SOAP', 10, 3)));
     expect(afterReject.outcome).toBeNull();
     expect(afterReject.data.phase).toBe('compensating');
+    expect(afterReject.entered).toEqual({ step: 'reserve materials', compensation: true });
     expect(afterReject.commands.map((command) => [command.definition.type, command.payload])).toEqual([
       [ReleaseStock.type, { reservationId: 'saga-1:l1', warehouseId: 'wh-1', sku: 'BOX' }],
     ]);
@@ -65,17 +108,30 @@ describe('allocation saga', () => {
     expect(done.outcome).toEqual({ kind: 'outOfStock', shortages: [{ sku: 'SOAP', requested: 10, available: 3 }] });
   });
 
+  it('Out of Stock: the order records the shortages, holds nothing, and WorkOrderOutOfStock says what was short', () => {
+    const afterReject = advanced(onAllocationReply(startAllocation().data, rejected('l2', 'SOAP', 10, 3)));
+    const compensating = advanced(onAllocationReply(afterReject.data, reserved('l1', 'BOX', 5)));
+    const done = advanced(onAllocationReply(compensating.data, released('l1', 'BOX', 5)));
+    expect(done.data.lines.map((line) => line.state)).toEqual(['released', 'rejected']);
+    const change = endEffect(allocationSaga, done.data, done.outcome, order);
+    const shortages = [{ sku: 'SOAP', requested: 10, available: 3 }];
+    expect(change).toMatchObject({ event: { type: 'AllocationFailed' }, history: { event: 'outOfStock', detail: { sagaId: 'saga-1', shortages } }, shortages });
+    expect(change.reservations).toBeUndefined();
+    expect(change.messages.map((message) => message.envelope.type)).toEqual([WorkOrderOutOfStock.type]);
+  });
+
   it('given a rejection before the other reply, waits for every answer before compensating', () => {
-    const afterReject = advanced(onAllocationReply(startAllocation(request).data, rejected('l2', 'SOAP', 10, 0)));
+    const afterReject = advanced(onAllocationReply(startAllocation().data, rejected('l2', 'SOAP', 10, 0)));
     expect(afterReject.commands).toEqual([]);
     const afterReserve = advanced(onAllocationReply(afterReject.data, reserved('l1', 'BOX', 5)));
     expect(afterReserve.commands.map((command) => command.definition.type)).toEqual([ReleaseStock.type]);
   });
 
   it('given every line short, ends Out of Stock without any release', () => {
-    const first = advanced(onAllocationReply(startAllocation(request).data, rejected('l1', 'BOX', 5, 1)));
+    const first = advanced(onAllocationReply(startAllocation().data, rejected('l1', 'BOX', 5, 1)));
     const second = advanced(onAllocationReply(first.data, rejected('l2', 'SOAP', 10, 2)));
     expect(second.commands).toEqual([]);
+    expect(second.entered).toBeNull();
     expect(second.outcome).toEqual({
       kind: 'outOfStock',
       shortages: [
@@ -86,20 +142,50 @@ describe('allocation saga', () => {
   });
 
   it('ignores a duplicate reply explicitly', () => {
-    const first = advanced(onAllocationReply(startAllocation(request).data, reserved('l1', 'BOX', 5)));
+    const first = advanced(onAllocationReply(startAllocation().data, reserved('l1', 'BOX', 5)));
     expect(onAllocationReply(first.data, reserved('l1', 'BOX', 5))).toEqual({ kind: 'ignored', reason: 'line l1 already reserved' });
   });
 
   it('ignores a reply for a reservation it does not know', () => {
-    const reply: StockReply = {
-      type: 'inventory.StockReserved',
+    const reply = {
+      type: StockReserved.type,
       payload: { reservationId: 'other:l9', lineId: 'l9', sku: 'X', quantity: 1, allocations: [{ locationCode: 'A', quantity: 1 }] },
     };
-    expect(onAllocationReply(startAllocation(request).data, reply).kind).toBe('ignored');
+    expect(onAllocationReply(startAllocation().data, reply).kind).toBe('ignored');
+  });
+
+  it('ignores a release while reserving, and a reservation answer while compensating', () => {
+    expect(onAllocationReply(startAllocation().data, released('l1', 'BOX', 5))).toEqual({
+      kind: 'ignored',
+      reason: 'the allocation saga does not expect inventory.StockReleased while reserving',
+    });
+    const afterReserve = advanced(onAllocationReply(startAllocation().data, reserved('l1', 'BOX', 5)));
+    const compensating = advanced(onAllocationReply(afterReserve.data, rejected('l2', 'SOAP', 10, 3)));
+    expect(onAllocationReply(compensating.data, reserved('l2', 'SOAP', 10)).kind).toBe('ignored');
+    const done = advanced(onAllocationReply(compensating.data, released('l1', 'BOX', 5)));
+    expect(onAllocationReply(done.data, released('l1', 'BOX', 5))).toEqual({ kind: 'ignored', reason: 'the allocation saga has ended (outOfStock)' });
   });
 
   it('re-sends only the commands still waiting for an answer', () => {
-    const first = advanced(onAllocationReply(startAllocation(request).data, reserved('l1', 'BOX', 5)));
-    expect(pendingAllocationCommands(first.data).map((command) => command.payload)).toEqual([expect.objectContaining({ reservationId: 'saga-1:l2' })]);
+    const first = advanced(onAllocationReply(startAllocation().data, reserved('l1', 'BOX', 5)));
+    expect(pendingCommands(allocationSaga, first.data).map((command) => command.payload)).toEqual([expect.objectContaining({ reservationId: 'saga-1:l2' })]);
+  });
+
+  it('re-sends the releases still unanswered while compensating, and nothing once ended', () => {
+    const first = advanced(onAllocationReply(startAllocation().data, reserved('l1', 'BOX', 5)));
+    const compensating = advanced(onAllocationReply(first.data, rejected('l2', 'SOAP', 10, 3)));
+    expect(pendingCommands(allocationSaga, compensating.data).map((command) => [command.definition.type, command.key])).toEqual([
+      [ReleaseStock.type, 'wh-1:BOX'],
+    ]);
+    const done = advanced(onAllocationReply(compensating.data, released('l1', 'BOX', 5)));
+    expect(pendingCommands(allocationSaga, done.data)).toEqual([]);
+  });
+
+  it('reads back its stored JSON, including sagas stored before the actor was kept', () => {
+    const { data } = startAllocation();
+    expect(allocationSaga.data.parse(JSON.parse(JSON.stringify(data)))).toEqual(data);
+    const { actor: _actor, ...older } = data;
+    expect(allocationSaga.data.parse(older)).toEqual(older);
+    expect(() => allocationSaga.data.parse({ ...data, phase: 'dancing' })).toThrow();
   });
 });

@@ -1,21 +1,26 @@
-import { CreateFinishedGoodsInbound } from '@wo/contracts/inbound';
-import { ConsumeReservation } from '@wo/contracts/inventory';
-import { onCompletionReply, pendingCompletionCommands, startCompletion, type CompletionSagaData } from './completion-saga';
-import type { SagaReaction } from './saga-types';
+import { CreateFinishedGoodsInbound, FinishedGoodsInboundCreated } from '@wo/contracts/inbound';
+import { ConsumeReservation, ReservationConsumed } from '@wo/contracts/inventory';
+import { WorkOrderCompleted } from '@wo/contracts/work-orders';
+import { completionSaga, type CompletionSagaData } from './completion-saga';
+import { endEffect, pendingCommands, reactTo, startSaga, type SagaReaction } from './saga-definition';
 
+const order = { id: 'wo', number: 'WO-1', merchantId: 'm', warehouseId: 'wh', status: 'PROCESSING', inboundStatus: null };
+const actor = { subject: 'u', name: 'Planner' };
 const start = () =>
-  startCompletion({
-    sagaId: 's',
-    workOrderId: 'wo',
-    workOrderNumber: 'WO-1',
-    warehouseId: 'wh',
-    merchantId: 'm',
+  startSaga(completionSaga, 's', order, {
     reservations: [
       { reservationId: 'r1', sku: 'BOX' },
       { reservationId: 'r2', sku: 'SOAP' },
     ],
     outputs: [{ sku: 'SET', quantity: 5 }],
+    actor,
   });
+const onCompletionReply = (data: CompletionSagaData, reply: { type: string; payload: unknown }) => reactTo(completionSaga, data, reply);
+const consumed = (reservationId: string, sku: string, quantity: number) => ({
+  type: ReservationConsumed.type,
+  payload: { reservationId, sku, quantity, consumed: [] },
+});
+const inboundCreated = { type: FinishedGoodsInboundCreated.type, payload: { inboundOrderId: 'in-1', workOrderId: 'wo' } };
 
 const advanced = (reaction: SagaReaction<CompletionSagaData, unknown>) => {
   if (reaction.kind !== 'advanced') throw new Error(`ignored: ${reaction.reason}`);
@@ -29,29 +34,64 @@ describe('completion saga', () => {
       [ConsumeReservation.type, 'wh:SOAP'],
       [CreateFinishedGoodsInbound.type, 'wo'],
     ]);
+    expect(start().commands[2]!.payload).toEqual({
+      workOrderId: 'wo',
+      workOrderNumber: 'WO-1',
+      warehouseId: 'wh',
+      merchantId: 'm',
+      lines: [{ sku: 'SET', quantity: 5 }],
+    });
+  });
+
+  it('puts the order in completing when it starts', () => {
+    expect(completionSaga.started(start().data, order, { reservations: [], outputs: [], actor })).toEqual({
+      event: { type: 'CompletionStarted' },
+      history: { event: 'completionStarted', detail: { actor } },
+      messages: [],
+    });
   });
 
   it('completes once every reservation is consumed and the inbound order exists, in any order', () => {
-    const first = advanced(
-      onCompletionReply(start().data, { type: 'inbound.FinishedGoodsInboundCreated', payload: { inboundOrderId: 'in-1', workOrderId: 'wo' } }),
-    );
-    const second = advanced(
-      onCompletionReply(first.data, { type: 'inventory.ReservationConsumed', payload: { reservationId: 'r2', sku: 'SOAP', quantity: 10, consumed: [] } }),
-    );
+    const first = advanced(onCompletionReply(start().data, inboundCreated));
+    const second = advanced(onCompletionReply(first.data, consumed('r2', 'SOAP', 10)));
     expect(second.outcome).toBeNull();
-    expect(pendingCompletionCommands(second.data).map((command) => command.payload)).toEqual([expect.objectContaining({ reservationId: 'r1' })]);
-    const third = advanced(
-      onCompletionReply(second.data, { type: 'inventory.ReservationConsumed', payload: { reservationId: 'r1', sku: 'BOX', quantity: 5, consumed: [] } }),
-    );
+    expect(pendingCommands(completionSaga, second.data).map((command) => command.payload)).toEqual([expect.objectContaining({ reservationId: 'r1' })]);
+    const third = advanced(onCompletionReply(second.data, consumed('r1', 'BOX', 5)));
     expect(third.outcome).toEqual({ kind: 'completed', inboundOrderId: 'in-1' });
   });
 
+  it('re-sends the inbound request while its answer is missing', () => {
+    const first = advanced(onCompletionReply(start().data, consumed('r1', 'BOX', 5)));
+    const second = advanced(onCompletionReply(first.data, consumed('r2', 'SOAP', 10)));
+    expect(second.outcome).toBeNull();
+    expect(pendingCommands(completionSaga, second.data).map((command) => command.definition.type)).toEqual([CreateFinishedGoodsInbound.type]);
+  });
+
+  it('Completed: the order keeps the inbound order, its reservations end CONSUMED, and WorkOrderCompleted lists the outputs', () => {
+    const first = advanced(onCompletionReply(start().data, inboundCreated));
+    const second = advanced(onCompletionReply(first.data, consumed('r1', 'BOX', 5)));
+    const done = advanced(onCompletionReply(second.data, consumed('r2', 'SOAP', 10)));
+    const change = endEffect(completionSaga, done.data, done.outcome, order);
+    expect(change).toMatchObject({
+      event: { type: 'Completed' },
+      history: { event: 'completed', detail: { sagaId: 's', inboundOrderId: 'in-1' } },
+      inboundOrderId: 'in-1',
+      inboundStatus: 'PENDING',
+      reservations: { end: 'CONSUMED' },
+    });
+    expect(change.messages.map((message) => [message.envelope.type, message.envelope.payload])).toEqual([
+      [WorkOrderCompleted.type, expect.objectContaining({ inboundOrderId: 'in-1', outputs: [{ sku: 'SET', quantity: 5 }] })],
+    ]);
+  });
+
   it('ignores a duplicate consumption reply', () => {
-    const first = advanced(
-      onCompletionReply(start().data, { type: 'inventory.ReservationConsumed', payload: { reservationId: 'r1', sku: 'BOX', quantity: 5, consumed: [] } }),
-    );
-    expect(
-      onCompletionReply(first.data, { type: 'inventory.ReservationConsumed', payload: { reservationId: 'r1', sku: 'BOX', quantity: 5, consumed: [] } }).kind,
-    ).toBe('ignored');
+    const first = advanced(onCompletionReply(start().data, consumed('r1', 'BOX', 5)));
+    expect(onCompletionReply(first.data, consumed('r1', 'BOX', 5)).kind).toBe('ignored');
+  });
+
+  it('ignores a second inbound order, and a consumption it does not know', () => {
+    const first = advanced(onCompletionReply(start().data, inboundCreated));
+    expect(onCompletionReply(first.data, inboundCreated)).toEqual({ kind: 'ignored', reason: 'inbound order in-1 already known' });
+    expect(onCompletionReply(first.data, consumed('r9', 'X', 1))).toEqual({ kind: 'ignored', reason: 'no reservation r9 in this completion' });
   });
 });

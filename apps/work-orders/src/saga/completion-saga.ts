@@ -1,98 +1,117 @@
-import { CreateFinishedGoodsInbound } from '@wo/contracts/inbound';
-import { ConsumeReservation, stockKey } from '@wo/contracts/inventory';
-import { command, ignored, type SagaCommand, type SagaReaction } from './saga-types';
-import type { SagaReply } from './saga-reply';
+import type { PayloadOf } from '@wo/contracts/envelope';
+import { CreateFinishedGoodsInbound, FinishedGoodsInboundCreated } from '@wo/contracts/inbound';
+import { ConsumeReservation, ReservationConsumed, stockKey } from '@wo/contracts/inventory';
+import type { Actor } from '@wo/contracts/work-orders';
+import { z } from 'zod';
+import type { SagaOrder, WorkOrderChange } from '../domain/work-order-lifecycle';
+import { publicEvents } from '../domain/work-order-events';
+import { command, defineSaga, ignored, reply, type SagaCommand, type SagaIgnored } from './saga-definition';
 
 /**
- * Completion saga: deduct the materials and expect the finished goods, in one step.
+ * Completion saga: deduct the materials and expect the finished goods, in one step. The order is
+ * `completing` meanwhile.
  *
- * | step                         | command                          | replies                         | compensation |
- * | ---------------------------- | -------------------------------- | ------------------------------- | ------------ |
- * | deduct and create inbound    | ConsumeReservation x N,          | ReservationConsumed x N,        | none: both commands are idempotent and cannot be refused for a held reservation |
- * |                              | CreateFinishedGoodsInbound       | FinishedGoodsInboundCreated     |              |
- *
- * When every reservation is consumed and the inbound order exists: outcome `completed`.
+ * deduct and create inbound   ConsumeReservation per held reservation, keyed warehouse+SKU,
+ *                             and CreateFinishedGoodsInbound for the outputs, keyed by the order
+ *   ReservationConsumed           that reservation is deducted (on-hand down, exactly once)
+ *   FinishedGoodsInboundCreated   the inbound order exists (one per work order)
+ *   every reservation consumed and the inbound order known: the saga succeeds
+ *   no compensation: both commands are idempotent and cannot be refused for a held reservation
+ * succeeded   Completed with the inbound order; the reservations end CONSUMED; WorkOrderCompleted
  */
+export const completionSaga = defineSaga({
+  type: 'completion',
+  data: z.lazy(() => completionSagaData),
+  start: startCompletion,
+  started: (data: CompletionSagaData, order: SagaOrder, input: CompletionStart): WorkOrderChange => ({
+    event: { type: 'CompletionStarted' },
+    history: { event: 'completionStarted', detail: { actor: input.actor } },
+    messages: [],
+  }),
+  steps: [
+    {
+      step: 'deduct and create inbound',
+      phase: 'completing',
+      invokeParticipant: (data: CompletionSagaData) => [
+        ...data.reservations.filter((held) => !held.consumed).map((held) => consumeReservation(data, held)),
+        ...(data.inboundOrderId === null ? [createFinishedGoodsInbound(data)] : []),
+      ],
+      onReply: [reply(ReservationConsumed, reservationConsumed), reply(FinishedGoodsInboundCreated, inboundCreated)],
+      standing: (data: CompletionSagaData) => (data.inboundOrderId !== null && data.reservations.every((held) => held.consumed) ? 'succeeded' : 'waiting'),
+    },
+  ],
+  succeeded: { phase: 'completed', metric: 'completed', outcome: completedOutcome, effect: completed },
+});
 
-export interface CompletionSagaData {
-  readonly sagaId: string;
-  readonly workOrderId: string;
-  readonly workOrderNumber: string;
-  readonly warehouseId: string;
-  readonly merchantId: string;
-  readonly phase: 'completing' | 'completed';
-  readonly reservations: readonly { reservationId: string; sku: string; consumed: boolean }[];
-  readonly outputs: readonly { sku: string; quantity: number }[];
-  readonly inboundOrderId: string | null;
+const completionSagaData = z.object({
+  sagaId: z.string(),
+  workOrderId: z.string(),
+  workOrderNumber: z.string(),
+  warehouseId: z.string(),
+  merchantId: z.string(),
+  phase: z.enum(['completing', 'completed']),
+  reservations: z.array(z.object({ reservationId: z.string(), sku: z.string(), consumed: z.boolean() })),
+  outputs: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+  inboundOrderId: z.string().nullable(),
+});
+
+export type CompletionSagaData = z.infer<typeof completionSagaData>;
+export type CompletionOutcome = { readonly kind: 'completed'; readonly inboundOrderId: string };
+
+export interface CompletionStart {
+  readonly reservations: readonly { readonly reservationId: string; readonly sku: string }[];
+  readonly outputs: readonly { readonly sku: string; readonly quantity: number }[];
+  readonly actor: Actor;
 }
 
-export type CompletionOutcome = { readonly kind: 'completed'; readonly inboundOrderId: string };
-type Reaction = SagaReaction<CompletionSagaData, CompletionOutcome>;
-
-export function startCompletion(
-  request: Omit<CompletionSagaData, 'phase' | 'reservations' | 'inboundOrderId'> & { reservations: readonly { reservationId: string; sku: string }[] },
-): Reaction & { kind: 'advanced' } {
-  const data: CompletionSagaData = {
-    ...request,
+function startCompletion(sagaId: string, order: SagaOrder, input: CompletionStart): CompletionSagaData {
+  return {
+    sagaId,
+    workOrderId: order.id,
+    workOrderNumber: order.number,
+    warehouseId: order.warehouseId,
+    merchantId: order.merchantId,
     phase: 'completing',
-    reservations: request.reservations.map((reservation) => ({ ...reservation, consumed: false })),
+    reservations: input.reservations.map(({ reservationId, sku }) => ({ reservationId, sku, consumed: false })),
+    outputs: input.outputs.map(({ sku, quantity }) => ({ sku, quantity })),
     inboundOrderId: null,
   };
-  return { kind: 'advanced', data, commands: pendingCompletionCommands(data), outcome: null };
 }
 
-export function onCompletionReply(data: CompletionSagaData, reply: SagaReply): Reaction {
-  switch (reply.type) {
-    case 'inventory.ReservationConsumed': {
-      const target = data.reservations.find((reservation) => reservation.reservationId === reply.payload.reservationId);
-      if (!target) return ignored(`no reservation ${reply.payload.reservationId} in this completion`);
-      if (target.consumed) return ignored(`reservation ${target.reservationId} already consumed`);
-      return afterAnswer({
-        ...data,
-        reservations: data.reservations.map((reservation) => (reservation === target ? { ...reservation, consumed: true } : reservation)),
-      });
-    }
-    case 'inbound.FinishedGoodsInboundCreated':
-      if (data.inboundOrderId !== null) return ignored(`inbound order ${data.inboundOrderId} already known`);
-      return afterAnswer({ ...data, inboundOrderId: reply.payload.inboundOrderId });
-    default:
-      return ignored(`completion saga does not expect ${reply.type}`);
-  }
+function reservationConsumed(data: CompletionSagaData, reply: PayloadOf<typeof ReservationConsumed>): CompletionSagaData | SagaIgnored {
+  const target = data.reservations.find((held) => held.reservationId === reply.reservationId);
+  if (!target) return ignored(`no reservation ${reply.reservationId} in this completion`);
+  if (target.consumed) return ignored(`reservation ${target.reservationId} already consumed`);
+  return { ...data, reservations: data.reservations.map((held) => (held === target ? { ...held, consumed: true } : held)) };
 }
 
-/** What is still unanswered: what a step deadline re-sends. */
-export function pendingCompletionCommands(data: CompletionSagaData): SagaCommand[] {
-  const consumes = data.reservations
-    .filter((reservation) => !reservation.consumed)
-    .map((reservation) =>
-      command(
-        ConsumeReservation,
-        { reservationId: reservation.reservationId, workOrderId: data.workOrderId, warehouseId: data.warehouseId, sku: reservation.sku },
-        stockKey(data.warehouseId, reservation.sku),
-      ),
-    );
-  const inbound =
-    data.inboundOrderId === null
-      ? [
-          command(
-            CreateFinishedGoodsInbound,
-            {
-              workOrderId: data.workOrderId,
-              workOrderNumber: data.workOrderNumber,
-              warehouseId: data.warehouseId,
-              merchantId: data.merchantId,
-              lines: [...data.outputs],
-            },
-            data.workOrderId,
-          ),
-        ]
-      : [];
-  return [...consumes, ...inbound];
+function inboundCreated(data: CompletionSagaData, reply: PayloadOf<typeof FinishedGoodsInboundCreated>): CompletionSagaData | SagaIgnored {
+  if (data.inboundOrderId !== null) return ignored(`inbound order ${data.inboundOrderId} already known`);
+  return { ...data, inboundOrderId: reply.inboundOrderId };
 }
 
-function afterAnswer(data: CompletionSagaData): Reaction {
-  if (data.inboundOrderId === null || data.reservations.some((reservation) => !reservation.consumed)) {
-    return { kind: 'advanced', data, commands: [], outcome: null };
-  }
-  return { kind: 'advanced', data: { ...data, phase: 'completed' }, commands: [], outcome: { kind: 'completed', inboundOrderId: data.inboundOrderId } };
+function completedOutcome(data: CompletionSagaData): CompletionOutcome {
+  if (data.inboundOrderId === null) throw new Error(`completion saga ${data.sagaId} ended without its inbound order`);
+  return { kind: 'completed', inboundOrderId: data.inboundOrderId };
+}
+
+function completed(data: CompletionSagaData, { inboundOrderId }: CompletionOutcome, order: SagaOrder): WorkOrderChange {
+  return {
+    event: { type: 'Completed' },
+    history: { event: 'completed', detail: { sagaId: data.sagaId, inboundOrderId } },
+    messages: [publicEvents.completed(order, inboundOrderId, [...data.outputs], data.sagaId)],
+    inboundOrderId,
+    inboundStatus: order.inboundStatus ?? 'PENDING',
+    reservations: { end: 'CONSUMED' },
+  };
+}
+
+function consumeReservation(data: CompletionSagaData, held: { reservationId: string; sku: string }): SagaCommand {
+  const { workOrderId, warehouseId } = data;
+  return command(ConsumeReservation, { reservationId: held.reservationId, workOrderId, warehouseId, sku: held.sku }, stockKey(warehouseId, held.sku));
+}
+
+function createFinishedGoodsInbound(data: CompletionSagaData): SagaCommand {
+  const { workOrderId, workOrderNumber, warehouseId, merchantId } = data;
+  return command(CreateFinishedGoodsInbound, { workOrderId, workOrderNumber, warehouseId, merchantId, lines: [...data.outputs] }, workOrderId);
 }

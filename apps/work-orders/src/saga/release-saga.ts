@@ -1,75 +1,82 @@
-import { ReleaseStock, stockKey } from '@wo/contracts/inventory';
-import { command, ignored, type SagaCommand, type SagaReaction } from './saga-types';
-import type { SagaReply } from './saga-reply';
+import type { PayloadOf } from '@wo/contracts/envelope';
+import { ReleaseStock, StockReleased, stockKey } from '@wo/contracts/inventory';
+import type { Actor } from '@wo/contracts/work-orders';
+import { z } from 'zod';
+import type { SagaOrder, WorkOrderChange } from '../domain/work-order-lifecycle';
+import { publicEvents } from '../domain/work-order-events';
+import { command, defineSaga, ignored, reply, type SagaCommand, type SagaIgnored } from './saga-definition';
 
 /**
- * Release saga: the cancel of an Allocated order.
+ * Release saga: the cancel of an Allocated order. The order is `releasing` meanwhile.
  *
- * | step                  | command          | replies                     | compensation |
- * | --------------------- | ---------------- | --------------------------- | ------------ |
- * | release reservations  | ReleaseStock x N | StockReleased for each one  | none: a release cannot fail |
- *
- * When every reservation is released: outcome `released`, and the order becomes Canceled.
+ * release reservations   ReleaseStock per held reservation, keyed warehouse+SKU
+ *   StockReleased               that reservation is given back
+ *   every one given back (at once when nothing was held): the saga succeeds
+ *   no compensation: a release cannot be refused
+ * succeeded   Canceled; the held reservations end RELEASED; WorkOrderCanceled
  */
+export const releaseSaga = defineSaga({
+  type: 'release',
+  data: z.lazy(() => releaseSagaData),
+  start: startRelease,
+  started: (data: ReleaseSagaData, order: SagaOrder, input: ReleaseStart): WorkOrderChange => ({
+    event: { type: 'ReleaseStarted' },
+    history: { event: 'releaseStarted', detail: { actor: input.actor } },
+    messages: [],
+  }),
+  steps: [
+    {
+      step: 'release reservations',
+      phase: 'releasing',
+      invokeParticipant: (data: ReleaseSagaData) => data.reservations.filter((held) => !held.released).map((held) => releaseStock(data, held)),
+      onReply: [reply(StockReleased, reservationReleased)],
+      standing: (data: ReleaseSagaData) => (data.reservations.every((held) => held.released) ? 'succeeded' : 'waiting'),
+    },
+  ],
+  succeeded: { phase: 'released', metric: 'released', outcome: () => ({ kind: 'released' as const }), effect: canceled },
+});
 
-export interface HeldReservation {
-  readonly reservationId: string;
-  readonly sku: string;
-  readonly released: boolean;
+const releaseSagaData = z.object({
+  sagaId: z.string(),
+  workOrderId: z.string(),
+  warehouseId: z.string(),
+  phase: z.enum(['releasing', 'released']),
+  reservations: z.array(z.object({ reservationId: z.string(), sku: z.string(), released: z.boolean() })),
+});
+
+export type ReleaseSagaData = z.infer<typeof releaseSagaData>;
+
+export interface ReleaseStart {
+  readonly reservations: readonly { readonly reservationId: string; readonly sku: string }[];
+  readonly actor: Actor;
 }
 
-export interface ReleaseSagaData {
-  readonly sagaId: string;
-  readonly workOrderId: string;
-  readonly warehouseId: string;
-  readonly phase: 'releasing' | 'released';
-  readonly reservations: readonly HeldReservation[];
-}
-
-export type ReleaseOutcome = { readonly kind: 'released' };
-type Reaction = SagaReaction<ReleaseSagaData, ReleaseOutcome>;
-
-export function startRelease(request: {
-  sagaId: string;
-  workOrderId: string;
-  warehouseId: string;
-  reservations: readonly { reservationId: string; sku: string }[];
-}): Reaction & { kind: 'advanced' } {
-  const data: ReleaseSagaData = {
-    sagaId: request.sagaId,
-    workOrderId: request.workOrderId,
-    warehouseId: request.warehouseId,
+function startRelease(sagaId: string, order: SagaOrder, input: ReleaseStart): ReleaseSagaData {
+  return {
+    sagaId,
+    workOrderId: order.id,
+    warehouseId: order.warehouseId,
     phase: 'releasing',
-    reservations: request.reservations.map((reservation) => ({ ...reservation, released: false })),
+    reservations: input.reservations.map(({ reservationId, sku }) => ({ reservationId, sku, released: false })),
   };
-  if (data.reservations.length === 0) {
-    return { kind: 'advanced', data: { ...data, phase: 'released' }, commands: [], outcome: { kind: 'released' } };
-  }
-  return { kind: 'advanced', data, commands: pendingReleaseCommands(data), outcome: null };
 }
 
-export function onReleaseReply(data: ReleaseSagaData, reply: SagaReply): Reaction {
-  if (reply.type !== 'inventory.StockReleased') return ignored(`release saga does not expect ${reply.type}`);
-  const target = data.reservations.find((reservation) => reservation.reservationId === reply.payload.reservationId);
-  if (!target) return ignored(`no reservation ${reply.payload.reservationId} in this release`);
+function reservationReleased(data: ReleaseSagaData, reply: PayloadOf<typeof StockReleased>): ReleaseSagaData | SagaIgnored {
+  const target = data.reservations.find((held) => held.reservationId === reply.reservationId);
+  if (!target) return ignored(`no reservation ${reply.reservationId} in this release`);
   if (target.released) return ignored(`reservation ${target.reservationId} already released`);
-
-  const reservations = data.reservations.map((reservation) => (reservation === target ? { ...reservation, released: true } : reservation));
-  if (reservations.every((reservation) => reservation.released)) {
-    return { kind: 'advanced', data: { ...data, reservations, phase: 'released' }, commands: [], outcome: { kind: 'released' } };
-  }
-  return { kind: 'advanced', data: { ...data, reservations }, commands: [], outcome: null };
+  return { ...data, reservations: data.reservations.map((held) => (held === target ? { ...held, released: true } : held)) };
 }
 
-/** Releases still unanswered: what a step deadline re-sends. */
-export function pendingReleaseCommands(data: ReleaseSagaData): SagaCommand[] {
-  return data.reservations
-    .filter((reservation) => !reservation.released)
-    .map((reservation) =>
-      command(
-        ReleaseStock,
-        { reservationId: reservation.reservationId, warehouseId: data.warehouseId, sku: reservation.sku },
-        stockKey(data.warehouseId, reservation.sku),
-      ),
-    );
+function canceled(data: ReleaseSagaData, _outcome: unknown, order: SagaOrder): WorkOrderChange {
+  return {
+    event: { type: 'Released' },
+    history: { event: 'canceled', detail: { sagaId: data.sagaId, released: true } },
+    messages: [publicEvents.canceled(order, data.sagaId)],
+    reservations: { end: 'RELEASED' },
+  };
+}
+
+function releaseStock(data: ReleaseSagaData, held: { reservationId: string; sku: string }): SagaCommand {
+  return command(ReleaseStock, { reservationId: held.reservationId, warehouseId: data.warehouseId, sku: held.sku }, stockKey(data.warehouseId, held.sku));
 }

@@ -1,9 +1,6 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { metricsRegistry } from './registry';
 
-/** How a saga ended, as the label `outcome` spells it. */
-export type SagaOutcome = 'allocated' | 'out_of_stock' | 'released' | 'completed';
-
 /** Sagas that are not finished, counted by type and state (`RUNNING`, `STUCK`). */
 export type SagaCounts = readonly { readonly type: string; readonly state: string; readonly count: number }[];
 
@@ -64,7 +61,8 @@ export class SagaMetrics {
     this.startedTotal.labels(type).inc();
   }
 
-  finished(type: string, outcome: SagaOutcome, seconds: number): void {
+  /** `outcome` is the end's label, as each saga's definition names it (`allocated`, `out_of_stock`, `released`, ...). */
+  finished(type: string, outcome: string, seconds: number): void {
     this.finishedTotal.labels(type, outcome).inc();
     this.duration.labels(type, outcome).observe(seconds);
   }

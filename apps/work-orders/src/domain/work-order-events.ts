@@ -1,4 +1,4 @@
-import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
+import type { Envelope, OutgoingMessage, PayloadOf } from '@wo/contracts/envelope';
 import {
   type Actor,
   WorkOrderAllocated,
@@ -8,7 +8,6 @@ import {
   WorkOrderOutOfStock,
   WorkOrderProcessing,
 } from '@wo/contracts/work-orders';
-import type { Shortage } from '../saga/allocation-saga';
 
 interface OrderFacts {
   id: string;
@@ -17,7 +16,10 @@ interface OrderFacts {
   warehouseId: string;
 }
 
-type AllocatedMaterial = { lineId: string; sku: string; quantity: number; allocations: { locationCode: string; quantity: number }[] };
+/** A material line the order could not reserve in full: what it asked, and what there was. */
+export type Shortage = PayloadOf<typeof WorkOrderOutOfStock>['shortages'][number];
+
+type AllocatedMaterial = PayloadOf<typeof WorkOrderAllocated>['materials'][number];
 
 /** The public lifecycle events, keyed by work-order id so each order's events stay in order. */
 export const publicEvents = {
