@@ -1,5 +1,5 @@
+import { SqlDatabase } from '@wo/database';
 import { REPO_ROOT } from '@wo/dev-system';
-import { SqlDatabase } from '@wo/platform';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 

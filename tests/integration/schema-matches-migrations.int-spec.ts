@@ -1,4 +1,4 @@
-import { applyMigrations, ensureDatabase } from '@wo/platform';
+import { applyMigrations, ensureDatabase } from '@wo/database';
 import { schemaDrift } from '@wo/testing';
 import { join } from 'node:path';
 import { Client } from 'pg';

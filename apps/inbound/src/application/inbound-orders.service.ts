@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { lockRowById } from '@wo/database';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
 import { FinishedGoodsInboundCreated, InboundOrderProgressed, type CreateFinishedGoodsInbound } from '@wo/contracts/inbound';
 import { PutAwayStock, stockKey, type LocationAdded, type WarehouseRegistered } from '@wo/contracts/inventory';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
-import { invalidInput, lockRowById, notFound, skipTake, type FieldError, type PageRequest } from '@wo/platform';
+import { invalidInput, notFound, skipTake, type FieldError, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { putAway, receive, statusOf, type InboundLine, type InboundStatus, type LineError } from '../domain/inbound-order';
 import type { InboundOrder, InboundOrderLine } from '../generated/prisma/client';

@@ -1,5 +1,5 @@
+import { PG_POOL, prismaOptionsFor } from '@wo/database';
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL, prismaOptionsFor } from '@wo/platform';
 import type { Pool } from 'pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { lockRowById } from '@wo/database';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
 import {
   PickingListCanceled,
@@ -10,7 +11,7 @@ import {
   type CreatePickingList,
 } from '@wo/contracts/picking';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
-import { conflict, invalidInput, lockRowById, notFound, skipTake, type FieldError, type PageRequest } from '@wo/platform';
+import { conflict, invalidInput, notFound, skipTake, type FieldError, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decidePickingList, PickingListStatus, walkingOrder, type PickingListAction } from '../domain/picking-list-lifecycle';
 import type { PickingList } from '../generated/prisma/client';

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { lockRowById, SqlDatabase } from '@wo/database';
 import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
 import type { Actor } from '@wo/contracts/work-orders';
 import { appendToOutbox, claimInboxMany } from '@wo/messaging';
 import { SagaMetrics, type SagaOutcome } from '@wo/observability';
-import { lockRowById, SqlDatabase } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import type { WorkOrder } from '../generated/prisma/client';
 import { appendLogLines, WorkOrdersDatabase, type SqlTransaction } from '../persistence/work-orders-database';

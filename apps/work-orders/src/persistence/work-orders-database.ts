@@ -1,6 +1,5 @@
+import { type SqlExecutor, PG_POOL, prismaOptionsFor } from '@wo/database';
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqlExecutor } from '@wo/messaging';
-import { PG_POOL, prismaOptionsFor } from '@wo/platform';
 import type { Pool } from 'pg';
 import { PrismaClient, type Prisma, type WorkOrder } from '../generated/prisma/client';
 

@@ -1,5 +1,5 @@
 import type { OutgoingMessage } from '@wo/contracts/envelope';
-import type { SqlExecutor } from '../sql-executor';
+import type { SqlExecutor } from '@wo/database';
 
 /** Postgres channel the relay listens on; NOTIFY is delivered when the transaction commits. */
 export const OUTBOX_CHANNEL = 'outbox_message_added';

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@wo/messaging';
+import type { SqlExecutor } from './sql-executor';
 import { createHash } from 'node:crypto';
 import * as pg from 'pg';
 import type { Pool, PoolClient, QueryResult } from 'pg';
