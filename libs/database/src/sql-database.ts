@@ -1,35 +1,35 @@
-import type { SqlExecutor } from './sql-executor';
 import { createHash } from 'node:crypto';
-import * as pg from 'pg';
 import type { Pool, PoolClient, QueryResult } from 'pg';
-
-/** pg's own text form of a parameter value (exported by pg, missing from its type definitions). */
-const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): string | Buffer | null } }).utils;
+import type { SqlExecutor } from './sql-executor';
 
 /**
  * Transactions straight on the pg pool, for the hot paths written in SQL: the same `$transaction`
  * and raw-query shape as a Prisma client (so code that takes a `SqlExecutor` runs under either).
  *
+ * Values travel as bound parameters of named statements (the extended protocol: Parse once per
+ * connection, then Bind and Execute), never inside the SQL text.
+ *
  * What a statement costs here is mostly the round trip to Postgres (a socket write and a wake-up
- * on each side; in the bench's CPU profiles the socket writes were a third of the services' time),
- * so a transaction sends as few messages as its reads allow: writes, whose results nobody reads,
- * wait and go out with the next read or with the COMMIT, in order, in one simple-query message.
- * BEGIN goes out with the first of them. A transaction of reads r1, r2 and writes w1..w4 in
- * between costs three round trips (BEGIN+r1, w1+w2+r2, w3+w4+COMMIT) instead of eight.
+ * on each side), so a transaction waits as rarely as its reads allow. The pool's connections run
+ * in pg's pipeline mode: statements are written without waiting for the answers before them.
+ * Writes, whose results nobody reads, wait and go out with the next read or with the COMMIT, in
+ * order, in one socket write; BEGIN goes out with the first of them. A transaction of reads r1, r2
+ * and writes w1..w4 in between costs three round trips (BEGIN+r1, w1+w2+r2, w3+w4+COMMIT) instead
+ * of eight.
  *
  * The one difference a caller sees: a failing write fails the next read or the commit, not its
  * own call (the transaction rolls back as a whole either way), and writes answer no row count.
- *
- * Each statement is prepared once per connection (SQL PREPARE, sent in the same message the first
- * time) and then run as EXECUTE with its values as literals, escaped the way pg escapes text and
- * written the way pg would send them as text parameters: the same values reach the same plan.
  */
 export class SqlDatabase {
   constructor(private readonly pool: Pool) {}
 
   async $transaction<R>(work: (tx: SqlExecutor) => Promise<R>): Promise<R> {
     const client = await this.pool.connect();
-    const tx = new PipelinedTransaction(client, preparedOn(client));
+    if (!client.pipeline) {
+      client.release();
+      throw new Error('SqlDatabase needs a pool in pipeline mode: make it with createDatabasePool');
+    }
+    const tx = new PipelinedTransaction(client);
     let broken: Error | undefined;
     try {
       const result = await work(tx);
@@ -46,122 +46,95 @@ export class SqlDatabase {
 }
 
 class PipelinedTransaction implements SqlExecutor {
-  /** Statements not sent yet, BEGIN first; a read carries the promise its result settles. */
-  private pending: PendingStatement[] = [{ sql: 'BEGIN' }];
+  /** Statements not sent yet, BEGIN first; one whose answer is awaited carries its settlement. */
+  private pending: PendingStatement[] = [{ text: 'BEGIN' }];
   private begun = false;
   private flushScheduled = false;
-  /** Statements whose PREPARE is pending or in flight: known on the connection once it succeeds. */
-  private readonly preparing = new Set<string>();
   /**
-   * The first failure of a message. Which of its PREPAREs ran is then unknown (the connection's
-   * list is re-read on rollback), and the transaction can no longer commit: Postgres answers a
+   * The first failure of any statement. The transaction can no longer commit: Postgres answers a
    * COMMIT in a failed transaction with a quiet ROLLBACK, so a caller that caught a failed read and
    * went on would otherwise see its earlier writes "committed" and lost.
    */
   private failure: unknown;
 
-  constructor(
-    private readonly client: PoolClient,
-    private readonly prepared: Set<string>,
-  ) {}
+  constructor(private readonly client: PoolClient) {}
 
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<void> {
-    this.add(query, values);
+    this.pending.push({ text: query, values });
     return Promise.resolve();
   }
 
-  /** Reads issued together (Promise.all) share one message: it goes out once the caller yields. */
+  /** Reads issued together (Promise.all) share one socket write: it goes out once the caller yields. */
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> {
-    const read = this.add(query, values, true)!;
+    const read = new Promise<QueryResult>((resolve, reject) => this.pending.push({ text: query, values, answer: { resolve, reject } }));
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(() => {
         this.flushScheduled = false;
-        void this.send().catch(() => undefined); // the reads of the message get the error
+        this.send();
       });
     }
-    return read as Promise<T>;
+    return read.then((result) => result.rows as T);
   }
 
   async commit(): Promise<void> {
-    if (this.failure !== undefined) throw new Error('the transaction cannot commit: one of its statements failed', { cause: this.failure });
+    this.refuseIfFailed();
     // Nothing was sent or written: there is no transaction to end.
     if (!this.begun && this.pending.length === 1) return;
-    this.pending.push({ sql: 'COMMIT' });
-    await this.send();
+    const committed = new Promise<QueryResult>((resolve, reject) => this.pending.push({ text: 'COMMIT', answer: { resolve, reject } }));
+    this.send();
+    await committed;
   }
 
   async rollback(): Promise<void> {
     this.pending = [];
     if (this.begun) await this.client.query('ROLLBACK');
-    if (this.failure !== undefined) await refreshPrepared(this.client, this.prepared);
   }
 
-  private add(text: string, values: readonly unknown[], isRead = false): Promise<unknown> | undefined {
-    const name = statementName(text);
-    if (!this.prepared.has(name) && !this.preparing.has(name)) {
-      // A trailing semicolon would make an empty statement, and shift the results by one.
-      this.pending.push({ sql: `PREPARE ${name} AS ${text.trimEnd().replace(/;+$/, '')}`, prepares: name });
-      this.preparing.add(name);
-    }
-    const sql = values.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${values.map(literal).join(', ')})`;
-    if (!isRead) {
-      this.pending.push({ sql });
-      return undefined;
-    }
-    return new Promise((resolve, reject) => this.pending.push({ sql, read: { resolve, reject } }));
+  private refuseIfFailed(): void {
+    if (this.failure !== undefined) throw new Error('the transaction cannot commit: one of its statements failed', { cause: this.failure });
   }
 
-  /** Sends what is pending as one message; each read in it gets the rows of its own statement. */
-  private async send(): Promise<void> {
-    const message = this.pending;
-    if (message.length === 0) return;
+  /**
+   * Writes what is pending in one go (the socket is corked meanwhile); pg keeps track of which
+   * statements each connection has parsed, also across failures.
+   */
+  private send(): void {
+    const batch = this.pending;
+    if (batch.length === 0) return;
     this.pending = [];
     // From here on the transaction is open on the server (or failed): rollback must end it.
     this.begun = true;
+    const socket = this.client.connection.stream;
+    socket.cork();
     try {
-      // A newline before each separator, so a statement ending in a -- comment cannot swallow it.
-      const answer = (await this.client.query(message.map((statement) => statement.sql).join('\n;\n'))) as QueryResult | QueryResult[];
-      const results = Array.isArray(answer) ? answer : [answer];
-      for (const { prepares } of message) if (prepares) this.prepared.add(prepares);
-      message.forEach((statement, index) => statement.read?.resolve(results[index]!.rows));
-    } catch (error) {
-      this.failure ??= error;
-      for (const statement of message) statement.read?.reject(error);
-      throw error;
+      for (const statement of batch) {
+        const query =
+          statement.values === undefined ? { text: statement.text } : { name: statementName(statement.text), text: statement.text, values: statement.values };
+        this.client.query(query, (error: Error | null, result: QueryResult) => this.settle(statement, error, result));
+      }
+    } finally {
+      socket.uncork();
     }
+  }
+
+  /**
+   * Answers come in the order the statements went out. After the first failure Postgres refuses
+   * the rest of the transaction ("current transaction is aborted"), and answers COMMIT with a
+   * ROLLBACK: every statement awaited from then on, COMMIT included, fails with that first failure.
+   */
+  private settle(statement: PendingStatement, error: Error | null, result: QueryResult): void {
+    if (error) this.failure ??= error;
+    if (this.failure !== undefined) statement.answer?.reject(this.failure);
+    else statement.answer?.resolve(result);
   }
 }
 
 interface PendingStatement {
-  readonly sql: string;
-  readonly prepares?: string;
-  readonly read?: { resolve(rows: unknown): void; reject(error: unknown): void };
-}
-
-/** A value as a SQL literal: pg's text form of it (arrays, dates, JSON alike), escaped; NULL for none. */
-function literal(value: unknown): string {
-  const text = prepareValue(value);
-  if (Buffer.isBuffer(text)) throw new Error('binary values are not supported by SqlDatabase');
-  return text === null || text === undefined ? 'NULL' : pg.escapeLiteral(text);
-}
-
-/** The names of the statements prepared on each connection of the pool. */
-const preparedByConnection = new WeakMap<PoolClient, Set<string>>();
-
-function preparedOn(client: PoolClient): Set<string> {
-  let prepared = preparedByConnection.get(client);
-  if (!prepared) {
-    prepared = new Set();
-    preparedByConnection.set(client, prepared);
-  }
-  return prepared;
-}
-
-async function refreshPrepared(client: PoolClient, prepared: Set<string>): Promise<void> {
-  const { rows } = await client.query<{ name: string }>('SELECT name FROM pg_prepared_statements');
-  prepared.clear();
-  for (const { name } of rows) prepared.add(name);
+  readonly text: string;
+  /** Bound parameters; none for BEGIN and COMMIT, which go as simple queries. */
+  readonly values?: unknown[];
+  readonly answer?: { resolve(result: QueryResult): void; reject(error: unknown): void };
 }
 
 /** The SQL text is fixed in code (values are separate), so the set of names stays small. */
