@@ -2,6 +2,8 @@ import { createDatabasePool, ensureDatabase, SqlDatabase, type SqlExecutor } fro
 import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
 import { appendToOutbox, claimInboxMany } from '@wo/messaging';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Pool } from 'pg';
 import { LiteralSqlDatabase } from './literal-sql-database';
 import { percentiles, round, runClosedLoop } from './stats';
@@ -47,9 +49,6 @@ CREATE TABLE work_order (id text PRIMARY KEY, status text NOT NULL, pending_acti
 CREATE TABLE work_order_history (id bigserial PRIMARY KEY, work_order_id text NOT NULL, event text NOT NULL, detail jsonb NOT NULL);
 CREATE TABLE work_order_reservation (reservation_id text PRIMARY KEY, work_order_id text NOT NULL, line_id text NOT NULL, sku text NOT NULL, quantity int NOT NULL,
   allocations jsonb NOT NULL, status text NOT NULL);
-CREATE TABLE inbox_message (message_id text PRIMARY KEY, type text NOT NULL, processed_at timestamptz NOT NULL DEFAULT now());
-CREATE TABLE outbox_message (id bigserial PRIMARY KEY, message_id text NOT NULL UNIQUE, topic text NOT NULL, key text NOT NULL, type text NOT NULL,
-  envelope jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
 INSERT INTO stock_level (warehouse_id, merchant_id, sku, location_code, on_hand)
   SELECT 'w1', 'm1', 'sku-' || s, 'bin-' || b, 1000000000 FROM generate_series(1, ${SKUS}) s, generate_series(1, 2) b;
 INSERT INTO work_order (id, status, pending_action) SELECT 'wo-' || o, 'DRAFT', 'allocating' FROM generate_series(1, ${ORDERS}) o;
@@ -231,6 +230,9 @@ async function main(argv: readonly string[]): Promise<void> {
   await admin.end();
   await ensureDatabase(url);
   const setup = new Pool({ connectionString: url, max: 1 });
+  // The outbox and inbox exactly as every service has them.
+  for (const file of ['outbox-inbox-tables.sql', 'outbox-message-id-index.sql'])
+    await setup.query(await readFile(join(__dirname, '../libs/messaging/sql', file), 'utf8'));
   await setup.query(SCHEMA);
   await setup.end();
 
