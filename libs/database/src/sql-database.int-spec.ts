@@ -195,12 +195,11 @@ describe('SqlDatabase (pipelined transactions on a real Postgres)', () => {
 
   it('sends a transaction in as few socket writes as its reads allow: BEGIN with the first read, writes with the next read or the COMMIT', async () => {
     const client = await pool.connect();
-    const socket = client.connection.stream as unknown as { _write: (...args: unknown[]) => void; _writev?: (...args: unknown[]) => void };
+    const socket = client.connection.stream;
     let writes = 0;
-    const write = socket._write;
-    const writev = socket._writev;
-    socket._write = (...args) => ((writes += 1), write.apply(socket, args));
-    if (writev) socket._writev = (...args) => ((writes += 1), writev.apply(socket, args));
+    const { _write: write, _writev: writev } = socket;
+    socket._write = (chunk, encoding, callback) => ((writes += 1), write.call(socket, chunk, encoding, callback));
+    if (writev) socket._writev = (chunks, callback) => ((writes += 1), writev.call(socket, chunks, callback));
     client.release();
     try {
       await db.$transaction(async (tx) => {
