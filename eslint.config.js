@@ -15,6 +15,7 @@ const restrictedInDomain = {
         'pg',
         '@prisma/*',
         '**/generated/**',
+        '@wo/database',
         '@wo/messaging',
         '@wo/platform',
         '**/persistence/**',
@@ -41,6 +42,8 @@ module.exports = [
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:infrastructure', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure'] },
+            // The database layer (SqlDatabase, the pool, migrations) sits below messaging and platform: it uses no other lib of ours.
+            { sourceTag: 'layer:database', onlyDependOnLibsWithTags: ['layer:database'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure'] },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:tooling', 'type:testing', 'type:contracts'] },

@@ -1,7 +1,6 @@
+import { createDatabasePool, SqlDatabase } from '@wo/database';
 import { REPO_ROOT } from '@wo/dev-system';
-import { SqlDatabase } from '@wo/platform';
 import { join } from 'node:path';
-import { Pool } from 'pg';
 
 /**
  * What one SQL statement costs the Node process that sends it, on this machine: CPU time (user +
@@ -10,7 +9,7 @@ import { Pool } from 'pg';
  * (see README, "What bounds the saga path"), so the bench prints it next to the throughput.
  */
 export async function measureStatementCosts(databaseUrl: string, statements = 2_000): Promise<Record<string, number>> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  const pool = createDatabasePool(databaseUrl, { max: 2 });
   // The bench measures Prisma itself, through the inventory service's generated client (compiled
   // in dist/): loaded at run time, as the bench does not otherwise depend on a service's code.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

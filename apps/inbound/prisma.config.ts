@@ -1,7 +1,7 @@
 import { defineConfig } from 'prisma/config';
 
-// Used by the Prisma CLI: `prisma generate` here, and `prisma migrate deploy` where the schema
-// engine is available (the production image). DATABASE_URL is only needed for migrate.
+// Used by the Prisma CLI for `prisma generate`. The migrations run with the project's runner
+// (libs/database applyMigrations), not `prisma migrate`: they include shared SQL files.
 export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },

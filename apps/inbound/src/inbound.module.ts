@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { prismaDatabaseProvider } from '@wo/database';
 import { PlatformModule, type ServiceRuntime } from '@wo/platform';
 import { InboundOrders } from './application/inbound-orders.service';
 import { InboundOrdersHttpController } from './http/inbound-orders.http.controller';
@@ -12,7 +13,7 @@ export class InboundModule {
       module: InboundModule,
       imports: [PlatformModule.forRuntime(runtime)],
       controllers: [InboundOrdersHttpController, InboundMessageController],
-      providers: [InboundDatabase, InboundOrders],
+      providers: [prismaDatabaseProvider(InboundDatabase), InboundOrders],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { prismaDatabaseProvider } from '@wo/database';
 import { reservationMetrics } from '@wo/observability';
 import { PlatformModule, type ServiceRuntime } from '@wo/platform';
 import { ReferenceDataService } from './application/reference-data.service';
@@ -20,7 +21,7 @@ export class InventoryModule {
       module: InventoryModule,
       imports: [PlatformModule.forRuntime(runtime)],
       controllers: [ReferenceDataHttpController, StockHttpController, ReservationsHttpController, StockCommandsMessageController],
-      providers: [InventoryDatabase, ReferenceDataService, StockService, ReservationService, PutawayService, StockCommands],
+      providers: [prismaDatabaseProvider(InventoryDatabase), ReferenceDataService, StockService, ReservationService, PutawayService, StockCommands],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { prismaDatabaseProvider } from '@wo/database';
 import { PlatformModule, type ServiceRuntime } from '@wo/platform';
 import { PickingLists } from './application/picking-lists.service';
 import { PickingRequests } from './application/picking-requests.service';
@@ -14,7 +15,7 @@ export class PickingModule {
       module: PickingModule,
       imports: [PlatformModule.forRuntime(runtime)],
       controllers: [PickingHttpController, WorkOrderEventsMessageController, PickingCommandsMessageController],
-      providers: [PickingDatabase, PickingRequests, PickingLists],
+      providers: [prismaDatabaseProvider(PickingDatabase), PickingRequests, PickingLists],
     };
   }
 }

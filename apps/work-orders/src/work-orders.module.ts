@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { prismaDatabaseProvider } from '@wo/database';
 import { SagaMetrics } from '@wo/observability';
 import { PlatformModule, type ServiceRuntime } from '@wo/platform';
 import { BomService } from './application/bom.service';
@@ -43,7 +44,7 @@ export class WorkOrdersModule {
         InboundEventsMessageController,
       ],
       providers: [
-        WorkOrdersDatabase,
+        prismaDatabaseProvider(WorkOrdersDatabase),
         ReferenceCheck,
         ReferenceDataReplica,
         BomService,

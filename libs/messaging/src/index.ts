@@ -1,4 +1,3 @@
-export * from './sql-executor';
 export * from './kafka/kafka-settings';
 export * from './kafka/ensure-topics';
 export * from './kafka/self-healing-producer';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { lockRowById } from '@wo/database';
 import type { Actor, EnvelopeOf } from '@wo/contracts/envelope';
 import { FinishedGoodsInboundCreated, type CreateFinishedGoodsInbound } from '@wo/contracts/inbound';
 import type { LocationAdded, WarehouseRegistered } from '@wo/contracts/inventory';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
-import { isRefusal, lockRowById, refusableTransaction, refuse, skipTake, type FieldError, type PageRequest } from '@wo/platform';
+import { isRefusal, refusableTransaction, refuse, skipTake, type FieldError, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import {
   decide,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { escapeLikePattern } from '@wo/database';
 import { LocationAdded, MerchantRegistered, ProductRegistered, WarehouseRegistered } from '@wo/contracts/inventory';
 import type { ProductQuery } from '@wo/contracts/rest';
 import { appendToOutbox } from '@wo/messaging';
-import { escapeLikePattern, refuse, skipTake, type PageRequest } from '@wo/platform';
+import { refuse, skipTake, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { InventoryDatabase } from '../persistence/inventory-database';
 

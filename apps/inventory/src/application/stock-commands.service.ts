@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { SqlDatabase } from '@wo/database';
 import type { EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
 import type { ConsumeReservation, PutAwayStock, ReleaseStock, ReserveStock } from '@wo/contracts/inventory';
 import { appendToOutbox, claimInboxMany } from '@wo/messaging';
 import { newReservationTally, reservationMetrics, type ReservationTally } from '@wo/observability';
-import { SqlDatabase } from '@wo/platform';
 import { InventoryDatabase } from '../persistence/inventory-database';
 import { PutawayService } from './putaway.service';
 import { ReservationService } from './reservation.service';

@@ -1,16 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { SqlExecutor } from '@wo/messaging';
-import { PG_POOL, prismaOptionsFor } from '@wo/platform';
-import type { Pool } from 'pg';
+import type { SqlExecutor } from '@wo/database';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 
-/** The inventory database, through Prisma on the service's shared pg pool. */
-@Injectable()
-export class InventoryDatabase extends PrismaClient {
-  constructor(@Inject(PG_POOL) pool: Pool) {
-    super(prismaOptionsFor(pool));
-  }
-}
+/** The inventory database, through Prisma on the service's shared pg pool (see prismaDatabaseProvider). */
+export class InventoryDatabase extends PrismaClient {}
 
 export type InventoryTransaction = Prisma.TransactionClient;
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { lockRowById } from '@wo/database';
 import type { Actor, EnvelopeOf } from '@wo/contracts/envelope';
 import { PickingListRefused, type CancelPickingList, type CreatePickingList } from '@wo/contracts/picking';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
-import { isRefusal, lockRowById, refusableTransaction, refuse, skipTake, type PageRequest, type Refusal } from '@wo/platform';
+import { isRefusal, refusableTransaction, refuse, skipTake, type PageRequest, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decide, noList, type PickingListCommand, type PickingListState, type PickingListStatus } from '../domain/picking-list-lifecycle';
 import type { PickingList } from '../generated/prisma/client';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { SqlDatabase } from '@wo/database';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
 import { WorkOrderAllocated, type WorkOrderCanceled, type WorkOrderCompleted } from '@wo/contracts/work-orders';
 import { claimInboxMany } from '@wo/messaging';
-import { pageOf, SqlDatabase, type PageRequest } from '@wo/platform';
+import { pageOf, type PageRequest } from '@wo/platform';
 import { PickingDatabase, type SqlTransaction } from '../persistence/picking-database';
 
 export type WorkOrderEvent = EnvelopeOf<typeof WorkOrderAllocated> | EnvelopeOf<typeof WorkOrderCanceled> | EnvelopeOf<typeof WorkOrderCompleted>;

@@ -1,16 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { SqlExecutor } from '@wo/messaging';
-import { PG_POOL, prismaOptionsFor } from '@wo/platform';
-import type { Pool } from 'pg';
+import type { SqlExecutor } from '@wo/database';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 
-/** The picking database, through Prisma on the service's shared pg pool. */
-@Injectable()
-export class PickingDatabase extends PrismaClient {
-  constructor(@Inject(PG_POOL) pool: Pool) {
-    super(prismaOptionsFor(pool));
-  }
-}
+/** The picking database, through Prisma on the service's shared pg pool (see prismaDatabaseProvider). */
+export class PickingDatabase extends PrismaClient {}
 
 export type PickingTransaction = Prisma.TransactionClient;
 

@@ -1,10 +1,11 @@
 import type { Envelope } from '@wo/contracts/envelope';
 import { StockReleased, StockReservationRejected, StockReserved } from '@wo/contracts/inventory';
 import { SagaMetrics } from '@wo/observability';
-import { applyMigrations, ensureDatabase, SqlDatabase } from '@wo/platform';
+import { applyMigrations, createDatabasePool, ensureDatabase, SqlDatabase } from '@wo/database';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Client, Pool, type PoolClient } from 'pg';
+import type { Writable } from 'node:stream';
+import { Client, type Pool, type PoolClient } from 'pg';
 import { SagaRunner } from './saga-runner.service';
 import { WorkOrderCommands } from './work-order-commands.service';
 import { WorkOrderTransitions } from './work-order-transitions';
@@ -22,7 +23,7 @@ describe('SagaRunner (a confirm and its replies on a real Postgres)', () => {
   let pool: Pool;
   let runner: SagaRunner;
   let commands: WorkOrderCommands;
-  const sent: string[][] = [];
+  const counts = { roundTrips: 0, statements: 0 };
 
   beforeAll(async () => {
     const admin = new Client({ connectionString: `${postgres}/postgres` });
@@ -32,13 +33,19 @@ describe('SagaRunner (a confirm and its replies on a real Postgres)', () => {
     const url = `${postgres}/${databaseName}`;
     await ensureDatabase(url);
     await applyMigrations(url, join(__dirname, '../../prisma/migrations'));
-    pool = new Pool({ connectionString: url, max: 1 });
-    // Every message sent on a connection, split into its statements: what a transaction costs.
+    pool = createDatabasePool(url, { max: 1 });
+    // What a transaction costs: each socket write is a round trip (SqlDatabase pipelines BEGIN with
+    // the first read and writes with the next read or the COMMIT), each query a statement.
     pool.on('connect', (client: PoolClient) => {
-      const query = client.query.bind(client) as (text: string) => Promise<unknown>;
-      (client as unknown as { query: (text: unknown, ...rest: unknown[]) => unknown }).query = (text: unknown, ...rest: unknown[]) => {
-        if (typeof text === 'string') sent.push(text.split('\n;\n').filter((statement) => statement.startsWith('EXECUTE')));
-        return (query as (...args: unknown[]) => unknown)(text, ...rest);
+      const socket = (client as unknown as { connection: { stream: Writable } }).connection.stream;
+      const { _write: write, _writev: writev } = socket;
+      socket._write = (chunk, encoding, callback) => (counts.roundTrips++, write.call(socket, chunk, encoding, callback));
+      if (writev) socket._writev = (chunks, callback) => (counts.roundTrips++, writev.call(socket, chunks, callback));
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+        if (text && !/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(text.trim())) counts.statements++;
+        return query(...args);
       };
     });
     const sql = new SqlDatabase(pool);
@@ -70,11 +77,12 @@ describe('SagaRunner (a confirm and its replies on a real Postgres)', () => {
     return id;
   }
 
-  /** What one call costs: its round trips (messages) and the statements it ran. */
+  /** What one call costs: its round trips (socket writes) and the statements it ran. */
   async function counted(work: () => Promise<unknown>): Promise<{ roundTrips: number; statements: number }> {
-    sent.length = 0;
+    counts.roundTrips = 0;
+    counts.statements = 0;
     await work();
-    return { roundTrips: sent.length, statements: sent.flat().length };
+    return { ...counts };
   }
 
   const sagaOf = async (workOrderId: string) =>

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
 import { appendToOutbox, claimInboxMany, withMessageContext } from '@wo/messaging';
 import { SagaMetrics } from '@wo/observability';
-import { SqlDatabase } from '@wo/platform';
+import { SqlDatabase } from '@wo/database';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { LifecycleState, SagaOrder } from '../domain/work-order-lifecycle';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { SqlDatabase } from '@wo/database';
 import { CreatePickingList } from '@wo/contracts/picking';
 import { MAX_STORED_QUANTITY } from '@wo/contracts/rest';
 import { WorkOrderCreated, type Actor } from '@wo/contracts/work-orders';
 import { appendToOutbox, type TransactionalDatabase } from '@wo/messaging';
-import { isRefusal, refusableTransaction, refuse, SqlDatabase, type Refusal } from '@wo/platform';
+import { isRefusal, refusableTransaction, refuse, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decide, type ActionRefused, type LifecycleState, type OperatorAction } from '../domain/work-order-lifecycle';
 import { WorkOrderStatus } from '../domain/work-order-status';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { escapeLikePattern } from '@wo/database';
 import type { WorkOrderFilter, WorkOrderListQuery } from '@wo/contracts/rest';
-import { escapeLikePattern, isRefusal, refuse } from '@wo/platform';
+import { isRefusal, refuse } from '@wo/platform';
 import { allowedActions, blockedActions } from '../domain/work-order-lifecycle';
 import { workOrderStatuses, type WorkOrderStatus } from '../domain/work-order-status';
 import type { Prisma } from '../generated/prisma/client';

@@ -1,17 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { SqlExecutor } from '@wo/messaging';
-import { PG_POOL, prismaOptionsFor } from '@wo/platform';
-import type { Pool } from 'pg';
+import type { SqlExecutor } from '@wo/database';
 import type { HeldReservation } from '../domain/work-order-lifecycle';
 import { PrismaClient, type Prisma, type WorkOrder } from '../generated/prisma/client';
 
-/** The work-orders database, through Prisma on the service's shared pg pool. */
-@Injectable()
-export class WorkOrdersDatabase extends PrismaClient {
-  constructor(@Inject(PG_POOL) pool: Pool) {
-    super(prismaOptionsFor(pool));
-  }
-}
+/** The work-orders database, through Prisma on the service's shared pg pool (see prismaDatabaseProvider). */
+export class WorkOrdersDatabase extends PrismaClient {}
 
 export type WorkOrdersTransaction = Prisma.TransactionClient;
 

@@ -1,5 +1,5 @@
 import type { Envelope } from '@wo/contracts/envelope';
-import type { SqlExecutor } from '../sql-executor';
+import type { SqlExecutor } from '@wo/database';
 
 /**
  * Records a message id in the inbox inside the caller's transaction.

@@ -1,6 +1,6 @@
 import type { OutgoingMessage } from '@wo/contracts/envelope';
+import type { SqlExecutor } from '@wo/database';
 import { tracingEnabled } from '@wo/observability';
-import type { SqlExecutor } from '../sql-executor';
 import { endOutboxWrite, traceOutboxWrite } from './outbox-tracing';
 
 /** Postgres channel the relay listens on; NOTIFY is delivered when the transaction commits. */

@@ -11,8 +11,9 @@ import { join } from 'node:path';
  *
  * Reads INVENTORY_DATABASE_URL, WORK_ORDERS_DATABASE_URL, PICKING_DATABASE_URL and
  * INBOUND_DATABASE_URL. `--create-databases` (or MIGRATE_CREATE_DATABASES=true) creates missing
- * databases first. Where Prisma's schema engine exists, `prisma migrate deploy` in each
- * apps/<service> does the same (same `_prisma_migrations` table and checksums). Exits 1 on failure.
+ * databases first. It is the one tool for these migrations: they include SQL shared by every
+ * service (`-- @include`, see applyMigrations), which `prisma migrate deploy` would not expand.
+ * Exits 1 on failure.
  */
 async function main(argv: readonly string[]): Promise<void> {
   const onlyIndex = argv.indexOf('--only');

@@ -14,9 +14,10 @@ import {
   watchConsumerLag,
   watchOutbox,
 } from '@wo/observability';
+import { createDatabasePool } from '@wo/database';
 import { json, type Express } from 'express';
 import { Kafka } from 'kafkajs';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { kafkaSettingsFrom } from '../config/kafka-connection';
 import { loadServiceConfig } from '../config/service-config';
 import { prepareDatabase } from '../database/prepare-database';
@@ -56,10 +57,7 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   // no right to create databases or change the schema.
   logger.log(await prepareDatabase(config.DATABASE_URL, spec.migrationsDir, { migrate: config.MIGRATE_ON_START }));
 
-  // Guards against a process that hangs mid-transaction (its row locks would stall every saga
-  // touching those rows): Postgres cancels a statement after 30 s and ends a session left idle
-  // inside a transaction after 60 s, which rolls it back and frees its locks.
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10, options: '-c statement_timeout=30000 -c idle_in_transaction_session_timeout=60000' });
+  const pool = createDatabasePool(config.DATABASE_URL);
   const kafkaSettings = kafkaSettingsFrom(config, spec.name);
   const kafka = new Kafka(kafkaClientConfig(kafkaSettings));
   const admin = kafka.admin();

@@ -1,11 +1,11 @@
 import { APP_GUARD } from '@nestjs/core';
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { MetricsModule, rootLogger, stopTracing } from '@wo/observability';
-import { SqlDatabase } from '../database/sql-database';
+import { PG_POOL, SqlDatabase } from '@wo/database';
 import { HealthController, READINESS_CHECKS } from '../health/health.controller';
 import { AccessGuard, TOKEN_VERIFIER } from '../identity/access.guard';
 import { OidcTokenVerifier } from '../identity/token-verifier';
-import { PG_POOL, SERVICE_RUNTIME, type ServiceRuntime } from './service-runtime';
+import { SERVICE_RUNTIME, type ServiceRuntime } from './service-runtime';
 
 /**
  * Serves `GET /metrics` (MetricsModule). Makes a service's runtime (config, database pool, Kafka) and `SqlDatabase` on its pool injectable, serves its health probes,

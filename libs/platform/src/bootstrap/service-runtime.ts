@@ -18,4 +18,3 @@ export interface ServiceRuntime {
 }
 
 export const SERVICE_RUNTIME = Symbol('SERVICE_RUNTIME');
-export const PG_POOL = Symbol('PG_POOL');

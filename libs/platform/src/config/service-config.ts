@@ -98,7 +98,6 @@ export const serviceConfigSchema = z
     OIDC_ISSUER_URL: z.url({ protocol: /^https?$/ }),
     /** The audience (`aud`) access tokens must be issued for. */
     OIDC_AUDIENCE: z.string().min(1),
-    /** Apply pending SQL migrations at start-up (off when an init container runs `prisma migrate deploy`). */
     /**
      * Apply pending SQL migrations at start-up, creating the database first if it is missing. Off on
      * Kubernetes, where the migration Job (`node dist/libs/platform/src/bin/migrate.js`) runs before the rollout: the

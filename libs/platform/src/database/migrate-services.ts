@@ -1,5 +1,4 @@
-import { applyMigrations } from './apply-migrations';
-import { ensureDatabase } from './ensure-database';
+import { applyMigrations, ensureDatabase } from '@wo/database';
 
 /** The services that own a database, and the variable that holds each one's URL for the migration job. */
 export const SERVICE_DATABASES = [

@@ -1,5 +1,4 @@
-import { applyMigrations, pendingMigrations } from './apply-migrations';
-import { ensureDatabase } from './ensure-database';
+import { applyMigrations, ensureDatabase, pendingMigrations } from '@wo/database';
 
 /**
  * What a service does with its database before it starts.

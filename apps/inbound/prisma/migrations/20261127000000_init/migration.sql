@@ -1,22 +1,3 @@
--- CreateTable
-CREATE TABLE "outbox_message" (
-    "id" BIGSERIAL NOT NULL,
-    "message_id" TEXT NOT NULL,
-    "topic" TEXT NOT NULL,
-    "key" TEXT NOT NULL,
-    "type" TEXT NOT NULL,
-    "envelope" JSONB NOT NULL,
-    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "outbox_message_pkey" PRIMARY KEY ("id")
-);
+-- @include ../../../../../libs/messaging/sql/outbox-inbox-tables.sql
 
--- CreateTable
-CREATE TABLE "inbox_message" (
-    "message_id" TEXT NOT NULL,
-    "type" TEXT NOT NULL,
-    "processed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "inbox_message_pkey" PRIMARY KEY ("message_id")
-);
-
--- CreateIndex
-CREATE UNIQUE INDEX "outbox_message_message_id_key" ON "outbox_message"("message_id");
+-- @include ../../../../../libs/messaging/sql/outbox-message-id-index.sql

@@ -88,25 +88,7 @@ CREATE TABLE "stock_movement" (
     CONSTRAINT "stock_movement_pkey" PRIMARY KEY ("id")
 );
 
--- CreateTable
-CREATE TABLE "outbox_message" (
-    "id" BIGSERIAL NOT NULL,
-    "message_id" TEXT NOT NULL,
-    "topic" TEXT NOT NULL,
-    "key" TEXT NOT NULL,
-    "type" TEXT NOT NULL,
-    "envelope" JSONB NOT NULL,
-    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "outbox_message_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "inbox_message" (
-    "message_id" TEXT NOT NULL,
-    "type" TEXT NOT NULL,
-    "processed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "inbox_message_pkey" PRIMARY KEY ("message_id")
-);
+-- @include ../../../../../libs/messaging/sql/outbox-inbox-tables.sql
 
 -- CreateIndex
 CREATE UNIQUE INDEX "warehouse_code_key" ON "warehouse"("code");
@@ -120,8 +102,7 @@ CREATE INDEX "reservation_work_order_id_idx" ON "reservation"("work_order_id");
 -- CreateIndex
 CREATE INDEX "stock_movement_warehouse_id_merchant_id_sku_idx" ON "stock_movement"("warehouse_id", "merchant_id", "sku");
 
--- CreateIndex
-CREATE UNIQUE INDEX "outbox_message_message_id_key" ON "outbox_message"("message_id");
+-- @include ../../../../../libs/messaging/sql/outbox-message-id-index.sql
 
 -- AddForeignKey
 ALTER TABLE "location" ADD CONSTRAINT "location_warehouse_id_fkey" FOREIGN KEY ("warehouse_id") REFERENCES "warehouse"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -113,25 +113,7 @@ CREATE TABLE "saga_instance" (
     CONSTRAINT "saga_instance_pkey" PRIMARY KEY ("id")
 );
 
--- CreateTable
-CREATE TABLE "outbox_message" (
-    "id" BIGSERIAL NOT NULL,
-    "message_id" TEXT NOT NULL,
-    "topic" TEXT NOT NULL,
-    "key" TEXT NOT NULL,
-    "type" TEXT NOT NULL,
-    "envelope" JSONB NOT NULL,
-    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "outbox_message_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "inbox_message" (
-    "message_id" TEXT NOT NULL,
-    "type" TEXT NOT NULL,
-    "processed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "inbox_message_pkey" PRIMARY KEY ("message_id")
-);
+-- @include ../../../../../libs/messaging/sql/outbox-inbox-tables.sql
 
 -- CreateIndex
 CREATE INDEX "bom_merchant_id_idx" ON "bom"("merchant_id");
@@ -163,8 +145,7 @@ CREATE INDEX "saga_instance_work_order_id_idx" ON "saga_instance"("work_order_id
 -- CreateIndex
 CREATE INDEX "saga_instance_state_idx" ON "saga_instance"("state");
 
--- CreateIndex
-CREATE UNIQUE INDEX "outbox_message_message_id_key" ON "outbox_message"("message_id");
+-- @include ../../../../../libs/messaging/sql/outbox-message-id-index.sql
 
 -- AddForeignKey
 ALTER TABLE "bom_line" ADD CONSTRAINT "bom_line_bom_id_fkey" FOREIGN KEY ("bom_id") REFERENCES "bom"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@wo/messaging';
+import type { SqlExecutor } from './sql-executor';
 
 /**
  * Locks the row with this id for the rest of the transaction (SELECT ... FOR UPDATE), so that

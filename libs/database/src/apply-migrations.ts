@@ -1,13 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 /**
  * Applies `prisma/migrations/<name>/migration.sql` in name order and records each one in
- * `_prisma_migrations` exactly as `prisma migrate deploy` does (same table, same sha256 checksum),
- * so either tool can take over from the other. We use it because the Prisma schema engine is not
- * available on every machine that runs the services; where it is, `prisma migrate deploy` works too.
+ * `_prisma_migrations` as `prisma migrate deploy` does (same table, sha256 checksum of the SQL).
+ * We use it because the Prisma schema engine is not available on every machine that runs the
+ * services.
+ *
+ * A migration may include SQL shared by every service (the outbox and inbox tables): a line
+ * `-- @include <path>` (relative to the migration's folder) stands for that file's text, without
+ * its last line break. The checksum is of the SQL that runs, includes expanded, so a migration
+ * rewritten to include a shared file byte-identical to what it held keeps its checksum.
  */
 export interface MigrationReport {
   readonly applied: string[];
@@ -71,7 +76,7 @@ export async function applyMigrations(databaseUrl: string, migrationsDir: string
     const appliedChecksums = new Map(done.rows.map((row) => [row.migration_name, row.checksum]));
     const applied: string[] = [];
     for (const name of names) {
-      const sql = await readFile(join(migrationsDir, name, 'migration.sql'), 'utf8');
+      const sql = await migrationSql(join(migrationsDir, name, 'migration.sql'));
       const checksum = createHash('sha256').update(sql).digest('hex');
       const previous = appliedChecksums.get(name);
       if (previous !== undefined) {
@@ -86,6 +91,21 @@ export async function applyMigrations(databaseUrl: string, migrationsDir: string
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await client.end();
   }
+}
+
+const INCLUDE = /^-- @include (\S+)$/gm;
+
+/** A migration's SQL as it runs: each include line replaced by the file it names (no nesting). */
+export async function migrationSql(file: string): Promise<string> {
+  const text = await readFile(file, 'utf8');
+  const included = new Map<string, string>();
+  for (const [, path = ''] of text.matchAll(INCLUDE)) {
+    if (!path.endsWith('.sql')) throw new Error(`${file}: an include names a .sql file, not ${path}`);
+    const shared = await readFile(resolve(dirname(file), path), 'utf8');
+    if (/^-- @include /m.test(shared)) throw new Error(`${file}: ${path} includes another file; includes do not nest`);
+    included.set(path, shared.replace(/\n$/, ''));
+  }
+  return text.replace(INCLUDE, (_, path: string) => included.get(path) ?? '');
 }
 
 async function applyOne(client: Client, name: string, sql: string, checksum: string): Promise<void> {

@@ -1,4 +1,9 @@
-import type { SqlExecutor } from '@wo/messaging';
+/**
+ * The SqlDatabase as it was before bound parameters (commit bfe8604), kept ONLY so that
+ * bench/sql-database-bench.ts can compare it with today's, A against B on the same machine. Nothing
+ * else may use it: it writes values into the SQL text as escaped literals.
+ */
+import type { SqlExecutor } from '@wo/database';
 import { createHash } from 'node:crypto';
 import * as pg from 'pg';
 import type { Pool, PoolClient, QueryResult } from 'pg';
@@ -7,24 +12,10 @@ import type { Pool, PoolClient, QueryResult } from 'pg';
 const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): string | Buffer | null } }).utils;
 
 /**
- * Transactions straight on the pg pool, for the hot paths written in SQL: the same `$transaction`
- * and raw-query shape as a Prisma client (so code that takes a `SqlExecutor` runs under either).
- *
- * What a statement costs here is mostly the round trip to Postgres (a socket write and a wake-up
- * on each side; in the bench's CPU profiles the socket writes were a third of the services' time),
- * so a transaction sends as few messages as its reads allow: writes, whose results nobody reads,
- * wait and go out with the next read or with the COMMIT, in order, in one simple-query message.
- * BEGIN goes out with the first of them. A transaction of reads r1, r2 and writes w1..w4 in
- * between costs three round trips (BEGIN+r1, w1+w2+r2, w3+w4+COMMIT) instead of eight.
- *
- * The one difference a caller sees: a failing write fails the next read or the commit, not its
- * own call (the transaction rolls back as a whole either way), and writes answer no row count.
- *
- * Each statement is prepared once per connection (SQL PREPARE, sent in the same message the first
- * time) and then run as EXECUTE with its values as literals, escaped the way pg escapes text and
- * written the way pg would send them as text parameters: the same values reach the same plan.
+ * Statements prepared once per connection with SQL PREPARE, run as EXECUTE with the values as
+ * literals; writes wait and go out with the next read or the COMMIT in one simple-query message.
  */
-export class SqlDatabase {
+export class LiteralSqlDatabase {
   constructor(private readonly pool: Pool) {}
 
   async $transaction<R>(work: (tx: SqlExecutor) => Promise<R>): Promise<R> {

@@ -1,4 +1,5 @@
 import { Client, Pool } from 'pg';
+import { createDatabasePool } from './database-pool';
 import { ensureDatabase } from './ensure-database';
 import { SqlDatabase } from './sql-database';
 
@@ -6,9 +7,9 @@ const postgres = process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1
 const url = `${postgres}/wo_sql_database_check`;
 
 /**
- * SqlDatabase sends writes later, with the next read or the commit, as EXECUTEs of statements it
- * prepares itself with the values written as literals: what reaches the table must be exactly
- * what a parameterised query would have written, and a failure anywhere must leave nothing.
+ * SqlDatabase sends writes later, with the next read or the commit, as named statements with bound
+ * parameters over a pipelined connection: what reaches the table must be exactly what was given,
+ * and a failure anywhere must leave nothing.
  */
 describe('SqlDatabase (pipelined transactions on a real Postgres)', () => {
   let pool: Pool;
@@ -23,8 +24,9 @@ describe('SqlDatabase (pipelined transactions on a real Postgres)', () => {
     await admin.end();
     await ensureDatabase(url);
     // One connection, so every transaction reuses the statements the earlier ones prepared.
-    pool = new Pool({ connectionString: url, max: 1 });
+    pool = createDatabasePool(url, { max: 1 });
     await pool.query(`CREATE TABLE sample (id text PRIMARY KEY, label text, amount int, flag bool, tags text[], detail jsonb, at timestamptz)`);
+    await pool.query(`CREATE TABLE typed (id text PRIMARY KEY, big int8, counts int[], flags bool[], stamps timestamptz[], detail jsonb, raw bytea)`);
     db = new SqlDatabase(pool);
   });
 
@@ -138,5 +140,91 @@ describe('SqlDatabase (pipelined transactions on a real Postgres)', () => {
     const [row] = await db.$transaction((tx) => tx.$queryRawUnsafe<{ n: number }[]>('SELECT count(*)::int AS n FROM sample'));
     expect(row!.n).toBe(2);
     expect((await pool.query('SELECT 1 AS ok')).rows[0].ok).toBe(1);
+  });
+  it('round-trips every type the services bind: bigint, int[] with nulls, bool[], timestamptz[], jsonb, bytea and unicode', async () => {
+    const unicode = 'ünïcödé ✓ 𝄞 👩‍🔧 עברית e\u0301 \u2028';
+    const values = {
+      big: 9_223_372_036_854_775_807n,
+      counts: [3, null, -2147483648, 2147483647],
+      flags: [true, false, null],
+      stamps: [new Date('1999-12-31T23:59:59.999Z'), new Date('2026-03-29T01:30:00.000Z')],
+      detail: { unicode, quote: `'"\\`, list: [null, 1.5, 'x'], empty: {} },
+      raw: Buffer.from([0, 1, 2, 255]),
+    };
+    const [row] = await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO typed (id, big, counts, flags, stamps, detail, raw) VALUES ($1, $2::int8, $3::int[], $4::bool[], $5::timestamptz[], $6::jsonb, $7::bytea)`,
+        unicode,
+        values.big,
+        values.counts,
+        values.flags,
+        values.stamps,
+        JSON.stringify(values.detail),
+        values.raw,
+      );
+      return tx.$queryRawUnsafe<Record<string, unknown>[]>('SELECT id, big, counts, flags, stamps, detail, raw FROM typed WHERE id = $1', unicode);
+    });
+    // int8 comes back as text (pg's default), exactly.
+    expect(row).toEqual({ id: unicode, ...values, big: '9223372036854775807' });
+  });
+
+  it('refuses a NUL character in a value, writes nothing, and leaves the connection usable', async () => {
+    const attempt = db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(insert, 'nul-before', 'written before', 1, false, [], '{}', new Date());
+      await tx.$executeRawUnsafe(insert, 'nul', 'a NUL \u0000 inside', 1, false, [], '{}', new Date());
+    });
+    await expect(attempt).rejects.toMatchObject({ code: '22021' });
+    expect((await pool.query(`SELECT id FROM sample WHERE id LIKE 'nul%'`)).rows).toEqual([]);
+    await expect(db.$transaction((tx) => tx.$queryRawUnsafe<{ one: number }[]>('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+  });
+
+  it('binds values as parameters of named statements: no value is ever part of the SQL text', async () => {
+    const injection = `x'); DELETE FROM sample; --`;
+    await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(insert, 'bound', injection, 1, false, [], '{}', new Date());
+    });
+    expect((await pool.query(`SELECT label FROM sample WHERE id = 'bound'`)).rows).toEqual([{ label: injection }]);
+    // One connection: the statements this spec ran are prepared on it, at the protocol level, with placeholders.
+    const prepared = await pool.query<{ statement: string; from_sql: boolean }>(
+      `SELECT statement, from_sql FROM pg_prepared_statements WHERE name LIKE 'wo\\_%'`,
+    );
+    expect(prepared.rows.length).toBeGreaterThan(0);
+    expect(prepared.rows.every((row) => !row.from_sql && !row.statement.includes(injection))).toBe(true);
+    expect(prepared.rows.some((row) => row.statement === insert)).toBe(true);
+  });
+
+  it('sends a transaction in as few socket writes as its reads allow: BEGIN with the first read, writes with the next read or the COMMIT', async () => {
+    const client = await pool.connect();
+    const socket = client.connection.stream;
+    let writes = 0;
+    const { _write: write, _writev: writev } = socket;
+    socket._write = (chunk, encoding, callback) => ((writes += 1), write.call(socket, chunk, encoding, callback));
+    if (writev) socket._writev = (chunks, callback) => ((writes += 1), writev.call(socket, chunks, callback));
+    client.release();
+    try {
+      await db.$transaction(async (tx) => {
+        const [locked] = await Promise.all([
+          tx.$queryRawUnsafe<{ amount: number }[]>('SELECT amount FROM sample WHERE id = $1 FOR UPDATE', 'a'),
+          tx.$queryRawUnsafe('SELECT id FROM sample WHERE id = $1', 'b'),
+        ]);
+        await tx.$executeRawUnsafe(`UPDATE sample SET amount = $2 WHERE id = $1`, 'a', locked[0]!.amount);
+        await tx.$executeRawUnsafe(`UPDATE sample SET amount = $2 WHERE id = $1`, 'a', locked[0]!.amount);
+        await tx.$queryRawUnsafe('SELECT amount FROM sample WHERE id = $1', 'a');
+        await tx.$executeRawUnsafe(`UPDATE sample SET amount = $2 WHERE id = $1`, 'a', locked[0]!.amount);
+      });
+    } finally {
+      socket._write = write;
+      if (writev) socket._writev = writev;
+    }
+    expect(writes).toBe(3);
+  });
+
+  it('refuses a pool that is not in pipeline mode: without it every statement would wait for the one before', async () => {
+    const plain = new Pool({ connectionString: url, max: 1 });
+    try {
+      await expect(new SqlDatabase(plain).$transaction((tx) => tx.$queryRawUnsafe('SELECT 1'))).rejects.toThrow('pipeline mode');
+    } finally {
+      await plain.end();
+    }
   });
 });
