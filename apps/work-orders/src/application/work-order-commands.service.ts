@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CreatePickingList } from '@wo/contracts/picking';
-import { MAX_STORED_QUANTITY } from '@wo/contracts/rest';
+import { MAX_STORED_QUANTITY, WorkOrderPriority } from '@wo/contracts/rest';
 import { WorkOrderCreated, type Actor } from '@wo/contracts/work-orders';
 import { appendToOutbox, type TransactionalDatabase } from '@wo/messaging';
 import { conflict, invalidInput, notFound, SqlDatabase } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decide, type ActionRefused, type LifecycleState, type OperatorAction } from '../domain/work-order-lifecycle';
+import { priorityOf, rankOf } from '../domain/work-order-priority';
 import { WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
 import { heldReservationsOf, linesOf, WorkOrdersDatabase, type LockedWorkOrder, type SqlTransaction } from '../persistence/work-orders-database';
@@ -27,6 +28,8 @@ export interface CreateWorkOrderInput {
   name: string;
   number?: string;
   scheduledAt?: string | null;
+  priority?: WorkOrderPriority;
+  autoRetry?: boolean;
   lines: WorkOrderLinesInput | { bomId: string; sets: number };
 }
 
@@ -43,6 +46,8 @@ export interface WorkOrderSummary {
 export interface UpdateWorkOrderInput {
   name?: string;
   scheduledAt?: string | null;
+  priority?: WorkOrderPriority;
+  autoRetry?: boolean;
   outputs?: LineInput[];
   materials?: LineInput[];
 }
@@ -78,6 +83,8 @@ export class WorkOrderCommands {
             warehouseId: warehouse.id,
             name: input.name,
             scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
+            priority: rankOf(input.priority ?? WorkOrderPriority.Normal),
+            autoRetry: input.autoRetry ?? true,
             status: WorkOrderStatus.Draft,
             bomId,
             bomSets,
@@ -94,6 +101,7 @@ export class WorkOrderCommands {
               warehouseId: warehouse.id,
               name: order.name,
               scheduledAt: order.scheduledAt?.toISOString() ?? null,
+              priority: priorityOf(order.priority),
               outputs: lines.outputs,
               materials: lines.materials,
               actor,
@@ -122,6 +130,8 @@ export class WorkOrderCommands {
         data: {
           ...(input.name !== undefined && { name: input.name }),
           ...(input.scheduledAt !== undefined && { scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null }),
+          ...(input.priority !== undefined && { priority: rankOf(input.priority) }),
+          ...(input.autoRetry !== undefined && { autoRetry: input.autoRetry }),
           updatedAt: new Date(),
         },
       });

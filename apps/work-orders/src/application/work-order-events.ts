@@ -8,6 +8,7 @@ import {
   WorkOrderOutOfStock,
   WorkOrderProcessing,
 } from '@wo/contracts/work-orders';
+import { priorityOf } from '../domain/work-order-priority';
 import type { Shortage } from '../saga/allocation-saga';
 
 interface OrderFacts {
@@ -15,6 +16,8 @@ interface OrderFacts {
   number: string;
   merchantId: string;
   warehouseId: string;
+  /** The stored rank (1 Low .. 4 Urgent). */
+  priority: number;
 }
 
 type AllocatedMaterial = { lineId: string; sku: string; quantity: number; allocations: { locationCode: string; quantity: number }[] };
@@ -35,7 +38,14 @@ export const publicEvents = {
 
 /** The order's facts, and who caused the event when an operator did (`actor` is left out otherwise). */
 function facts(order: OrderFacts, actor?: Actor) {
-  return { workOrderId: order.id, number: order.number, merchantId: order.merchantId, warehouseId: order.warehouseId, ...(actor && { actor }) };
+  return {
+    workOrderId: order.id,
+    number: order.number,
+    merchantId: order.merchantId,
+    warehouseId: order.warehouseId,
+    priority: priorityOf(order.priority),
+    ...(actor && { actor }),
+  };
 }
 
 function context(order: OrderFacts, correlationId: string) {
