@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SagaMetrics } from '@wo/observability';
 import { PlatformModule, type ServiceRuntime } from '@wo/platform';
+import { ALLOCATION_SETTLED } from './application/allocation-settled';
 import { BomService } from './application/bom.service';
 import { InboundProgress } from './application/inbound-progress.service';
 import { PickingProgress } from './application/picking-progress.service';
+import { ReallocationQueue } from './application/reallocation-queue.service';
 import { ReferenceCheck } from './application/reference-check';
 import { ReferenceDataReplica } from './application/reference-data-replica.service';
 import { SAGA_TIMING, SagaCoordinator } from './application/saga-coordinator.service';
@@ -18,6 +20,7 @@ import { ReferenceDataMessageController } from './messaging/reference-data.messa
 import { InboundEventsMessageController } from './messaging/inbound-events.message.controller';
 import { PickingEventsMessageController } from './messaging/picking-events.message.controller';
 import { SagaRepliesMessageController } from './messaging/saga-replies.message.controller';
+import { StockEventsMessageController } from './messaging/stock-events.message.controller';
 import { countUnfinishedSagas } from './persistence/saga-counts';
 import { WorkOrdersDatabase } from './persistence/work-orders-database';
 import { SagaDeadlineSweeper } from './saga-deadlines/saga-deadline-sweeper';
@@ -38,6 +41,7 @@ export class WorkOrdersModule {
         ReferenceDataMessageController,
         PickingEventsMessageController,
         InboundEventsMessageController,
+        StockEventsMessageController,
       ],
       providers: [
         WorkOrdersDatabase,
@@ -48,6 +52,8 @@ export class WorkOrdersModule {
         WorkOrderTransitions,
         SagaCoordinator,
         WorkOrderCommands,
+        ReallocationQueue,
+        { provide: ALLOCATION_SETTLED, useExisting: ReallocationQueue },
         WorkOrderQueries,
         PickingProgress,
         InboundProgress,

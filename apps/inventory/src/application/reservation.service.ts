@@ -11,6 +11,7 @@ import {
   type ReserveStock,
 } from '@wo/contracts/inventory';
 import { allocateAcrossBins, type BinStock } from '../domain/stock-allocation';
+import { publishStockAvailable } from './stock-available';
 import type { InventoryTransaction, SqlTransaction } from '../persistence/inventory-database';
 import { changeReserved, changeReservedOfMany, consumeFromBin, lockBins, lockBinsOfMany, stockKeyString, type StockKey } from '../persistence/stock-levels';
 
@@ -99,6 +100,7 @@ export class ReservationService {
       for (const allocation of reservation.allocations) await changeReserved(tx, reservation, allocation.locationCode, -allocation.quantity);
       await tx.reservation.update({ where: { id: reservationId }, data: { status: Status.Released, updatedAt: new Date() } });
       released = reservation.quantity;
+      await publishStockAvailable(tx, reservation, 'released', command, reservation.workOrderId);
     }
     return StockReleased.outgoing({ reservationId, sku, quantity: released }, replyContext(command));
   }

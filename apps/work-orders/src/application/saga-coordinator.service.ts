@@ -14,6 +14,7 @@ import { pendingCommands, reactToReply, type SagaProgress, type SagaRun, type Sa
 import type { SagaReply } from '../saga/saga-reply';
 import type { SagaCommand } from '../saga/saga-types';
 import { nextDeadline, type SagaTiming } from '../saga/saga-timing';
+import { ALLOCATION_SETTLED, type AllocationSettledListener } from './allocation-settled';
 import { publicEvents } from './work-order-events';
 import { WorkOrderTransitions } from './work-order-transitions';
 
@@ -34,6 +35,7 @@ export class SagaCoordinator {
     private readonly transitions: WorkOrderTransitions,
     @Inject(SAGA_TIMING) private readonly timing: SagaTiming,
     private readonly metrics: SagaMetrics,
+    @Inject(ALLOCATION_SETTLED) private readonly reallocationQueue: AllocationSettledListener,
   ) {}
 
   /** Starts an allocation; its first commands are returned for the caller to send with its own messages (one outbox write). */
@@ -231,6 +233,11 @@ export class SagaCoordinator {
           shortages: outcome.shortages,
         };
       }),
+    );
+    // Automatic re-allocation hands the stock on to the next order in line.
+    await this.reallocationQueue.onAllocationSettled(
+      tx,
+      finished.map(({ data, outcome }) => ({ workOrderId: data.workOrderId, outcome: outcome.kind })),
     );
   }
 

@@ -33,6 +33,15 @@ export interface CreateWorkOrderInput {
   lines: WorkOrderLinesInput | { bomId: string; sets: number };
 }
 
+/** What made the re-allocation queue retry an order: stock of this SKU became available, for this cause. */
+export interface AutomaticRetryTrigger {
+  readonly sku: string;
+  readonly cause: string;
+}
+
+/** Who the history and the events name for an automatic retry. */
+export const automaticRetryActor: Actor = { subject: 'system', name: 'Automatic re-allocation' };
+
 /** What a long action answers (202): the order as the action left it; read it until pendingAction is null. */
 export interface WorkOrderSummary {
   id: string;
@@ -162,6 +171,18 @@ export class WorkOrderCommands {
     );
   }
 
+  /**
+   * Retry Allocation done by the re-allocation queue, in the caller's transaction: the same saga as
+   * an operator's retry, recorded as automatic with what triggered it. A refusal (the order changed
+   * since the queue read it) is answered, not thrown, so the caller's transaction goes on.
+   */
+  async retryAllocationAutomatically(tx: SqlTransaction, id: string, trigger: AutomaticRetryTrigger): Promise<'started' | 'refused'> {
+    const [order, materials] = await Promise.all([this.transitions.lock(tx, id), materialsOf(tx, id)]);
+    if (!order?.autoRetry || decide(stateOf(order), 'retryAllocation').kind === 'refused') return 'refused';
+    await this.beginAllocation(tx, order, 'allocationRetriedAutomatically', automaticRetryActor, materials, { trigger });
+    return 'started';
+  }
+
   cancel(id: string, actor: Actor): Promise<WorkOrderSummary> {
     return this.act(id, 'cancel', async (tx, order, outcome) => {
       if (outcome === 'canceled') {
@@ -254,13 +275,21 @@ export class WorkOrderCommands {
     historyEvent: string,
     actor: Actor,
     materialLines?: MaterialLines,
+    historyDetail: Record<string, unknown> = {},
   ): Promise<LifecycleState> {
     const materials = materialLines ?? (await materialsOf(tx, order.id));
     const { sagaId, commands } = await this.sagas.startAllocation(tx, order, materials, actor);
     const events = order.status === WorkOrderStatus.Draft ? [publicEvents.confirmed(order, sagaId, actor)] : [];
-    return this.transitions.apply(tx, order, { type: 'AllocationStarted' }, { event: historyEvent, detail: { sagaId, actor } }, [...commands, ...events], {
-      shortages: [],
-    });
+    return this.transitions.apply(
+      tx,
+      order,
+      { type: 'AllocationStarted' },
+      { event: historyEvent, detail: { sagaId, actor, ...historyDetail } },
+      [...commands, ...events],
+      {
+        shortages: [],
+      },
+    );
   }
 
   private async resolveLines(merchantId: string, lines: CreateWorkOrderInput['lines']) {

@@ -6,6 +6,7 @@ import { priorityOf, rankOf } from '../domain/work-order-priority';
 import { workOrderStatuses, type WorkOrderStatus } from '../domain/work-order-status';
 import type { Prisma } from '../generated/prisma/client';
 import { WorkOrdersDatabase } from '../persistence/work-orders-database';
+import { queuePlacesOf } from './reallocation-queue.service';
 import { ReferenceCheck } from './reference-check';
 import { WorkOrderNumbers } from './work-order-numbers';
 import { stateOf } from './work-order-transitions';
@@ -93,7 +94,7 @@ export class WorkOrderQueries {
       outputs: lines('OUTPUT'),
       materials: lines('MATERIAL'),
       shortages: order.shortages,
-      queuePlaces: [],
+      queuePlaces: order.status === 'OUT_OF_STOCK' ? await queuePlacesOf(this.db, { ...order, shortages: order.shortages as { sku: string }[] }) : [],
       reservations: order.reservations.map(({ reservationId, lineId, sku, quantity, allocations }) => ({ reservationId, lineId, sku, quantity, allocations })),
       pickingLists: order.pickingLists.map(({ listId, status, picker, updatedAt }) => ({ id: listId, status, picker, updatedAt })),
       inboundOrder: order.inboundOrderId ? { id: order.inboundOrderId, status: order.inboundStatus, lines: order.inboundLines } : null,
