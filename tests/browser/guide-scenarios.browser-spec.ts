@@ -83,6 +83,8 @@ describe('the user guide, through the console', () => {
   it('Scenario 2 and 4: short of one material it is Out of Stock with its shortage; restocked, Retry Allocation makes it Allocated', async () => {
     await page.goto('work-orders/new');
     await page.getByRole('textbox', { name: 'Name' }).fill('Ribbon hampers');
+    // Scenario 4 is the operator's Retry Allocation: without auto-retry the restock alone leaves it waiting.
+    await page.getByRole('checkbox', { name: 'Auto-retry' }).uncheck();
     await page.getByRole('button', { name: 'Add output' }).click();
     await page.getByRole('combobox', { name: 'Output SKU 1' }).fill('HAMPER');
     await page.getByRole('textbox', { name: 'Quantity of output 1' }).fill('2');

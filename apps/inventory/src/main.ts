@@ -10,7 +10,7 @@ void bootstrapService({
   module: (runtime) => InventoryModule.forRuntime(runtime),
   migrationsDir: join(__dirname, '../prisma/migrations'),
   consumes: [commandsFrom(InventoryTopics.stockCommands)],
-  produces: [InventoryTopics.stockReplies, InventoryTopics.referenceData],
+  produces: [InventoryTopics.stockReplies, InventoryTopics.stockEvents, InventoryTopics.referenceData],
 }).catch((error: Error) => {
   console.error(error.message);
   process.exit(1);

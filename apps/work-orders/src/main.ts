@@ -16,6 +16,7 @@ void bootstrapService({
     commandsFrom(InventoryTopics.stockReplies),
     commandsFrom(InboundTopics.replies),
     eventsFrom(InventoryTopics.referenceData),
+    eventsFrom(InventoryTopics.stockEvents),
     eventsFrom(PickingTopics.events),
     eventsFrom(InboundTopics.events),
   ],

@@ -2,9 +2,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { prismaDatabaseProvider } from '@wo/database';
 import { SagaMetrics } from '@wo/observability';
 import { PlatformModule, type ServiceRuntime } from '@wo/platform';
+import { SAGAS_ENDED } from './application/allocation-settled';
 import { BomService } from './application/bom.service';
 import { InboundProgress } from './application/inbound-progress.service';
 import { PickingProgress } from './application/picking-progress.service';
+import { ReallocationQueue } from './application/reallocation-queue.service';
 import { ReferenceCheck } from './application/reference-check';
 import { ReferenceDataReplica } from './application/reference-data-replica.service';
 import { SAGA_TIMING, SagaRunner, sagaTimingFrom } from './application/saga-runner.service';
@@ -22,6 +24,7 @@ import { ReferenceDataMessageController } from './messaging/reference-data.messa
 import { InboundEventsMessageController } from './messaging/inbound-events.message.controller';
 import { PickingEventsMessageController } from './messaging/picking-events.message.controller';
 import { SagaRepliesMessageController } from './messaging/saga-replies.message.controller';
+import { StockEventsMessageController } from './messaging/stock-events.message.controller';
 import { countUnfinishedSagas } from './persistence/saga-counts';
 import { WorkOrdersDatabase } from './persistence/work-orders-database';
 import { SagaDeadlineSweeper } from './saga-deadlines/saga-deadline-sweeper';
@@ -42,6 +45,7 @@ export class WorkOrdersModule {
         ReferenceDataMessageController,
         PickingEventsMessageController,
         InboundEventsMessageController,
+        StockEventsMessageController,
       ],
       providers: [
         prismaDatabaseProvider(WorkOrdersDatabase),
@@ -52,6 +56,8 @@ export class WorkOrdersModule {
         WorkOrderTransitions,
         SagaRunner,
         WorkOrderCommands,
+        ReallocationQueue,
+        { provide: SAGAS_ENDED, useExisting: ReallocationQueue },
         WorkOrderQueries,
         PickingProgress,
         InboundProgress,

@@ -23,8 +23,10 @@ type Row = Record<string, unknown>;
  * Checks DESIGN.md's invariants against the live databases of every service:
  * stock never negative and reserved within onHand per bin; onHand equal to the ledger; reserved
  * equal to what RESERVED reservations hold; reservations held only by Allocated and Processing
- * orders and matching their materials; a Completed order's materials consumed exactly once and
- * exactly one inbound order for it; no saga left mid-step and no order with an action in flight.
+ * orders and matching their materials, each line reserved once at most; a Completed order's
+ * materials consumed exactly once and exactly one inbound order for it; no saga left mid-step and no
+ * order with an action in flight; no Out of Stock order with auto-retry first in line for stock
+ * that would cover it.
  */
 export async function checkInvariants(options: SystemOptions, { settled = true } = {}): Promise<InvariantReport> {
   const connect = async (service: 'inventory' | 'work-orders' | 'picking' | 'inbound') => {
@@ -111,6 +113,37 @@ export async function checkInvariants(options: SystemOptions, { settled = true }
       } else {
         if (consumes) violations.push(`${label}: consumed ${consumes} without being completed`);
         if (inboundCounts.has(id)) violations.push(`${label}: has an inbound order without being completed`);
+      }
+    }
+
+    // No order allocated twice: one held reservation per material line at most, on both sides.
+    const doubleHeld = [
+      ...(await rows(inventory, `SELECT work_order_id, line_id FROM reservation WHERE status = 'RESERVED' GROUP BY 1, 2 HAVING count(*) > 1`)),
+      ...(await rows(workOrders, `SELECT work_order_id, line_id FROM work_order_reservation WHERE status = 'HELD' GROUP BY 1, 2 HAVING count(*) > 1`)),
+    ];
+    for (const line of doubleHeld) violations.push(`work order ${line['work_order_id']}: line ${line['line_id']} is reserved more than once`);
+
+    // No waiting order skipped: once everything settled, the first in line of each re-allocation
+    // queue (Out of Stock, auto-retry, short of the SKU; turn as domain/reallocation-queue.ts byTurn)
+    // needs more of the SKU than is available, or the queue would have retried it.
+    if (settled) {
+      const firstInLine = await rows(
+        workOrders,
+        `SELECT DISTINCT ON (o.warehouse_id, o.merchant_id, s.sku) o.number, o.warehouse_id, o.merchant_id, s.sku,
+                (SELECT sum(l.quantity)::int FROM work_order_line l WHERE l.work_order_id = o.id AND l.kind = 'MATERIAL' AND l.sku = s.sku) AS needed
+           FROM work_order o CROSS JOIN LATERAL (SELECT DISTINCT e->>'sku' AS sku FROM jsonb_array_elements(o.shortages) e) s
+          WHERE o.status = 'OUT_OF_STOCK' AND o.auto_retry AND o.pending_action IS NULL
+          ORDER BY o.warehouse_id, o.merchant_id, s.sku, o.priority DESC, o.scheduled_at ASC NULLS LAST, o.created_at, o.id`,
+      );
+      const available = new Map(
+        (await rows(inventory, `SELECT warehouse_id, merchant_id, sku, sum(on_hand - reserved)::int AS available FROM stock_level GROUP BY 1, 2, 3`)).map(
+          (row) => [`${row['warehouse_id']}|${row['merchant_id']}|${row['sku']}`, Number(row['available'])],
+        ),
+      );
+      for (const first of firstInLine) {
+        const free = available.get(`${first['warehouse_id']}|${first['merchant_id']}|${first['sku']}`) ?? 0;
+        if (free >= Number(first['needed']))
+          violations.push(`work order ${first['number']}: first in line for ${first['sku']} (needs ${first['needed']}) while ${free} are available`);
       }
     }
 

@@ -3,6 +3,7 @@ import type { EnvelopeOf } from '@wo/contracts/envelope';
 import type { PutAwayStock } from '@wo/contracts/inventory';
 import type { InventoryTransaction } from '../persistence/inventory-database';
 import { addToBin } from '../persistence/stock-levels';
+import { publishStockAvailable } from './stock-available';
 
 /** Received goods put on a shelf: onHand rises at that location, once per putaway, with a ledger row. */
 @Injectable()
@@ -16,5 +17,6 @@ export class PutawayService {
     await tx.stockMovement.create({
       data: { warehouseId, merchantId, sku, locationCode, quantity, kind: 'PUTAWAY', reason: 'inbound putaway', reference: inboundOrderId },
     });
+    await publishStockAvailable(tx, { warehouseId, merchantId, sku }, 'putaway', command);
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '@wo/contracts/inventory';
 import { decide, evolve, noReservation, ReservationStatus, type ReservationState } from '../domain/reservation-lifecycle';
 import type { BinStock } from '../domain/stock-allocation';
+import { publishStockAvailable } from './stock-available';
 import type { InventoryTransaction, SqlTransaction } from '../persistence/inventory-database';
 import { changeReserved, changeReservedOfMany, consumeFromBin, lockBins, lockBinsOfMany, stockKeyString, type StockKey } from '../persistence/stock-levels';
 
@@ -118,6 +119,8 @@ export class ReservationService {
         released += event.quantity;
       }
       await tx.reservation.update({ where: { id: reservationId }, data: { status: next.status!, updatedAt: new Date() } });
+      // What was held is free again: the orders waiting on this SKU may take it.
+      if (released > 0) await publishStockAvailable(tx, reservation!, 'released', command, reservation!.workOrderId);
     }
     return StockReleased.outgoing({ reservationId, sku, quantity: released }, replyContext(command));
   }

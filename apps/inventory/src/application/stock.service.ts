@@ -3,6 +3,7 @@ import { pageOf, refusableTransaction, refuse, skipTake, type FieldError, type P
 import { decideAdjustment } from '../domain/stock-adjustment';
 import { InventoryDatabase } from '../persistence/inventory-database';
 import { lockBins } from '../persistence/stock-levels';
+import { publishStockAvailable } from './stock-available';
 
 export interface AdjustmentInput {
   warehouseId: string;
@@ -46,6 +47,7 @@ export class StockService {
       const movement = await tx.stockMovement.create({
         data: { ...key, locationCode: input.locationCode, quantity: input.quantity, kind: 'ADJUSTMENT', reason: input.reason },
       });
+      if (input.quantity > 0) await publishStockAvailable(tx, key, 'adjustment');
       return {
         movementId: movement.id.toString(),
         ...key,

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
 import { appendToOutbox, claimInboxMany, withMessageContext } from '@wo/messaging';
 import { SagaMetrics } from '@wo/observability';
 import { SqlDatabase } from '@wo/database';
+import { SAGAS_ENDED, type SagasEndedListener } from './allocation-settled';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { LifecycleState, SagaOrder } from '../domain/work-order-lifecycle';
@@ -76,6 +77,8 @@ export class SagaRunner {
     private readonly transitions: WorkOrderTransitions,
     @Inject(SAGA_TIMING) private readonly timing: SagaTiming,
     private readonly metrics: SagaMetrics,
+    /** Who waits on sagas ending (the re-allocation queue), told in the same transaction. */
+    @Optional() @Inject(SAGAS_ENDED) private readonly endListener?: SagasEndedListener,
   ) {}
 
   /**
@@ -193,6 +196,12 @@ export class SagaRunner {
       return { order, change: endEffect(saga.definition, saga.data, outcome, order, cause) };
     });
     await this.transitions.applyChanges(tx, changes, commands);
+    if (this.endListener && ended.length > 0) {
+      await this.endListener.onSagasEnded(
+        tx,
+        ended.map(({ saga }) => ({ type: saga.definition.type, workOrderId: saga.workOrderId, outcome: endOf(saga.definition, saga.data.phase)!.metric })),
+      );
+    }
   }
 
   /**

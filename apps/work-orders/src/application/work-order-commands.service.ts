@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { SqlDatabase } from '@wo/database';
 import { CreatePickingList } from '@wo/contracts/picking';
-import { MAX_STORED_QUANTITY } from '@wo/contracts/rest';
+import { MAX_STORED_QUANTITY, WorkOrderPriority } from '@wo/contracts/rest';
 import { WorkOrderCreated, type Actor } from '@wo/contracts/work-orders';
 import { appendToOutbox, type TransactionalDatabase } from '@wo/messaging';
 import { isRefusal, refusableTransaction, refuse, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decide, type ActionRefused, type LifecycleState, type OperatorAction } from '../domain/work-order-lifecycle';
+import { priorityOf, rankOf } from '../domain/work-order-priority';
 import { WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
 import { heldReservationsOf, linesOf, WorkOrdersDatabase, type LockedWorkOrder, type SqlTransaction } from '../persistence/work-orders-database';
@@ -31,8 +32,19 @@ export interface CreateWorkOrderInput {
   name: string;
   number?: string;
   scheduledAt?: string | null;
+  priority?: WorkOrderPriority;
+  autoRetry?: boolean;
   lines: WorkOrderLinesInput | { bomId: string; sets: number };
 }
+
+/** What made the re-allocation queue retry an order: stock of this SKU became available, for this cause. */
+export interface AutomaticRetryTrigger {
+  readonly sku: string;
+  readonly cause: string;
+}
+
+/** Who the history and the events name for an automatic retry. */
+export const automaticRetryActor: Actor = { subject: 'system', name: 'Automatic re-allocation' };
 
 /** What a long action answers (202): the order as the action left it; read it until pendingAction is null. */
 export interface WorkOrderSummary {
@@ -47,6 +59,8 @@ export interface WorkOrderSummary {
 export interface UpdateWorkOrderInput {
   name?: string;
   scheduledAt?: string | null;
+  priority?: WorkOrderPriority;
+  autoRetry?: boolean;
   outputs?: LineInput[];
   materials?: LineInput[];
 }
@@ -86,6 +100,8 @@ export class WorkOrderCommands {
             warehouseId: warehouse.id,
             name: input.name,
             scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null,
+            priority: rankOf(input.priority ?? WorkOrderPriority.Normal),
+            autoRetry: input.autoRetry ?? true,
             status: WorkOrderStatus.Draft,
             bomId,
             bomSets,
@@ -102,6 +118,7 @@ export class WorkOrderCommands {
               warehouseId: warehouse.id,
               name: order.name,
               scheduledAt: order.scheduledAt?.toISOString() ?? null,
+              priority: priorityOf(order.priority),
               outputs: lines.outputs,
               materials: lines.materials,
               actor,
@@ -131,6 +148,8 @@ export class WorkOrderCommands {
         data: {
           ...(input.name !== undefined && { name: input.name }),
           ...(input.scheduledAt !== undefined && { scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null }),
+          ...(input.priority !== undefined && { priority: rankOf(input.priority) }),
+          ...(input.autoRetry !== undefined && { autoRetry: input.autoRetry }),
           updatedAt: new Date(),
         },
       });
@@ -160,6 +179,18 @@ export class WorkOrderCommands {
       (tx, order, _outcome, materials) => this.beginAllocation(tx, order, 'allocationRetried', actor, materials),
       materialsOf,
     );
+  }
+
+  /**
+   * Retry Allocation done by the re-allocation queue, in the caller's transaction: the same saga as
+   * an operator's retry, recorded as automatic with what triggered it. A refusal (the order changed
+   * since the queue read it) is answered, not thrown, so the caller's transaction goes on.
+   */
+  async retryAllocationAutomatically(tx: SqlTransaction, id: string, trigger: AutomaticRetryTrigger): Promise<'started' | 'refused'> {
+    const [order, materials] = await Promise.all([this.transitions.lock(tx, id), materialsOf(tx, id)]);
+    if (!order?.autoRetry || decide(stateOf(order), 'retryAllocation').kind === 'refused') return 'refused';
+    await this.beginAllocation(tx, order, 'allocationRetriedAutomatically', automaticRetryActor, materials, { trigger });
+    return 'started';
   }
 
   cancel(id: string, actor: Actor): Promise<WorkOrderSummary | Refusal> {
@@ -240,9 +271,10 @@ export class WorkOrderCommands {
     historyEvent: string,
     actor: Actor,
     materialLines?: MaterialLines,
+    historyDetail: Record<string, unknown> = {},
   ): Promise<LifecycleState> {
     const materials = materialLines ?? (await materialsOf(tx, order.id));
-    return this.sagas.start(tx, allocationSaga, order, { materials, actor, cause: historyEvent });
+    return this.sagas.start(tx, allocationSaga, order, { materials, actor, cause: historyEvent, historyDetail });
   }
 
   private async resolveLines(merchantId: string, lines: CreateWorkOrderInput['lines']) {

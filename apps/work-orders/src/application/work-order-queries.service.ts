@@ -3,9 +3,11 @@ import { escapeLikePattern } from '@wo/database';
 import type { WorkOrderFilter, WorkOrderListQuery } from '@wo/contracts/rest';
 import { isRefusal, refuse } from '@wo/platform';
 import { allowedActions, blockedActions } from '../domain/work-order-lifecycle';
+import { priorityOf, rankOf } from '../domain/work-order-priority';
 import { workOrderStatuses, type WorkOrderStatus } from '../domain/work-order-status';
 import type { Prisma } from '../generated/prisma/client';
 import { WorkOrdersDatabase } from '../persistence/work-orders-database';
+import { queuePlacesOf } from './reallocation-queue.service';
 import { ReferenceCheck } from './reference-check';
 import { WorkOrderNumbers } from './work-order-numbers';
 import { stateOf } from './work-order-transitions';
@@ -22,13 +24,16 @@ export class WorkOrderQueries {
   /** `merchantScope`: the merchants a scoped caller serves (undefined: every merchant). */
   async list(filter: WorkOrderListQuery, merchantScope?: readonly string[]) {
     const where: Prisma.WorkOrderWhereInput = { AND: [filter.status.length ? { status: { in: filter.status } } : {}, whereOf(filter, merchantScope)] };
-    const direction = filter.sort === 'createdAt' ? 'asc' : 'desc';
+    const direction: Prisma.SortOrder = filter.sort === 'createdAt' || filter.sort === 'priority' ? 'asc' : 'desc';
+    const byPriority = filter.sort === '-priority' || filter.sort === 'priority';
+    const newest: Prisma.SortOrder = byPriority ? 'desc' : direction;
     const [total, orders] = await Promise.all([
       this.db.workOrder.count({ where }),
       this.db.workOrder.findMany({
         where,
-        // Newest first unless asked otherwise; the id breaks ties so pages never overlap or skip.
-        orderBy: [{ createdAt: direction }, { id: direction }],
+        // Newest first unless asked otherwise (within a priority, when sorted by it); the id breaks
+        // ties so pages never overlap or skip.
+        orderBy: [...(byPriority ? [{ priority: direction }] : []), { createdAt: newest }, { id: newest }],
         skip: (filter.page - 1) * filter.pageSize,
         take: filter.pageSize,
       }),
@@ -43,6 +48,7 @@ export class WorkOrderQueries {
         merchantId: order.merchantId,
         warehouseId: order.warehouseId,
         scheduledAt: order.scheduledAt,
+        priority: priorityOf(order.priority),
         createdAt: order.createdAt,
       })),
       page: filter.page,
@@ -79,6 +85,8 @@ export class WorkOrderQueries {
       merchantId: order.merchantId,
       warehouseId: order.warehouseId,
       scheduledAt: order.scheduledAt,
+      priority: priorityOf(order.priority),
+      autoRetry: order.autoRetry,
       status: order.status,
       pendingAction: order.pendingAction,
       allowedActions: allowedActions(state),
@@ -87,6 +95,7 @@ export class WorkOrderQueries {
       outputs: lines('OUTPUT'),
       materials: lines('MATERIAL'),
       shortages: order.shortages,
+      queuePlaces: order.status === 'OUT_OF_STOCK' ? await queuePlacesOf(this.db, { ...order, shortages: order.shortages as { sku: string }[] }) : [],
       reservations: order.reservations.map(({ reservationId, lineId, sku, quantity, allocations }) => ({ reservationId, lineId, sku, quantity, allocations })),
       pickingLists: order.pickingLists.map(({ listId, status, picker, updatedAt }) => ({ id: listId, status, picker, updatedAt })),
       inboundOrder: order.inboundOrderId ? { id: order.inboundOrderId, status: order.inboundStatus, lines: order.inboundLines } : null,
@@ -122,6 +131,7 @@ function whereOf(filter: WorkOrderFilter, merchantScope: readonly string[] | und
       filter.q.length ? { OR: filter.q.flatMap((term) => [{ number: containing(term) }, { name: containing(term) }]) } : {},
       filter.inputSku.length ? { lines: { some: { kind: 'MATERIAL', sku: { in: filter.inputSku } } } } : {},
       filter.outputSku.length ? { lines: { some: { kind: 'OUTPUT', sku: { in: filter.outputSku } } } } : {},
+      filter.priority.length ? { priority: { in: filter.priority.map(rankOf) } } : {},
     ],
   };
 }

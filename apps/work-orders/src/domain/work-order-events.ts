@@ -8,12 +8,15 @@ import {
   WorkOrderOutOfStock,
   WorkOrderProcessing,
 } from '@wo/contracts/work-orders';
+import { priorityOf } from './work-order-priority';
 
 interface OrderFacts {
   id: string;
   number: string;
   merchantId: string;
   warehouseId: string;
+  /** The stored rank (1 Low .. 4 Urgent). */
+  priority: number;
 }
 
 /** A material line the order could not reserve in full: what it asked, and what there was. */
@@ -37,7 +40,14 @@ export const publicEvents = {
 
 /** The order's facts, and who caused the event when an operator did (`actor` is left out otherwise). */
 function facts(order: OrderFacts, actor?: Actor) {
-  return { workOrderId: order.id, number: order.number, merchantId: order.merchantId, warehouseId: order.warehouseId, ...(actor && { actor }) };
+  return {
+    workOrderId: order.id,
+    number: order.number,
+    merchantId: order.merchantId,
+    warehouseId: order.warehouseId,
+    priority: priorityOf(order.priority),
+    ...(actor && { actor }),
+  };
 }
 
 /** The saga (or request) it happened in; `cause`, the message that settled it (a saga's last reply), carries on that message's trace. */

@@ -55,6 +55,8 @@ export interface SagaOrder {
   readonly number: string;
   readonly merchantId: string;
   readonly warehouseId: string;
+  /** The stored rank (1 Low .. 4 Urgent): the order's events carry it. */
+  readonly priority: number;
   readonly status: string;
   readonly inboundStatus: string | null;
 }

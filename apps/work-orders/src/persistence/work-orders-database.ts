@@ -12,7 +12,7 @@ export type SqlTransaction = SqlExecutor;
 
 /** work_order's columns under the model's field names, for raw reads that give a `WorkOrder`. */
 const WORK_ORDER_FIELDS = `id, number, merchant_id AS "merchantId", warehouse_id AS "warehouseId", name, scheduled_at AS "scheduledAt",
-  status, pending_action AS "pendingAction", bom_id AS "bomId", bom_sets AS "bomSets", shortages,
+  priority, auto_retry AS "autoRetry", status, pending_action AS "pendingAction", bom_id AS "bomId", bom_sets AS "bomSets", shortages,
   inbound_order_id AS "inboundOrderId", inbound_status AS "inboundStatus", inbound_lines AS "inboundLines",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 

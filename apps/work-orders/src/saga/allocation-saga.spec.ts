@@ -4,7 +4,7 @@ import { WorkOrderAllocated, WorkOrderConfirmed, WorkOrderOutOfStock } from '@wo
 import { allocationSaga, type AllocationSagaData } from './allocation-saga';
 import { endEffect, pendingCommands, reactTo, startSaga, type SagaReaction } from './saga-definition';
 
-const order = { id: 'wo-1', number: 'WO-1', merchantId: 'm-1', warehouseId: 'wh-1', status: 'DRAFT', inboundStatus: null };
+const order = { id: 'wo-1', number: 'WO-1', merchantId: 'm-1', warehouseId: 'wh-1', priority: 2, status: 'DRAFT', inboundStatus: null };
 const actor = { subject: 'u-1', name: 'Planner' };
 const request = {
   materials: [

@@ -95,8 +95,10 @@ export type AllocationOutcome = AllocatedOutcome | OutOfStockOutcome;
 export interface AllocationStart {
   readonly materials: readonly { readonly id: string; readonly sku: string; readonly quantity: number }[];
   readonly actor: Actor;
-  /** The history line of the start: `confirmed`, `allocationRetried`, `reallocating after edit`. */
+  /** The history line of the start: `confirmed`, `allocationRetried`, `allocationRetriedAutomatically`, `reallocating after edit`. */
   readonly cause: string;
+  /** More for that line: what triggered an automatic retry. */
+  readonly historyDetail?: Record<string, unknown>;
 }
 
 /** One reservation per line per attempt: a retry is a new saga, so a new reservation id. */
@@ -129,7 +131,7 @@ function allocationStarted(data: AllocationSagaData, order: SagaOrder, input: Al
   const confirmed = order.status === WorkOrderStatus.Draft ? [publicEvents.confirmed(order, data.sagaId, input.actor)] : [];
   return {
     event: { type: 'AllocationStarted' },
-    history: { event: input.cause, detail: { sagaId: data.sagaId, actor: input.actor } },
+    history: { event: input.cause, detail: { sagaId: data.sagaId, actor: input.actor, ...input.historyDetail } },
     messages: confirmed,
     shortages: [],
   };

@@ -4,7 +4,7 @@ import { WorkOrderCompleted } from '@wo/contracts/work-orders';
 import { completionSaga, type CompletionSagaData } from './completion-saga';
 import { endEffect, pendingCommands, reactTo, startSaga, type SagaReaction } from './saga-definition';
 
-const order = { id: 'wo', number: 'WO-1', merchantId: 'm', warehouseId: 'wh', status: 'PROCESSING', inboundStatus: null };
+const order = { id: 'wo', number: 'WO-1', merchantId: 'm', warehouseId: 'wh', priority: 2, status: 'PROCESSING', inboundStatus: null };
 const actor = { subject: 'u', name: 'Planner' };
 const start = () =>
   startSaga(completionSaga, 's', order, {

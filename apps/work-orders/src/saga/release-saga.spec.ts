@@ -3,7 +3,7 @@ import { WorkOrderCanceled } from '@wo/contracts/work-orders';
 import { releaseSaga, type ReleaseSagaData } from './release-saga';
 import { endEffect, pendingCommands, reactTo, startSaga } from './saga-definition';
 
-const order = { id: 'wo', number: 'WO-1', merchantId: 'm', warehouseId: 'wh', status: 'ALLOCATED', inboundStatus: null };
+const order = { id: 'wo', number: 'WO-1', merchantId: 'm', warehouseId: 'wh', priority: 2, status: 'ALLOCATED', inboundStatus: null };
 const actor = { subject: 'u', name: 'Planner' };
 const startRelease = (reservations: { reservationId: string; sku: string }[]) => startSaga(releaseSaga, 's', order, { reservations, actor });
 const start = () =>

@@ -19,7 +19,7 @@ interface TestData {
   items: { item: string; booked: boolean | null; shipped: boolean | null; unbooked: boolean }[];
 }
 
-const order = { id: 'wo', number: 'WO-1', merchantId: 'm', warehouseId: 'wh', status: 'DRAFT', inboundStatus: null };
+const order = { id: 'wo', number: 'WO-1', merchantId: 'm', warehouseId: 'wh', priority: 2, status: 'DRAFT', inboundStatus: null };
 const change = (history: string): WorkOrderChange => ({ event: { type: 'AllocationStarted' }, history: { event: history, detail: {} }, messages: [] });
 const answer = (data: TestData, field: 'booked' | 'shipped', payload: { item: string; ok: boolean }) => {
   const target = data.items.find((candidate) => candidate.item === payload.item);

@@ -42,6 +42,13 @@ export const ownedTopics: readonly OwnedTopic[] = [
     description: 'Outcomes of stock commands, for the work-order sagas.',
   },
   {
+    address: inventory.InventoryTopics.stockEvents,
+    owner: 'inventory',
+    kind: 'events',
+    key: '`warehouseId:sku`',
+    description: 'Stock that became available (restock, putaway, release), for the automatic re-allocation of waiting work orders.',
+  },
+  {
     address: inventory.InventoryTopics.referenceData,
     owner: 'inventory',
     kind: 'reference data',

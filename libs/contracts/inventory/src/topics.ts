@@ -4,6 +4,11 @@ export const InventoryTopics = {
   stockCommands: 'inventory.stock-commands',
   /** Outcomes of stock commands, keyed by the saga (correlation) id. */
   stockReplies: 'inventory.stock-replies',
+  /**
+   * Facts about stock levels for other services (stock that became available), keyed by
+   * `warehouseId:sku` so the facts about one SKU stay in order.
+   */
+  stockEvents: 'inventory.stock-events',
   /** Public facts about merchants, warehouses and products, keyed by the entity id. */
   referenceData: 'inventory.reference-data',
 } as const;

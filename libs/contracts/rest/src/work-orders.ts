@@ -41,8 +41,23 @@ export const WorkOrderAction = {
 export type WorkOrderAction = (typeof WorkOrderAction)[keyof typeof WorkOrderAction];
 export const workOrderActions = Object.values(WorkOrderAction) as [WorkOrderAction, ...WorkOrderAction[]];
 
-/** How the list may be ordered: by creation time, `-` for newest first (the default). */
-export const workOrderSorts = ['-createdAt', 'createdAt'] as const;
+/** How urgent an order is: when stock arrives, waiting orders get it in this order, Urgent first. */
+export const WorkOrderPriority = {
+  Low: 'LOW',
+  Normal: 'NORMAL',
+  High: 'HIGH',
+  Urgent: 'URGENT',
+} as const;
+export type WorkOrderPriority = (typeof WorkOrderPriority)[keyof typeof WorkOrderPriority];
+/** Least urgent first: a priority's index is its rank. */
+export const workOrderPriorities = Object.values(WorkOrderPriority) as [WorkOrderPriority, ...WorkOrderPriority[]];
+const prioritySchema = z.enum(workOrderPriorities);
+
+/**
+ * How the list may be ordered: by creation time, `-` for newest first (the default), or by
+ * priority (`-priority`: most urgent first), newest first within a priority.
+ */
+export const workOrderSorts = ['-createdAt', 'createdAt', '-priority', 'priority'] as const;
 export type WorkOrderSort = (typeof workOrderSorts)[number];
 
 const name = z.string().trim().min(1).max(200);
@@ -57,6 +72,10 @@ export const createWorkOrderBody = z
     /** Left out: the next number of the warehouse (`GET /work-orders/number-suggestion`). */
     number: z.string().trim().min(1).max(64).optional(),
     scheduledAt: scheduledAtSchema.nullable().optional(),
+    /** Normal when left out. */
+    priority: prioritySchema.optional(),
+    /** Whether an Out of Stock order is retried by itself when stock it is short of arrives: on when left out. */
+    autoRetry: z.boolean().optional(),
     outputs: linesSchema.optional(),
     materials: linesSchema.optional(),
     bom: z.object({ bomId: z.string().min(1), sets: z.number().int().positive().max(100_000) }).optional(),
@@ -74,7 +93,14 @@ export type CreateWorkOrderBody = z.input<typeof createWorkOrderBody>;
 
 /** `PATCH /work-orders/{id}` (Draft, Out of Stock): only the fields given change. */
 export const updateWorkOrderBody = z
-  .object({ name: name.optional(), scheduledAt: scheduledAtSchema.nullable().optional(), outputs: linesSchema.optional(), materials: linesSchema.optional() })
+  .object({
+    name: name.optional(),
+    scheduledAt: scheduledAtSchema.nullable().optional(),
+    priority: prioritySchema.optional(),
+    autoRetry: z.boolean().optional(),
+    outputs: linesSchema.optional(),
+    materials: linesSchema.optional(),
+  })
   .strict()
   .refine((body) => Object.keys(body).length > 0, 'nothing to change');
 export type UpdateWorkOrderBody = z.input<typeof updateWorkOrderBody>;
@@ -86,10 +112,11 @@ export const workOrderFilterQuery = z.object({
   q: many(z.string().trim().min(1)),
   inputSku: many(z.string().min(1)),
   outputSku: many(z.string().min(1)),
+  priority: many(prioritySchema),
 });
 export type WorkOrderFilter = z.infer<typeof workOrderFilterQuery>;
 
-/** `GET /work-orders?status=&merchantId=&warehouseId=&q=&inputSku=&outputSku=&sort=&page=&pageSize=` */
+/** `GET /work-orders?status=&merchantId=&warehouseId=&q=&inputSku=&outputSku=&priority=&sort=&page=&pageSize=` */
 export const workOrderListQuery = workOrderFilterQuery.extend({
   status: many(z.enum(workOrderStatuses)),
   sort: z.enum(workOrderSorts).default('-createdAt'),
@@ -115,6 +142,7 @@ export const workOrderListItemSchema = z.object({
   warehouseId: z.string(),
   /** An ISO date-time in UTC; a console shows its UTC calendar date. */
   scheduledAt: isoDateTimeSchema.nullable(),
+  priority: prioritySchema,
   createdAt: isoDateTimeSchema,
 });
 export type WorkOrderListItem = z.infer<typeof workOrderListItemSchema>;
@@ -141,6 +169,10 @@ export type BlockedAction = z.infer<typeof blockedActionSchema>;
 export const shortageSchema = z.object({ sku: z.string(), requested: z.number().int(), available: z.number().int() });
 export type Shortage = z.infer<typeof shortageSchema>;
 
+/** Where an Out of Stock order stands in the queue of orders waiting for one SKU. */
+export const queuePlaceSchema = z.object({ sku: z.string(), place: z.number().int().positive(), waiting: z.number().int().positive() });
+export type QueuePlace = z.infer<typeof queuePlaceSchema>;
+
 const orderLineSchema = lineSchema.extend({ id: z.string() });
 
 /** The answer of `GET /work-orders/{id}`, `POST /work-orders` and `PATCH /work-orders/{id}`. */
@@ -152,6 +184,8 @@ export const workOrderDetailSchema = z.object({
   warehouseId: z.string(),
   /** An ISO date-time in UTC; a console shows its UTC calendar date. */
   scheduledAt: isoDateTimeSchema.nullable(),
+  priority: prioritySchema,
+  autoRetry: z.boolean(),
   status: z.enum(workOrderStatuses),
   pendingAction: z.enum(pendingActions).nullable(),
   /** What can be done now. */
@@ -162,6 +196,11 @@ export const workOrderDetailSchema = z.object({
   outputs: z.array(orderLineSchema),
   materials: z.array(orderLineSchema),
   shortages: z.array(shortageSchema),
+  /**
+   * Out of Stock with auto-retry: for each SKU it is short of, its place among the orders waiting
+   * for that SKU in the warehouse and merchant (1: the next to get it). Empty otherwise.
+   */
+  queuePlaces: z.array(queuePlaceSchema),
   /** What inventory holds for the order, per material line, by location. */
   reservations: z.array(
     z.object({ reservationId: z.string(), lineId: z.string(), sku: z.string(), quantity: z.number().int(), allocations: z.array(allocationSchema) }),

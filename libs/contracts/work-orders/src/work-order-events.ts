@@ -7,6 +7,12 @@ const lineSchema = z.object({ sku: z.string(), quantity: z.number().int().positi
 // One definition of the actor for every service's events; work-orders' contract names it too.
 export { actorSchema, type Actor } from '@wo/contracts/envelope';
 
+/**
+ * How urgent the order is, as the REST API names it. Additive and optional, like `actor`: events
+ * written before priorities existed leave it out.
+ */
+export const workOrderPrioritySchema = z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']);
+
 /** Fields every public work-order event carries, so a consumer never needs a second lookup. */
 const workOrderFacts = {
   workOrderId: z.string(),
@@ -15,6 +21,8 @@ const workOrderFacts = {
   warehouseId: z.string(),
   /** The operator whose action caused the event (Allocated and Out of Stock: whoever confirmed or retried). */
   actor: actorSchema.optional(),
+  /** The order's priority when the event happened. */
+  priority: workOrderPrioritySchema.optional(),
 };
 
 /** A work order was created (Draft). */

@@ -71,6 +71,37 @@ describe('Work order detail page', () => {
     expect(screen.getByRole('button', { name: 'Retry Allocation' })).toBeEnabled();
   });
 
+  it('Out of Stock with auto-retry: its place in the queue of each SKU it waits for, its priority', async () => {
+    showing({
+      status: 'OUT_OF_STOCK',
+      priority: 'HIGH',
+      allowedActions: ['edit', 'retryAllocation', 'cancel'],
+      shortages: [{ sku: 'CHOC-BAR', requested: 10, available: 4 }],
+      queuePlaces: [{ sku: 'CHOC-BAR', place: 2, waiting: 3 }],
+    });
+    renderPage();
+    const alert = await screen.findByRole('region', { name: 'Out of Stock' });
+    expect(within(alert).getByRole('columnheader', { name: 'Place in queue' })).toBeInTheDocument();
+    const row = within(alert).getByRole('row', { name: /CHOC-BAR/ });
+    expect(within(row).getByRole('cell', { name: '2 of 3' })).toBeInTheDocument();
+    expect(within(alert).getByText(/allocated again by itself when its turn comes/)).toBeInTheDocument();
+    expect(screen.getByText('High')).toBeInTheDocument();
+    expect(screen.getByText('Auto-retry')).toBeInTheDocument();
+  });
+
+  it('Out of Stock without auto-retry: no queue, the way out is Retry Allocation', async () => {
+    showing({
+      status: 'OUT_OF_STOCK',
+      autoRetry: false,
+      allowedActions: ['edit', 'retryAllocation', 'cancel'],
+      shortages: [{ sku: 'CHOC-BAR', requested: 10, available: 4 }],
+    });
+    renderPage();
+    const alert = await screen.findByRole('region', { name: 'Out of Stock' });
+    expect(within(alert).queryByRole('columnheader', { name: 'Place in queue' })).not.toBeInTheDocument();
+    expect(within(alert).getByText(/then click Retry Allocation/)).toBeInTheDocument();
+  });
+
   it('Allocated: reservations by location and the way to a picking list', async () => {
     showing({
       status: 'ALLOCATED',

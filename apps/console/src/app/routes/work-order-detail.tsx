@@ -17,6 +17,7 @@ import { WorkOrderDetailLines } from '../../features/work-orders/components/work
 import { WorkOrderDetailPickingLists } from '../../features/work-orders/components/work-order-detail-picking-lists';
 import { WorkOrderDetailReservations } from '../../features/work-orders/components/work-order-detail-reservations';
 import { WorkOrderDetailShortages } from '../../features/work-orders/components/work-order-detail-shortages';
+import { priorityLabels } from '../../features/work-orders/components/work-order-priority';
 import { WorkOrderStatusBadge } from '../../features/work-orders/status';
 import { Fact } from '../../components/ui/fact';
 
@@ -79,7 +80,9 @@ export function WorkOrderDetailRoute() {
       {query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} title="The latest state could not be loaded; showing what was last read" />
       ) : null}
-      {order.status === 'OUT_OF_STOCK' ? <WorkOrderDetailShortages shortages={order.shortages} /> : null}
+      {order.status === 'OUT_OF_STOCK' ? (
+        <WorkOrderDetailShortages shortages={order.shortages} queuePlaces={order.queuePlaces} autoRetry={order.autoRetry} />
+      ) : null}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
@@ -129,11 +132,13 @@ function WorkOrderHeader({ order }: { order: WorkOrderDetail }) {
         </Group>
       </Stack>
       <Paper withBorder radius="md" p="md">
-        <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md" verticalSpacing="sm">
+        <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="md" verticalSpacing="sm">
           <Fact label="Work Order Number">{order.number}</Fact>
           <Fact label="Merchant">{byId.get(order.merchantId)?.name ?? '—'}</Fact>
           <Fact label="Warehouse">{warehouse ? warehouse.code : '—'}</Fact>
           <Fact label="Scheduled At">{formatDate(order.scheduledAt)}</Fact>
+          <Fact label="Priority">{priorityLabels[order.priority]}</Fact>
+          <Fact label="Auto-retry">{order.autoRetry ? 'On' : 'Off'}</Fact>
           <Fact label="Created At">{formatDateTime(order.createdAt)}</Fact>
         </SimpleGrid>
       </Paper>

@@ -65,6 +65,7 @@ function WorkOrderList({ warehouseId }: { warehouseId: string }) {
     q: [...others.q],
     inputSku: [...others.inputSku],
     outputSku: [...others.outputSku],
+    priority: [...others.priority],
   };
 
   const list = useWorkOrders({ ...scope, status: [...status], sort, page, pageSize });

@@ -13,12 +13,17 @@ const parse = (query: string) => parseWorkOrderFilters(new URLSearchParams(query
 
 describe('work order filters in the URL', () => {
   it('reads every filter, each with several values, and the sort and page', () => {
-    expect(parse('status=DRAFT&status=ALLOCATED&merchantId=m1&q=WO-1&q=gift&inputSku=CHOC-BAR&outputSku=GIFT-SET-HOLIDAY&page=2&sort=createdAt')).toEqual({
+    expect(
+      parse(
+        'status=DRAFT&status=ALLOCATED&merchantId=m1&q=WO-1&q=gift&inputSku=CHOC-BAR&outputSku=GIFT-SET-HOLIDAY&priority=URGENT&priority=SOON&page=2&sort=createdAt',
+      ),
+    ).toEqual({
       status: ['DRAFT', 'ALLOCATED'],
       merchantId: ['m1'],
       q: ['WO-1', 'gift'],
       inputSku: ['CHOC-BAR'],
       outputSku: ['GIFT-SET-HOLIDAY'],
+      priority: ['URGENT'],
       sort: 'createdAt',
       page: 2,
     });
@@ -36,12 +41,13 @@ describe('work order filters in the URL', () => {
       q: ['holiday'],
       inputSku: ['CHOC-BAR', 'GIFT-BOX'],
       outputSku: ['GIFT-SET-HOLIDAY'],
+      priority: ['URGENT', 'HIGH'],
       sort: 'createdAt',
       page: 3,
     };
     const query = serializeWorkOrderFilters(filters).toString();
     expect(query).toBe(
-      'status=OUT_OF_STOCK&status=CANCELED&merchantId=m1&merchantId=m2&q=holiday&inputSku=CHOC-BAR&inputSku=GIFT-BOX&outputSku=GIFT-SET-HOLIDAY&sort=createdAt&page=3',
+      'status=OUT_OF_STOCK&status=CANCELED&merchantId=m1&merchantId=m2&q=holiday&inputSku=CHOC-BAR&inputSku=GIFT-BOX&outputSku=GIFT-SET-HOLIDAY&priority=URGENT&priority=HIGH&sort=createdAt&page=3',
     );
     expect(parse(query)).toEqual(filters);
   });

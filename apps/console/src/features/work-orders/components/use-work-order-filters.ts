@@ -1,4 +1,4 @@
-import { workOrderSorts, workOrderStatuses, type WorkOrderSort, type WorkOrderStatus } from '@wo/contracts/rest';
+import { workOrderPriorities, workOrderSorts, workOrderStatuses, type WorkOrderPriority, type WorkOrderSort, type WorkOrderStatus } from '@wo/contracts/rest';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
@@ -14,17 +14,27 @@ export interface WorkOrderFilters {
   readonly q: readonly string[];
   readonly inputSku: readonly string[];
   readonly outputSku: readonly string[];
+  readonly priority: readonly WorkOrderPriority[];
   readonly sort: WorkOrderSort;
   readonly page: number;
 }
 
 /** The filters an operator sets (each takes several values); sort and page are not filters. */
-export type WorkOrderFilterName = 'status' | 'merchantId' | 'q' | 'inputSku' | 'outputSku';
-export const workOrderFilterNames: readonly WorkOrderFilterName[] = ['status', 'merchantId', 'q', 'inputSku', 'outputSku'];
+export type WorkOrderFilterName = 'status' | 'merchantId' | 'q' | 'inputSku' | 'outputSku' | 'priority';
+export const workOrderFilterNames: readonly WorkOrderFilterName[] = ['status', 'merchantId', 'q', 'inputSku', 'outputSku', 'priority'];
 
 export const defaultWorkOrderSort: WorkOrderSort = '-createdAt';
 
-export const emptyWorkOrderFilters: WorkOrderFilters = { status: [], merchantId: [], q: [], inputSku: [], outputSku: [], sort: defaultWorkOrderSort, page: 1 };
+export const emptyWorkOrderFilters: WorkOrderFilters = {
+  status: [],
+  merchantId: [],
+  q: [],
+  inputSku: [],
+  outputSku: [],
+  priority: [],
+  sort: defaultWorkOrderSort,
+  page: 1,
+};
 
 /** Reads the URL leniently: unknown statuses, sorts and pages fall back instead of failing. */
 export function parseWorkOrderFilters(params: URLSearchParams): WorkOrderFilters {
@@ -36,6 +46,7 @@ export function parseWorkOrderFilters(params: URLSearchParams): WorkOrderFilters
     q: values(params, 'q'),
     inputSku: values(params, 'inputSku'),
     outputSku: values(params, 'outputSku'),
+    priority: values(params, 'priority').filter(isPriority),
     sort: isSort(sort) ? sort : defaultWorkOrderSort,
     page: Number.isInteger(page) && page > 0 ? page : 1,
   };
@@ -91,6 +102,10 @@ function unique(list: readonly string[]): string[] {
 
 function isStatus(value: string): value is WorkOrderStatus {
   return (workOrderStatuses as readonly string[]).includes(value);
+}
+
+function isPriority(value: string): value is WorkOrderPriority {
+  return (workOrderPriorities as readonly string[]).includes(value);
 }
 
 function isSort(value: string | null): value is WorkOrderSort {

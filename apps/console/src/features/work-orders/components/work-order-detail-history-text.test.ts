@@ -29,6 +29,17 @@ describe('history in words', () => {
     expect(summarizeHistoryDetail({ event: 'canceled', detail: { sagaId: 's', released: true }, at })).toBe('Reserved materials released back to inventory.');
   });
 
+  it('says an automatic retry was the system’s, and what stock triggered it', () => {
+    const entry = {
+      at,
+      event: 'allocationRetriedAutomatically',
+      detail: { sagaId: 's', actor: { subject: 'system', name: 'Automatic re-allocation' }, trigger: { sku: 'CHOC-BAR', cause: 'adjustment' } },
+    };
+    expect(humanizeEvent(entry.event)).toBe('Allocation retried automatically');
+    expect(summarizeHistoryDetail(entry)).toBe('CHOC-BAR was restocked: its turn in the queue came.');
+    expect(historyActorText(entry)).toBe('by Automatic re-allocation');
+  });
+
   it('leaves ids out of unknown events’ details', () => {
     expect(summarizeHistoryDetail({ event: 'somethingNew', detail: { sagaId: 's', listId: 'l', count: 3 }, at })).toBe('Count: 3.');
     expect(summarizeHistoryDetail({ event: 'somethingNew', detail: { sagaId: 's' }, at })).toBeNull();

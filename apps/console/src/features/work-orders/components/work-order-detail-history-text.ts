@@ -8,6 +8,7 @@ const eventTitles: Record<string, string> = {
   edited: 'Edited',
   confirmed: 'Confirmed',
   allocationRetried: 'Allocation retried',
+  allocationRetriedAutomatically: 'Allocation retried automatically',
   'reallocating after edit': 'Allocation restarted after edit',
   allocated: 'Allocated',
   outOfStock: 'Out of Stock',
@@ -62,6 +63,19 @@ function shortagesText(value: unknown): string | null {
   return parts.length ? `${parts.join('; ')}.` : null;
 }
 
+const stockCauses: Record<string, string> = {
+  adjustment: 'was restocked',
+  putaway: 'was put away',
+  released: 'was released by another work order',
+};
+
+/** "CHOC-BAR was restocked: its turn in the queue came." */
+function automaticRetryText(trigger: unknown): string {
+  if (!isRecord(trigger) || typeof trigger['sku'] !== 'string') return 'Reserving the materials again: stock arrived.';
+  const cause = stockCauses[String(trigger['cause'])] ?? 'became available';
+  return `${trigger['sku']} ${cause}: its turn in the queue came.`;
+}
+
 /** An event's detail summarized in words ("Picked by Pat.", "Changed name, materials."). */
 export function summarizeHistoryDetail(entry: HistoryEntry): string | null {
   const detail = entry.detail;
@@ -86,6 +100,8 @@ export function summarizeHistoryDetail(entry: HistoryEntry): string | null {
       return typeof detail['reason'] === 'string' ? `Back to Allocated: ${detail['reason']}.` : 'Back to Allocated.';
     case 'completed':
       return 'Materials deducted; finished-goods inbound order created.';
+    case 'allocationRetriedAutomatically':
+      return automaticRetryText(detail['trigger']);
   }
   const known = eventMeanings[entry.event];
   if (known) return known;

@@ -1,11 +1,12 @@
 import { Button, Group, MultiSelect, SimpleGrid, Stack, TagsInput, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff } from '@tabler/icons-react';
-import { workOrderStatuses, type WorkOrderStatus, type WorkOrderStatusCounts } from '@wo/contracts/rest';
+import { workOrderStatuses, type WorkOrderPriority, type WorkOrderStatus, type WorkOrderStatusCounts } from '@wo/contracts/rest';
 import { useState, type ReactNode } from 'react';
 import { useMerchantMode } from '../../merchants/api/get-merchants';
 import { useProducts } from '../../products/api/get-products';
 import { workOrderStatusLabels } from '../status';
+import { priorityOptions } from './work-order-priority';
 import type { WorkOrderFilterName, WorkOrderFilters as Filters } from './use-work-order-filters';
 
 const statusOptions = workOrderStatuses.map((status) => ({ value: status, label: workOrderStatusLabels[status] }));
@@ -15,7 +16,7 @@ const enterHint = 'Enter adds a value';
 /**
  * The guide's filters of the Work Orders list (2.1): Status (with how many orders each status
  * holds, when the API tells), Merchant (hidden when the system serves a single merchant), and
- * Search, Input SKU, Output SKU, each taking several values.
+ * Search, Input SKU, Output SKU and Priority, each taking several values.
  */
 export function WorkOrderFilters({
   filters,
@@ -34,11 +35,12 @@ export function WorkOrderFilters({
 }) {
   const { merchants } = useMerchantMode();
   const showMerchant = merchants.length > 1;
-  const isFiltered = filters.status.length + filters.merchantId.length + filters.q.length + filters.inputSku.length + filters.outputSku.length > 0;
+  const isFiltered =
+    filters.status.length + filters.merchantId.length + filters.q.length + filters.inputSku.length + filters.outputSku.length + filters.priority.length > 0;
 
   return (
     <Stack gap="xs" mb="sm" component="section" aria-label="Filters">
-      <SimpleGrid cols={{ base: 1, xs: 2, lg: showMerchant ? 3 : 4, xl: showMerchant ? 5 : 4 }} spacing="sm" verticalSpacing="xs">
+      <SimpleGrid cols={{ base: 1, xs: 2, lg: showMerchant ? 3 : 5, xl: showMerchant ? 6 : 5 }} spacing="sm" verticalSpacing="xs">
         <MultiSelect<WorkOrderStatus>
           label="Status"
           placeholder={filters.status.length ? undefined : 'All statuses'}
@@ -77,6 +79,14 @@ export function WorkOrderFilters({
         />
         <SkuTagsInput label="Input SKU" value={filters.inputSku} onChange={(value) => onChange('inputSku', value)} />
         <SkuTagsInput label="Output SKU" value={filters.outputSku} onChange={(value) => onChange('outputSku', value)} />
+        <MultiSelect<WorkOrderPriority>
+          label="Priority"
+          placeholder={filters.priority.length ? undefined : 'All priorities'}
+          data={priorityOptions}
+          value={[...filters.priority]}
+          onChange={(value) => onChange('priority', value)}
+          clearable
+        />
       </SimpleGrid>
       {/* Always there, so setting the first filter does not shift the table down. */}
       <Group justify="space-between" gap="xs" mih={30}>

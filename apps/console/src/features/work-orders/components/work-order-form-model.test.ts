@@ -26,6 +26,8 @@ const filled: WorkOrderFormValues = {
   name: ' Holiday sets ',
   number: '',
   scheduledAt: '2026-12-20',
+  priority: 'NORMAL',
+  autoRetry: true,
   outputs: [newLine('GIFT-SET-HOLIDAY', 10)],
   materials: [newLine('GIFT-BOX', 10)],
   bom: null,
@@ -100,5 +102,18 @@ describe('validateWorkOrder and the API messages', () => {
     expect(fieldError(errors, 'bom')).toBe('Too big');
     expect(fieldError(errors, 'name')).toBe('Too small');
     expect(unplacedErrors(errors)).toEqual(['warehouseId: unknown warehouse']);
+  });
+});
+
+describe('priority and auto-retry', () => {
+  it('go unsaid at their defaults, and are sent when chosen', () => {
+    expect(createBody(filled, 'wh1')).not.toHaveProperty('priority');
+    expect(createBody({ ...filled, priority: 'URGENT', autoRetry: false }, 'wh1')).toMatchObject({ priority: 'URGENT', autoRetry: false });
+  });
+
+  it('are in the edit body only when changed', () => {
+    const current = { ...order, priority: 'NORMAL', autoRetry: true } as WorkOrderDetail;
+    expect(updateBody({ ...initialValues(current), priority: 'HIGH' }, current)).toEqual({ priority: 'HIGH' });
+    expect(updateBody({ ...initialValues(current), autoRetry: false }, current)).toEqual({ autoRetry: false });
   });
 });

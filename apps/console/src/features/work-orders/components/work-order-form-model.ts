@@ -1,4 +1,4 @@
-import type { Bom, CreateWorkOrderBody, UpdateWorkOrderBody, WorkOrderDetail } from '@wo/contracts/rest';
+import { WorkOrderPriority, type Bom, type CreateWorkOrderBody, type UpdateWorkOrderBody, type WorkOrderDetail } from '@wo/contracts/rest';
 import { isLinesPath } from '../../../components/line-editor/line-errors';
 import { sameLines, toEditableLines, toLines, validateLines, type EditableLine } from '../../../components/line-editor/lines';
 
@@ -14,6 +14,9 @@ export interface WorkOrderFormValues {
   readonly number: string;
   /** A calendar date, 'YYYY-MM-DD', as the DatePickerInput holds it. */
   readonly scheduledAt: string | null;
+  readonly priority: WorkOrderPriority;
+  /** Retried by itself, when Out of Stock, as soon as stock it is short of arrives. */
+  readonly autoRetry: boolean;
   readonly outputs: readonly EditableLine[];
   readonly materials: readonly EditableLine[];
   /** The recipe the lines came from, kept only while the lines are left as it filled them. */
@@ -21,13 +24,26 @@ export interface WorkOrderFormValues {
 }
 
 export function initialValues(order?: WorkOrderDetail): WorkOrderFormValues {
-  if (!order) return { merchantId: null, name: '', number: '', scheduledAt: null, outputs: [], materials: [], bom: null };
+  if (!order)
+    return {
+      merchantId: null,
+      name: '',
+      number: '',
+      scheduledAt: null,
+      priority: WorkOrderPriority.Normal,
+      autoRetry: true,
+      outputs: [],
+      materials: [],
+      bom: null,
+    };
   return {
     merchantId: order.merchantId,
     name: order.name,
     number: order.number,
     // The API keeps a date alone as midnight UTC: its UTC date is the date the operator chose.
     scheduledAt: order.scheduledAt ? order.scheduledAt.slice(0, 10) : null,
+    priority: order.priority,
+    autoRetry: order.autoRetry,
     outputs: toEditableLines(order.outputs),
     materials: toEditableLines(order.materials),
     bom: null,
@@ -56,6 +72,9 @@ export function createBody(values: WorkOrderFormValues, warehouseId: string): Cr
     name: values.name.trim(),
     ...(number ? { number } : {}),
     ...(values.scheduledAt ? { scheduledAt: values.scheduledAt } : {}),
+    // The API's defaults (Normal, auto-retry on) go unsaid.
+    ...(values.priority !== WorkOrderPriority.Normal ? { priority: values.priority } : {}),
+    ...(values.autoRetry ? {} : { autoRetry: false }),
     // Untouched lines from a recipe go as the recipe, so the order records which BOM it came from.
     ...(values.bom ? { bom: { bomId: values.bom.bomId, sets: values.bom.sets } } : { outputs: toLines(values.outputs), materials: toLines(values.materials) }),
   };
@@ -68,6 +87,8 @@ export function updateBody(values: WorkOrderFormValues, order: WorkOrderDetail):
   if (name !== order.name) body.name = name;
   const scheduledAt = order.scheduledAt ? order.scheduledAt.slice(0, 10) : null;
   if (values.scheduledAt !== scheduledAt) body.scheduledAt = values.scheduledAt;
+  if (values.priority !== order.priority) body.priority = values.priority;
+  if (values.autoRetry !== order.autoRetry) body.autoRetry = values.autoRetry;
   const outputs = toLines(values.outputs);
   if (!sameLines(outputs, order.outputs)) body.outputs = outputs;
   const materials = toLines(values.materials);
@@ -76,7 +97,7 @@ export function updateBody(values: WorkOrderFormValues, order: WorkOrderDetail):
 }
 
 /** The form's own fields; lines go to their sections, anything else to the Alert at the top. */
-const formFields = ['merchantId', 'name', 'number', 'scheduledAt', 'bom'] as const;
+const formFields = ['merchantId', 'name', 'number', 'scheduledAt', 'priority', 'autoRetry', 'bom'] as const;
 export type WorkOrderField = (typeof formFields)[number];
 
 export function fieldOf(path: string): WorkOrderField | null {

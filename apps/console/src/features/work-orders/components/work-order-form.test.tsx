@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../testing/render';
@@ -133,5 +133,25 @@ describe('WorkOrderForm', { timeout: 60_000 }, () => {
     expect(screen.getByText('Add at least one output')).toBeInTheDocument();
     expect(screen.getByText('Add at least one material')).toBeInTheDocument();
     expect(posted).toHaveLength(0);
+  });
+
+  it('sends the chosen Priority and Auto-retry (Normal and on unless changed)', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<WorkOrderForm />, { warehouseId: 'wh1' });
+    const priority = await screen.findByRole('combobox', { name: 'Priority' });
+    expect(priority).toHaveValue('Normal');
+    const autoRetry = screen.getByRole('checkbox', { name: 'Auto-retry' });
+    expect(autoRetry).toBeChecked();
+    await user.click(screen.getByRole('textbox', { name: 'Name' }));
+    await user.paste('Rush order');
+    await user.click(priority);
+    // jsdom leaves Mantine's dropdown in its closed transition state: the option is there, hidden.
+    fireEvent.click(await screen.findByRole('option', { name: 'Urgent', hidden: true }));
+    await waitFor(() => expect(priority).toHaveValue('Urgent'));
+    await user.click(autoRetry);
+    await applyHolidaySet(user, '1');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toMatchObject({ name: 'Rush order', priority: 'URGENT', autoRetry: false });
   });
 });

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Grid, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Grid, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { IconWand } from '@tabler/icons-react';
 import { WorkOrderStatus, type Bom, type WorkOrderDetail } from '@wo/contracts/rest';
+import { priorityOptions } from './work-order-priority';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { linesErrorsFrom } from '../../../components/line-editor/line-errors';
@@ -198,6 +199,30 @@ export function WorkOrderForm({ order }: { order?: WorkOrderDetail }) {
                 error={fieldError(errors, 'scheduledAt')}
                 minDate="2000-01-01"
                 maxDate="2100-12-31"
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Select
+                label="Priority"
+                description="Waiting orders get arriving stock in this order"
+                data={priorityOptions}
+                value={values.priority}
+                allowDeselect={false}
+                onChange={(priority) => {
+                  const chosen = priorityOptions.find((option) => option.value === priority);
+                  if (chosen) change({ priority: chosen.value }, ['priority']);
+                }}
+                error={fieldError(errors, 'priority')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Checkbox
+                mt={{ base: 0, sm: 'xl' }}
+                label="Auto-retry"
+                description="When Out of Stock, allocate again by itself as soon as the missing stock arrives"
+                checked={values.autoRetry}
+                onChange={(event) => change({ autoRetry: event.currentTarget.checked }, ['autoRetry'])}
+                error={fieldError(errors, 'autoRetry')}
               />
             </Grid.Col>
             <Grid.Col span={12}>

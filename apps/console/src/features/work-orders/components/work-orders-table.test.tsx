@@ -18,6 +18,7 @@ const items: WorkOrderListItem[] = [
     merchantId: 'm-bolt',
     warehouseId: 'w1',
     scheduledAt: '2026-12-20T00:00:00.000Z',
+    priority: 'URGENT',
     createdAt: '2026-12-01T08:48:00.000Z',
   },
   {
@@ -29,6 +30,7 @@ const items: WorkOrderListItem[] = [
     merchantId: 'm-acme',
     warehouseId: 'w1',
     scheduledAt: null,
+    priority: 'NORMAL',
     createdAt: '2026-12-01T08:47:00.000Z',
   },
 ];
@@ -72,7 +74,7 @@ describe('WorkOrdersTable', () => {
   it('hides the Merchant column when the system serves a single merchant', async () => {
     serveMerchants([acme]);
     await renderTable().merchantsLoaded();
-    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Status', 'Name', 'Scheduled At', 'Created At']);
+    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Status', 'Name', 'Priority', 'Scheduled At', 'Created At']);
   });
 
   it('shows the Merchant column, by name, when there are two merchants', async () => {
@@ -82,6 +84,7 @@ describe('WorkOrdersTable', () => {
     const [, first, second] = screen.getAllByRole('row');
     expect(within(first!).getByText('Bolt Toys')).toBeInTheDocument();
     expect(within(second!).getByText('Acme Gifts')).toBeInTheDocument();
+    expect(within(first!).getByRole('cell', { name: 'Urgent' })).toBeInTheDocument();
   });
 
   it('sorts by Created At from its header, saying which way it is sorted', async () => {

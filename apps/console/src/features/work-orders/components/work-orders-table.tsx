@@ -5,11 +5,12 @@ import { Link } from 'react-router';
 import { formatDate, formatDateTime } from '../../../components/ui/format';
 import { useMerchantMode } from '../../merchants/api/get-merchants';
 import { WorkOrderStatusBadge } from '../status';
+import { priorityLabels } from './work-order-priority';
 
 /**
  * The guide's columns of the Work Orders list (2.2): Status, Name (the number below it, a link
- * to the detail), Merchant (hidden when the system serves a single merchant), Scheduled At and
- * Created At, the last one sortable.
+ * to the detail), Merchant (hidden when the system serves a single merchant), Priority, Scheduled
+ * At and Created At, the last one sortable.
  */
 export function WorkOrdersTable({
   items,
@@ -25,13 +26,14 @@ export function WorkOrdersTable({
   const newestFirst = sort === '-createdAt';
 
   return (
-    <Table.ScrollContainer minWidth={showMerchant ? 780 : 640}>
+    <Table.ScrollContainer minWidth={showMerchant ? 880 : 740}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={150}>Status</Table.Th>
             <Table.Th>Name</Table.Th>
             {showMerchant ? <Table.Th>Merchant</Table.Th> : null}
+            <Table.Th w={100}>Priority</Table.Th>
             <Table.Th w={130}>Scheduled At</Table.Th>
             <Table.Th w={180} aria-sort={newestFirst ? 'descending' : 'ascending'}>
               <UnstyledButton
@@ -64,6 +66,7 @@ export function WorkOrdersTable({
                 </Text>
               </Table.Td>
               {showMerchant ? <Table.Td>{byId.get(order.merchantId)?.name ?? order.merchantId}</Table.Td> : null}
+              <Table.Td>{priorityLabels[order.priority]}</Table.Td>
               <Table.Td>{formatDate(order.scheduledAt)}</Table.Td>
               <Table.Td>{formatDateTime(order.createdAt)}</Table.Td>
             </Table.Tr>
