@@ -9,13 +9,7 @@ import type { StockKey } from '../persistence/stock-levels';
  * Tells, in the caller's transaction (through the outbox), that more of a SKU is available:
  * waiting work orders are retried on it. `after`: the command that caused it, when one did.
  */
-export async function publishStockAvailable(
-  tx: SqlExecutor,
-  key: StockKey,
-  cause: StockAvailableCause,
-  after?: Envelope,
-  releasedFor?: string,
-): Promise<void> {
+export async function publishStockAvailable(tx: SqlExecutor, key: StockKey, cause: StockAvailableCause, after?: Envelope, releasedFor?: string): Promise<void> {
   const [row] = await tx.$queryRawUnsafe<{ available: number }[]>(
     `SELECT COALESCE(SUM(on_hand - reserved), 0)::int AS available FROM stock_level WHERE warehouse_id = $1 AND merchant_id = $2 AND sku = $3`,
     key.warehouseId,
