@@ -1,14 +1,5 @@
-import {
-  deleteTopics,
-  dropDatabases,
-  localKafkaRunning,
-  REPO_ROOT,
-  runChaos,
-  RunningSystem,
-  startLocalKafka,
-  type ChaosPlan,
-  type SystemOptions,
-} from '@wo/dev-system';
+import { runChaos, type ChaosPlan } from '@wo/chaos';
+import { deleteTopics, dropDatabases, localKafkaRunning, REPO_ROOT, RunningSystem, startLocalKafka, type SystemOptions } from '@wo/dev-system';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,4 +1,5 @@
-import { runChaos, type RunningSystem } from '@wo/dev-system';
+import { runChaos } from '@wo/chaos';
+import type { RunningSystem } from '@wo/dev-system';
 import { startIsolatedSystem, stopIsolatedSystem } from './isolated-system';
 
 /**

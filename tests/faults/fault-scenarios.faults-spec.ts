@@ -1,5 +1,6 @@
 import { StockReserved } from '@wo/contracts/inventory';
-import { checkInvariants, kafkaBrokers, restartLocalKafka, type RunningSystem } from '@wo/dev-system';
+import { kafkaBrokers, restartLocalKafka, type RunningSystem } from '@wo/dev-system';
+import { checkInvariants } from '@wo/invariants';
 import { ApiClient, eventually, WarehouseFixture } from '@wo/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';

@@ -1,7 +1,6 @@
 import { ApiClient, WarehouseFixture } from '@wo/testing';
-import { checkInvariants, type InvariantReport } from '../invariants';
-import type { RunningSystem } from '../running-system';
-import type { ProcessName } from '../system-plan';
+import { checkInvariants, type InvariantReport } from '@wo/invariants';
+import type { ProcessName, RunningSystem } from '@wo/dev-system';
 import { FaultInjector, type FaultCounts } from './fault-injector';
 import { driveOrder, type DrivenOrder, type OrderFate } from './order-driver';
 

@@ -1,7 +1,5 @@
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
-import { restartLocalKafka } from '../local-kafka';
-import type { RunningSystem } from '../running-system';
-import { kafkaBrokers, type ProcessName } from '../system-plan';
+import { kafkaBrokers, restartLocalKafka, type ProcessName, type RunningSystem } from '@wo/dev-system';
 
 export interface FaultCounts {
   killed: Record<string, number>;
