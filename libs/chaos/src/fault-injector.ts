@@ -1,5 +1,5 @@
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
-import { kafkaBrokers, restartLocalKafka, type ProcessName, type RunningSystem } from '@wo/dev-system';
+import { kafkaBrokers, restartLocalKafka, type InstanceName, type RunningSystem } from '@wo/dev-system';
 
 export interface FaultCounts {
   killed: Record<string, number>;
@@ -23,7 +23,7 @@ export class FaultInjector {
 
   constructor(
     private readonly system: RunningSystem,
-    private readonly plan: { killEveryMs: [number, number]; brokerRestartAfterMs: number | null; duplicateShare: number; victims: readonly ProcessName[] },
+    private readonly plan: { killEveryMs: [number, number]; brokerRestartAfterMs: number | null; duplicateShare: number; victims: readonly InstanceName[] },
   ) {}
 
   async start(): Promise<void> {
