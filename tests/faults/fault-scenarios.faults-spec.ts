@@ -17,7 +17,7 @@ describe('faults, one at a time', () => {
   let warehouse: WarehouseFixture;
 
   beforeAll(async () => {
-    system = await startIsolatedSystem('faults', 3200, { SAGA_STEP_TIMEOUT_MS: '1500', SAGA_MAX_BACKOFF_MS: '3000', SAGA_DEADLINE_MS: '12000' });
+    system = await startIsolatedSystem('faults', 0, { SAGA_STEP_TIMEOUT_MS: '1500', SAGA_MAX_BACKOFF_MS: '3000', SAGA_DEADLINE_MS: '12000' });
     api = system.client('admin');
     warehouse = await WarehouseFixture.create(api, { skus: ['A', 'B', 'C', 'KIT'] });
     await warehouse.stock([

@@ -19,6 +19,8 @@ interface RunningProcess {
   readonly plan: ProcessPlan;
   child: ChildProcess;
   exited: Promise<number | null>;
+  /** Ended on purpose (`terminate`), not crashed. */
+  ended: boolean;
 }
 
 /**
@@ -31,6 +33,8 @@ export class RunningSystem {
   private readonly processes = new Map<InstanceName, RunningProcess>();
   private readonly logs = new Map<InstanceName, WriteStream>();
   private stopping = false;
+  /** Processes that ended while the system was not stopping and were not ended through `terminate`: a crash. */
+  readonly unexpectedExits: { instance: InstanceName; code: number | null }[] = [];
 
   constructor(
     readonly options: SystemOptions,
@@ -94,6 +98,7 @@ export class RunningSystem {
   async terminate(instance: InstanceName, signal: NodeJS.Signals, graceMs = 15_000): Promise<void> {
     const running = this.processes.get(instance);
     if (!running || running.child.exitCode !== null || running.child.signalCode !== null) return;
+    running.ended = true;
     running.child.kill(signal);
     const timer = setTimeout(() => running.child.kill('SIGKILL'), graceMs);
     await running.exited;
@@ -147,10 +152,13 @@ export class RunningSystem {
     });
     this.pipeOutput(plan.instance, child);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const running: RunningProcess = { plan, child, exited };
+    const running: RunningProcess = { plan, child, exited, ended: false };
     this.processes.set(plan.instance, running);
     void exited.then((code) => {
-      if (!this.stopping && this.processes.get(plan.instance) === running && code !== null) this.onUnexpectedExit(plan.instance, code);
+      if (!this.stopping && !running.ended && this.processes.get(plan.instance) === running) {
+        this.unexpectedExits.push({ instance: plan.instance, code });
+        this.onUnexpectedExit(plan.instance, code);
+      }
     });
     await waitUntilReady(plan, exited);
   }

@@ -64,6 +64,12 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   // touching those rows): Postgres cancels a statement after 30 s and ends a session left idle
   // inside a transaction after 60 s, which rolls it back and frees its locks.
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10, options: '-c statement_timeout=30000 -c idle_in_transaction_session_timeout=60000' });
+  // A connection the server drops (a restart, a failover) emits an error: on the pool while idle,
+  // on the client while checked out between queries. Unheard, either would end the process; the
+  // query in flight fails on its own, and the pool replaces the connection on the next one.
+  const connectionLost = (error: Error) => logger.warn(`database connection lost: ${error.message}`);
+  pool.on('error', connectionLost);
+  pool.on('connect', (client) => client.on('error', connectionLost));
   const kafkaSettings: KafkaSettings = {
     brokers: config.KAFKA_BROKERS,
     clientId: spec.name,
@@ -87,7 +93,18 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
     logger: new Logger('OutboxRelay'),
     lingerMs: config.OUTBOX_LINGER_MS,
   });
-  const runtime: ServiceRuntime = { name: spec.name, config, pool, kafka, kafkaSettings, producer, admin, relay, consumer: null };
+  const runtime: ServiceRuntime = {
+    name: spec.name,
+    config,
+    pool,
+    kafka,
+    kafkaSettings,
+    producer,
+    admin,
+    relay,
+    degradableDependencies: new Map(),
+    consumer: null,
+  };
 
   watchOutbox(() => readOutboxBacklog(pool));
   if (spec.consumes.length > 0)
