@@ -35,7 +35,13 @@ export async function startIsolatedSystem(
   if (!(await localKafkaRunning(options.kafkaPort))) await startLocalKafka(options.kafkaPort);
   await dropDatabases(options);
   const system = new RunningSystem(options);
-  await system.start();
+  try {
+    await system.start();
+  } catch (error) {
+    // What did start must not outlive the suite (Jest's afterAll gets no handle to stop it).
+    await system.stop();
+    throw error;
+  }
   return system;
 }
 
