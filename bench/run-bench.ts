@@ -43,6 +43,8 @@ async function main(): Promise<void> {
       warmup: { type: 'string', default: '200' },
       // The open loop's rate (orders/s); by default half the closed loop's.
       'latency-rate': { type: 'string' },
+      // Processes per service, sharing each service's consumer group as replicas on Kubernetes do.
+      replicas: { type: 'string', default: '1' },
     },
   });
   const orders = Number(values.orders);
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
   const modes = values.modes.split(',') as Mode[];
   const options: SystemOptions = {
     gatewayPort: Number(process.env['BENCH_PORT'] ?? 3500),
+    replicas: Number(values.replicas),
     databasePrefix: DATABASE_PREFIX,
     postgresUrl: POSTGRES_URL,
     kafkaBrokers: process.env['KAFKA_BROKERS'] ?? null,
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version, kafka: kafkaVersion() },
     orders,
     concurrency,
+    replicas: options.replicas,
   };
   try {
     // The first few hundred orders after a start run slower (the JVM and V8 compile their hot

@@ -1,12 +1,13 @@
+import { runChaos, type ChaosPlan } from '@wo/chaos';
 import {
   deleteTopics,
   dropDatabases,
+  IDENTITY_PROVIDER,
   localKafkaRunning,
+  planSystem,
   REPO_ROOT,
-  runChaos,
   RunningSystem,
   startLocalKafka,
-  type ChaosPlan,
   type SystemOptions,
 } from '@wo/dev-system';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /**
- * `npm run chaos`: a system of its own (ports 3300-3304, databases wo_chaos_*), a few thousand
+ * `npm run chaos [-- --replicas N]`: a system of its own (ports from 3300, databases wo_chaos_*), a few thousand
  * work orders through the whole lifecycle on contested stock, with processes SIGKILLed at random,
  * the broker restarted and messages delivered twice; then it settles and checks every invariant.
  * Prints the figures and writes them to .local/chaos-report.json. Exits 1 if an invariant broke.
@@ -27,23 +28,15 @@ async function main(): Promise<void> {
       'kill-every': { type: 'string', default: '4000-9000' },
       'no-broker-restart': { type: 'boolean', default: false },
       duplicates: { type: 'string', default: '0.05' },
+      // Processes per service (one consumer group per service, as replicas on Kubernetes); every one is a victim.
+      replicas: { type: 'string', default: '1' },
     },
   });
   const [killMin, killMax] = values['kill-every'].split('-').map(Number) as [number, number];
-  const plan: ChaosPlan = {
-    orders: Number(values.orders),
-    concurrency: Number(values.concurrency),
-    skus: 8,
-    stockPerOrder: 0.2,
-    killEveryMs: [killMin, killMax],
-    victims: ['inventory', 'work-orders', 'picking', 'inbound', 'gateway'],
-    brokerRestart: !values['no-broker-restart'],
-    duplicateShare: Number(values.duplicates),
-    orderTimeoutMs: 180_000,
-    settleTimeoutMs: 180_000,
-  };
+  const replicas = Number(values.replicas);
   const options: SystemOptions = {
     gatewayPort: Number(process.env['CHAOS_PORT'] ?? 3300),
+    replicas,
     databasePrefix: 'wo_chaos_',
     postgresUrl: process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432',
     kafkaBrokers: null,
@@ -52,8 +45,21 @@ async function main(): Promise<void> {
     redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     logDir: join(REPO_ROOT, '.local/logs/chaos'),
   };
+  const plan: ChaosPlan = {
+    orders: Number(values.orders),
+    concurrency: Number(values.concurrency),
+    skus: 8,
+    stockPerOrder: 0.2,
+    killEveryMs: [killMin, killMax],
+    victims: planSystem({ ...options, replicas }).flatMap((process) => (process.name === IDENTITY_PROVIDER ? [] : [process.instance])),
+    brokerRestart: !values['no-broker-restart'],
+    duplicateShare: Number(values.duplicates),
+    orderTimeoutMs: 180_000,
+    settleTimeoutMs: 180_000,
+  };
   const report = await runChaosOnFreshSystem(options, plan, (line) => console.log(`[chaos] ${line}`));
   const summary = {
+    replicas,
     ordersDriven: report.ordersDriven,
     ordersByOutcome: report.ordersByOutcome,
     faultsInjected: {

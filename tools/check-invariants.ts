@@ -1,4 +1,5 @@
-import { checkInvariants, optionsFromEnv } from '@wo/dev-system';
+import { optionsFromEnv } from '@wo/dev-system';
+import { checkInvariants } from '@wo/invariants';
 
 /**
  * `npm run check-invariants`: checks every invariant of DESIGN.md against the live databases

@@ -1,17 +1,23 @@
-import { issuerUrl, kafkaBrokers, localKafkaRunning, optionsFromEnv, RunningSystem, startLocalKafka, stopLocalKafka } from '@wo/dev-system';
+import { parseArgs } from 'node:util';
+import { issuerUrl, kafkaBrokers, localKafkaRunning, optionsFromEnv, replicaCount, RunningSystem, startLocalKafka, stopLocalKafka } from '@wo/dev-system';
 
 /**
- * `npm start`: the whole system on this machine. Starts the local Kafka unless KAFKA_BROKERS
+ * `npm start [-- --replicas N]`: the whole system on this machine. Starts the local Kafka unless KAFKA_BROKERS
  * points elsewhere, then every service and the gateway; Ctrl-C stops everything.
  */
 async function main(): Promise<void> {
-  const options = optionsFromEnv(process.env);
+  // `npm start -- --replicas 2`: every service as two processes in one consumer group, as on Kubernetes.
+  const { values } = parseArgs({ options: { replicas: { type: 'string' } } });
+  const fromEnv = optionsFromEnv(process.env);
+  const options = { ...fromEnv, replicas: values.replicas ? Number(values.replicas) : fromEnv.replicas };
   const startedKafka = options.kafkaBrokers === null && !(await localKafkaRunning(options.kafkaPort));
   if (options.kafkaBrokers === null) {
     log(`starting Kafka on 127.0.0.1:${options.kafkaPort} (scripts/kafka.sh)`);
     await startLocalKafka(options.kafkaPort);
   }
-  log(`Kafka at ${kafkaBrokers(options)}, Postgres at ${options.postgresUrl}, Redis at ${options.redisUrl}`);
+  log(
+    `${replicaCount(options)} replica(s) of each service; Kafka at ${kafkaBrokers(options)}, Postgres at ${options.postgresUrl}, Redis at ${options.redisUrl}`,
+  );
 
   const system = new RunningSystem(options, (name, code) => log(`${name} exited unexpectedly with code ${code}; stop with Ctrl-C and check its log`));
   let stopping = false;

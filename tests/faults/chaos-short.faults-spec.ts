@@ -1,4 +1,5 @@
-import { runChaos, type RunningSystem } from '@wo/dev-system';
+import { runChaos } from '@wo/chaos';
+import type { RunningSystem } from '@wo/dev-system';
 import { startIsolatedSystem, stopIsolatedSystem } from './isolated-system';
 
 /**
@@ -10,7 +11,7 @@ describe('short chaos run', () => {
   let system: RunningSystem;
 
   beforeAll(async () => {
-    system = await startIsolatedSystem('chaos-short', 3400, { SAGA_STEP_TIMEOUT_MS: '3000', SAGA_MAX_BACKOFF_MS: '10000', SAGA_DEADLINE_MS: '240000' });
+    system = await startIsolatedSystem('chaos-short', 10, { SAGA_STEP_TIMEOUT_MS: '3000', SAGA_MAX_BACKOFF_MS: '10000', SAGA_DEADLINE_MS: '240000' });
   });
 
   afterAll(() => stopIsolatedSystem(system));

@@ -1,5 +1,6 @@
 import { StockReserved } from '@wo/contracts/inventory';
-import { checkInvariants, kafkaBrokers, restartLocalKafka, type RunningSystem } from '@wo/dev-system';
+import { kafkaBrokers, restartLocalKafka, type RunningSystem } from '@wo/dev-system';
+import { checkInvariants } from '@wo/invariants';
 import { ApiClient, eventually, WarehouseFixture } from '@wo/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -16,7 +17,7 @@ describe('faults, one at a time', () => {
   let warehouse: WarehouseFixture;
 
   beforeAll(async () => {
-    system = await startIsolatedSystem('faults', 3200, { SAGA_STEP_TIMEOUT_MS: '1500', SAGA_MAX_BACKOFF_MS: '3000', SAGA_DEADLINE_MS: '12000' });
+    system = await startIsolatedSystem('faults', 0, { SAGA_STEP_TIMEOUT_MS: '1500', SAGA_MAX_BACKOFF_MS: '3000', SAGA_DEADLINE_MS: '12000' });
     api = system.client('admin');
     warehouse = await WarehouseFixture.create(api, { skus: ['A', 'B', 'C', 'KIT'] });
     await warehouse.stock([

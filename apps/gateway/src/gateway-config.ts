@@ -3,13 +3,18 @@ import { z } from 'zod';
 import type { UpstreamService } from './routes';
 
 const url = z.url({ protocol: /^https?$/ });
+/** One service's replicas: a URL, or several separated by commas (the gateway takes them in turn). */
+const urls = z
+  .string()
+  .transform((list) => list.split(',').map((item) => item.trim()))
+  .pipe(z.array(url).min(1));
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  WORK_ORDERS_URL: url,
-  INVENTORY_URL: url,
-  PICKING_URL: url,
-  INBOUND_URL: url,
+  WORK_ORDERS_URL: urls,
+  INVENTORY_URL: urls,
+  PICKING_URL: urls,
+  INBOUND_URL: urls,
   OIDC_ISSUER_URL: url,
   OIDC_AUDIENCE: z.string().min(1),
   // The public client the console logs in as (authorization code with PKCE), told to browsers by GET /auth/config.
@@ -30,7 +35,8 @@ export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
 export type GatewayConfig = {
   port: number;
-  upstreams: Record<UpstreamService, string>;
+  /** Each service's replicas (one URL each). */
+  upstreams: Record<UpstreamService, readonly string[]>;
   consoleDirectory: string;
   oidc: { issuerUrl: string; audience: string; clientId: string };
   bodyLimit: number;

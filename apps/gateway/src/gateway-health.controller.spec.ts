@@ -27,7 +27,7 @@ describe('gateway health: its own readiness apart from the services behind it', 
     const config: GatewayConfig = {
       port: 0,
       // inventory is sick (503), picking is not even listening.
-      upstreams: { 'work-orders': healthy.url, inventory: sick.url, picking: 'http://127.0.0.1:1', inbound: healthy.url },
+      upstreams: { 'work-orders': [healthy.url], inventory: [sick.url], picking: ['http://127.0.0.1:1'], inbound: [healthy.url, healthy.url] },
       consoleDirectory: '/nonexistent',
       bodyLimit: 1_048_576,
       rateLimit: { points: 6_000, windowSeconds: 10, keyPrefix: 'health-spec' },

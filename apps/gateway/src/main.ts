@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Request } from 'express';
+import type { NextFunction, Request } from 'express';
 import {
   httpMetricsMiddleware,
   httpTracing,
@@ -17,7 +17,7 @@ import {
 } from '@wo/observability';
 import { answerClientErrorsAsProblems, OidcTokenVerifier, ProblemDetailsFilter, refuseLongUrls } from '@wo/platform';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import { Agent } from 'node:http';
+import { Agent, type ServerResponse } from 'node:http';
 import IORedis from 'ioredis';
 import { serveApiDocs } from './api-docs';
 import { bodyLimit, forwardBody } from './body-limit';
@@ -28,6 +28,10 @@ import { securityHeaders } from './security-headers';
 import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
 import { routes } from './routes';
+import { connectionRefused, UpstreamPool } from './upstream-pool';
+
+/** A proxied request: the replica it goes to, those it already tried, and its path as mounted. */
+type RoutedRequest = Request & { upstream: string; tried: string[]; mountedUrl: string; fail: NextFunction };
 
 /** One HTTP entry that routes by path prefix to the service that owns it, like the ingress does. */
 async function main(): Promise<void> {
@@ -70,28 +74,45 @@ async function main(): Promise<void> {
   app.use(bodyLimit(config.bodyLimit));
   const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 });
   for (const route of routes) {
-    app.use(
-      route.prefix,
-      createProxyMiddleware({
-        target: config.upstreams[route.service],
-        agent: upstreamAgent,
-        // Express strips the mount path; put it back so the service sees the full path.
-        pathRewrite: (path) => `${route.prefix}${path === '/' ? '' : path}`,
-        proxyTimeout: 30_000,
-        on: {
-          proxyReq: (proxyRequest, request) => {
-            propagateTraceContext(proxyRequest);
-            forwardBody(proxyRequest, request as Request);
-          },
-          error: (error, request, response) => {
-            logger.warn(`${request.method} ${request.url} to ${route.service} failed: ${error.message}`);
-            const body = JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, detail: `${route.service}: ${error.message}` });
-            if ('writeHead' in response && !response.headersSent) response.writeHead(503, { 'content-type': 'application/problem+json' });
-            response.end(body);
-          },
+    const replicas = new UpstreamPool(config.upstreams[route.service]);
+    const proxy = createProxyMiddleware<RoutedRequest>({
+      target: replicas.urls[0],
+      router: (request) => request.upstream,
+      agent: upstreamAgent,
+      // Express strips the mount path; put it back so the service sees the full path.
+      pathRewrite: (path) => `${route.prefix}${path === '/' ? '' : path}`,
+      proxyTimeout: 30_000,
+      on: {
+        proxyReq: (proxyRequest, request) => {
+          propagateTraceContext(proxyRequest);
+          forwardBody(proxyRequest, request);
         },
-      }),
-    );
+        error: (error, request, response) => {
+          // A replica that refused the connection never saw the request: send it to the next one.
+          if (connectionRefused(error) && 'writeHead' in response && !response.headersSent) {
+            replicas.refused(request.upstream);
+            const next = replicas.pick(request.tried);
+            if (next) return void send(request, response, next);
+          }
+          logger.warn(`${request.method} ${request.url} to ${route.service} failed: ${error.message}`);
+          const body = JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, detail: `${route.service}: ${error.message}` });
+          if ('writeHead' in response && !response.headersSent) response.writeHead(503, { 'content-type': 'application/problem+json' });
+          response.end(body);
+        },
+      },
+    });
+    const send = (request: RoutedRequest, response: ServerResponse, upstream: string) => {
+      request.upstream = upstream;
+      request.tried.push(upstream);
+      request.url = request.mountedUrl; // the proxy rewrote it on the attempt before
+      void proxy(request, response, request.fail);
+    };
+    app.use(route.prefix, (request: RoutedRequest, response: ServerResponse, next: NextFunction) => {
+      request.tried = [];
+      request.mountedUrl = request.url;
+      request.fail = next;
+      send(request, response, replicas.pick()!);
+    });
   }
   serveApiDocs(app.getHttpAdapter().getInstance());
   serveConsole(app.getHttpAdapter().getInstance(), config.consoleDirectory, logger);

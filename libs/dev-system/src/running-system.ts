@@ -4,27 +4,41 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Role } from '@wo/contracts/rest';
 import { ApiClient } from '@wo/testing';
-import { IDENTITY_PROVIDER, issuerUrl, loginRedirectUri, planSystem, type ProcessName, type ProcessPlan, type SystemOptions } from './system-plan';
+import {
+  IDENTITY_PROVIDER,
+  issuerUrl,
+  loginRedirectUri,
+  planSystem,
+  type InstanceName,
+  type ProcessName,
+  type ProcessPlan,
+  type SystemOptions,
+} from './system-plan';
 
 interface RunningProcess {
   readonly plan: ProcessPlan;
   child: ChildProcess;
   exited: Promise<number | null>;
+  /** Ended on purpose (`terminate`), not crashed. */
+  ended: boolean;
 }
 
 /**
- * The whole system as child processes: starts each service and waits until it says it is ready,
- * then the gateway; stops them all with SIGTERM (SIGKILL after a grace period). Tests use the
- * same handle to kill and restart single services.
+ * The whole system as child processes: starts each service (each of its replicas) and waits until
+ * it says it is ready, then the gateway; stops them all with SIGTERM (SIGKILL after a grace
+ * period). Tests use the same handle to kill and restart single processes, named by instance
+ * (`inventory` is the first replica of inventory, `inventory-2` the second).
  */
 export class RunningSystem {
-  private readonly processes = new Map<ProcessName, RunningProcess>();
-  private readonly logs = new Map<ProcessName, WriteStream>();
+  private readonly processes = new Map<InstanceName, RunningProcess>();
+  private readonly logs = new Map<InstanceName, WriteStream>();
   private stopping = false;
+  /** Processes that ended while the system was not stopping and were not ended through `terminate`: a crash. */
+  readonly unexpectedExits: { instance: InstanceName; code: number | null }[] = [];
 
   constructor(
     readonly options: SystemOptions,
-    private readonly onUnexpectedExit: (name: ProcessName, code: number | null) => void = () => undefined,
+    private readonly onUnexpectedExit: (name: InstanceName, code: number | null) => void = () => undefined,
   ) {}
 
   get gatewayUrl(): string {
@@ -49,30 +63,42 @@ export class RunningSystem {
     });
   }
 
-  urlOf(name: ProcessName): string {
-    return `http://127.0.0.1:${this.planOf(name).port}`;
+  urlOf(instance: InstanceName): string {
+    return `http://127.0.0.1:${this.planOf(instance).port}`;
+  }
+
+  /** Every replica of a service (or the one gateway, identity provider), first replica first. */
+  instancesOf(name: ProcessName): InstanceName[] {
+    return planSystem(this.options)
+      .filter((plan) => plan.name === name)
+      .map((plan) => plan.instance);
   }
 
   async start(): Promise<void> {
     const plans = planSystem(this.options);
-    // The identity provider first (services fetch its keys), then the services (in parallel: each
-    // one creates its own database and topics), then the gateway.
+    // The identity provider first (services fetch its keys), then the first replica of each service
+    // (in parallel: each one creates its own database and topics and migrates it), then the other
+    // replicas, which find all that in place as they would on Kubernetes after the migration Job,
+    // then the gateway.
+    const services = plans.filter((plan) => plan.name !== 'gateway' && plan.name !== IDENTITY_PROVIDER);
     await this.launch(plans.find((plan) => plan.name === IDENTITY_PROVIDER)!);
-    await Promise.all(plans.filter((plan) => plan.name !== 'gateway' && plan.name !== IDENTITY_PROVIDER).map((plan) => this.launch(plan)));
+    await Promise.all(services.filter((plan) => plan.replica === 0).map((plan) => this.launch(plan)));
+    await Promise.all(services.filter((plan) => plan.replica > 0).map((plan) => this.launch(plan)));
     await this.launch(plans.find((plan) => plan.name === 'gateway')!);
   }
 
   async stop(graceMs = 15_000): Promise<void> {
     this.stopping = true;
     const order: ProcessName[] = ['gateway', 'work-orders', 'picking', 'inbound', 'inventory', IDENTITY_PROVIDER];
-    for (const name of order) await this.terminate(name, 'SIGTERM', graceMs);
+    for (const name of order) await Promise.all(this.instancesOf(name).map((instance) => this.terminate(instance, 'SIGTERM', graceMs)));
     for (const log of this.logs.values()) log.end();
   }
 
   /** Ends one process abruptly (SIGKILL) or politely (SIGTERM), and waits until it is gone. */
-  async terminate(name: ProcessName, signal: NodeJS.Signals, graceMs = 15_000): Promise<void> {
-    const running = this.processes.get(name);
+  async terminate(instance: InstanceName, signal: NodeJS.Signals, graceMs = 15_000): Promise<void> {
+    const running = this.processes.get(instance);
     if (!running || running.child.exitCode !== null || running.child.signalCode !== null) return;
+    running.ended = true;
     running.child.kill(signal);
     const timer = setTimeout(() => running.child.kill('SIGKILL'), graceMs);
     await running.exited;
@@ -99,18 +125,20 @@ export class RunningSystem {
     return sizes;
   }
 
-  async restart(name: ProcessName): Promise<void> {
-    await this.launch(this.planOf(name));
+  async restart(instance: InstanceName): Promise<void> {
+    await this.launch(this.planOf(instance));
   }
 
-  private planOf(name: ProcessName): ProcessPlan {
-    return planSystem(this.options).find((plan) => plan.name === name)!;
+  private planOf(instance: InstanceName): ProcessPlan {
+    const plan = planSystem(this.options).find((candidate) => candidate.instance === instance);
+    if (!plan) throw new Error(`no process ${instance} in this system`);
+    return plan;
   }
 
   private async launch(plan: ProcessPlan): Promise<void> {
     // CPU_PROFILE_DIR: each process writes a V8 CPU profile there when it exits (for the bench).
     const profiling = process.env['CPU_PROFILE_DIR']
-      ? ['--cpu-prof', `--cpu-prof-dir=${process.env['CPU_PROFILE_DIR']}`, `--cpu-prof-name=${plan.name}.cpuprofile`]
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env['CPU_PROFILE_DIR']}`, `--cpu-prof-name=${plan.instance}.cpuprofile`]
       : [];
     const child = spawn(process.execPath, ['--enable-source-maps', ...profiling, plan.entry], {
       // JSON lines in log files (grep and jq read them), readable colours on a terminal; LOG_FORMAT overrides.
@@ -123,17 +151,20 @@ export class RunningSystem {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.pipeOutput(plan.name, child);
+    this.pipeOutput(plan.instance, child);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const running: RunningProcess = { plan, child, exited };
-    this.processes.set(plan.name, running);
+    const running: RunningProcess = { plan, child, exited, ended: false };
+    this.processes.set(plan.instance, running);
     void exited.then((code) => {
-      if (!this.stopping && this.processes.get(plan.name) === running && code !== null) this.onUnexpectedExit(plan.name, code);
+      if (!this.stopping && !running.ended && this.processes.get(plan.instance) === running) {
+        this.unexpectedExits.push({ instance: plan.instance, code });
+        this.onUnexpectedExit(plan.instance, code);
+      }
     });
     await waitUntilReady(plan, exited);
   }
 
-  private pipeOutput(name: ProcessName, child: ChildProcess): void {
+  private pipeOutput(name: InstanceName, child: ChildProcess): void {
     let sink: (line: string) => void;
     if (this.options.logDir) {
       mkdirSync(this.options.logDir, { recursive: true });
@@ -153,7 +184,7 @@ async function waitUntilReady(plan: ProcessPlan, exited: Promise<number | null>,
   let gone: number | null | undefined;
   void exited.then((code) => (gone = code));
   while (Date.now() < deadline) {
-    if (gone !== undefined) throw new Error(`${plan.name} exited with code ${gone} while starting`);
+    if (gone !== undefined) throw new Error(`${plan.instance} exited with code ${gone} while starting`);
     try {
       const response = await fetch(`http://127.0.0.1:${plan.port}/health/ready`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;
@@ -162,5 +193,5 @@ async function waitUntilReady(plan: ProcessPlan, exited: Promise<number | null>,
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${plan.name} was not ready within ${timeoutMs / 1000}s`);
+  throw new Error(`${plan.instance} was not ready within ${timeoutMs / 1000}s`);
 }

@@ -8,13 +8,17 @@ export type ServiceName = (typeof SERVICES)[number];
 /** The development OpenID provider (dev-only, never deployed) runs beside them, on the port after the services. */
 export const IDENTITY_PROVIDER = 'identity-provider';
 export type ProcessName = ServiceName | 'gateway' | typeof IDENTITY_PROVIDER;
+/** One running process: a service's first replica goes by the service's name, the next ones by `inventory-2`, `inventory-3`, ... */
+export type InstanceName = ProcessName | `${ServiceName}-${number}`;
 
 /** The audience the dev system's access tokens are issued for (OIDC_AUDIENCE). Resource indicators are URIs. */
 export const DEV_AUDIENCE = 'urn:work-orders:api';
 
 export interface SystemOptions {
-  /** Gateway port; services take the next four. */
+  /** Gateway port; services take the next four, the identity provider the fifth, further replicas the ones after. */
   readonly gatewayPort: number;
+  /** Processes per service (default 1), in one consumer group per service as on Kubernetes; the gateway takes them in turn. */
+  readonly replicas?: number;
   /** Prefix of each service's database name: `<prefix>inventory`, ... */
   readonly databasePrefix: string;
   /** Postgres server URL without a database. */
@@ -31,7 +35,11 @@ export interface SystemOptions {
 }
 
 export interface ProcessPlan {
+  /** What runs: the service (or gateway, identity provider) ... */
   readonly name: ProcessName;
+  /** ... and which of its replicas this is (0 for the first); the instance names its log file. */
+  readonly replica: number;
+  readonly instance: InstanceName;
   readonly entry: string;
   readonly port: number;
   readonly env: Record<string, string>;
@@ -70,6 +78,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaults: Partial<SystemO
     topicPrefix: env['KAFKA_TOPIC_PREFIX'] ?? defaults.topicPrefix ?? '',
     redisUrl: env['REDIS_URL'] ?? defaults.redisUrl ?? 'redis://127.0.0.1:6379',
     logDir: env['LOG_DIR'] ?? defaults.logDir ?? null,
+    replicas: Number(env['REPLICAS'] ?? defaults.replicas ?? 1),
   };
 }
 
@@ -81,27 +90,53 @@ export function kafkaBrokers(options: SystemOptions): string {
   return options.kafkaBrokers ?? `127.0.0.1:${options.kafkaPort}`;
 }
 
+export function replicaCount(options: SystemOptions): number {
+  const replicas = options.replicas ?? 1;
+  if (!Number.isInteger(replicas) || replicas < 1) throw new Error(`replicas must be a whole number of at least 1, not ${options.replicas}`);
+  return replicas;
+}
+
+export function instanceName(service: ServiceName, replica: number): InstanceName {
+  return replica === 0 ? service : `${service}-${replica + 1}`;
+}
+
+/**
+ * A service replica's port. The first replicas keep the ports they always had (gateway + 1..4), so
+ * the identity provider stays at gateway + 5 and issuer URLs do not change; the others follow it.
+ */
+export function servicePort(options: SystemOptions, service: ServiceName, replica = 0): number {
+  const index = SERVICES.indexOf(service);
+  if (replica === 0) return options.gatewayPort + 1 + index;
+  return identityProviderPort(options) + 1 + (replica - 1) * SERVICES.length + index;
+}
+
 /** What to run, on which port, with which environment. */
 export function planSystem(options: SystemOptions): ProcessPlan[] {
-  const servicePort = (service: ServiceName) => options.gatewayPort + 1 + SERVICES.indexOf(service);
-  const services: ProcessPlan[] = SERVICES.map((service) => ({
-    name: service,
-    entry: resolve(REPO_ROOT, `dist/apps/${service}/src/main.js`),
-    port: servicePort(service),
-    env: {
-      PORT: String(servicePort(service)),
-      DATABASE_URL: databaseUrl(options, service),
-      KAFKA_BROKERS: kafkaBrokers(options),
-      KAFKA_TOPIC_PREFIX: options.topicPrefix,
-      REDIS_URL: options.redisUrl,
-      ...oidcEnv(options),
-    },
-  }));
+  const replicas = Array.from({ length: replicaCount(options) }, (_, replica) => replica);
+  const services: ProcessPlan[] = replicas.flatMap((replica) =>
+    SERVICES.map((service) => ({
+      name: service,
+      replica,
+      instance: instanceName(service, replica),
+      entry: resolve(REPO_ROOT, `dist/apps/${service}/src/main.js`),
+      port: servicePort(options, service, replica),
+      env: {
+        PORT: String(servicePort(options, service, replica)),
+        DATABASE_URL: databaseUrl(options, service),
+        KAFKA_BROKERS: kafkaBrokers(options),
+        KAFKA_TOPIC_PREFIX: options.topicPrefix,
+        REDIS_URL: options.redisUrl,
+        ...oidcEnv(options),
+      },
+    })),
+  );
   // The console as the gateway serves it, and Vite's dev server (docs/console.md: Working on it).
   const consoleBases = [...['localhost', '127.0.0.1'].map((host) => `http://${host}:${options.gatewayPort}/console/`), 'http://localhost:5173/console/'];
   // loginRedirectUri(options) is the first of these.
   const identityProvider: ProcessPlan = {
     name: IDENTITY_PROVIDER,
+    replica: 0,
+    instance: IDENTITY_PROVIDER,
     entry: resolve(REPO_ROOT, 'dist/libs/dev-system/src/identity-provider/main.js'),
     port: identityProviderPort(options),
     env: {
@@ -111,12 +146,15 @@ export function planSystem(options: SystemOptions): ProcessPlan[] {
       DEV_OIDC_REDIRECT_URIS: consoleBases.flatMap((base) => [`${base}auth/callback`, base]).join(','),
     },
   };
-  const upstream = (service: ServiceName) => `http://127.0.0.1:${servicePort(service)}`;
+  // Every replica of a service, comma-separated: the gateway takes them in turn.
+  const upstream = (service: ServiceName) => replicas.map((replica) => `http://127.0.0.1:${servicePort(options, service, replica)}`).join(',');
   return [
     identityProvider,
     ...services,
     {
       name: 'gateway',
+      replica: 0,
+      instance: 'gateway',
       entry: resolve(REPO_ROOT, 'dist/apps/gateway/src/main.js'),
       port: options.gatewayPort,
       env: {

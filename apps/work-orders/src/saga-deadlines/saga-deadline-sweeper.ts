@@ -28,8 +28,19 @@ export class SagaDeadlineSweeper implements OnApplicationBootstrap, BeforeApplic
     // BullMQ workers block on Redis: they need maxRetriesPerRequest null.
     this.connection = new IORedis(this.runtime.config.REDIS_URL, { maxRetriesPerRequest: null });
     const name = `${this.runtime.kafkaSettings.topicPrefix}work-orders.saga-deadlines`;
-    this.queue = new Queue(name, { connection: this.connection });
-    await this.queue.upsertJobScheduler('sweep', { every: SWEEP_EVERY_MS }, { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 50 } });
+    const queue = new Queue(name, { connection: this.connection });
+    this.queue = queue;
+    const schedule = () => queue.upsertJobScheduler('sweep', { every: SWEEP_EVERY_MS }, { name: 'sweep', opts: { removeOnComplete: true, removeOnFail: 50 } });
+    await schedule();
+    // A Redis that restarts without its data forgets the scheduler: put it back on every reconnect
+    // (upserting is idempotent, and the deadlines themselves live in Postgres).
+    this.connection.on('ready', () => void schedule().catch((error: Error) => this.logger.warn(`saga deadline scheduler not restored yet: ${error.message}`)));
+    // Without Redis no sweep runs (deadlines wait, nothing is lost): readiness says so and stays 200.
+    const connection = this.connection;
+    this.runtime.degradableDependencies.set('redis', async () => {
+      if (connection.status !== 'ready') throw new Error(`redis connection ${connection.status}`);
+      return connection.ping();
+    });
     this.worker = new Worker(
       name,
       async () => {
@@ -40,6 +51,10 @@ export class SagaDeadlineSweeper implements OnApplicationBootstrap, BeforeApplic
       { connection: this.connection, concurrency: 1 },
     );
     this.worker.on('failed', (_job, error) => this.logger.warn(`saga deadline sweep failed: ${error.message}`));
+    // While Redis is away BullMQ reports each reconnect attempt as an error event: unheard, one would end the process.
+    const reportOutage = (error: Error) => this.logger.warn(`saga deadline sweeps wait for Redis: ${error.message}`);
+    this.worker.on('error', reportOutage);
+    queue.on('error', reportOutage);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

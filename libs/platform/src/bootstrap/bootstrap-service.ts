@@ -58,6 +58,12 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
   logger.log(await prepareDatabase(config.DATABASE_URL, spec.migrationsDir, { migrate: config.MIGRATE_ON_START }));
 
   const pool = createDatabasePool(config.DATABASE_URL);
+  // A connection the server drops (a restart, a failover) emits an error: on the pool while idle,
+  // on the client while checked out between queries. Unheard, either would end the process; the
+  // query in flight fails on its own, and the pool replaces the connection on the next one.
+  const connectionLost = (error: Error) => logger.warn(`database connection lost: ${error.message}`);
+  pool.on('error', connectionLost);
+  pool.on('connect', (client) => client.on('error', connectionLost));
   const kafkaSettings = kafkaSettingsFrom(config, spec.name);
   const kafka = new Kafka(kafkaClientConfig(kafkaSettings));
   const admin = kafka.admin();
@@ -73,7 +79,18 @@ export async function bootstrapService(spec: ServiceSpec): Promise<void> {
     logger: new Logger('OutboxRelay'),
     lingerMs: config.OUTBOX_LINGER_MS,
   });
-  const runtime: ServiceRuntime = { name: spec.name, config, pool, kafka, kafkaSettings, producer, admin, relay, consumer: null };
+  const runtime: ServiceRuntime = {
+    name: spec.name,
+    config,
+    pool,
+    kafka,
+    kafkaSettings,
+    producer,
+    admin,
+    relay,
+    degradableDependencies: new Map(),
+    consumer: null,
+  };
 
   watchOutbox(() => readOutboxBacklog(pool));
   if (spec.consumes.length > 0)

@@ -13,6 +13,12 @@ export interface ServiceRuntime {
   readonly producer: SelfHealingProducer;
   readonly admin: Admin;
   readonly relay: OutboxRelay;
+  /**
+   * Dependencies the service keeps serving without for a while (work-orders' Redis: only the saga
+   * deadline sweep waits for it). Readiness reports each one that fails but stays 200, so an outage
+   * is visible without every replica leaving the Service at once.
+   */
+  readonly degradableDependencies: Map<string, () => Promise<unknown>>;
   /** Counters of the Kafka consumer, once it runs (null for a service that consumes nothing). */
   consumer: { readonly processed: number; readonly deadLettered: number; readonly restarts: number } | null;
 }

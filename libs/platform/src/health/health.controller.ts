@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject } from '@nestjs/common';
+import { ProblemException } from '../http/problem';
 import { Public } from '../identity/access-policy';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '../bootstrap/service-runtime';
 
@@ -6,7 +7,10 @@ import { SERVICE_RUNTIME, type ServiceRuntime } from '../bootstrap/service-runti
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
-/** Kubernetes probes: live means the process answers; ready means its dependencies answer too. */
+/**
+ * Kubernetes probes: live means the process answers; ready means its dependencies answer too (503
+ * naming the ones that do not); `degraded` (still 200) names a degradable dependency that is down.
+ */
 @Public()
 @Controller('health')
 export class HealthController {
@@ -36,20 +40,27 @@ export class HealthController {
   }
 
   @Get('ready')
-  async ready(): Promise<{ status: 'ok'; checks: Record<string, string> }> {
+  async ready(): Promise<{ status: 'ok' | 'degraded'; checks: Record<string, string> }> {
     const results: Record<string, string> = {};
-    let healthy = true;
-    for (const [name, check] of Object.entries(this.checks)) {
-      try {
-        await withTimeout(check(), 2_000);
-        results[name] = 'ok';
-      } catch (error) {
-        healthy = false;
-        results[name] = (error as Error).message;
+    const failed = async (checks: Iterable<[string, () => Promise<unknown>]>) => {
+      let failures = 0;
+      for (const [name, check] of checks) {
+        try {
+          await withTimeout(check(), 2_000);
+          results[name] = 'ok';
+        } catch (error) {
+          failures += 1;
+          results[name] = (error as Error).message;
+        }
       }
+      return failures;
+    };
+    if ((await failed(Object.entries(this.checks))) > 0) {
+      // The checks in the body say which dependency is down (an expected outage, not a bug to log as one).
+      throw new ProblemException({ type: 'about:blank', title: 'Not ready', status: 503, detail: 'a dependency does not answer', checks: results });
     }
-    if (!healthy) throw new ServiceUnavailableException({ status: 'unavailable', checks: results });
-    return { status: 'ok', checks: results };
+    const degraded = await failed(this.runtime.degradableDependencies);
+    return { status: degraded > 0 ? 'degraded' : 'ok', checks: results };
   }
 }
 

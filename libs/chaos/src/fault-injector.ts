@@ -1,7 +1,5 @@
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
-import { restartLocalKafka } from '../local-kafka';
-import type { RunningSystem } from '../running-system';
-import { kafkaBrokers, type ProcessName } from '../system-plan';
+import { kafkaBrokers, restartLocalKafka, type InstanceName, type RunningSystem } from '@wo/dev-system';
 
 export interface FaultCounts {
   killed: Record<string, number>;
@@ -25,7 +23,7 @@ export class FaultInjector {
 
   constructor(
     private readonly system: RunningSystem,
-    private readonly plan: { killEveryMs: [number, number]; brokerRestartAfterMs: number | null; duplicateShare: number; victims: readonly ProcessName[] },
+    private readonly plan: { killEveryMs: [number, number]; brokerRestartAfterMs: number | null; duplicateShare: number; victims: readonly InstanceName[] },
   ) {}
 
   async start(): Promise<void> {

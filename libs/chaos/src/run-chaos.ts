@@ -1,7 +1,6 @@
 import { ApiClient, WarehouseFixture } from '@wo/testing';
-import { checkInvariants, type InvariantReport } from '../invariants';
-import type { RunningSystem } from '../running-system';
-import type { ProcessName } from '../system-plan';
+import { checkInvariants, type InvariantReport } from '@wo/invariants';
+import type { InstanceName, RunningSystem } from '@wo/dev-system';
 import { FaultInjector, type FaultCounts } from './fault-injector';
 import { driveOrder, type DrivenOrder, type OrderFate } from './order-driver';
 
@@ -12,7 +11,7 @@ export interface ChaosPlan {
   /** Units of each SKU in stock per order driven: below what the orders want, so stock is contested. */
   readonly stockPerOrder: number;
   readonly killEveryMs: [number, number];
-  readonly victims: readonly ProcessName[];
+  readonly victims: readonly InstanceName[];
   readonly brokerRestart: boolean;
   readonly duplicateShare: number;
   readonly orderTimeoutMs: number;

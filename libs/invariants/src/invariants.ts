@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { databaseUrl, type SystemOptions } from './system-plan';
+import { databaseUrl, type SystemOptions } from '@wo/dev-system';
 
 /** What the invariant check found: each violation in words, and the figures an operator wants. */
 export interface InvariantReport {
