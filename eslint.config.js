@@ -56,7 +56,12 @@ module.exports = [
             // The orchestrator talks to every participant through their contracts.
             {
               sourceTag: 'scope:work-orders',
-              onlyDependOnLibsWithTags: ['scope:work-orders', 'scope:inventory', 'scope:picking', 'scope:inbound', 'scope:shared'],
+              onlyDependOnLibsWithTags: ['scope:work-orders', 'scope:inventory', 'scope:picking', 'scope:inbound', 'scope:catalog', 'scope:shared'],
+            },
+            // The message catalog lists every service's topics and messages: for the tools, and for work-orders' dead-letter index.
+            {
+              sourceTag: 'scope:catalog',
+              onlyDependOnLibsWithTags: ['scope:catalog', 'scope:shared', 'scope:inventory', 'scope:work-orders', 'scope:picking', 'scope:inbound'],
             },
             { sourceTag: 'scope:picking', onlyDependOnLibsWithTags: ['scope:picking', 'scope:work-orders', 'scope:shared'] },
             { sourceTag: 'scope:inbound', onlyDependOnLibsWithTags: ['scope:inbound', 'scope:inventory', 'scope:shared'] },
@@ -68,7 +73,15 @@ module.exports = [
             // The launcher, chaos run, invariant check, tools, benchmark and test suites drive every service.
             {
               sourceTag: 'scope:tooling',
-              onlyDependOnLibsWithTags: ['scope:tooling', 'scope:shared', 'scope:inventory', 'scope:work-orders', 'scope:picking', 'scope:inbound'],
+              onlyDependOnLibsWithTags: [
+                'scope:tooling',
+                'scope:catalog',
+                'scope:shared',
+                'scope:inventory',
+                'scope:work-orders',
+                'scope:picking',
+                'scope:inbound',
+              ],
             },
           ],
         },
