@@ -227,6 +227,8 @@ format_storage() {
   local cluster_id
   # A Kafka Uuid: 16 random bytes, base64url without padding (22 chars).
   cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  # One id in 64 starts with '-', which the storage tool's argument parser takes for an option.
+  if [[ "$cluster_id" == -* ]]; then cluster_id="A${cluster_id:1}"; fi
   say "formatting KRaft storage in ${DATA#"$ROOT"/} (cluster id $cluster_id)"
   mkdir -p "$DATA"
   local scram=() users user

@@ -248,7 +248,29 @@ describe('the REST contract', () => {
     ]);
     const saga = await answer(api.get(`/sagas/${sagas.items[0]!.id}`), 200, sagaSchema);
     expect(saga.steps.length).toBeGreaterThan(0);
+    // Each reply is a step of the timeline, with its message id; the end names the reply that led to it.
+    const allocation = await answer(api.get(`/sagas/${sagas.items[1]!.id}`), 200, sagaSchema);
+    const replies = allocation.steps.filter((step) => step.event === 'reply');
+    expect(replies.length).toBeGreaterThan(0);
+    for (const reply of replies) expect(reply.detail).toMatchObject({ type: 'inventory.StockReserved', messageId: expect.any(String) });
+    expect(allocation.steps.at(-1)).toMatchObject({ event: 'finished', detail: { messageId: replies.at(-1)!.detail['messageId'] } });
     await answer(api.get(`/sagas?workOrderId=${ctx.shortId}&type=allocation`), 200, sagaListSchema);
+    // Bounded by when they started: the allocation's start lies inside [its start, its start], outside a window before it.
+    const started = sagas.items[1]!.createdAt;
+    const inWindow = await answer(
+      api.get(`/sagas?workOrderId=${ctx.orderId}&startedFrom=${encodeURIComponent(started)}&startedTo=${encodeURIComponent(started)}`),
+      200,
+      sagaListSchema,
+    );
+    expect(inWindow.items.map((found) => found.id)).toEqual([sagas.items[1]!.id]);
+    const before = new Date(Date.parse(started) - 60_000).toISOString();
+    expect((await answer(api.get(`/sagas?workOrderId=${ctx.orderId}&startedTo=${before}`), 200, sagaListSchema)).items).toEqual([]);
+    const reversed = await api.get(`/sagas?startedFrom=${encodeURIComponent(started)}&startedTo=${before}`);
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.errors).toEqual([{ field: 'query.startedTo', message: 'must not be before startedFrom' }]);
+    const yearZero = await api.get('/sagas?startedFrom=0000-01-01T00:00:00Z');
+    expect(yearZero.status).toBe(400);
+    expect(yearZero.body.errors[0].field).toBe('query.startedFrom');
   });
 
   it('answers the stock, the ledger and the reservations as they ended', async () => {

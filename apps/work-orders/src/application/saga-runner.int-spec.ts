@@ -158,7 +158,8 @@ describe('SagaRunner (a confirm and its replies on a real Postgres)', () => {
     expect(await orderOf(id)).toEqual({ status: 'OUT_OF_STOCK', pending_action: null, shortages: [{ sku: 'SOAP', requested: 10, available: 3 }] });
     expect((await pool.query(`SELECT 1 FROM work_order_reservation WHERE work_order_id = $1`, [id])).rowCount).toBe(0);
     const steps = await pool.query<{ event: string }>(`SELECT event FROM saga_step_log WHERE saga_id = $1 ORDER BY id`, [saga.id]);
-    expect(steps.rows.map((row) => row.event)).toEqual(['started', 'sent', 'finished']);
+    // Each reply is a line of the timeline; the compensation it led to and the end follow it.
+    expect(steps.rows.map((row) => row.event)).toEqual(['started', 'reply', 'reply', 'sent', 'reply', 'finished']);
   });
 
   it('re-sends a step past its deadline, and an operator retry sends it again with a fresh deadline', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Envelope, OutgoingMessage } from '@wo/contracts/envelope';
 import { appendToOutbox, claimInboxMany, withMessageContext } from '@wo/messaging';
-import { SagaMetrics } from '@wo/observability';
+import { activeTraceparent, SagaMetrics } from '@wo/observability';
 import { SqlDatabase } from '@wo/database';
 import { SAGAS_ENDED, type SagasEndedListener } from './allocation-settled';
 import { randomUUID } from 'node:crypto';
@@ -104,7 +104,7 @@ export class SagaRunner {
       deadlineAt: finished ? null : nextDeadline(this.timing, 0, now),
       expiresAt: new Date(now.getTime() + this.timing.deadlineMs),
       log: [
-        { event: 'started', detail: { type: definition.type, phase: data.phase, commands: commandTypes(started.commands) } },
+        { event: 'started', detail: { type: definition.type, phase: data.phase, commands: commandTypes(started.commands), ...traceOf(activeTraceparent()) } },
         ...(finished ? [{ event: 'finished', detail: { phase: data.phase } }] : []),
       ],
     });
@@ -156,15 +156,17 @@ export class SagaRunner {
         const { data, outcome } = reaction;
         const newStep = reaction.commands.length > 0;
         changed.set(sagaId, { id: sagaId, data, state: outcome === null ? 'RUNNING' : 'FINISHED', newStep: newStep || saga.newStep === true });
-        // A new step (the compensation, say) is worth a line; the replies themselves are in the saga's data.
-        if (newStep) logs.push({ sagaId, event: 'sent', detail: { phase: data.phase, commands: commandTypes(reaction.commands) } });
+        // The SRE's timeline: each reply, and what it led to (a new step, the end), with the reply's message id and trace id.
+        const byReply = { messageId: reply.id, ...traceOf(reply.traceparent) };
+        logs.push({ sagaId, event: 'reply', detail: { type: reply.type, ...byReply } });
+        if (newStep) logs.push({ sagaId, event: 'sent', detail: { phase: data.phase, commands: commandTypes(reaction.commands), ...byReply } });
         if (newStep && reaction.entered?.compensation) observed.push(() => this.metrics.compensated(saga.definition.type));
         if (outcome !== null) {
           // From the start's commit time (the database's clock) to now: confirm to settled.
           const seconds = Math.max(0, Date.now() - saga.startedAt.getTime()) / 1000;
           const metric = endOf(saga.definition, data.phase)!.metric;
           observed.push(() => this.metrics.finished(saga.definition.type, metric, seconds));
-          logs.push({ sagaId, event: 'finished', detail: { phase: data.phase } });
+          logs.push({ sagaId, event: 'finished', detail: { phase: data.phase, ...byReply } });
           ended.push({ saga: { ...saga, data }, outcome, cause: reply });
         }
         commands.push(...reaction.commands.map((command) => sagaCommand(command, data, reply)));
@@ -298,8 +300,14 @@ export class SagaRunner {
         correlationId: reply.correlationId,
       }),
     );
-    return { sagaId: reply.correlationId, event: 'ignored', detail: { type: reply.type, messageId: reply.id, reason } };
+    return { sagaId: reply.correlationId, event: 'ignored', detail: { type: reply.type, messageId: reply.id, reason, ...traceOf(reply.traceparent) } };
   }
+}
+
+/** The trace id of a W3C traceparent (`00-<trace id>-<span id>-<flags>`), for the step log: the collector finds the trace by it. */
+function traceOf(traceparent: string | undefined): { traceId?: string } {
+  const traceId = traceparent?.split('-')[1];
+  return traceId ? { traceId } : {};
 }
 
 function commandTypes(commands: readonly SagaCommand[]): string[] {

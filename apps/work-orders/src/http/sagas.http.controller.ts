@@ -17,7 +17,11 @@ export class SagasHttpController {
   @Get()
   @RequireRole(...ACTION_ROLES['sagas.read'])
   async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
-    const { limit, page, pageSize, ...filter } = parseInput(sagaListQuery, query, 'query');
+    const { limit, page, pageSize, startedFrom, startedTo, ...fields } = parseInput(sagaListQuery, query, 'query');
+    const filter = {
+      ...fields,
+      ...((startedFrom || startedTo) && { createdAt: { ...(startedFrom && { gte: startedFrom }), ...(startedTo && { lte: startedTo }) } }),
+    };
     const [counts, items, total] = await Promise.all([
       this.db.sagaInstance.groupBy({ by: ['state'], _count: { _all: true } }),
       this.db.sagaInstance.findMany({

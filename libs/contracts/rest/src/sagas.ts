@@ -9,16 +9,33 @@ export type SagaState = (typeof sagaStates)[number];
 export const sagaTypes = ['allocation', 'release', 'completion'] as const;
 export type SagaType = (typeof sagaTypes)[number];
 
+/** A moment a saga list is bounded by: an ISO date-time with its offset, from 1970 to 9999. */
+const sagaTimeBound = z.iso
+  .datetime({ offset: true })
+  .refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 1970 && year <= 9999;
+  }, 'expected a time from 1970 to 9999')
+  .transform((value) => new Date(value));
+
 /**
- * `GET /sagas?state=&type=&workOrderId=&page=&pageSize=` (newest first). `limit` (1..500), when
- * given, is the page size. The number of matching sagas is in `X-Total-Count`.
+ * `GET /sagas?state=&type=&workOrderId=&startedFrom=&startedTo=&page=&pageSize=` (newest first):
+ * `startedFrom` and `startedTo` bound the start time, both included. `limit` (1..500), when given,
+ * is the page size. The number of matching sagas is in `X-Total-Count`.
  */
-export const sagaListQuery = pageQuery.extend({
-  state: z.enum(sagaStates).optional(),
-  type: z.enum(sagaTypes).optional(),
-  workOrderId: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-});
+export const sagaListQuery = pageQuery
+  .extend({
+    state: z.enum(sagaStates).optional(),
+    type: z.enum(sagaTypes).optional(),
+    workOrderId: z.string().min(1).optional(),
+    startedFrom: sagaTimeBound.optional(),
+    startedTo: sagaTimeBound.optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+  })
+  .refine((query) => !query.startedFrom || !query.startedTo || query.startedFrom <= query.startedTo, {
+    path: ['startedTo'],
+    message: 'must not be before startedFrom',
+  });
 /** What a client sends (paging optional). */
 export type SagaListQuery = z.input<typeof sagaListQuery>;
 

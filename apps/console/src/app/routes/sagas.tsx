@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states
 import { useSagas } from '../../features/sagas/api/get-sagas';
 import { SagaFilters } from '../../features/sagas/components/saga-filters';
 import { SagasTable } from '../../features/sagas/components/sagas-table';
-import { useSagaFilters } from '../../features/sagas/components/use-saga-filters';
+import { dayBounds, useSagaFilters } from '../../features/sagas/components/use-saga-filters';
 
 const pageSize = 50;
 
@@ -15,6 +15,7 @@ export function SagasRoute() {
     state: filters.state,
     type: filters.type,
     workOrderId: filters.workOrderId || undefined,
+    ...dayBounds(filters),
     page: filters.page,
     pageSize,
   });

@@ -1,4 +1,5 @@
 import { Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
 import type { SagaList } from '@wo/contracts/rest';
 import { sagaStateLabels, sagaStatesInOrder, sagaTypeOptions } from '../status';
 import type { SagaFilterName, SagaFilters as Filters } from './use-saga-filters';
@@ -7,7 +8,7 @@ const ALL = 'all';
 
 /**
  * The Sagas list's header and filters: how many sagas are in each state (all of them), which is
- * also the State filter, then Type and Work Order.
+ * also the State filter, then Type, Work Order and the days it started between.
  */
 export function SagaFilters({
   filters,
@@ -53,6 +54,26 @@ export function SagaFilters({
           value={filters.workOrderId}
           onChange={(event) => onChange('workOrderId', event.currentTarget.value.trim() || null)}
           w={320}
+        />
+        <DatePickerInput
+          label="Started from"
+          placeholder="Any day"
+          clearable
+          valueFormat="YYYY-MM-DD"
+          value={filters.startedFrom ?? null}
+          maxDate={filters.startedTo}
+          onChange={(day) => onChange('startedFrom', day)}
+          w={160}
+        />
+        <DatePickerInput
+          label="Started to"
+          placeholder="Any day"
+          clearable
+          valueFormat="YYYY-MM-DD"
+          value={filters.startedTo ?? null}
+          minDate={filters.startedFrom}
+          onChange={(day) => onChange('startedTo', day)}
+          w={160}
         />
       </Group>
     </Stack>

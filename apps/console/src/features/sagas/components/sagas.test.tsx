@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SagasRoute } from '../../../app/routes/sagas';
 import { renderWithProviders } from '../../../testing/render';
 import { SagaDetail } from './saga-detail';
+import { dayBounds } from './use-saga-filters';
 
 const summary: SagaList['items'][number] = {
   id: 'saga-1',
@@ -64,6 +65,29 @@ describe('Sagas', () => {
     await waitFor(() => expect(fetchMock.mock.calls.map(([url]) => url)).toContain('/sagas?state=STUCK&page=1&pageSize=50'));
     fireEvent.change(screen.getByRole('textbox', { name: 'Work Order' }), { target: { value: 'wo-1' } });
     await waitFor(() => expect(fetchMock.mock.calls.map(([url]) => url)).toContain('/sagas?state=STUCK&workOrderId=wo-1&page=1&pageSize=50'));
+  });
+
+  it('bounds the list by the days the sagas started, read from the URL, as the first and last moment of each day', async () => {
+    const fetchMock = vi.fn(async (url: string) =>
+      url.startsWith('/sagas') ? json({ counts: { FINISHED: 1 }, items: [summary] }, 200, { 'x-total-count': '1' }) : json({ status: 404 }, 404),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithProviders(
+      <Routes>
+        <Route path="/sagas" element={<SagasRoute />} />
+      </Routes>,
+      { url: '/sagas?startedFrom=2026-12-01&startedTo=2026-12-02', roles: ['sre'] },
+    );
+    const from = encodeURIComponent(new Date('2026-12-01T00:00:00.000').toISOString());
+    const to = encodeURIComponent(new Date('2026-12-02T23:59:59.999').toISOString());
+    await waitFor(() => expect(fetchMock.mock.calls.map(([url]) => url)).toContain(`/sagas?startedFrom=${from}&startedTo=${to}&page=1&pageSize=50`));
+    expect(screen.getByRole('button', { name: 'Started from' })).toHaveTextContent('2026-12-01');
+    expect(screen.getByRole('button', { name: 'Started to' })).toHaveTextContent('2026-12-02');
+  });
+
+  it('reads a day that is not one as no bound', () => {
+    expect(dayBounds({ startedFrom: undefined, startedTo: undefined })).toEqual({});
+    expect(dayBounds({ startedFrom: '2026-12-01', startedTo: undefined })).toEqual({ startedFrom: new Date('2026-12-01T00:00:00.000').toISOString() });
   });
 
   it('shows the step log as a timeline and retries a stuck saga', async () => {
