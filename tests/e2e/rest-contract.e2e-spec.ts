@@ -252,6 +252,11 @@ describe('the REST contract', () => {
     const allocation = await answer(api.get(`/sagas/${sagas.items[1]!.id}`), 200, sagaSchema);
     const replies = allocation.steps.filter((step) => step.event === 'reply');
     expect(replies.length).toBeGreaterThan(0);
+    // The start names the commands it sent by message id: one per material line, each answered by a reply.
+    const sent = allocation.steps[0]!.detail as { commands: string[]; messageIds: string[] };
+    expect(allocation.steps[0]!.event).toBe('started');
+    expect(sent.messageIds).toHaveLength(sent.commands.length);
+    expect(sent.commands.length).toBe(replies.length);
     for (const reply of replies) expect(reply.detail).toMatchObject({ type: 'inventory.StockReserved', messageId: expect.any(String) });
     expect(allocation.steps.at(-1)).toMatchObject({ event: 'finished', detail: { messageId: replies.at(-1)!.detail['messageId'] } });
     await answer(api.get(`/sagas?workOrderId=${ctx.shortId}&type=allocation`), 200, sagaListSchema);

@@ -20,17 +20,7 @@ import {
   type StepLogEntry,
   type StoredSaga,
 } from '../persistence/saga-store';
-import {
-  endEffect,
-  endOf,
-  pendingCommands,
-  reactTo,
-  sagaCommand,
-  startSaga,
-  type SagaCommand,
-  type SagaData,
-  type SagaDefinition,
-} from '../saga/saga-definition';
+import { endEffect, endOf, pendingCommands, reactTo, sagaCommand, startSaga, type SagaData, type SagaDefinition } from '../saga/saga-definition';
 import { WorkOrderTransitions } from './work-order-transitions';
 
 export const SAGA_TIMING = Symbol('SAGA_TIMING');
@@ -97,6 +87,7 @@ export class SagaRunner {
     const { data } = started;
     const now = new Date();
     const finished = started.outcome !== null;
+    const commands = started.commands.map((command) => sagaCommand(command, data, null));
     await insertSaga(tx, {
       type: definition.type,
       data,
@@ -104,11 +95,10 @@ export class SagaRunner {
       deadlineAt: finished ? null : nextDeadline(this.timing, 0, now),
       expiresAt: new Date(now.getTime() + this.timing.deadlineMs),
       log: [
-        { event: 'started', detail: { type: definition.type, phase: data.phase, commands: commandTypes(started.commands), ...traceOf(activeTraceparent()) } },
+        { event: 'started', detail: { type: definition.type, phase: data.phase, ...sentDetail(commands), ...traceOf(activeTraceparent()) } },
         ...(finished ? [{ event: 'finished', detail: { phase: data.phase } }] : []),
       ],
     });
-    const commands = started.commands.map((command) => sagaCommand(command, data, null));
     const [state] = await this.transitions.applyChanges(tx, [{ order, change: definition.started(data, order, input) }], commands);
     // Counted with the caller's transaction still open: one that rolls back (a rare fault) has counted a start.
     this.metrics.started(definition.type);
@@ -159,7 +149,8 @@ export class SagaRunner {
         // The SRE's timeline: each reply, and what it led to (a new step, the end), with the reply's message id and trace id.
         const byReply = { messageId: reply.id, ...traceOf(reply.traceparent) };
         logs.push({ sagaId, event: 'reply', detail: { type: reply.type, ...byReply } });
-        if (newStep) logs.push({ sagaId, event: 'sent', detail: { phase: data.phase, commands: commandTypes(reaction.commands), ...byReply } });
+        const outgoing = reaction.commands.map((command) => sagaCommand(command, data, reply));
+        if (newStep) logs.push({ sagaId, event: 'sent', detail: { phase: data.phase, ...sentDetail(outgoing), ...byReply } });
         if (newStep && reaction.entered?.compensation) observed.push(() => this.metrics.compensated(saga.definition.type));
         if (outcome !== null) {
           // From the start's commit time (the database's clock) to now: confirm to settled.
@@ -169,7 +160,7 @@ export class SagaRunner {
           logs.push({ sagaId, event: 'finished', detail: { phase: data.phase, ...byReply } });
           ended.push({ saga: { ...saga, data }, outcome, cause: reply });
         }
-        commands.push(...reaction.commands.map((command) => sagaCommand(command, data, reply)));
+        commands.push(...outgoing);
       }
       const now = new Date();
       await updateSagas(tx, [...changed.values()], now, nextDeadline(this.timing, 0, now));
@@ -242,17 +233,18 @@ export class SagaRunner {
         ],
         now,
       );
+      const resends = pending.map(({ saga, commands }) => ({ saga, outgoing: commands.map((command) => sagaCommand(command, saga.data, null)) }));
       await appendSagaLog(tx, [
         ...stuck.map((saga) => ({ sagaId: saga.id, event: 'stuck', detail: { phase: saga.data.phase, attempts: saga.stepAttempts } })),
-        ...pending.map(({ saga, commands }) => ({
+        ...resends.map(({ saga, outgoing }) => ({
           sagaId: saga.id,
           event: 'resent',
-          detail: { phase: saga.data.phase, commands: commandTypes(commands), attempt: saga.stepAttempts + 1 },
+          detail: { phase: saga.data.phase, ...sentDetail(outgoing), attempt: saga.stepAttempts + 1 },
         })),
       ]);
       await appendToOutbox(
         tx,
-        pending.flatMap(({ saga, commands }) => commands.map((command) => sagaCommand(command, saga.data, null))),
+        resends.flatMap(({ outgoing }) => outgoing),
       );
       return { resent: resent.length, stuck: stuck.length };
     });
@@ -281,11 +273,9 @@ export class SagaRunner {
         ],
         now,
       );
-      await appendSagaLog(tx, [{ sagaId, event: 'retried', detail: { commands: commandTypes(commands) } }]);
-      await appendToOutbox(
-        tx,
-        commands.map((command) => sagaCommand(command, saga.data, null)),
-      );
+      const outgoing = commands.map((command) => sagaCommand(command, saga.data, null));
+      await appendSagaLog(tx, [{ sagaId, event: 'retried', detail: sentDetail(outgoing) }]);
+      await appendToOutbox(tx, outgoing);
       return 'retried';
     });
   }
@@ -310,6 +300,7 @@ function traceOf(traceparent: string | undefined): { traceId?: string } {
   return traceId ? { traceId } : {};
 }
 
-function commandTypes(commands: readonly SagaCommand[]): string[] {
-  return commands.map((command) => command.definition.type);
+/** What a step sent, for the step log: the commands' types and their message ids (the ids their replies answer). */
+function sentDetail(messages: readonly OutgoingMessage[]): { commands: string[]; messageIds: string[] } {
+  return { commands: messages.map((message) => message.envelope.type), messageIds: messages.map((message) => message.envelope.id) };
 }
