@@ -408,7 +408,12 @@ describe('the user guide, through the console', () => {
       // The counts by state head the list; the scenarios above ran allocation sagas to the end.
       // A segmented control: the radio itself is visually hidden behind its label.
       await (await visible(screen.getByText(/^Finished \d+$/))).click();
-      expect(await screen.getByRole('radio', { name: /^Finished \d+$/ }).isChecked()).toBe(true);
+      // The choice goes through the URL and the counts refresh every few seconds: wait for it, do not sample it once.
+      await eventually(
+        () => screen.getByRole('radio', { name: /^Finished \d+$/ }).isChecked(),
+        (checked) => checked,
+        { what: 'Finished to be the chosen state', timeoutMs: 10_000 },
+      );
       await visible(screen.getByRole('link', { name: 'Allocation' }));
       await screenshot(screen, 'sagas');
       await screen.getByRole('link', { name: 'Allocation' }).first().click();
@@ -435,7 +440,9 @@ describe('the user guide, through the console', () => {
       await screen.getByRole('dialog', { name: 'Replay this message?' }).getByRole('button', { name: 'Replay Message' }).click();
       await visible(screen.getByText('Replayed', { exact: true }));
       await visible(screen.getByText(/by Sam SRE/));
-      expect(await screen.getByRole('button', { name: 'Replay' }).count()).toBe(0);
+      // Once the dialog has gone (its "Replay Message" button with it), no Replay is offered for a replayed message.
+      await screen.getByRole('dialog', { name: 'Replay this message?' }).waitFor({ state: 'hidden' });
+      expect(await screen.getByRole('button', { name: 'Replay', exact: true }).count()).toBe(0);
     } finally {
       await sre.context.close();
     }
