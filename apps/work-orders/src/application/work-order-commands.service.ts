@@ -19,7 +19,7 @@ import { releaseSaga } from '../saga/release-saga';
 import { SagaRunner } from './saga-runner.service';
 import { WorkOrderNumbers } from './work-order-numbers';
 import { heldReservations } from './held-reservations';
-import { pickingOf, stateOf, WorkOrderTransitions } from './work-order-transitions';
+import { pickingListIdsOf, pickingOf, stateOf, WorkOrderTransitions } from './work-order-transitions';
 
 export interface WorkOrderLinesInput {
   outputs: LineInput[];
@@ -226,8 +226,8 @@ export class WorkOrderCommands {
   /** Complete: deduct the materials and create the finished-goods inbound order (completion saga). */
   complete(id: string, actor: Actor): Promise<WorkOrderSummary | Refusal> {
     return this.act(id, 'complete', async (tx, order) => {
-      const [held, outputs] = await Promise.all([heldReservationsOf(tx, id), linesOf(tx, id, 'OUTPUT')]);
-      return this.sagas.start(tx, completionSaga, order, { reservations: held, outputs, actor });
+      const [held, outputs, pickingListIds] = await Promise.all([heldReservationsOf(tx, id), linesOf(tx, id, 'OUTPUT'), pickingListIdsOf(tx, id)]);
+      return this.sagas.start(tx, completionSaga, order, { reservations: held, outputs, pickingListIds, actor });
     });
   }
 

@@ -116,6 +116,15 @@ export function stateOf(order: Pick<WorkOrder, 'status' | 'pendingAction'>, pick
 }
 
 /** Where the order's picking stands: no list, a list not yet done, or every live list done. */
+/** The order's picking lists that were not canceled: those that fetched its materials. */
+export async function pickingListIdsOf(tx: SqlTransaction, workOrderId: string): Promise<string[]> {
+  const lists = await tx.$queryRawUnsafe<{ list_id: string }[]>(
+    `SELECT list_id FROM work_order_picking_list WHERE work_order_id = $1 AND status <> 'CANCELED' ORDER BY list_id`,
+    workOrderId,
+  );
+  return lists.map((list) => list.list_id);
+}
+
 export async function pickingOf(tx: SqlTransaction, workOrderId: string): Promise<NonNullable<LifecycleState['picking']>> {
   const lists = await tx.$queryRawUnsafe<{ status: string }[]>(
     `SELECT status FROM work_order_picking_list WHERE work_order_id = $1 AND status <> 'CANCELED'`,

@@ -23,6 +23,8 @@ interface OrderFacts {
 export type Shortage = PayloadOf<typeof WorkOrderOutOfStock>['shortages'][number];
 
 type AllocatedMaterial = PayloadOf<typeof WorkOrderAllocated>['materials'][number];
+/** What a completed order's event says about its lots: outputs with their lots, what was consumed, the picking lists. */
+export type CompletedGenealogy = Pick<PayloadOf<typeof WorkOrderCompleted>, 'outputs' | 'consumed' | 'pickingListIds'>;
 
 /** The public lifecycle events, keyed by work-order id so each order's events stay in order. */
 export const publicEvents = {
@@ -33,8 +35,8 @@ export const publicEvents = {
     WorkOrderOutOfStock.outgoing({ ...facts(order, actor), shortages: [...shortages] }, context(order, correlationId, cause)),
   processing: (order: OrderFacts, pickingListId: string, correlationId: string) =>
     WorkOrderProcessing.outgoing({ ...facts(order), pickingListId }, context(order, correlationId)),
-  completed: (order: OrderFacts, inboundOrderId: string, outputs: { sku: string; quantity: number }[], correlationId: string) =>
-    WorkOrderCompleted.outgoing({ ...facts(order), inboundOrderId, outputs }, context(order, correlationId)),
+  completed: (order: OrderFacts, inboundOrderId: string, genealogy: CompletedGenealogy, correlationId: string) =>
+    WorkOrderCompleted.outgoing({ ...facts(order), inboundOrderId, ...genealogy }, context(order, correlationId)),
   canceled: (order: OrderFacts, correlationId: string, actor?: Actor) => WorkOrderCanceled.outgoing(facts(order, actor), context(order, correlationId)),
 } satisfies Record<string, (...args: never[]) => OutgoingMessage>;
 

@@ -13,12 +13,14 @@ const start = () =>
       { reservationId: 'r2', sku: 'SOAP' },
     ],
     outputs: [{ sku: 'SET', quantity: 5 }],
+    pickingListIds: ['pl-1'],
     actor,
   });
 const onCompletionReply = (data: CompletionSagaData, reply: { type: string; payload: unknown }) => reactTo(completionSaga, data, reply);
+/** BOX is lot-tracked (taken from lot L-1), SOAP is not. */
 const consumed = (reservationId: string, sku: string, quantity: number) => ({
   type: ReservationConsumed.type,
-  payload: { reservationId, sku, quantity, consumed: [] },
+  payload: { reservationId, sku, quantity, consumed: [{ locationCode: 'A-01', quantity, ...(sku === 'BOX' && { lot: 'L-1', expiresOn: '2027-03-01' }) }] },
 });
 const inboundCreated = { type: FinishedGoodsInboundCreated.type, payload: { inboundOrderId: 'in-1', workOrderId: 'wo' } };
 
@@ -39,12 +41,13 @@ describe('completion saga', () => {
       workOrderNumber: 'WO-1',
       warehouseId: 'wh',
       merchantId: 'm',
-      lines: [{ sku: 'SET', quantity: 5 }],
+      // The finished goods' lot: the order's number, unless the receiver names another.
+      lines: [{ sku: 'SET', quantity: 5, lot: 'WO-1' }],
     });
   });
 
   it('puts the order in completing when it starts', () => {
-    expect(completionSaga.started(start().data, order, { reservations: [], outputs: [], actor })).toEqual({
+    expect(completionSaga.started(start().data, order, { reservations: [], outputs: [], pickingListIds: [], actor })).toEqual({
       event: { type: 'CompletionStarted' },
       history: { event: 'completionStarted', detail: { actor } },
       messages: [],
@@ -80,8 +83,21 @@ describe('completion saga', () => {
       reservations: { end: 'CONSUMED' },
     });
     expect(change.messages.map((message) => [message.envelope.type, message.envelope.payload])).toEqual([
-      [WorkOrderCompleted.type, expect.objectContaining({ inboundOrderId: 'in-1', outputs: [{ sku: 'SET', quantity: 5 }] })],
+      [
+        WorkOrderCompleted.type,
+        expect.objectContaining({
+          inboundOrderId: 'in-1',
+          outputs: [{ sku: 'SET', quantity: 5, lot: 'WO-1' }],
+          // The genealogy: exactly the lots and bins inventory took, and the lists that fetched them.
+          consumed: [
+            { sku: 'BOX', locationCode: 'A-01', quantity: 5, lot: 'L-1', expiresOn: '2027-03-01' },
+            { sku: 'SOAP', locationCode: 'A-01', quantity: 10 },
+          ],
+          pickingListIds: ['pl-1'],
+        }),
+      ],
     ]);
+    expect(WorkOrderCompleted.schema.safeParse(change.messages[0]!.envelope.payload).success).toBe(true);
   });
 
   it('ignores a duplicate consumption reply', () => {

@@ -1,10 +1,10 @@
 import type { PayloadOf } from '@wo/contracts/envelope';
 import { CreateFinishedGoodsInbound, FinishedGoodsInboundCreated } from '@wo/contracts/inbound';
-import { ConsumeReservation, ReservationConsumed, stockKey } from '@wo/contracts/inventory';
+import { ConsumeReservation, locationAllocationSchema, ReservationConsumed, stockKey } from '@wo/contracts/inventory';
 import type { Actor } from '@wo/contracts/work-orders';
 import { z } from 'zod';
 import type { SagaOrder, WorkOrderChange } from '../domain/work-order-lifecycle';
-import { publicEvents } from '../domain/work-order-events';
+import { publicEvents, type CompletedGenealogy } from '../domain/work-order-events';
 import { command, defineSaga, ignored, reply, type SagaCommand, type SagaIgnored } from './saga-definition';
 
 /**
@@ -18,6 +18,10 @@ import { command, defineSaga, ignored, reply, type SagaCommand, type SagaIgnored
  *   every reservation consumed and the inbound order known: the saga succeeds
  *   no compensation: both commands are idempotent and cannot be refused for a held reservation
  * succeeded   Completed with the inbound order; the reservations end CONSUMED; WorkOrderCompleted
+ *             (v2) carries the genealogy: each output's lot, the lots consumed, the picking lists
+ *
+ * Every output gets a lot: the work order's number (unique across warehouses), which the
+ * receiver may replace with the lot printed on the goods (docs/decisions/0007-lots.md).
  */
 export const completionSaga = defineSaga({
   type: 'completion',
@@ -50,8 +54,18 @@ const completionSagaData = z.object({
   warehouseId: z.string(),
   merchantId: z.string(),
   phase: z.enum(['completing', 'completed']),
-  reservations: z.array(z.object({ reservationId: z.string(), sku: z.string(), consumed: z.boolean() })),
-  outputs: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+  reservations: z.array(
+    z.object({
+      reservationId: z.string(),
+      sku: z.string(),
+      consumed: z.boolean(),
+      /** What inventory took off the shelves for it, per bin and lot (sagas stored before lots have none). */
+      taken: z.array(locationAllocationSchema).default([]),
+    }),
+  ),
+  /** `lot`: absent only in sagas stored before lots, which take the order's number when they end. */
+  outputs: z.array(z.object({ sku: z.string(), quantity: z.number().int(), lot: z.string().optional() })),
+  pickingListIds: z.array(z.string()).default([]),
   inboundOrderId: z.string().nullable(),
 });
 
@@ -61,6 +75,8 @@ export type CompletionOutcome = { readonly kind: 'completed'; readonly inboundOr
 export interface CompletionStart {
   readonly reservations: readonly { readonly reservationId: string; readonly sku: string }[];
   readonly outputs: readonly { readonly sku: string; readonly quantity: number }[];
+  /** The picking lists that fetched the materials (not the canceled ones). */
+  readonly pickingListIds: readonly string[];
   readonly actor: Actor;
 }
 
@@ -72,8 +88,9 @@ function startCompletion(sagaId: string, order: SagaOrder, input: CompletionStar
     warehouseId: order.warehouseId,
     merchantId: order.merchantId,
     phase: 'completing',
-    reservations: input.reservations.map(({ reservationId, sku }) => ({ reservationId, sku, consumed: false })),
-    outputs: input.outputs.map(({ sku, quantity }) => ({ sku, quantity })),
+    reservations: input.reservations.map(({ reservationId, sku }) => ({ reservationId, sku, consumed: false, taken: [] })),
+    outputs: input.outputs.map(({ sku, quantity }) => ({ sku, quantity, lot: order.number })),
+    pickingListIds: [...input.pickingListIds],
     inboundOrderId: null,
   };
 }
@@ -82,7 +99,7 @@ function reservationConsumed(data: CompletionSagaData, reply: PayloadOf<typeof R
   const target = data.reservations.find((held) => held.reservationId === reply.reservationId);
   if (!target) return ignored(`no reservation ${reply.reservationId} in this completion`);
   if (target.consumed) return ignored(`reservation ${target.reservationId} already consumed`);
-  return { ...data, reservations: data.reservations.map((held) => (held === target ? { ...held, consumed: true } : held)) };
+  return { ...data, reservations: data.reservations.map((held) => (held === target ? { ...held, consumed: true, taken: reply.consumed } : held)) };
 }
 
 function inboundCreated(data: CompletionSagaData, reply: PayloadOf<typeof FinishedGoodsInboundCreated>): CompletionSagaData | SagaIgnored {
@@ -99,10 +116,19 @@ function completed(data: CompletionSagaData, { inboundOrderId }: CompletionOutco
   return {
     event: { type: 'Completed' },
     history: { event: 'completed', detail: { sagaId: data.sagaId, inboundOrderId } },
-    messages: [publicEvents.completed(order, inboundOrderId, [...data.outputs], data.sagaId)],
+    messages: [publicEvents.completed(order, inboundOrderId, genealogyOf(data, order), data.sagaId)],
     inboundOrderId,
     inboundStatus: order.inboundStatus ?? 'PENDING',
     reservations: { end: 'CONSUMED' },
+  };
+}
+
+/** The lots the outputs were given and those the materials were taken from, for WorkOrderCompleted. */
+function genealogyOf(data: CompletionSagaData, order: SagaOrder): CompletedGenealogy {
+  return {
+    outputs: data.outputs.map(({ sku, quantity, lot }) => ({ sku, quantity, lot: lot ?? order.number })),
+    consumed: data.reservations.flatMap(({ sku, taken }) => taken.map((bin) => ({ sku, ...bin }))),
+    pickingListIds: [...data.pickingListIds],
   };
 }
 
@@ -113,5 +139,6 @@ function consumeReservation(data: CompletionSagaData, held: { reservationId: str
 
 function createFinishedGoodsInbound(data: CompletionSagaData): SagaCommand {
   const { workOrderId, workOrderNumber, warehouseId, merchantId } = data;
-  return command(CreateFinishedGoodsInbound, { workOrderId, workOrderNumber, warehouseId, merchantId, lines: [...data.outputs] }, workOrderId);
+  const lines = data.outputs.map(({ sku, quantity, lot }) => ({ sku, quantity, lot: lot ?? workOrderNumber }));
+  return command(CreateFinishedGoodsInbound, { workOrderId, workOrderNumber, warehouseId, merchantId, lines }, workOrderId);
 }

@@ -1,9 +1,10 @@
 import { actorSchema, defineMessage } from '@wo/contracts/envelope';
-import { inboundStatuses } from '@wo/contracts/rest';
+import { inboundStatuses, lotCodeSchema } from '@wo/contracts/rest';
 import { z } from 'zod';
 import { InboundTopics } from './topics';
 
-const line = z.object({ sku: z.string().min(1), quantity: z.number().int().positive() });
+/** A line of finished goods: the lot is the one completion gave them (the receiver may name another). */
+const line = z.object({ sku: z.string().min(1), quantity: z.number().int().positive(), lot: lotCodeSchema.optional() });
 
 /** Expect the finished goods of a completed work order. Idempotent: one inbound order per work order. */
 export const CreateFinishedGoodsInbound = defineMessage({

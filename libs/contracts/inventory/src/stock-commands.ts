@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMessage } from '@wo/contracts/envelope';
+import { lotFields } from '@wo/contracts/rest';
 import { InventoryTopics } from './topics';
 
 const quantity = z.number().int().positive();
@@ -58,5 +59,7 @@ export const PutAwayStock = defineMessage({
     sku: z.string().min(1),
     locationCode: z.string().min(1),
     quantity,
+    /** The lot shelved (and its expiry), for a lot-tracked product; finished goods always name theirs. */
+    ...lotFields,
   }),
 });

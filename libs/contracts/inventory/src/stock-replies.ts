@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { defineMessage } from '@wo/contracts/envelope';
+import { lotFields } from '@wo/contracts/rest';
 import { InventoryTopics } from './topics';
 
-/** Where a reservation's quantity sits: inventory allocates at location level. */
+/**
+ * Where a reservation's quantity sits: inventory allocates at location level, and at lot level for
+ * a lot-tracked product (earliest expiry first, never an expired lot).
+ */
 export const locationAllocationSchema = z.object({
   locationCode: z.string().min(1),
   quantity: z.number().int().positive(),
+  ...lotFields,
 });
 export type LocationAllocation = z.infer<typeof locationAllocationSchema>;
 

@@ -1,8 +1,9 @@
 import { actorSchema, defineMessage } from '@wo/contracts/envelope';
+import { lotFields } from '@wo/contracts/rest';
 import { z } from 'zod';
 import { PickingTopics } from './topics';
 
-const allocation = z.object({ locationCode: z.string().min(1), quantity: z.number().int().positive() });
+const allocation = z.object({ locationCode: z.string().min(1), quantity: z.number().int().positive(), ...lotFields });
 
 /** One work order's materials as inventory allocated them: what a picker must fetch, and where. */
 export const pickingOrderSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lotFields } from './lot';
 
 /**
  * What every endpoint shares: error bodies, paged lists, repeatable query parameters, lines.
@@ -93,5 +94,5 @@ export const linesSchema = z
   });
 
 /** Where stock of a line sits: so many units at one location. */
-export const allocationSchema = z.object({ locationCode: z.string(), quantity: z.number().int() });
+export const allocationSchema = z.object({ locationCode: z.string(), quantity: z.number().int(), ...lotFields });
 export type Allocation = z.infer<typeof allocationSchema>;

@@ -7,6 +7,7 @@ export * from './common';
 export * from './dead-letters';
 export * from './identity';
 export * from './inbound';
+export * from './lot';
 export * from './permissions';
 export * from './picking';
 export * from './reference-data';

@@ -8,6 +8,7 @@ import {
   WorkOrderProcessing,
   WorkOrderTopics,
 } from './index';
+import { readPayload } from '@wo/contracts/envelope';
 
 /**
  * The public work-order events are a contract other domains build on: these tests pin their
@@ -28,7 +29,8 @@ describe('public work-order events (v1)', () => {
       WorkOrderCanceled,
     ]) {
       expect(definition.topic).toBe('work-orders.events');
-      expect(definition.version).toBe(1);
+      // WorkOrderCompleted is at v2 (it carries lots); v1 is still read, upcast (below).
+      expect(definition.version).toBe(definition === WorkOrderCompleted ? 2 : 1);
       expect(definition.type).toMatch(/^work-orders\.WorkOrder[A-Z][a-zA-Z]+$/);
     }
     const materials = [{ lineId: 'l1', sku: 'BOX', quantity: 5, allocations: [{ locationCode: 'A-01', quantity: 5 }] }];
@@ -58,7 +60,24 @@ describe('public work-order events (v1)', () => {
     expect(WorkOrderOutOfStock.schema.safeParse({ ...facts }).success).toBe(false);
     expect(WorkOrderCanceled.schema.safeParse({ workOrderId: 'wo-1' }).success).toBe(false);
     expect(WorkOrderProcessing.schema.safeParse({ ...facts, pickingListId: 'pl-1' }).success).toBe(true);
-    expect(WorkOrderCompleted.schema.safeParse({ ...facts, inboundOrderId: 'in-1', outputs: [{ sku: 'SET', quantity: 5 }] }).success).toBe(true);
+    expect(WorkOrderCompleted.schema.safeParse({ ...facts, inboundOrderId: 'in-1', outputs: [{ sku: 'SET', quantity: 5 }] }).success).toBe(false);
+    expect(
+      WorkOrderCompleted.schema.safeParse({
+        ...facts,
+        inboundOrderId: 'in-1',
+        outputs: [{ sku: 'SET', quantity: 5, lot: 'WO-WH1-00001' }],
+        consumed: [{ sku: 'BOX', locationCode: 'A-01', quantity: 5, lot: 'L-1', expiresOn: '2027-03-01' }],
+        pickingListIds: ['pl-1'],
+      }).success,
+    ).toBe(true);
+  });
+
+  it('read WorkOrderCompleted v1 as v2: outputs without lots, no genealogy', () => {
+    const v1 = { ...facts, inboundOrderId: 'in-1', outputs: [{ sku: 'SET', quantity: 5 }] };
+    expect(readPayload(WorkOrderCompleted, 1, v1)).toEqual({
+      ok: true,
+      payload: { ...v1, outputs: [{ sku: 'SET', quantity: 5, lot: null }], consumed: [], pickingListIds: [] },
+    });
   });
 
   it('carry the actor as an optional, additive field: with it, without it, never half of it', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actorSchema, defineMessage } from '@wo/contracts/envelope';
+import { actorSchema, defineMessage, upcastFrom } from '@wo/contracts/envelope';
+import { lotCodeSchema, lotFields } from '@wo/contracts/rest';
 import { WorkOrderTopics } from './topics';
 
 const lineSchema = z.object({ sku: z.string(), quantity: z.number().int().positive() });
@@ -52,7 +53,7 @@ const allocatedMaterialSchema = z.object({
   sku: z.string(),
   quantity: z.number().int().positive(),
   /** The bins inventory holds the quantity in: where a picker will fetch it. */
-  allocations: z.array(z.object({ locationCode: z.string(), quantity: z.number().int().positive() })),
+  allocations: z.array(z.object({ locationCode: z.string(), quantity: z.number().int().positive(), ...lotFields })),
 });
 
 /**
@@ -74,12 +75,29 @@ export const WorkOrderProcessing = defineMessage({
   schema: z.object({ ...workOrderFacts, pickingListId: z.string() }),
 });
 
-/** Materials were deducted and the finished goods are expected by inbound. */
+const completedV1 = z.object({ ...workOrderFacts, inboundOrderId: z.string(), outputs: z.array(lineSchema) });
+
+/**
+ * Materials were deducted and the finished goods are expected by inbound. Version 2 carries the
+ * genealogy: the lot each output was given, the exact lots (and bins) the materials were taken
+ * from, and the picking lists that fetched them, so a consumer can trace lots without asking.
+ */
 export const WorkOrderCompleted = defineMessage({
   type: 'work-orders.WorkOrderCompleted',
-  version: 1,
+  version: 2,
   topic: WorkOrderTopics.events,
-  schema: z.object({ ...workOrderFacts, inboundOrderId: z.string(), outputs: z.array(lineSchema) }),
+  schema: z.object({
+    ...workOrderFacts,
+    inboundOrderId: z.string(),
+    /** Each output with the lot completion gave it (null only when upcast from v1, which knew no lots). */
+    outputs: z.array(lineSchema.extend({ lot: lotCodeSchema.nullable() })),
+    /** What left the shelves, per bin and lot (a lot-tracked material names its lot). */
+    consumed: z.array(z.object({ sku: z.string(), locationCode: z.string(), quantity: z.number().int().positive(), ...lotFields })),
+    pickingListIds: z.array(z.string()),
+  }),
+  upcasters: [
+    upcastFrom(1, completedV1, (v1) => ({ ...v1, outputs: v1.outputs.map((output) => ({ ...output, lot: null })), consumed: [], pickingListIds: [] })),
+  ],
 });
 
 /** At least one material was short; nothing is held for the order. */
