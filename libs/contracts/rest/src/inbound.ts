@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, pageQuery } from './common';
+import { expiryDateSchema, lotCodeSchema } from './lot';
 
 /** An inbound order's statuses: nothing received, partly received, all received, all put away. */
 export const InboundStatus = { Pending: 'PENDING', Receiving: 'RECEIVING', Received: 'RECEIVED', PutAway: 'PUT_AWAY' } as const;
@@ -14,7 +15,9 @@ const quantity = z.number().int().positive().max(1_000_000);
  */
 export const receiveBody = z.object({
   lines: z
-    .array(z.object({ sku: z.string().min(1), quantity }))
+    // `lot`/`expiresOn`: the lot printed on the goods, in place of the one the line expects; only at
+    // the line's first receipt (a later one naming another lot is refused: one lot per line).
+    .array(z.object({ sku: z.string().min(1), quantity, lot: lotCodeSchema.optional(), expiresOn: expiryDateSchema.optional() }))
     .min(1)
     .max(200),
 });
@@ -39,7 +42,15 @@ export const inboundOrderQuery = pageQuery.extend({
 export type InboundOrderQuery = z.input<typeof inboundOrderQuery>;
 
 /** One SKU of an inbound order: expected, received so far, put away so far. */
-export const inboundLineSchema = z.object({ sku: z.string(), expected: z.number().int(), received: z.number().int(), putAway: z.number().int() });
+export const inboundLineSchema = z.object({
+  sku: z.string(),
+  /** The lot the goods are received as (finished goods: the work order's number unless the receiver named another). */
+  lot: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  expected: z.number().int(),
+  received: z.number().int(),
+  putAway: z.number().int(),
+});
 export type InboundLine = z.infer<typeof inboundLineSchema>;
 
 /** The answer of `GET /inbound-orders/{id}`, receive and putaway. */
@@ -54,7 +65,7 @@ export const inboundOrderSchema = z.object({
   merchantId: z.string(),
   status: z.enum(inboundStatuses),
   lines: z.array(inboundLineSchema),
-  putaways: z.array(z.object({ sku: z.string(), locationCode: z.string(), quantity: z.number().int(), at: isoDateTimeSchema })),
+  putaways: z.array(z.object({ sku: z.string(), lot: z.string().nullable(), locationCode: z.string(), quantity: z.number().int(), at: isoDateTimeSchema })),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
 });

@@ -15,6 +15,7 @@ export * from './route-access';
 export * from './sagas';
 export * from './scheduled-at';
 export * from './stock';
+export * from './traceability';
 export * from './work-orders';
 export * from './openapi-document';
 export * from './openapi-routes';

@@ -54,6 +54,9 @@ export const pickingListLineSchema = z.object({
   locationCode: z.string(),
   sku: z.string(),
   quantity: z.number().int(),
+  /** The lot to take there, for a lot-tracked material (null otherwise), and its expiry. */
+  lot: z.string().nullable(),
+  expiresOn: z.string().nullable(),
   picked: z.number().int(),
   workOrderId: z.string(),
   lineId: z.string(),

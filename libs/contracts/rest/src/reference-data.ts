@@ -28,7 +28,13 @@ export const locationBody = z.object({ code });
 export type LocationBody = z.infer<typeof locationBody>;
 
 /** `POST /products` */
-export const productBody = z.object({ merchantId: z.string().min(1), sku: z.string().trim().min(1).max(64), name });
+export const productBody = z.object({
+  merchantId: z.string().min(1),
+  sku: z.string().trim().min(1).max(64),
+  name,
+  /** Stock held per lot (with expiry), allocated earliest expiry first; fixed once registered. */
+  lotTracked: z.boolean().default(false),
+});
 export type ProductBody = z.infer<typeof productBody>;
 
 /** How many products `GET /products?limit=` answers at most (`limit` is the SKU picker's page size). */
@@ -62,7 +68,14 @@ export const warehouseListSchema = z.array(warehouseSchema);
 export const locationSchema = z.object({ warehouseId: z.string(), code: z.string() });
 export type Location = z.infer<typeof locationSchema>;
 
-export const productSchema = z.object({ id: z.string(), merchantId: z.string(), sku: z.string(), name: z.string(), createdAt: isoDateTimeSchema });
+export const productSchema = z.object({
+  id: z.string(),
+  merchantId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  lotTracked: z.boolean(),
+  createdAt: isoDateTimeSchema,
+});
 export type Product = z.infer<typeof productSchema>;
 /** The answer of `GET /products`. */
 export const productListSchema = z.array(productSchema);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, pageQuery } from './common';
+import { expiryDateSchema, lotCodeSchema } from './lot';
 
 /** Why onHand changed: a restock or correction, a completed work order, inbound goods shelved. */
 export const stockMovementKinds = ['ADJUSTMENT', 'CONSUMPTION', 'PUTAWAY'] as const;
@@ -21,6 +22,8 @@ export const adjustmentBody = z.object({
     .refine((quantity) => quantity !== 0, 'must not be zero')
     .refine((quantity) => Math.abs(quantity) <= 1_000_000_000, 'too large'),
   reason: z.string().trim().min(1).max(500),
+  /** Required for a lot-tracked SKU, refused for any other; a known lot keeps its expiry. */
+  lot: z.object({ code: lotCodeSchema, expiresOn: expiryDateSchema.optional() }).optional(),
 });
 export type AdjustmentBody = z.infer<typeof adjustmentBody>;
 
@@ -34,7 +37,11 @@ export const stockQuery = pageQuery.extend({
 export type StockQuery = z.input<typeof stockQuery>;
 
 /** `GET /inventory/movements?warehouseId=&merchantId=&sku=&locationCode=&reference=&page=&pageSize=` (oldest first; the total in `X-Total-Count`). */
-export const movementQuery = stockQuery.extend({ locationCode: z.string().min(1).optional(), reference: z.string().min(1).optional() });
+export const movementQuery = stockQuery.extend({
+  locationCode: z.string().min(1).optional(),
+  reference: z.string().min(1).optional(),
+  lot: z.string().min(1).optional(),
+});
 /** What a client sends (paging optional). */
 export type MovementQuery = z.input<typeof movementQuery>;
 
@@ -55,6 +62,9 @@ export const stockAdjustmentSchema = z.object({
   sku: z.string(),
   locationCode: z.string(),
   quantity: z.number().int(),
+  /** The lot adjusted, for a lot-tracked SKU (null otherwise). */
+  lot: z.string().nullable(),
+  expiresOn: z.string().nullable(),
   onHand: z.number().int(),
   reserved: z.number().int(),
 });
@@ -62,13 +72,22 @@ export type StockAdjustment = z.infer<typeof stockAdjustmentSchema>;
 
 const quantities = { onHand: z.number().int(), reserved: z.number().int(), available: z.number().int() };
 
-/** One warehouse, merchant and SKU: its totals and its per-location breakdown. */
+/** One lot's stock at one location: `expired` lots stay on hand but are never reserved. */
+export const stockLotSchema = z.object({ lot: z.string(), expiresOn: z.string().nullable(), expired: z.boolean(), ...quantities });
+export type StockLot = z.infer<typeof stockLotSchema>;
+
+/**
+ * One warehouse, merchant and SKU: its totals and its per-location breakdown, and for a
+ * lot-tracked SKU each location's lots (earliest expiry first; empty for a SKU without lots).
+ * `available` leaves out expired lots.
+ */
 export const stockRowSchema = z.object({
   warehouseId: z.string(),
   merchantId: z.string(),
   sku: z.string(),
+  lotTracked: z.boolean(),
   ...quantities,
-  locations: z.array(z.object({ locationCode: z.string(), ...quantities })),
+  locations: z.array(z.object({ locationCode: z.string(), ...quantities, lots: z.array(stockLotSchema) })),
 });
 export type StockRow = z.infer<typeof stockRowSchema>;
 /** The answer of `GET /inventory`. */
@@ -82,6 +101,8 @@ export const stockMovementSchema = z.object({
   sku: z.string(),
   locationCode: z.string(),
   quantity: z.number().int(),
+  /** The lot moved, for a lot-tracked SKU (and a finished lot put away, even untracked). */
+  lot: z.string().nullable(),
   kind: z.enum(stockMovementKinds),
   reason: z.string(),
   /** What caused it, when something did (a reservation, a putaway). */
@@ -104,7 +125,7 @@ export const stockReservationSchema = z.object({
   status: z.enum(reservationStatuses),
   /** When rejected: what was available at that moment. */
   available: z.number().int().nullable(),
-  allocations: z.array(z.object({ reservationId: z.string(), locationCode: z.string(), quantity: z.number().int() })),
+  allocations: z.array(z.object({ reservationId: z.string(), locationCode: z.string(), lot: z.string().nullable(), quantity: z.number().int() })),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
 });
