@@ -1,4 +1,4 @@
-import { ApiClient, WarehouseFixture } from '@wo/testing';
+import { ApiClient, WarehouseFixture, type StockLine } from '@wo/testing';
 import { checkInvariants, type InvariantReport } from '@wo/invariants';
 import type { InstanceName, RunningSystem } from '@wo/dev-system';
 import { FaultInjector, type FaultCounts } from './fault-injector';
@@ -10,6 +10,8 @@ export interface ChaosPlan {
   readonly skus: number;
   /** Units of each SKU in stock per order driven: below what the orders want, so stock is contested. */
   readonly stockPerOrder: number;
+  /** How many of the SKUs are lot-tracked (default: half): their bins hold two lots each, of different expiry. */
+  readonly lotTrackedSkus?: number;
   readonly killEveryMs: [number, number];
   readonly victims: readonly InstanceName[];
   readonly brokerRestart: boolean;
@@ -33,6 +35,25 @@ export interface ChaosReport {
   readonly invariants: InvariantReport['figures'];
 }
 
+/**
+ * The chaos run's orders with its own faults switched off (no kills, no broker restart, no
+ * duplicates): for a fault suite that injects its own beside them (outages, replicas).
+ */
+export function quietChaosPlan(orders: number): ChaosPlan {
+  return {
+    orders,
+    concurrency: 8,
+    skus: 6,
+    stockPerOrder: 0.2,
+    killEveryMs: [0, 0],
+    victims: [],
+    brokerRestart: false,
+    duplicateShare: 0,
+    orderTimeoutMs: 240_000,
+    settleTimeoutMs: 120_000,
+  };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -42,15 +63,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function runChaos(system: RunningSystem, plan: ChaosPlan, log: (line: string) => void = () => undefined): Promise<ChaosReport> {
   const api = system.client('admin');
   const skus = Array.from({ length: plan.skus }, (_, index) => `PART-${index + 1}`);
-  const warehouse = await WarehouseFixture.create(api, { skus: [...skus, 'KIT'], locations: ['A-01', 'A-02', 'B-01', 'B-02', 'FG-01'] });
+  const lotTracked = skus.slice(0, plan.lotTrackedSkus ?? Math.floor(plan.skus / 2));
+  const warehouse = await WarehouseFixture.create(api, { skus: [...skus, 'KIT'], locations: ['A-01', 'A-02', 'B-01', 'B-02', 'FG-01'], lotTracked });
   const perSku = Math.max(1, Math.round(plan.orders * plan.stockPerOrder));
   await warehouse.stock(
-    skus.flatMap((sku, index) => [
-      { sku, locationCode: index % 2 ? 'A-01' : 'B-01', quantity: Math.ceil(perSku / 2) },
-      { sku, locationCode: index % 2 ? 'A-02' : 'B-02', quantity: Math.floor(perSku / 2) || 1 },
-    ]),
+    skus.flatMap((sku, index) =>
+      [
+        { sku, locationCode: index % 2 ? 'A-01' : 'B-01', quantity: Math.ceil(perSku / 2) },
+        { sku, locationCode: index % 2 ? 'A-02' : 'B-02', quantity: Math.floor(perSku / 2) || 1 },
+      ].flatMap((line) => (lotTracked.includes(sku) ? inTwoLots(line) : [line])),
+    ),
   );
-  log(`seeded ${skus.length} SKUs with ${perSku} units each for ${plan.orders} orders`);
+  log(`seeded ${skus.length} SKUs (${lotTracked.length} lot-tracked) with ${perSku} units each for ${plan.orders} orders`);
 
   const injector = new FaultInjector(system, {
     killEveryMs: plan.killEveryMs,
@@ -101,6 +125,16 @@ export async function runChaos(system: RunningSystem, plan: ChaosPlan, log: (lin
     violations: report.violations,
     invariants: report.figures,
   };
+}
+
+/** A bin's stock as two lots: the later-expiring one at the bin, so allocation must walk FEFO across bins and lots. */
+function inTwoLots(line: StockLine): StockLine[] {
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const early = Math.ceil(line.quantity / 2);
+  return [
+    { ...line, quantity: line.quantity - early, lot: { code: `LATE-${line.locationCode}`, expiresOn: inDays(90) } },
+    { ...line, quantity: early, lot: { code: `SOON-${line.locationCode}`, expiresOn: inDays(30) } },
+  ].filter((lot) => lot.quantity > 0);
 }
 
 async function createOrder(api: ApiClient, warehouse: WarehouseFixture, skus: string[], timeoutMs: number): Promise<DrivenOrder | null> {
