@@ -112,6 +112,6 @@ describe('lots: FEFO allocation, genealogy and the trace', () => {
     expect((await trace('TEA-LATE', 'TEA', 'up')).body.workOrders).toEqual([]);
     const unknown = await trace('NO-SUCH-LOT', 'TEA', 'up');
     expect(unknown.status).toBe(404);
-    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.contentType).toContain('application/problem+json');
   });
 });
