@@ -66,6 +66,7 @@ async function main(): Promise<void> {
       killsByService: report.faults.killed,
       brokerRestarts: report.faults.brokerRestarts,
       duplicateDeliveries: report.faults.duplicatesInjected,
+      restartsRetried: report.faults.restartRetries,
     },
     driveSeconds: Math.round(report.driveSeconds),
     timeToSettleSeconds: Math.round(report.settleSeconds),

@@ -5,6 +5,8 @@ export interface FaultCounts {
   killed: Record<string, number>;
   brokerRestarts: number;
   duplicatesInjected: number;
+  /** Restarts that failed and were tried again (a process started while the broker restarts may not come up). */
+  restartRetries: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -16,7 +18,7 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * ite
  * are delivered twice.
  */
 export class FaultInjector {
-  readonly counts: FaultCounts = { killed: {}, brokerRestarts: 0, duplicatesInjected: 0 };
+  readonly counts: FaultCounts = { killed: {}, brokerRestarts: 0, duplicatesInjected: 0, restartRetries: 0 };
   private running = false;
   private loops: Promise<void>[] = [];
   private duplicator: { consumer: Consumer; producer: Producer } | null = null;
@@ -49,15 +51,36 @@ export class FaultInjector {
       await this.system.terminate(victim, 'SIGKILL');
       this.counts.killed[victim] = (this.counts.killed[victim] ?? 0) + 1;
       await sleep(Math.random() * 1_500);
-      await this.system.restart(victim);
+      await this.untilDone(`restart ${victim}`, async () => {
+        // What a failed start left running is stopped first, so the retry starts it afresh.
+        await this.system.terminate(victim, 'SIGKILL').catch(() => undefined);
+        await this.system.restart(victim);
+      });
     }
   }
 
   private async brokerRestart(afterMs: number): Promise<void> {
     await sleep(afterMs);
     if (!this.running) return;
-    await restartLocalKafka(this.system.options.kafkaPort);
+    await this.untilDone('restart the broker', () => restartLocalKafka(this.system.options.kafkaPort));
     this.counts.brokerRestarts += 1;
+  }
+
+  /**
+   * Faults overlap (a kill lands while the broker restarts): a process may then fail to come up
+   * in time. An operator's platform would start it again, and so does the injector, a few times,
+   * before giving up and failing the run.
+   */
+  private async untilDone(what: string, action: () => Promise<void>, attempts = 6): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await action();
+      } catch (error) {
+        if (attempt === attempts) throw new Error(`chaos: could not ${what} in ${attempts} attempts: ${(error as Error).message}`);
+        this.counts.restartRetries += 1;
+        await sleep(2_000 * attempt);
+      }
+    }
   }
 
   /** Reads the saga topics with a group of its own and sends a share of what it sees again, as is. */
