@@ -1,8 +1,7 @@
-import { quietChaosPlan, runChaos } from '@wo/chaos';
+import { duringPostgresOutage, PrivateRedis, quietChaosPlan, readiness, runChaos } from '@wo/chaos';
 import { SERVICES, type RunningSystem } from '@wo/dev-system';
 import { eventually } from '@wo/testing';
 import { faultsPort, startIsolatedSystem, stopIsolatedSystem } from './isolated-system';
-import { duringPostgresOutage, PrivateRedis, readiness } from './outages';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -2,6 +2,7 @@ import { ApiClient, WarehouseFixture, type StockLine } from '@wo/testing';
 import { checkInvariants, type InvariantReport } from '@wo/invariants';
 import type { InstanceName, RunningSystem } from '@wo/dev-system';
 import { FaultInjector, type FaultCounts } from './fault-injector';
+import type { PrivateRedis } from './outages';
 import { driveOrder, type DrivenOrder, type OrderFate } from './order-driver';
 
 export interface ChaosPlan {
@@ -15,6 +16,12 @@ export interface ChaosPlan {
   readonly killEveryMs: [number, number];
   readonly victims: readonly InstanceName[];
   readonly brokerRestart: boolean;
+  /** With `brokerRestart`: restart it again this often (absent: once, 15 s in). */
+  readonly brokerRestartEveryMs?: number;
+  /** A Postgres outage (all sessions ended, 5 s without connections) this long into the drive. */
+  readonly postgresOutageAfterMs?: number;
+  /** A Redis outage (10 s) this long into the drive; the system must run on this Redis of its own. */
+  readonly redisOutage?: { readonly afterMs: number; readonly redis: PrivateRedis };
   readonly duplicateShare: number;
   readonly orderTimeoutMs: number;
   readonly settleTimeoutMs: number;
@@ -80,6 +87,9 @@ export async function runChaos(system: RunningSystem, plan: ChaosPlan, log: (lin
     killEveryMs: plan.killEveryMs,
     victims: plan.victims,
     brokerRestartAfterMs: plan.brokerRestart ? 15_000 : null,
+    brokerRestartEveryMs: plan.brokerRestartEveryMs ?? null,
+    postgresOutageAfterMs: plan.postgresOutageAfterMs ?? null,
+    redisOutage: plan.redisOutage ?? null,
     duplicateShare: plan.duplicateShare,
   });
   await injector.start();
