@@ -1,4 +1,5 @@
 import { PutAwayStock } from '@wo/contracts/inventory';
+import { inboundOrderSchema, pickingListSchema, workOrderDetailSchema } from '@wo/contracts/rest';
 import { WorkOrderCompleted } from '@wo/contracts/work-orders';
 import { ApiClient, eventually, WarehouseFixture } from '@wo/testing';
 import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
@@ -85,6 +86,9 @@ describe('lots through completion, receiving and putaway', () => {
       ['B-01', 'LF-SOAP', 4, null, null],
     ]);
     expect(heldAt(allocated)).toEqual(list.lines.map((line: any) => [line.locationCode, line.sku, line.quantity, line.lot]));
+    // The answers keep to the REST contract's shapes (lot and expiresOn always there, null when none).
+    pickingListSchema.parse(list);
+    workOrderDetailSchema.parse(allocated);
 
     // The finished-goods line is expected as the order's number.
     const inboundId = completed.inboundOrder.id;
@@ -126,6 +130,7 @@ describe('lots through completion, receiving and putaway', () => {
     // The putaway shelves the lot the line was received as.
     const putAway = await api.post(`/inbound-orders/${inboundId}/putaway`, { lines: [{ sku: 'LF-SET', quantity: 2, locationCode: 'FG-01' }] });
     expect(putAway.status).toBe(200);
+    inboundOrderSchema.parse(putAway.body);
     expect(putAway.body).toMatchObject({ status: 'PUT_AWAY', putaways: [{ sku: 'LF-SET', lot: 'PRINTED-42', locationCode: 'FG-01', quantity: 2 }] });
     // Inventory is told which lot (and expiry) was shelved.
     const shelved = await envelopeOf(PutAwayStock.type, (envelope) => envelope.payload.inboundOrderId === inboundId);
@@ -136,7 +141,14 @@ describe('lots through completion, receiving and putaway', () => {
       { what: 'the finished goods in inventory' },
     );
     // The work order's detail shows the inbound line with the lot received.
-    await flow.orderIn(order.id, 'COMPLETED', (detail) => detail.inboundOrder?.status === 'PUT_AWAY' && detail.inboundOrder.lines[0]?.lot === 'PRINTED-42');
+    const done = await flow.orderIn(
+      order.id,
+      'COMPLETED',
+      (detail) => detail.inboundOrder?.status === 'PUT_AWAY' && detail.inboundOrder.lines[0]?.lot === 'PRINTED-42',
+    );
+    expect(workOrderDetailSchema.parse(done).inboundOrder!.lines).toEqual([
+      { sku: 'LF-SET', lot: 'PRINTED-42', expiresOn: '2027-06-30', expected: 2, received: 2, putAway: 2 },
+    ]);
 
     // WorkOrderCompleted v2: the outputs' lot, every bin consumed, the picking lists.
     const event = await completedEventOf(order.id);
