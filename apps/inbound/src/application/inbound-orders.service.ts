@@ -8,11 +8,11 @@ import { isRefusal, refusableTransaction, refuse, skipTake, type FieldError, typ
 import { randomUUID } from 'node:crypto';
 import {
   decide,
+  isLotConflict,
   noInboundOrder,
   type InboundLine,
   type InboundOrderCommand,
   type InboundOrderState,
-  isLotConflict,
   type InboundStatus,
   type LineError,
   type ReceivedGoods,
