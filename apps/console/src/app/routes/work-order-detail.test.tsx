@@ -132,7 +132,11 @@ describe('Work order detail page', () => {
       status: 'COMPLETED',
       allowedActions: [],
       pickingLists: [{ id: 'abcdef12-0000-0000-0000-000000000000', status: 'DONE', picker: 'Pat', updatedAt: '2026-12-01T09:00:00.000Z' }],
-      inboundOrder: { id: 'in-1', status: 'RECEIVING', lines: [{ sku: 'GIFT-SET-HOLIDAY', expected: 4, received: 2, putAway: 1 }] },
+      inboundOrder: {
+        id: 'in-1',
+        status: 'RECEIVING',
+        lines: [{ sku: 'GIFT-SET-HOLIDAY', lot: 'WO-WH1-00001', expiresOn: null, expected: 4, received: 2, putAway: 1 }],
+      },
     });
     renderPage();
     const lists = await screen.findByRole('region', { name: 'Picking Lists' });

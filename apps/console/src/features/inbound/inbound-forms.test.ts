@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildPutawayBody, buildReceiveBody, lineErrorsFromApi, putawayDefaults, receiveDefaults } from './inbound-forms';
 
 const lines: InboundLine[] = [
-  { sku: 'GIFT-SET-HOLIDAY', expected: 5, received: 2, putAway: 1 },
-  { sku: 'TEA-SET', expected: 3, received: 3, putAway: 3 },
+  { sku: 'GIFT-SET-HOLIDAY', lot: null, expiresOn: null, expected: 5, received: 2, putAway: 1 },
+  { sku: 'TEA-SET', lot: null, expiresOn: null, expected: 3, received: 3, putAway: 3 },
 ];
 
 describe('receive', () => {
@@ -18,7 +18,10 @@ describe('receive', () => {
 
 describe('putaway', () => {
   it('defaults to received and not yet put away, at the SKU’s last location', () => {
-    const defaults = putawayDefaults({ lines, putaways: [{ sku: 'GIFT-SET-HOLIDAY', locationCode: 'FG-01', quantity: 1, at: '2026-12-01T08:00:00.000Z' }] });
+    const defaults = putawayDefaults({
+      lines,
+      putaways: [{ sku: 'GIFT-SET-HOLIDAY', lot: null, locationCode: 'FG-01', quantity: 1, at: '2026-12-01T08:00:00.000Z' }],
+    });
     expect(defaults).toEqual({ 'GIFT-SET-HOLIDAY': { quantity: 1, locationCode: 'FG-01' }, 'TEA-SET': { quantity: 0, locationCode: null } });
   });
 

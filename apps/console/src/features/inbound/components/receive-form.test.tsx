@@ -13,9 +13,9 @@ const order: InboundOrder = {
   merchantId: 'merchant-1',
   status: 'RECEIVING',
   lines: [
-    { sku: 'GIFT-SET-HOLIDAY', expected: 5, received: 2, putAway: 0 },
-    { sku: 'TEA-SET', expected: 3, received: 0, putAway: 0 },
-    { sku: 'DONE-SET', expected: 1, received: 1, putAway: 0 },
+    { sku: 'GIFT-SET-HOLIDAY', lot: null, expiresOn: null, expected: 5, received: 2, putAway: 0 },
+    { sku: 'TEA-SET', lot: null, expiresOn: null, expected: 3, received: 0, putAway: 0 },
+    { sku: 'DONE-SET', lot: null, expiresOn: null, expected: 1, received: 1, putAway: 0 },
   ],
   putaways: [],
   createdAt: '2026-12-01T08:00:00.000Z',

@@ -7,7 +7,7 @@ import { AdjustStockForm } from './adjust-stock-form';
 
 const warehouse: Warehouse = { id: 'wh-1', code: 'WH1', name: 'Main warehouse', createdAt: '2026-01-01T00:00:00Z', locations: ['A-01', 'A-02'] };
 const merchant = { id: 'm-1', name: 'Acme Gifts', createdAt: '2026-01-01T00:00:00Z' };
-const product = { id: 'p-1', merchantId: 'm-1', sku: 'CHOC-BAR', name: 'Dark chocolate bar', createdAt: '2026-01-01T00:00:00Z' };
+const product = { id: 'p-1', merchantId: 'm-1', sku: 'CHOC-BAR', name: 'Dark chocolate bar', lotTracked: false, createdAt: '2026-01-01T00:00:00Z' };
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 

@@ -10,12 +10,13 @@ const row: StockRow = {
   warehouseId: 'wh-1',
   merchantId: 'm-1',
   sku: 'CHOC-BAR',
+  lotTracked: false,
   onHand: 150,
   reserved: 150,
   available: 0,
   locations: [
-    { locationCode: 'A-01', onHand: 100, reserved: 100, available: 0 },
-    { locationCode: 'A-02', onHand: 50, reserved: 50, available: 0 },
+    { locationCode: 'A-01', onHand: 100, reserved: 100, available: 0, lots: [] },
+    { locationCode: 'A-02', onHand: 50, reserved: 50, available: 0, lots: [] },
   ],
 };
 const names = new Map([[productKey('m-1', 'CHOC-BAR'), 'Dark chocolate bar']]);
