@@ -34,6 +34,10 @@ describe('receive with lots', () => {
       ],
     });
     expect(buildReceiveBody({ A: 2 }, receiveLotDefaults(expecting), expecting)).toEqual({ lines: [{ sku: 'A', quantity: 2 }] });
+    // An expiry alone belongs to the lot the line expects.
+    expect(buildReceiveBody({ A: 2 }, { A: { lot: 'WO-WH1-00001', expiresOn: '2027-05-01' } }, expecting)).toEqual({
+      lines: [{ sku: 'A', quantity: 2, expiresOn: '2027-05-01' }],
+    });
   });
 
   it('asks for a lot where one is expected, and for a lot to carry an expiry', () => {

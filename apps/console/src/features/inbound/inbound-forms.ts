@@ -49,8 +49,11 @@ export function buildReceiveBody(
     .map(([sku, value]) => {
       const lot = lots[sku];
       const line = { sku, quantity: quantityOf(value) };
-      if (!lotChanged(bySku.get(sku), lot)) return line;
-      return lot.expiresOn ? { ...line, lot: lot.lot.trim(), expiresOn: lot.expiresOn } : { ...line, lot: lot.lot.trim() };
+      const expected = bySku.get(sku);
+      if (!lotChanged(expected, lot)) return line;
+      // What changed, and only that: an expiry alone is the expected lot's.
+      const code = lot.lot.trim();
+      return { ...line, ...(code !== (expected?.lot ?? '') && { lot: code }), ...(lot.expiresOn && { expiresOn: lot.expiresOn }) };
     })
     .filter((line) => line.quantity > 0);
   return lines.length > 0 ? { lines } : null;
