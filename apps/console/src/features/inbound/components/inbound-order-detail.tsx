@@ -49,8 +49,9 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
 
       <InboundLines merchantId={order.merchantId} lines={order.lines} />
 
-      {/* Keyed on the order's version so the defaults follow what is left after each step. */}
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      {/* Keyed on the order's version so the defaults follow what is left after each step. One above
+          the other: a line of Receive holds its quantity, Lot and Expires On side by side. */}
+      <Stack gap="md">
         {may('inbound.receive') ? (
           <ReceiveForm
             key={`receive-${order.updatedAt}`}
@@ -66,7 +67,7 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
             onPutAway={(units) => setNotice(`Put away ${units} ${units === 1 ? 'unit' : 'units'}`)}
           />
         ) : null}
-      </SimpleGrid>
+      </Stack>
 
       {order.putaways.length > 0 ? (
         <Stack gap="xs">

@@ -1,7 +1,7 @@
 import { Autocomplete, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
-import { formatDateTime } from '../../../components/ui/format';
+import { DayAndTime } from '../../../components/ui/day-and-time';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/states';
 import { LotLink } from '../../lots/components/lot-link';
 import { useProducts } from '../../products/api/get-products';
@@ -75,7 +75,7 @@ export function MovementsTab({ warehouseId, locations }: { warehouseId: string; 
               The ledger shows at most 1,000 movements; filter by SKU, location or lot to narrow it.
             </Text>
           ) : null}
-          <Table.ScrollContainer minWidth={820}>
+          <Table.ScrollContainer minWidth={760} scrollAreaProps={{ type: 'auto' }}>
             <Table verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -91,14 +91,18 @@ export function MovementsTab({ warehouseId, locations }: { warehouseId: string; 
               <Table.Tbody>
                 {rows.map((movement) => (
                   <Table.Tr key={movement.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(movement.createdAt)}</Table.Td>
-                    <Table.Td ff="monospace">{movement.sku}</Table.Td>
-                    <Table.Td ff="monospace">{movement.locationCode}</Table.Td>
                     <Table.Td>
+                      <DayAndTime value={movement.createdAt} />
+                    </Table.Td>
+                    <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      {movement.sku}
+                    </Table.Td>
+                    <Table.Td ff="monospace">{movement.locationCode}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {movement.lot ? <LotLink merchantId={movement.merchantId} sku={movement.sku} lot={movement.lot} direction="up" /> : '—'}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={movementKindColors[movement.kind]}>
+                      <Badge variant="light" color={movementKindColors[movement.kind]} style={{ minWidth: 'max-content' }}>
                         {movementKindLabels[movement.kind]}
                       </Badge>
                     </Table.Td>

@@ -64,12 +64,10 @@ export function StockTable({ rows, productNames, merchantName, onAdjust }: Stock
                     </ActionIcon>
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Text size="sm" ff="monospace" fw={500}>
-                        {row.sku}
-                      </Text>
-                      <LotBadges row={row} />
-                    </Group>
+                    <Text size="sm" ff="monospace" fw={500}>
+                      {row.sku}
+                    </Text>
+                    <LotBadges row={row} />
                     <Text size="xs" c="dimmed">
                       {row.locations.length === 1 ? row.locations[0]!.locationCode : `${row.locations.length} locations`}
                     </Text>
@@ -108,17 +106,18 @@ export function StockTable({ rows, productNames, merchantName, onAdjust }: Stock
 function LotBadges({ row }: { row: StockRow }) {
   if (!isLotTracked(row)) return null;
   const expired = expiredLotCount(row);
+  // Under the SKU, not beside it: a narrow column would cut the words short.
   return (
-    <>
-      <Badge size="xs" variant="light" color="violet">
+    <Group gap={4} my={2}>
+      <Badge size="xs" variant="light" color="violet" style={{ minWidth: 'max-content' }}>
         Lot-tracked
       </Badge>
       {expired > 0 ? (
-        <Badge size="xs" variant="filled" color="red">
+        <Badge size="xs" variant="filled" color="red" style={{ minWidth: 'max-content' }}>
           {expired === 1 ? '1 lot expired' : `${expired} lots expired`}
         </Badge>
       ) : null}
-    </>
+    </Group>
   );
 }
 

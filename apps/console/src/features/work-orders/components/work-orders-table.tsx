@@ -2,6 +2,7 @@ import { Anchor, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import type { WorkOrderListItem, WorkOrderSort } from '@wo/contracts/rest';
 import { Link } from 'react-router';
+import { DayAndTime } from '../../../components/ui/day-and-time';
 import { formatDate } from '../../../components/ui/format';
 import { useMerchantMode } from '../../merchants/api/get-merchants';
 import { WorkOrderStatusBadge } from '../status';
@@ -71,27 +72,12 @@ export function WorkOrdersTable({
               <Table.Td>{priorityLabels[order.priority]}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(order.scheduledAt)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <CreatedAt value={order.createdAt} />
+                <DayAndTime value={order.createdAt} />
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-/** A moment in the operator's zone as the day over the time: the column stays narrow. */
-function CreatedAt({ value }: { value: string }) {
-  const date = new Date(value);
-  return (
-    <time dateTime={value}>
-      <Text size="sm" component="span" display="block">
-        {date.toLocaleDateString(undefined, { year: 'numeric', month: '2-digit', day: '2-digit' })}
-      </Text>
-      <Text size="xs" c="dimmed" component="span" display="block">
-        {date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
-      </Text>
-    </time>
   );
 }
