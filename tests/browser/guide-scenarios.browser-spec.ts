@@ -548,6 +548,12 @@ describe('the user guide, through the console', () => {
     await visible(page.getByRole('table', { name: 'Putaways' }).getByText(number));
     await screenshot(page, 'inbound-order-put-away-lots');
 
+    // Inventory learns the genealogy and the putaway from events: wait for it to answer, then ask on screen.
+    await eventually(
+      () => api.get(`/traceability/lots?merchantId=${warehouse.merchantId}&sku=HONEY-GIFT&lot=${encodeURIComponent(number)}&direction=down`),
+      (response) => response.status === 200 && response.body.workOrders[0]?.outputs[0]?.onHand.length === 1,
+      { what: 'the finished lot to be traceable, put away' },
+    );
     // Down from the finished lot: the component lot that went into it is the earlier-expiring one.
     await page.getByRole('link', { name: 'Lot Trace' }).first().click();
     const trace = page.getByRole('form', { name: 'Lot Trace' });
