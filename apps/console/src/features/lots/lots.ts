@@ -25,8 +25,3 @@ export function expiryProblem(day: string): string | undefined {
   if (!day) return undefined;
   return expiryDateSchema.safeParse(day).success ? undefined : 'Enter a day as YYYY-MM-DD';
 }
-
-/** Whether a lot is past its expiry day (usable through that day, UTC), as inventory decides it. */
-export function isExpired(expiresOn: string | null | undefined, today: string = new Date().toISOString().slice(0, 10)): boolean {
-  return Boolean(expiresOn && expiresOn < today);
-}
