@@ -1,6 +1,6 @@
 import { ApiClient, eventually } from '@wo/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, openConsole, pageErrors, screenshot } from './support/browser';
 import { choose, tableRows, valueOf, visible } from './support/screen';
 
@@ -18,6 +18,8 @@ describe('the user guide, through the console', () => {
   let warehouse: DemoWarehouse;
   const orderIds: Record<'giftSets' | 'ribbons', string> = { giftSets: '', ribbons: '' };
   let boltToysId = '';
+  /** The lot trace the lot scenario ended on, for the tablet's look at it. */
+  let lotTraceUrl = '';
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -448,6 +450,139 @@ describe('the user guide, through the console', () => {
     }
   });
 
+  // Needs the lots backend (docs/decisions/0007-lots.md): lot-tracked products, stock by lot, FEFO, the trace.
+  it('lot trace: a material restocked as two lots, made into a finished lot; traced down to the earlier-expiring lot, and up to where the goods went', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    const [earlyExpiry, lateExpiry] = [`${year}-06-30`, `${year}-12-31`];
+
+    // A lot-tracked material, registered on the Products screen.
+    await page.goto('products');
+    await page.getByRole('button', { name: 'New Product' }).click();
+    const newProduct = page.getByRole('dialog');
+    await chooseAcmeGifts(page, newProduct);
+    await newProduct.getByRole('textbox', { name: 'SKU' }).fill('HONEY');
+    await newProduct.getByRole('textbox', { name: 'Name' }).fill('Wildflower honey, 250 g');
+    await newProduct.getByRole('checkbox', { name: 'Lot-tracked' }).check();
+    await newProduct.getByRole('button', { name: 'Save' }).click();
+    await visible(page.getByRole('row').filter({ hasText: 'Wildflower honey' }).getByText('Lot-tracked'));
+    await screenshot(page, 'products-lot-tracked');
+    await created(api.post('/products', { merchantId: warehouse.merchantId, sku: 'HONEY-GIFT', name: 'Honey gift box' }));
+
+    // Restocked as two lots through Adjust Stock: the one at A-01 expires later than the one at A-02.
+    for (const [lot, expiresOn, locationCode] of [
+      ['HNY-LATE', lateExpiry, 'A-01'],
+      ['HNY-EARLY', earlyExpiry, 'A-02'],
+    ] as const) {
+      await page.goto('inventory?tab=adjust');
+      const form = page.getByRole('form', { name: 'Adjust Stock' });
+      await chooseAcmeGifts(page, form);
+      await form.getByRole('combobox', { name: 'SKU' }).fill('HONEY');
+      await page.keyboard.press('Escape');
+      // Asked only because HONEY is lot-tracked.
+      await (await visible(form.getByRole('combobox', { name: 'Lot' }))).fill(lot);
+      await page.keyboard.press('Escape');
+      await form.getByLabel('Expires On').fill(expiresOn);
+      await choose(page, form, 'Location', locationCode);
+      await form.getByRole('textbox', { name: 'Quantity' }).fill('5');
+      await form.getByRole('textbox', { name: 'Reason' }).fill('honey from the beekeeper');
+      await form.getByRole('button', { name: 'Save Adjustment' }).click();
+      await visible(page.getByRole('status').filter({ hasText: `HONEY lot ${lot} (expires ${expiresOn}) at ${locationCode}` }));
+      if (lot === 'HNY-LATE') await screenshot(page, 'inventory-adjust-stock-lot');
+    }
+    await page.getByRole('tab', { name: 'Stock', exact: true }).click();
+    await page.getByRole('button', { name: 'Show locations of HONEY', exact: true }).click();
+    const honeyLots = page.getByRole('table', { name: 'Locations of HONEY', exact: true });
+    expect((await tableRows(page, honeyLots)).map((row) => row.slice(0, 6))).toEqual([
+      ['A-01', 'HNY-LATE', lateExpiry, '5', '0', '5'],
+      ['A-02', 'HNY-EARLY', earlyExpiry, '5', '0', '5'],
+    ]);
+    await screenshot(page, 'inventory-stock-lots');
+
+    // A work order using 4: allocation takes the lot expiring first.
+    const order = await eventually(
+      () =>
+        api.post('/work-orders', {
+          merchantId: warehouse.merchantId,
+          warehouseId: warehouse.warehouseId,
+          name: 'Honey gift boxes',
+          outputs: [{ sku: 'HONEY-GIFT', quantity: 2 }],
+          materials: [{ sku: 'HONEY', quantity: 4 }],
+        }),
+      (response) => response.status === 201,
+      { what: 'work-orders to know the honey products' },
+    );
+    const { id: orderId, number } = order.body;
+    await page.goto(`work-orders/${orderId}`);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await visible(page.getByRole('button', { name: 'Create Picking List' }), 30_000);
+    const reservations = page.getByRole('region', { name: 'Reservations' });
+    await visible(reservations.getByText(`A-02 × 4 · Lot HNY-EARLY · Expires On ${earlyExpiry}`));
+    expect(await reservations.getByRole('link', { name: 'HNY-EARLY' }).getAttribute('href')).toContain('lot=HNY-EARLY&direction=up');
+    await screenshot(page, 'work-order-detail-allocated-lots');
+
+    // Picked from the picking list, which names the lot to take.
+    await page.getByRole('button', { name: 'Create Picking List' }).click();
+    await (await visible(page.getByRole('region', { name: 'Picking Lists' }).getByRole('link', { name: /^PL-/ }), 30_000)).click();
+    const stops = await tableRows(page, page.getByRole('table', { name: 'Picking list lines' }));
+    expect(stops.map((row) => row.slice(1, 6))).toEqual([['A-02', 'HONEY', 'HNY-EARLY', earlyExpiry, '4']]);
+    await screenshot(page, 'picking-list-detail-lots');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Picker' }).fill('Pat');
+    await page.getByRole('dialog').getByRole('button', { name: 'Start Picking' }).click();
+    await page.getByRole('button', { name: 'Mark Done' }).click();
+    await visible(page.getByText('Done', { exact: true }));
+
+    // Completed; its finished goods are received as the work order's lot and put away.
+    await page.goto(`work-orders/${orderId}`);
+    await page.getByRole('button', { name: 'Complete' }).click({ timeout: 30_000 });
+    await visible(page.getByText('Completed', { exact: true }), 30_000);
+    await page.getByRole('link', { name: 'Open the inbound order' }).click({ timeout: 30_000 });
+    const receive = page.getByRole('form', { name: 'Receive' });
+    expect(await receive.getByRole('textbox', { name: 'Lot for HONEY-GIFT' }).inputValue()).toBe(number);
+    await screenshot(page, 'inbound-order-receive-lot');
+    await receive.getByRole('button', { name: 'Receive' }).click();
+    const putAway = page.getByRole('form', { name: 'Put Away' });
+    await valueOf(putAway.getByRole('textbox', { name: 'Put away HONEY-GIFT' }), (value) => value === '2');
+    await choose(page, putAway, 'Location for HONEY-GIFT', 'FG-01');
+    await putAway.getByRole('button', { name: 'Put Away' }).click();
+    await visible(page.getByRole('table', { name: 'Putaways' }).getByText(number));
+    await screenshot(page, 'inbound-order-put-away-lots');
+
+    // Inventory learns the genealogy and the putaway from events: wait for it to answer, then ask on screen.
+    await eventually(
+      () => api.get(`/traceability/lots?merchantId=${warehouse.merchantId}&sku=HONEY-GIFT&lot=${encodeURIComponent(number)}&direction=down`),
+      (response) => response.status === 200 && response.body.workOrders[0]?.outputs[0]?.onHand.length === 1,
+      { what: 'the finished lot to be traceable, put away' },
+    );
+    // Down from the finished lot: the component lot that went into it is the earlier-expiring one.
+    await page.getByRole('link', { name: 'Lot Trace' }).first().click();
+    const trace = page.getByRole('form', { name: 'Lot Trace' });
+    await chooseAcmeGifts(page, trace);
+    await trace.getByRole('combobox', { name: 'SKU' }).fill('HONEY-GIFT');
+    await page.keyboard.press('Escape');
+    await trace.getByRole('textbox', { name: 'Lot' }).fill(number);
+    await trace.getByRole('radio', { name: 'Down: what went into it' }).check();
+    await trace.getByRole('button', { name: 'Trace' }).click();
+    const made = page.getByRole('region', { name: `Work order ${number}` });
+    await visible(made);
+    expect(await tableRows(page, made.getByRole('table', { name: `Component lots of ${number}` }))).toEqual([
+      ['HONEY', 'HNY-EARLY', earlyExpiry, '4', 'A-02 × 4'],
+    ]);
+    await screenshot(page, 'lot-trace-down');
+
+    // Up from that component lot (its link in the trace): the finished lot, where it was put away and is now.
+    await made.getByRole('link', { name: 'HNY-EARLY' }).click();
+    await visible(page.getByRole('radio', { name: 'Up: where it went' }).and(page.locator(':checked')));
+    const used = page.getByRole('region', { name: `Work order ${number}` });
+    await visible(used.getByRole('table', { name: `Finished lots of ${number}` }));
+    expect(await tableRows(page, used.getByRole('table', { name: `Finished lots of ${number}` }))).toEqual([
+      ['HONEY-GIFT', number, '—', '2', 'FG-01 × 2', 'FG-01 × 2'],
+    ]);
+    expect(await used.getByRole('link', { name: number }).first().getAttribute('href')).toBe(`/console/work-orders/${orderId}`);
+    await screenshot(page, 'lot-trace-up');
+    lotTraceUrl = new URL(page.url()).pathname.replace(/^\/console\//, '') + new URL(page.url()).search;
+  });
+
   it('logged no script error and no Content-Security-Policy violation on any page', () => {
     expect(pageErrors).toEqual([]);
   });
@@ -460,6 +595,9 @@ describe('the user guide, through the console', () => {
         [`work-orders/${orderIds.giftSets}`, 'tablet-work-order-detail'],
         ['material-picking', 'tablet-material-picking'],
         ['inventory', 'tablet-inventory'],
+        ['products', 'tablet-products'],
+        ['lot-trace', 'tablet-lot-trace-form'],
+        ...(lotTraceUrl ? [[lotTraceUrl, 'tablet-lot-trace'] as const] : []),
       ] as const) {
         await tablet.page.goto(path);
         await visible(tablet.page.getByRole('heading', { level: 2 }));
@@ -585,4 +723,15 @@ async function filterBy(page: Page, label: string, value: string): Promise<void>
   await input.press('Enter');
   await page.waitForLoadState('networkidle');
   await visible(page.getByText(/work orders?$/));
+}
+
+/**
+ * Picks Acme Gifts in a form's Merchant field, when it asks: with one merchant the field fills
+ * itself in (or is not shown), with several the scenario chooses.
+ */
+async function chooseAcmeGifts(page: Page, scope: Locator): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const field = scope.getByRole('combobox', { name: 'Merchant' });
+  if ((await field.count()) === 0 || (await field.inputValue()) === 'Acme Gifts') return;
+  await choose(page, scope, 'Merchant', 'Acme Gifts');
 }

@@ -7,6 +7,7 @@ import { DeadLettersRoute } from './routes/dead-letters';
 import { InboundOrderDetailRoute } from './routes/inbound-order-detail';
 import { InboundOrdersRoute } from './routes/inbound-orders';
 import { InventoryRoute } from './routes/inventory';
+import { LotTraceRoute } from './routes/lot-trace';
 import { MaterialPickingRoute } from './routes/material-picking';
 import { MerchantsRoute } from './routes/merchants';
 import { NotFoundRoute } from './routes/not-found';
@@ -40,6 +41,7 @@ export function AppRoutes() {
         <Route path="inbound-orders" element={<InboundOrdersRoute />} />
         <Route path="inbound-orders/:id" element={<InboundOrderDetailRoute />} />
         <Route path="inventory" element={<InventoryRoute />} />
+        <Route path="lot-trace" element={<LotTraceRoute />} />
         <Route path="products" element={<ProductsRoute />} />
         <Route path="merchants" element={<MerchantsRoute />} />
         <Route path="warehouses" element={<WarehousesRoute />} />

@@ -29,4 +29,16 @@ describe('the sections', () => {
     expect(screen.queryByRole('link', { name: 'Dead Letters' })).not.toBeInTheDocument();
     expect(screen.queryByText('Operations')).not.toBeInTheDocument();
   });
+
+  it('show Lot Trace, next to Inventory, to every role that may read stock', () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json([])),
+    );
+    for (const role of ['picker', 'receiver', 'inventory-clerk', 'merchant-user', 'sre'] as const) {
+      const { unmount } = renderWithProviders(<AppLayout />, { roles: [role] });
+      expect(screen.getByRole('link', { name: 'Lot Trace' })).toHaveAttribute('href', '/lot-trace');
+      unmount();
+    }
+  });
 });

@@ -2,12 +2,16 @@ import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mant
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import type { ConsoleAction } from '@wo/contracts/rest';
-import { useMay } from '../../features/auth/permissions';
+import { useMay, useMayRead } from '../../features/auth/permissions';
 import { SignedInUser } from '../../features/auth/signed-in-user';
 import { WarehouseSwitcher } from '../../features/warehouses/components/warehouse-switcher';
 
 /** The console's sections, grouped as the warehouse runs them. */
-const sections: { heading: string; links: { to: string; label: string; needs?: ConsoleAction }[] }[] = [
+/**
+ * `needs`: an action the user must be allowed (ACTION_ROLES); `reads`: an endpoint the page reads
+ * that the user must be allowed to call (ROUTE_ACCESS).
+ */
+const sections: { heading: string; links: { to: string; label: string; needs?: ConsoleAction; reads?: string }[] }[] = [
   {
     heading: 'Production',
     links: [
@@ -22,6 +26,8 @@ const sections: { heading: string; links: { to: string; label: string; needs?: C
       { to: '/picking-lists', label: 'Picking Lists', needs: 'pickingLists.read' },
       { to: '/inbound-orders', label: 'Inbound Orders', needs: 'inbound.read' },
       { to: '/inventory', label: 'Inventory' },
+      // The trace is inventory's answer: whoever may read stock may follow its lots.
+      { to: '/lot-trace', label: 'Lot Trace', reads: 'listStock' },
     ],
   },
   {
@@ -45,6 +51,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const may = useMay();
+  const mayRead = useMayRead();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
@@ -67,7 +74,7 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" aria-label="Sections">
         <ScrollArea>
           {sections
-            .map((section) => ({ ...section, links: section.links.filter((link) => !link.needs || may(link.needs)) }))
+            .map((section) => ({ ...section, links: section.links.filter((link) => (!link.needs || may(link.needs)) && (!link.reads || mayRead(link.reads))) }))
             // A section none of whose pages the user may open is not shown at all.
             .filter((section) => section.links.length > 0)
             .map((section) => (

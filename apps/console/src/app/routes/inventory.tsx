@@ -73,6 +73,7 @@ export function InventoryRoute() {
     merchantId: params.get('merchantId') ?? undefined,
     sku: params.get('sku') ?? undefined,
     locationCode: params.get('locationCode') ?? undefined,
+    lot: params.get('lot') ?? undefined,
   };
 
   return (

@@ -127,12 +127,63 @@ describe('Work order detail page', () => {
     expect(screen.getByRole('button', { name: 'Create Picking List' })).toBeEnabled();
   });
 
+  it('Allocated from lots: each reservation’s lot and expiry, the lot opening its trace up', async () => {
+    showing({
+      status: 'ALLOCATED',
+      allowedActions: ['createPickingList', 'cancel'],
+      reservations: [
+        {
+          reservationId: 'r-1',
+          lineId: 'line-choc',
+          sku: 'HONEY',
+          quantity: 6,
+          allocations: [
+            { locationCode: 'A-02', quantity: 4, lot: 'HNY-EARLY', expiresOn: '2027-03-31' },
+            { locationCode: 'A-01', quantity: 2, lot: 'HNY-LATE' },
+          ],
+        },
+      ],
+    });
+    renderPage();
+    const reservations = await screen.findByRole('region', { name: 'Reservations' });
+    expect(within(reservations).getByText(/A-02 × 4 · Lot/)).toHaveTextContent('A-02 × 4 · Lot HNY-EARLY · Expires On 2027-03-31');
+    expect(within(reservations).getByText(/A-01 × 2 · Lot/)).toHaveTextContent(/^A-01 × 2 · Lot HNY-LATE$/);
+    expect(within(reservations).getByRole('link', { name: 'HNY-EARLY' })).toHaveAttribute(
+      'href',
+      '/lot-trace?merchantId=merchant-1&sku=HONEY&lot=HNY-EARLY&direction=up',
+    );
+  });
+
+  it('Completed: the finished lot of the inbound order, opening its trace down', async () => {
+    showing({
+      status: 'COMPLETED',
+      allowedActions: [],
+      inboundOrder: {
+        id: 'in-1',
+        status: 'RECEIVED',
+        lines: [{ sku: 'GIFT-SET-HOLIDAY', lot: 'WO-WH1-00001', expiresOn: '2027-12-31', expected: 4, received: 4, putAway: 0 }],
+      },
+    });
+    renderPage();
+    const inbound = await screen.findByRole('region', { name: 'Finished-goods inbound order' });
+    expect(within(inbound).getByRole('columnheader', { name: 'Lot' })).toBeInTheDocument();
+    expect(within(inbound).getByText('2027-12-31')).toBeInTheDocument();
+    expect(within(inbound).getByRole('link', { name: 'WO-WH1-00001' })).toHaveAttribute(
+      'href',
+      '/lot-trace?merchantId=merchant-1&sku=GIFT-SET-HOLIDAY&lot=WO-WH1-00001&direction=down',
+    );
+  });
+
   it('Completed: the picking list and the finished-goods inbound order with its progress', async () => {
     showing({
       status: 'COMPLETED',
       allowedActions: [],
       pickingLists: [{ id: 'abcdef12-0000-0000-0000-000000000000', status: 'DONE', picker: 'Pat', updatedAt: '2026-12-01T09:00:00.000Z' }],
-      inboundOrder: { id: 'in-1', status: 'RECEIVING', lines: [{ sku: 'GIFT-SET-HOLIDAY', expected: 4, received: 2, putAway: 1 }] },
+      inboundOrder: {
+        id: 'in-1',
+        status: 'RECEIVING',
+        lines: [{ sku: 'GIFT-SET-HOLIDAY', lot: 'WO-WH1-00001', expiresOn: null, expected: 4, received: 2, putAway: 1 }],
+      },
     });
     renderPage();
     const lists = await screen.findByRole('region', { name: 'Picking Lists' });

@@ -90,11 +90,13 @@ export function WorkOrderDetailRoute() {
               <WorkOrderDetailLines title="Produce Output" lines={order.outputs} />
               <WorkOrderDetailLines title="Consume Materials" lines={order.materials} />
             </SimpleGrid>
-            {order.status === 'ALLOCATED' || order.status === 'PROCESSING' ? <WorkOrderDetailReservations reservations={order.reservations} /> : null}
+            {order.status === 'ALLOCATED' || order.status === 'PROCESSING' ? (
+              <WorkOrderDetailReservations merchantId={order.merchantId} reservations={order.reservations} />
+            ) : null}
             {order.pickingLists.length > 0 || order.status === 'ALLOCATED' || order.status === 'PROCESSING' ? (
               <WorkOrderDetailPickingLists pickingLists={order.pickingLists} status={order.status} />
             ) : null}
-            {order.inboundOrder ? <WorkOrderDetailInbound inboundOrder={order.inboundOrder} /> : null}
+            {order.inboundOrder ? <WorkOrderDetailInbound merchantId={order.merchantId} inboundOrder={order.inboundOrder} /> : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

@@ -31,7 +31,33 @@ describe('buildAdjustmentBody', () => {
   });
 });
 
+describe('buildAdjustmentBody for a lot-tracked SKU', () => {
+  it('names the lot, with its expiry when given', () => {
+    const withExpiry = buildAdjustmentBody('wh-1', { ...filled, lotTracked: true, lot: ' HNY-1 ', expiresOn: '2027-03-31' });
+    expect(withExpiry.ok && withExpiry.body.lot).toEqual({ code: 'HNY-1', expiresOn: '2027-03-31' });
+    const without = buildAdjustmentBody('wh-1', { ...filled, lotTracked: true, lot: 'HNY-1', expiresOn: '' });
+    expect(without.ok && without.body.lot).toEqual({ code: 'HNY-1' });
+  });
+
+  it('asks for the lot, refuses a code with spaces and a malformed day', () => {
+    const missing = buildAdjustmentBody('wh-1', { ...filled, lotTracked: true, lot: '' });
+    expect(!missing.ok && missing.errors.lot).toBe('Enter the lot');
+    const bad = buildAdjustmentBody('wh-1', { ...filled, lotTracked: true, lot: 'HNY 1', expiresOn: '31/03/2027' });
+    expect(!bad.ok && bad.errors).toEqual({ lot: expect.stringMatching(/without spaces/), 'lot.expiresOn': expect.stringMatching(/YYYY-MM-DD/) });
+  });
+
+  it('sends no lot for an untracked SKU, whatever the form held', () => {
+    const draft = buildAdjustmentBody('wh-1', { ...filled, lotTracked: false, lot: 'HNY-1' });
+    expect(draft.ok && 'lot' in draft.body).toBe(false);
+  });
+});
+
 describe('adjustmentErrorsFrom', () => {
+  it('puts the lot code’s error on the Lot field', () => {
+    const error = new ApiError({ title: 'Invalid input', status: 400, errors: [{ field: 'lot.code', message: 'printable ASCII without spaces' }] });
+    expect(adjustmentErrorsFrom(error)).toEqual({ 'lot.code': 'printable ASCII without spaces', lot: 'printable ASCII without spaces' });
+  });
+
   it('maps a 400 problem to its fields', () => {
     const error = new ApiError({ title: 'Invalid input', status: 400, errors: [{ field: 'sku', message: 'unknown SKU X' }] });
     expect(adjustmentErrorsFrom(error)).toEqual({ sku: 'unknown SKU X' });

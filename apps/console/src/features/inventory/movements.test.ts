@@ -9,6 +9,7 @@ const movement = (id: string, createdAt: string): StockMovement => ({
   sku: 'S',
   locationCode: 'A-01',
   quantity: 1,
+  lot: null,
   kind: 'ADJUSTMENT',
   reason: 'restock',
   reference: null,

@@ -6,6 +6,7 @@ const row = (sku: string, locations: StockRow['locations'] = []): StockRow => ({
   warehouseId: 'wh',
   merchantId: 'm',
   sku,
+  lotTracked: false,
   onHand: 0,
   reserved: 0,
   available: 0,
@@ -28,7 +29,7 @@ describe('filterStockRows', () => {
 
 describe('locationOptions', () => {
   it('labels each location with what is on hand there', () => {
-    const stocked = row('CHOC-BAR', [{ locationCode: 'A-02', onHand: 120, reserved: 0, available: 120 }]);
+    const stocked = row('CHOC-BAR', [{ locationCode: 'A-02', onHand: 120, reserved: 0, available: 120, lots: [] }]);
     expect(locationOptions(['A-01', 'A-02'], stocked)).toEqual([
       { value: 'A-01', label: 'A-01' },
       { value: 'A-02', label: 'A-02 (120 on hand)' },

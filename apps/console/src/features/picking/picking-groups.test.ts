@@ -44,4 +44,12 @@ describe('groupRequestsByWorkOrder', () => {
   });
 
   it('says so when a line has no location', () => expect(describeAllocations([])).toBe('—'));
+
+  it('names the lot held at each location of a lot-tracked material', () =>
+    expect(
+      describeAllocations([
+        { locationCode: 'A-02', quantity: 4, lot: 'HNY-1', expiresOn: '2027-03-31' },
+        { locationCode: 'A-01', quantity: 1, lot: 'HNY-2' },
+      ]),
+    ).toBe('A-01 × 1 (lot HNY-2), A-02 × 4 (lot HNY-1)'));
 });

@@ -37,10 +37,11 @@ export function groupRequestsByWorkOrder(requests: readonly PickingRequest[]): P
     .sort((a, b) => a.workOrderNumber.localeCompare(b.workOrderNumber));
 }
 
+/** "A-01 × 2, A-02 × 4 (lot HNY-1)": where a material is held, and the lot there when it is lot-tracked. */
 export function describeAllocations(allocations: readonly Allocation[]): string {
   if (allocations.length === 0) return '—';
   return [...allocations]
     .sort((a, b) => a.locationCode.localeCompare(b.locationCode))
-    .map((allocation) => `${allocation.locationCode} × ${allocation.quantity}`)
+    .map((allocation) => `${allocation.locationCode} × ${allocation.quantity}${allocation.lot ? ` (lot ${allocation.lot})` : ''}`)
     .join(', ');
 }

@@ -1,26 +1,39 @@
 import { Progress, Stack, Table, Text } from '@mantine/core';
 import type { InboundLine } from '@wo/contracts/rest';
+import { formatDate } from '../../../components/ui/format';
+import { LotLink } from '../../lots/components/lot-link';
 
-/** Per SKU: expected, received and put away, with a bar for each step. */
-export function InboundLines({ lines }: { lines: readonly InboundLine[] }) {
+/** Per SKU: its lot (opening the lot's trace down), expected, received and put away, with a bar for each step. */
+export function InboundLines({ merchantId, lines }: { merchantId: string; lines: readonly InboundLine[] }) {
+  const withLots = lines.some((line) => line.lot);
   return (
-    <Table.ScrollContainer minWidth={620}>
+    <Table.ScrollContainer minWidth={withLots ? 780 : 620}>
       <Table verticalSpacing="sm" aria-label="Inbound order lines">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>SKU</Table.Th>
+            {withLots ? <Table.Th>Lot</Table.Th> : null}
+            {withLots ? <Table.Th style={{ whiteSpace: 'nowrap' }}>Expires On</Table.Th> : null}
             <Table.Th ta="right">Expected</Table.Th>
             <Table.Th ta="right">Received</Table.Th>
-            <Table.Th ta="right">Put Away</Table.Th>
-            <Table.Th w="34%">Progress</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              Put Away
+            </Table.Th>
+            <Table.Th w={withLots ? '26%' : '34%'}>Progress</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {lines.map((line) => (
             <Table.Tr key={line.sku}>
-              <Table.Td ff="monospace" fw={600}>
+              <Table.Td ff="monospace" fw={600} style={{ whiteSpace: 'nowrap' }}>
                 {line.sku}
               </Table.Td>
+              {withLots ? (
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {line.lot ? <LotLink merchantId={merchantId} sku={line.sku} lot={line.lot} direction="down" /> : '—'}
+                </Table.Td>
+              ) : null}
+              {withLots ? <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(line.expiresOn)}</Table.Td> : null}
               <Table.Td ta="right">{line.expected}</Table.Td>
               <Table.Td ta="right">{line.received}</Table.Td>
               <Table.Td ta="right">{line.putAway}</Table.Td>

@@ -14,6 +14,7 @@ import { Fact } from '../../../components/ui/fact';
 export function InboundOrderDetail({ order, locations }: { order: InboundOrder; locations: readonly string[] }) {
   const may = useMay();
   const [notice, setNotice] = useState<string | null>(null);
+  const putawaysWithLots = order.putaways.some((putaway) => putaway.lot);
   return (
     <Stack gap="md">
       <Group gap="sm">
@@ -46,10 +47,11 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
         </Alert>
       ) : null}
 
-      <InboundLines lines={order.lines} />
+      <InboundLines merchantId={order.merchantId} lines={order.lines} />
 
-      {/* Keyed on the order's version so the defaults follow what is left after each step. */}
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      {/* Keyed on the order's version so the defaults follow what is left after each step. One above
+          the other: a line of Receive holds its quantity, Lot and Expires On side by side. */}
+      <Stack gap="md">
         {may('inbound.receive') ? (
           <ReceiveForm
             key={`receive-${order.updatedAt}`}
@@ -65,7 +67,7 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
             onPutAway={(units) => setNotice(`Put away ${units} ${units === 1 ? 'unit' : 'units'}`)}
           />
         ) : null}
-      </SimpleGrid>
+      </Stack>
 
       {order.putaways.length > 0 ? (
         <Stack gap="xs">
@@ -75,6 +77,7 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>SKU</Table.Th>
+                  {putawaysWithLots ? <Table.Th>Lot</Table.Th> : null}
                   <Table.Th>Location</Table.Th>
                   <Table.Th ta="right">Quantity</Table.Th>
                   <Table.Th>At</Table.Th>
@@ -84,6 +87,7 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
                 {order.putaways.map((putaway, index) => (
                   <Table.Tr key={`${putaway.sku}-${putaway.at}-${index}`}>
                     <Table.Td ff="monospace">{putaway.sku}</Table.Td>
+                    {putawaysWithLots ? <Table.Td ff="monospace">{putaway.lot ?? '—'}</Table.Td> : null}
                     <Table.Td ff="monospace">{putaway.locationCode}</Table.Td>
                     <Table.Td ta="right">{putaway.quantity}</Table.Td>
                     <Table.Td>{formatDateTime(putaway.at)}</Table.Td>

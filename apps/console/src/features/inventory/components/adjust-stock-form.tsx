@@ -9,18 +9,20 @@ import { useProducts } from '../../products/api/get-products';
 import { adjustmentErrorsFrom, buildAdjustmentBody, formatSignedQuantity, type AdjustmentErrors } from '../adjustment';
 import { useAdjustStock } from '../api/adjust-stock';
 import { useStock } from '../api/get-stock';
-import { locationOptions } from '../stock';
+import { knownLots, locationOptions } from '../stock';
 
 /** What the Stock tab's "Adjust" (or a link) fills in. */
 export interface AdjustmentPrefill {
   readonly merchantId?: string;
   readonly sku?: string;
   readonly locationCode?: string;
+  readonly lot?: string;
 }
 
 /**
  * The "Adjust Stock" tab: a restock (positive quantity) or a correction down (negative) of one
- * SKU at one location of the current warehouse. Mount it with a new `key` to apply a new prefill.
+ * SKU at one location of the current warehouse; a lot-tracked SKU's adjustment names its lot and
+ * the lot's expiry. Mount it with a new `key` to apply a new prefill.
  */
 export function AdjustStockForm({ warehouse, prefill = {} }: { warehouse: Warehouse; prefill?: AdjustmentPrefill }) {
   const { merchants, single } = useMerchantMode();
@@ -29,6 +31,8 @@ export function AdjustStockForm({ warehouse, prefill = {} }: { warehouse: Wareho
   const [locationCode, setLocationCode] = useState<string | null>(prefill.locationCode ?? null);
   const [quantity, setQuantity] = useState<number | string>('');
   const [reason, setReason] = useState('');
+  const [lot, setLot] = useState(prefill.lot ?? '');
+  const [expiresOn, setExpiresOn] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<StockAdjustment | null>(null);
   const adjust = useAdjustStock();
@@ -42,6 +46,11 @@ export function AdjustStockForm({ warehouse, prefill = {} }: { warehouse: Wareho
   const chosen = productOptions.find((product) => product.sku === sku.trim());
   // What is already on hand for the chosen SKU, shown next to each location.
   const stock = useStock({ warehouseId: warehouse.id, merchantId: merchant ?? undefined, sku: chosen?.sku }, Boolean(merchant && chosen));
+  const lotTracked = chosen?.lotTracked === true;
+  const lots = knownLots(stock.data?.[0]);
+  // A known lot keeps the expiry it was first given: shown, not asked again.
+  const known = lots.find((candidate) => candidate.lot === lot.trim());
+  const expiry = known ? (known.expiresOn ?? '') : expiresOn;
 
   const clearError = (field: keyof AdjustmentErrors) =>
     setErrors((current) => {
@@ -53,7 +62,7 @@ export function AdjustStockForm({ warehouse, prefill = {} }: { warehouse: Wareho
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setResult(null);
-    const draft = buildAdjustmentBody(warehouse.id, { merchantId: merchant, sku, locationCode, quantity, reason });
+    const draft = buildAdjustmentBody(warehouse.id, { merchantId: merchant, sku, locationCode, quantity, reason, lotTracked, lot, expiresOn: expiry });
     if (!draft.ok) {
       setErrors(draft.errors);
       return;
@@ -151,6 +160,38 @@ export function AdjustStockForm({ warehouse, prefill = {} }: { warehouse: Wareho
               withAsterisk
             />
           </SimpleGrid>
+          {lotTracked ? (
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <Autocomplete
+                label="Lot"
+                placeholder="The lot printed on the goods"
+                description={lots.length ? 'A lot already in stock, or a new one' : 'This SKU is lot-tracked: name the lot'}
+                data={lots.map((candidate) => candidate.lot)}
+                value={lot}
+                onChange={(value) => {
+                  setLot(value);
+                  clearError('lot');
+                  clearError('lot.expiresOn');
+                }}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                error={errors['lot']}
+                withAsterisk
+              />
+              <TextInput
+                type="date"
+                label="Expires On"
+                description={known ? `Lot ${known.lot} keeps its expiry` : 'Leave empty when the lot does not expire'}
+                value={expiry}
+                onChange={(event) => {
+                  setExpiresOn(event.currentTarget.value);
+                  clearError('lot.expiresOn');
+                }}
+                readOnly={Boolean(known)}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                error={errors['lot.expiresOn']}
+              />
+            </SimpleGrid>
+          ) : null}
           <TextInput
             label="Reason"
             placeholder="e.g. restock"
@@ -184,8 +225,10 @@ function AdjustmentSaved({ adjustment }: { adjustment: StockAdjustment }) {
     <Alert color="green" title="Stock adjusted" role="status">
       <Stack gap={4}>
         <Text size="sm">
-          {adjustment.sku} at {adjustment.locationCode}: {formatSignedQuantity(adjustment.quantity)}, now {adjustment.onHand} on hand ({adjustment.reserved}{' '}
-          reserved, {adjustment.onHand - adjustment.reserved} available).
+          {adjustment.sku}
+          {adjustment.lot ? ` lot ${adjustment.lot}${adjustment.expiresOn ? ` (expires ${adjustment.expiresOn})` : ''}` : ''} at {adjustment.locationCode}:{' '}
+          {formatSignedQuantity(adjustment.quantity)}, now {adjustment.onHand} on hand ({adjustment.reserved} reserved,{' '}
+          {adjustment.onHand - adjustment.reserved} available).
         </Text>
         {adjustment.quantity > 0 ? (
           <Text size="sm">

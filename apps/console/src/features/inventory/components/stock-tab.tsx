@@ -11,7 +11,7 @@ import { StockTable } from './stock-table';
 
 interface StockTabProps {
   readonly warehouseId: string;
-  readonly onAdjust: (target: { merchantId: string; sku: string; locationCode?: string }) => void;
+  readonly onAdjust: (target: { merchantId: string; sku: string; locationCode?: string; lot?: string }) => void;
   /** The empty state's way to the Adjust Stock tab. */
   readonly onRestock: () => void;
 }
@@ -28,8 +28,9 @@ export function StockTab({ warehouseId, onAdjust, onRestock }: StockTabProps) {
   const rows = useMemo(() => filterStockRows(stock.data ?? [], skuText, names), [stock.data, skuText, names]);
   const filtered = Boolean(merchantId || skuText.trim());
 
-  const adjust = (row: StockRow, locationCode?: string) =>
+  const adjust = (row: StockRow, locationCode?: string, lot?: string) =>
     onAdjust({
+      lot,
       merchantId: row.merchantId,
       sku: row.sku,
       locationCode: locationCode ?? (row.locations.length === 1 ? row.locations[0]!.locationCode : undefined),

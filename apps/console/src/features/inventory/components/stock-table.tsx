@@ -1,18 +1,21 @@
-import { ActionIcon, Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { StockRow } from '@wo/contracts/rest';
 import { Fragment, useState } from 'react';
-import { productKey } from '../stock';
+import { formatDate } from '../../../components/ui/format';
+import { LotLink } from '../../lots/components/lot-link';
+import { expiredLotCount, isLotTracked, lotsOf, productKey } from '../stock';
 
 interface StockTableProps {
   readonly rows: readonly StockRow[];
   readonly productNames: ReadonlyMap<string, string>;
   /** Hidden in single-merchant mode. */
   readonly merchantName?: (merchantId: string) => string;
-  readonly onAdjust: (row: StockRow, locationCode?: string) => void;
+  /** Adjust the row's SKU, at a location, and for a lot-tracked SKU one of its lots. */
+  readonly onAdjust: (row: StockRow, locationCode?: string, lot?: string) => void;
 }
 
-/** Stock per SKU in the current warehouse; a row opens into its per-location breakdown. */
+/** Stock per SKU in the current warehouse; a row opens into its per-location breakdown, by lot for a lot-tracked SKU. */
 export function StockTable({ rows, productNames, merchantName, onAdjust }: StockTableProps) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (key: string) =>
@@ -64,6 +67,7 @@ export function StockTable({ rows, productNames, merchantName, onAdjust }: Stock
                     <Text size="sm" ff="monospace" fw={500}>
                       {row.sku}
                     </Text>
+                    <LotBadges row={row} />
                     <Text size="xs" c="dimmed">
                       {row.locations.length === 1 ? row.locations[0]!.locationCode : `${row.locations.length} locations`}
                     </Text>
@@ -98,7 +102,27 @@ export function StockTable({ rows, productNames, merchantName, onAdjust }: Stock
   );
 }
 
+/** "Lot-tracked", and how many of its lots have expired: stock that is on hand but can never be reserved. */
+function LotBadges({ row }: { row: StockRow }) {
+  if (!isLotTracked(row)) return null;
+  const expired = expiredLotCount(row);
+  // Under the SKU, not beside it: a narrow column would cut the words short.
+  return (
+    <Group gap={4} my={2}>
+      <Badge size="xs" variant="light" color="violet" style={{ minWidth: 'max-content' }}>
+        Lot-tracked
+      </Badge>
+      {expired > 0 ? (
+        <Badge size="xs" variant="filled" color="red" style={{ minWidth: 'max-content' }}>
+          {expired === 1 ? '1 lot expired' : `${expired} lots expired`}
+        </Badge>
+      ) : null}
+    </Group>
+  );
+}
+
 function LocationBreakdown({ row, onAdjust }: { row: StockRow; onAdjust: StockTableProps['onAdjust'] }) {
+  if (isLotTracked(row)) return <LotBreakdown row={row} onAdjust={onAdjust} />;
   return (
     <Table aria-label={`Locations of ${row.sku}`} withRowBorders={false} verticalSpacing={4} maw={560}>
       <Table.Thead>
@@ -143,5 +167,76 @@ function AvailableQuantity({ value }: { value: number }) {
     <Text span size="sm" c="red" fw={700}>
       {value}
     </Text>
+  );
+}
+
+/** A lot-tracked SKU: each location's lots, earliest expiry first; an expired lot is marked and counts as not available. */
+function LotBreakdown({ row, onAdjust }: { row: StockRow; onAdjust: StockTableProps['onAdjust'] }) {
+  return (
+    <Table aria-label={`Locations of ${row.sku}`} withRowBorders={false} verticalSpacing={4} maw={820}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Location</Table.Th>
+          <Table.Th>Lot</Table.Th>
+          <Table.Th>Expires On</Table.Th>
+          <Table.Th ta="right">On Hand</Table.Th>
+          <Table.Th ta="right">Reserved</Table.Th>
+          <Table.Th ta="right">Available</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {row.locations.flatMap((location) => {
+          const lots = lotsOf(location);
+          if (lots.length === 0)
+            return [
+              <Table.Tr key={location.locationCode}>
+                <Table.Td ff="monospace">{location.locationCode}</Table.Td>
+                <Table.Td c="dimmed">—</Table.Td>
+                <Table.Td c="dimmed">—</Table.Td>
+                <Table.Td ta="right">{location.onHand}</Table.Td>
+                <Table.Td ta="right">{location.reserved}</Table.Td>
+                <Table.Td ta="right">
+                  <AvailableQuantity value={location.available} />
+                </Table.Td>
+                <Table.Td />
+              </Table.Tr>,
+            ];
+          return lots.map((lot) => (
+            <Table.Tr key={`${location.locationCode}|${lot.lot}`} bg={lot.expired ? 'var(--mantine-color-red-0)' : undefined}>
+              <Table.Td ff="monospace">{location.locationCode}</Table.Td>
+              <Table.Td>
+                <LotLink merchantId={row.merchantId} sku={row.sku} lot={lot.lot} direction="up" />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Group gap={6} wrap="nowrap">
+                  <span>{formatDate(lot.expiresOn)}</span>
+                  {lot.expired ? (
+                    <Badge size="xs" color="red" variant="filled">
+                      Expired
+                    </Badge>
+                  ) : null}
+                </Group>
+              </Table.Td>
+              <Table.Td ta="right">{lot.onHand}</Table.Td>
+              <Table.Td ta="right">{lot.reserved}</Table.Td>
+              <Table.Td ta="right">
+                <AvailableQuantity value={lot.available} />
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => onAdjust(row, location.locationCode, lot.lot)}
+                  aria-label={`Adjust ${row.sku} lot ${lot.lot} at ${location.locationCode}`}
+                >
+                  Adjust
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ));
+        })}
+      </Table.Tbody>
+    </Table>
   );
 }

@@ -1,7 +1,7 @@
 import { Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { PickingList } from '@wo/contracts/rest';
 import type { ReactNode } from 'react';
-import { formatDateTime } from '../../../components/ui/format';
+import { formatDate, formatDateTime } from '../../../components/ui/format';
 import { PickingListStatusBadge, pickingListLabel } from '../status';
 import { PickingListActions } from './picking-list-actions';
 import { PickingProgress } from './picking-lists-table';
@@ -14,9 +14,13 @@ const statusHint: Partial<Record<PickingList['status'], string>> = {
   CANCELED: 'This list was canceled: its materials are back on Material Picking, ready for a new list.',
 };
 
-/** A picking list: who picks it, how far, and its stops in walking order (as the API orders them). */
+/**
+ * A picking list: who picks it, how far, and its stops in walking order (as the API orders them),
+ * each with the lot to take there when the material is lot-tracked (allocation chose it: earliest expiry first).
+ */
 export function PickingListDetail({ list }: { list: PickingList }) {
   const lines = [...list.lines].sort((a, b) => a.position - b.position);
+  const withLots = lines.some((line) => line.lot);
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
@@ -62,6 +66,8 @@ export function PickingListDetail({ list }: { list: PickingList }) {
               <Table.Th w={48}>#</Table.Th>
               <Table.Th>Location</Table.Th>
               <Table.Th>SKU</Table.Th>
+              {withLots ? <Table.Th>Lot</Table.Th> : null}
+              {withLots ? <Table.Th>Expires On</Table.Th> : null}
               <Table.Th ta="right">Quantity</Table.Th>
               <Table.Th>Work Order</Table.Th>
             </Table.Tr>
@@ -74,6 +80,12 @@ export function PickingListDetail({ list }: { list: PickingList }) {
                   {line.locationCode}
                 </Table.Td>
                 <Table.Td ff="monospace">{line.sku}</Table.Td>
+                {withLots ? (
+                  <Table.Td ff="monospace" fw={600}>
+                    {line.lot ?? '—'}
+                  </Table.Td>
+                ) : null}
+                {withLots ? <Table.Td>{formatDate(line.expiresOn)}</Table.Td> : null}
                 <Table.Td ta="right">{list.status === 'DONE' || line.picked > 0 ? `${line.picked} / ${line.quantity}` : line.quantity}</Table.Td>
                 <Table.Td>
                   <WorkOrderLink id={line.workOrderId} />

@@ -1,4 +1,4 @@
-import { Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Select, Stack, TextInput } from '@mantine/core';
 import type { Product } from '@wo/contracts/rest';
 import { useState, type FormEvent } from 'react';
 import { DialogFormFooter } from '../../../components/ui/dialog-form-footer';
@@ -6,7 +6,10 @@ import { ApiError } from '../../../lib/api-client';
 import { useMerchantMode } from '../../merchants/api/get-merchants';
 import { useCreateProduct } from '../api/create-product';
 
-/** "New Product": a SKU and its name for a merchant (the Merchant fills itself in with one merchant). */
+/**
+ * "New Product": a SKU and its name for a merchant (the Merchant fills itself in with one merchant),
+ * and whether its stock is kept by lot (fixed once registered, docs/decisions/0007-lots.md).
+ */
 export function NewProductModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (product: Product) => void }) {
   return (
     <Modal opened={opened} onClose={onClose} title="New Product" centered>
@@ -21,6 +24,7 @@ function NewProductForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
   const [merchantId, setMerchantId] = useState<string | null>(null);
   const [sku, setSku] = useState('');
   const [name, setName] = useState('');
+  const [lotTracked, setLotTracked] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useCreateProduct();
   const merchant = merchantId ?? single?.id ?? null;
@@ -34,7 +38,7 @@ function NewProductForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
     setErrors(missing);
     if (!merchant || Object.keys(missing).length > 0) return;
     create.mutate(
-      { merchantId: merchant, sku: sku.trim(), name: name.trim() },
+      { merchantId: merchant, sku: sku.trim(), name: name.trim(), lotTracked },
       { onSuccess: onCreated, onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors : {}) },
     );
   };
@@ -71,6 +75,13 @@ function NewProductForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
           onChange={(event) => setName(event.currentTarget.value)}
           error={errors['name']}
           withAsterisk
+        />
+        <Checkbox
+          label="Lot-tracked"
+          description="Stock is kept per lot with its expiry and picked earliest expiry first. Cannot be changed later."
+          checked={lotTracked}
+          onChange={(event) => setLotTracked(event.currentTarget.checked)}
+          error={errors['lotTracked']}
         />
         <DialogFormFooter what="product" unplacedError={unplaced ? create.error : null} saving={create.isPending} onCancel={onCancel} />
       </Stack>

@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import type { Product } from '@wo/contracts/rest';
 import { formatDateTime } from '../../../components/ui/format';
 
@@ -11,6 +11,7 @@ export function ProductsTable({ products, merchantName }: { products: readonly P
           <Table.Tr>
             <Table.Th>SKU</Table.Th>
             <Table.Th>Name</Table.Th>
+            <Table.Th>Lot-tracked</Table.Th>
             {merchantName ? <Table.Th>Merchant</Table.Th> : null}
             <Table.Th>Created At</Table.Th>
           </Table.Tr>
@@ -24,6 +25,17 @@ export function ProductsTable({ products, merchantName }: { products: readonly P
                 </Text>
               </Table.Td>
               <Table.Td>{product.name}</Table.Td>
+              <Table.Td>
+                {product.lotTracked ? (
+                  <Badge variant="light" color="violet">
+                    Lot-tracked
+                  </Badge>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    No
+                  </Text>
+                )}
+              </Table.Td>
               {merchantName ? <Table.Td>{merchantName(product.merchantId)}</Table.Td> : null}
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(product.createdAt)}</Table.Td>
             </Table.Tr>

@@ -1,6 +1,8 @@
 import { Anchor, Badge, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import type { InboundStatus, WorkOrderDetail } from '@wo/contracts/rest';
 import { Link } from 'react-router';
+import { formatDate } from '../../../components/ui/format';
+import { LotLink } from '../../lots/components/lot-link';
 import { WorkOrderDetailSection } from './work-order-detail-section';
 
 const inboundStatusLabels: Record<InboundStatus, string> = { PENDING: 'Pending', RECEIVING: 'Receiving', RECEIVED: 'Received', PUT_AWAY: 'Put Away' };
@@ -15,9 +17,11 @@ export function percentOf(part: number, whole: number): number {
 
 /**
  * The finished-goods inbound order made at completion (guide FAQ "Where are finished goods
- * stored?"): its status and, per SKU, how much was received and put away of what is expected.
+ * stored?"): its status and, per SKU, its finished lot (opening the lot's trace), and how much was
+ * received and put away of what is expected.
  */
-export function WorkOrderDetailInbound({ inboundOrder }: { inboundOrder: InboundSummary }) {
+export function WorkOrderDetailInbound({ merchantId, inboundOrder }: { merchantId: string; inboundOrder: InboundSummary }) {
+  const withLots = inboundOrder.lines.some((line) => line.lot);
   return (
     <WorkOrderDetailSection title="Finished-goods inbound order">
       <Group gap="sm" wrap="wrap">
@@ -40,6 +44,8 @@ export function WorkOrderDetailInbound({ inboundOrder }: { inboundOrder: Inbound
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>SKU</Table.Th>
+                {withLots ? <Table.Th>Lot</Table.Th> : null}
+                {withLots ? <Table.Th>Expires On</Table.Th> : null}
                 <Table.Th ta="right">Expected</Table.Th>
                 <Table.Th>Received</Table.Th>
                 <Table.Th>Put Away</Table.Th>
@@ -49,6 +55,8 @@ export function WorkOrderDetailInbound({ inboundOrder }: { inboundOrder: Inbound
               {inboundOrder.lines.map((line) => (
                 <Table.Tr key={line.sku}>
                   <Table.Td ff="monospace">{line.sku}</Table.Td>
+                  {withLots ? <Table.Td>{line.lot ? <LotLink merchantId={merchantId} sku={line.sku} lot={line.lot} direction="down" /> : '—'}</Table.Td> : null}
+                  {withLots ? <Table.Td>{formatDate(line.expiresOn)}</Table.Td> : null}
                   <Table.Td ta="right">{line.expected}</Table.Td>
                   <Table.Td>
                     <Share label={`${line.sku} received`} part={line.received} whole={line.expected} color="blue" />

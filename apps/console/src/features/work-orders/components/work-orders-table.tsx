@@ -2,7 +2,8 @@ import { Anchor, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import type { WorkOrderListItem, WorkOrderSort } from '@wo/contracts/rest';
 import { Link } from 'react-router';
-import { formatDate, formatDateTime } from '../../../components/ui/format';
+import { DayAndTime } from '../../../components/ui/day-and-time';
+import { formatDate } from '../../../components/ui/format';
 import { useMerchantMode } from '../../merchants/api/get-merchants';
 import { WorkOrderStatusBadge } from '../status';
 import { priorityLabels } from './work-order-priority';
@@ -10,7 +11,9 @@ import { priorityLabels } from './work-order-priority';
 /**
  * The guide's columns of the Work Orders list (2.2): Status, Name (the number below it, a link
  * to the detail), Merchant (hidden when the system serves a single merchant), Priority, Scheduled
- * At and Created At, the last one sortable.
+ * At and Created At, the last one sortable. It fits a tablet held upright (820 px, the menu
+ * folded): Created At reads as the day over the time, and on a narrower screen the table scrolls
+ * sideways with its scrollbar shown, not only on hover (a touch screen has none).
  */
 export function WorkOrdersTable({
   items,
@@ -26,16 +29,16 @@ export function WorkOrdersTable({
   const newestFirst = sort === '-createdAt';
 
   return (
-    <Table.ScrollContainer minWidth={showMerchant ? 880 : 740}>
+    <Table.ScrollContainer minWidth={showMerchant ? 720 : 600} scrollAreaProps={{ type: 'auto' }}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={150}>Status</Table.Th>
+            <Table.Th>Status</Table.Th>
             <Table.Th>Name</Table.Th>
             {showMerchant ? <Table.Th>Merchant</Table.Th> : null}
-            <Table.Th w={100}>Priority</Table.Th>
-            <Table.Th w={130}>Scheduled At</Table.Th>
-            <Table.Th w={180} aria-sort={newestFirst ? 'descending' : 'ascending'}>
+            <Table.Th>Priority</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>Scheduled At</Table.Th>
+            <Table.Th aria-sort={newestFirst ? 'descending' : 'ascending'}>
               <UnstyledButton
                 onClick={() => onSortChange(newestFirst ? 'createdAt' : '-createdAt')}
                 title={newestFirst ? 'Newest first; click for oldest first' : 'Oldest first; click for newest first'}
@@ -67,8 +70,10 @@ export function WorkOrdersTable({
               </Table.Td>
               {showMerchant ? <Table.Td>{byId.get(order.merchantId)?.name ?? order.merchantId}</Table.Td> : null}
               <Table.Td>{priorityLabels[order.priority]}</Table.Td>
-              <Table.Td>{formatDate(order.scheduledAt)}</Table.Td>
-              <Table.Td>{formatDateTime(order.createdAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(order.scheduledAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <DayAndTime value={order.createdAt} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
