@@ -32,7 +32,7 @@ export class StockService {
     return refusableTransaction(this.db, async (tx) => {
       const key = { warehouseId: input.warehouseId, merchantId: input.merchantId, sku: input.sku };
       await tx.stockLevel.upsert({
-        where: { warehouseId_merchantId_sku_locationCode: { ...key, locationCode: input.locationCode } },
+        where: { warehouseId_merchantId_sku_locationCode_lotCode: { ...key, locationCode: input.locationCode, lotCode: '' } },
         create: { ...key, locationCode: input.locationCode },
         update: {},
       });
@@ -41,7 +41,7 @@ export class StockService {
       if (decision.kind === 'refused') return refuse.conflict(decision.detail, { field: 'quantity' });
       if (decision.kind === 'out-of-range') return refuse.invalid([{ field: 'quantity', message: decision.detail }]);
       await tx.stockLevel.update({
-        where: { warehouseId_merchantId_sku_locationCode: { ...key, locationCode: input.locationCode } },
+        where: { warehouseId_merchantId_sku_locationCode_lotCode: { ...key, locationCode: input.locationCode, lotCode: '' } },
         data: { onHand: decision.onHand, updatedAt: new Date() },
       });
       const movement = await tx.stockMovement.create({
