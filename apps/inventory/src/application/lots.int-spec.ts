@@ -11,6 +11,9 @@ import { ReservationService } from './reservation.service';
 import { StockCommands, type StockCommand } from './stock-commands.service';
 import { StockService } from './stock.service';
 import { todayUtc } from './today';
+import { GenealogyService } from './genealogy.service';
+import { LotTraceService } from './lot-trace.service';
+import { WorkOrderCompleted } from '@wo/contracts/work-orders';
 
 const postgres = process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
 const databaseName = `${process.env['DATABASE_PREFIX'] ?? 'wo_'}inventory_lots_check`;
@@ -28,6 +31,8 @@ describe('lots in inventory (a real Postgres)', () => {
   let db: InventoryDatabase;
   let stock: StockService;
   let commands: StockCommands;
+  let genealogy: GenealogyService;
+  let traces: LotTraceService;
   const warehouseId = 'wh-lots';
   const merchantId = 'm-lots';
 
@@ -43,6 +48,8 @@ describe('lots in inventory (a real Postgres)', () => {
     db = new InventoryDatabase(prismaOptionsFor(pool));
     stock = new StockService(db);
     commands = new StockCommands(db, new SqlDatabase(pool), new ReservationService(), new PutawayService());
+    genealogy = new GenealogyService(new SqlDatabase(pool));
+    traces = new LotTraceService(db);
     await pool.query(`INSERT INTO merchant (id, name) VALUES ($1, 'Lots Inc')`, [merchantId]);
     await pool.query(`INSERT INTO warehouse (id, code, name) VALUES ($1, 'WHL', 'Lots warehouse')`, [warehouseId]);
     await pool.query(`INSERT INTO location (warehouse_id, code) VALUES ($1, 'A-01'), ($1, 'A-02'), ($1, 'B-01')`, [warehouseId]);
@@ -225,5 +232,116 @@ describe('lots in inventory (a real Postgres)', () => {
     expect(mismatches.rows).toEqual([]);
     expect(Number((await pool.query(`SELECT count(*) AS n FROM stock_level`)).rows[0].n)).toBeGreaterThan(5);
     expect(todayUtc(new Date('2026-12-01T23:59:59.999Z'))).toBe('2026-12-01');
+  });
+
+  const completed = (workOrderId: string, payload: Partial<Parameters<typeof WorkOrderCompleted.create>[0]>) =>
+    WorkOrderCompleted.create(
+      { workOrderId, number: `WO-${workOrderId}`, merchantId, warehouseId, inboundOrderId: 'in-1', outputs: [], consumed: [], pickingListIds: [], ...payload },
+      { correlationId: randomUUID(), key: workOrderId },
+    );
+
+  it('records each completed work order once, however often its completion arrives', async () => {
+    const event = completed('wo-a', {
+      outputs: [{ sku: 'KIT', quantity: 3, lot: 'WO-WHL-00001' }],
+      consumed: [
+        { sku: 'CREAM', locationCode: 'A-01', quantity: 5, lot: 'LATE', expiresOn: day(200) },
+        { sku: 'BOX', locationCode: 'A-01', quantity: 2 },
+        { sku: 'BOX', locationCode: 'A-02', quantity: 1 },
+      ],
+      pickingListIds: ['pl-1'],
+    });
+    // Delivered twice, and published again under a new message id.
+    await genealogy.record([event]);
+    await genealogy.record([event, { ...event, id: randomUUID() }]);
+    // A renamed finished lot: completion gave WO-WHL-00002, the receiver shelved RCV-7 for in-2.
+    await genealogy.record([completed('wo-b', { inboundOrderId: 'in-2', outputs: [{ sku: 'SERUM', quantity: 4, lot: 'WO-WHL-00002' }], consumed: [] })]);
+    await apply(
+      PutAwayStock.create(
+        {
+          putawayId: randomUUID(),
+          inboundOrderId: 'in-2',
+          warehouseId,
+          merchantId,
+          sku: 'SERUM',
+          locationCode: 'B-01',
+          quantity: 4,
+          lot: 'RCV-7',
+          expiresOn: day(60),
+        },
+        context(),
+      ),
+    );
+    const rows = await pool.query(`SELECT work_order_id, inbound_order_id, outputs, picking_list_ids FROM work_order_genealogy ORDER BY work_order_id`);
+    expect(rows.rows).toEqual([
+      { work_order_id: 'wo-a', inbound_order_id: 'in-1', outputs: [{ sku: 'KIT', quantity: 3, lot: 'WO-WHL-00001' }], picking_list_ids: ['pl-1'] },
+      { work_order_id: 'wo-b', inbound_order_id: 'in-2', outputs: [{ sku: 'SERUM', quantity: 4, lot: 'WO-WHL-00002' }], picking_list_ids: [] },
+    ]);
+  });
+
+  it('traces a component lot up to the work orders that used it and the finished lots they made', async () => {
+    const trace = await traces.trace({ merchantId, sku: 'CREAM', lot: 'LATE', direction: 'up' });
+    expect(trace).toMatchObject({ merchantId, sku: 'CREAM', lot: 'LATE', direction: 'up', expiresOn: day(200) });
+    expect((trace as { workOrders: unknown[] }).workOrders).toEqual([
+      {
+        workOrderId: 'wo-a',
+        number: 'WO-wo-a',
+        warehouseId,
+        inboundOrderId: 'in-1',
+        pickingListIds: ['pl-1'],
+        completedAt: expect.any(String),
+        components: [
+          { sku: 'CREAM', lot: 'LATE', expiresOn: day(200), quantity: 5, locations: [{ locationCode: 'A-01', quantity: 5 }] },
+          {
+            sku: 'BOX',
+            lot: null,
+            expiresOn: null,
+            quantity: 3,
+            locations: [
+              { locationCode: 'A-01', quantity: 2 },
+              { locationCode: 'A-02', quantity: 1 },
+            ],
+          },
+        ],
+        // KIT is not lot-tracked: shelved without a lot, so where it is now is not known by lot.
+        outputs: [{ sku: 'KIT', lot: 'WO-WHL-00001', expiresOn: null, quantity: 3, putAway: [{ locationCode: 'A-01', quantity: 3 }], onHand: [] }],
+      },
+    ]);
+  });
+
+  it('traces a finished lot down to the work order that made it, also under the lot the receiver named', async () => {
+    const kit = await traces.trace({ merchantId, sku: 'KIT', lot: 'WO-WHL-00001', direction: 'down' });
+    expect(
+      (kit as { workOrders: { workOrderId: string; components: { lot: string | null }[] }[] }).workOrders.map((order) => [
+        order.workOrderId,
+        order.components.map((c) => c.lot),
+      ]),
+    ).toEqual([['wo-a', ['LATE', null]]]);
+    const renamed = await traces.trace({ merchantId, sku: 'SERUM', lot: 'RCV-7', direction: 'down' });
+    expect(renamed).toMatchObject({
+      expiresOn: day(60),
+      workOrders: [
+        {
+          workOrderId: 'wo-b',
+          inboundOrderId: 'in-2',
+          outputs: [
+            {
+              sku: 'SERUM',
+              lot: 'RCV-7',
+              expiresOn: day(60),
+              quantity: 4,
+              putAway: [{ locationCode: 'B-01', quantity: 4 }],
+              onHand: [{ locationCode: 'B-01', quantity: 4 }],
+            },
+          ],
+        },
+      ],
+    });
+    // A component lot traced down made nothing itself: known, with an empty trace.
+    expect(await traces.trace({ merchantId, sku: 'CREAM', lot: 'LATE', direction: 'down' })).toMatchObject({ workOrders: [] });
+  });
+
+  it('answers an unknown lot, or one of another merchant, as not found', async () => {
+    expect(await traces.trace({ merchantId, sku: 'CREAM', lot: 'NEVER', direction: 'down' })).toMatchObject({ kind: 'notFound' });
+    expect(await traces.trace({ merchantId: 'm-other', sku: 'CREAM', lot: 'LATE', direction: 'up' })).toMatchObject({ kind: 'notFound' });
   });
 });
