@@ -20,14 +20,17 @@ export class WarehouseFixture {
     readonly tag: string,
   ) {}
 
-  static async create(api: ApiClient, options: { skus: string[]; locations?: string[] }): Promise<WarehouseFixture> {
+  /** `lotTracked`: those of `skus` whose stock is held per lot. */
+  static async create(api: ApiClient, options: { skus: string[]; locations?: string[]; lotTracked?: readonly string[] }): Promise<WarehouseFixture> {
     const tag = randomUUID().slice(0, 8);
     const merchant = await expectCreated(api.post('/merchants', { name: `Merchant ${tag}` }));
     const warehouse = await expectCreated(
       api.post('/warehouses', { code: `WH-${tag}`, name: `Warehouse ${tag}`, locations: options.locations ?? ['A-01', 'A-02', 'B-01'] }),
     );
     const fixture = new WarehouseFixture(api, merchant.id, warehouse.id, tag);
-    for (const sku of options.skus) await expectCreated(api.post('/products', { merchantId: merchant.id, sku, name: sku }));
+    for (const sku of options.skus) {
+      await expectCreated(api.post('/products', { merchantId: merchant.id, sku, name: sku, ...(options.lotTracked?.includes(sku) && { lotTracked: true }) }));
+    }
     await fixture.waitUntilWorkOrdersKnow(options.skus);
     return fixture;
   }
