@@ -4,7 +4,8 @@ import { applyMigrations, createDatabasePool, ensureDatabase, prismaOptionsFor, 
 import { isRefusal, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Client, type Pool } from 'pg';
+import type { Writable } from 'node:stream';
+import { Client, type Pool, type PoolClient } from 'pg';
 import { InventoryDatabase } from '../persistence/inventory-database';
 import { PutawayService } from './putaway.service';
 import { ReservationService } from './reservation.service';
@@ -33,6 +34,7 @@ describe('lots in inventory (a real Postgres)', () => {
   let commands: StockCommands;
   let genealogy: GenealogyService;
   let traces: LotTraceService;
+  let roundTrips = 0;
   const warehouseId = 'wh-lots';
   const merchantId = 'm-lots';
 
@@ -45,6 +47,13 @@ describe('lots in inventory (a real Postgres)', () => {
     await ensureDatabase(url);
     await applyMigrations(url, join(__dirname, '../../prisma/migrations'));
     pool = createDatabasePool(url, { max: 3 });
+    // Each socket write is a round trip (SqlDatabase pipelines BEGIN with the first reads, the writes with the COMMIT).
+    pool.on('connect', (client: PoolClient) => {
+      const socket = (client as unknown as { connection: { stream: Writable } }).connection.stream;
+      const { _write: write, _writev: writev } = socket;
+      socket._write = (chunk, encoding, callback) => (roundTrips++, write.call(socket, chunk, encoding, callback));
+      if (writev) socket._writev = (chunks, callback) => (roundTrips++, writev.call(socket, chunks, callback));
+    });
     db = new InventoryDatabase(prismaOptionsFor(pool));
     stock = new StockService(db);
     commands = new StockCommands(db, new SqlDatabase(pool), new ReservationService(), new PutawayService());
@@ -55,7 +64,7 @@ describe('lots in inventory (a real Postgres)', () => {
     await pool.query(`INSERT INTO location (warehouse_id, code) VALUES ($1, 'A-01'), ($1, 'A-02'), ($1, 'B-01')`, [warehouseId]);
     await pool.query(
       `INSERT INTO product (id, merchant_id, sku, name, lot_tracked) VALUES ('p1', $1, 'CREAM', 'Cream', true), ('p2', $1, 'BOX', 'Box', false),
-              ('p3', $1, 'KIT', 'Kit', false), ('p4', $1, 'SERUM', 'Serum', true)`,
+              ('p3', $1, 'KIT', 'Kit', false), ('p4', $1, 'SERUM', 'Serum', true), ('p5', $1, 'GEL', 'Gel', true)`,
       [merchantId],
     );
   });
@@ -148,6 +157,26 @@ describe('lots in inventory (a real Postgres)', () => {
     // A re-sent reserve answers what it answered, with the lots and their expiries.
     const [answered] = await apply(reserve('CREAM', 6, first));
     expect(answered!.payload).toEqual(reserved!.payload);
+  });
+
+  it('keeps a run of reservations of lot-tracked stock at two round trips, whatever its length', async () => {
+    const cost = async (batch: Envelope[]) => {
+      // The pool's connections are open already: only the transaction's writes are counted.
+      await pool.query('SELECT 1');
+      const before = roundTrips;
+      await commands.apply(batch as StockCommand[]);
+      return roundTrips - before;
+    };
+    await adjusted({ sku: 'GEL', locationCode: 'A-01', quantity: 5, lot: { code: 'G-1', expiresOn: day(40) } });
+    await adjusted({ sku: 'GEL', locationCode: 'A-02', quantity: 5, lot: { code: 'G-2', expiresOn: day(20) } });
+    const one = await cost([reserve('GEL', 1)]);
+    // Several SKUs, a rejection among them, each deciding on what the ones before it took.
+    const five = await cost([reserve('GEL', 2), reserve('GEL', 3), reserve('GEL', 50), reserve('GEL', 4), reserve('SERUM', 1)]);
+    expect({ one, five }).toEqual({ one: 2, five: 2 });
+    expect(await bins('GEL')).toEqual([
+      { location_code: 'A-01', lot_code: 'G-1', on_hand: 5, reserved: 5 },
+      { location_code: 'A-02', lot_code: 'G-2', on_hand: 5, reserved: 5 },
+    ]);
   });
 
   it('releases per bin and lot, and consumes per bin and lot with a ledger row each naming the lot', async () => {
