@@ -11,7 +11,7 @@ import {
   type ReserveStock,
 } from '@wo/contracts/inventory';
 import { decide, evolve, noReservation, ReservationStatus, type ReservationState } from '../domain/reservation-lifecycle';
-import { binLotKey, lotOf, type BinQuantity, type BinStock } from '../domain/stock-allocation';
+import { binLotKey, type BinQuantity, type BinStock } from '../domain/stock-allocation';
 import { publishStockAvailable } from './stock-available';
 import type { InventoryTransaction, SqlTransaction } from '../persistence/inventory-database';
 import {

@@ -75,7 +75,7 @@ export function allocateAcrossBins(bins: readonly BinStock[], quantity: number, 
 }
 
 /** The lot fields of a bin, as allocations and messages carry them (absent for stock without lots). */
-export function lotOf(bin: Pick<BinStock, 'lot'>): { lot?: string; expiresOn?: string } {
+function lotOf(bin: Pick<BinStock, 'lot'>): { lot?: string; expiresOn?: string } {
   if (!bin.lot) return {};
   return { lot: bin.lot.code, ...(bin.lot.expiresOn !== null && { expiresOn: bin.lot.expiresOn }) };
 }
