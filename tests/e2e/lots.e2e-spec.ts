@@ -1,5 +1,12 @@
 import type { Envelope } from '@wo/contracts/envelope';
-import { lotTraceSchema, stockRowListSchema } from '@wo/contracts/rest';
+import {
+  lotTraceSchema,
+  productListSchema,
+  stockAdjustmentSchema,
+  stockMovementListSchema,
+  stockReservationListSchema,
+  stockRowListSchema,
+} from '@wo/contracts/rest';
 import { WorkOrderCompleted } from '@wo/contracts/work-orders';
 import { ApiClient, eventually, WarehouseFixture } from '@wo/testing';
 import { Kafka, logLevel } from 'kafkajs';
@@ -51,6 +58,7 @@ describe('lots: FEFO allocation and the lot trace', () => {
 
   it('registers a lot-tracked product and answers lotTracked for every product', async () => {
     const products = await api.get(`/products?merchantId=${warehouse.merchantId}`);
+    expect(productListSchema.parse(products.body)).toHaveLength(3);
     expect(products.body.map((product: { sku: string; lotTracked: boolean }) => [product.sku, product.lotTracked])).toEqual([
       ['BOX', false],
       ['CREAM', true],
@@ -61,6 +69,7 @@ describe('lots: FEFO allocation and the lot trace', () => {
   it('adjusts per lot, and refuses a missing lot, a lot on an untracked SKU and a known lot with another expiry, changing nothing', async () => {
     const late = await adjust({ sku: 'CREAM', locationCode: 'A-01', quantity: 10, lot: { code: 'L-LATE', expiresOn: day(200) } });
     expect(late.status).toBe(201);
+    stockAdjustmentSchema.parse(late.body);
     expect(late.body).toMatchObject({ sku: 'CREAM', locationCode: 'A-01', lot: 'L-LATE', expiresOn: day(200), onHand: 10, reserved: 0 });
     expect((await adjust({ sku: 'CREAM', locationCode: 'A-02', quantity: 4, lot: { code: 'L-SOON', expiresOn: day(10) } })).status).toBe(201);
     // Expired stock can be put on the books (and corrected): it is never reserved.
@@ -115,6 +124,7 @@ describe('lots: FEFO allocation and the lot trace', () => {
     ]);
     expect((await warehouse.inventoryOf('BOX')) as unknown).toMatchObject({ lotTracked: false, locations: [{ locationCode: 'A-01', lots: [] }] });
     const movements = await api.get(`/inventory/movements?merchantId=${warehouse.merchantId}&sku=CREAM&lot=L-LATE`);
+    stockMovementListSchema.parse(movements.body);
     expect(movements.body.map((movement: { lot: string; quantity: number }) => [movement.lot, movement.quantity])).toEqual([
       ['L-LATE', 10],
       ['L-LATE', -1],
@@ -138,6 +148,7 @@ describe('lots: FEFO allocation and the lot trace', () => {
       { locationCode: 'A-01', quantity: 2, lot: 'L-LATE', expiresOn: day(200) },
     ]);
     const held = await api.get(`/inventory/reservations?workOrderId=${order.id}&sku=CREAM`);
+    stockReservationListSchema.parse(held.body);
     expect(
       held.body[0].allocations
         .map((allocation: { locationCode: string; lot: string; quantity: number }) => [allocation.locationCode, allocation.lot, allocation.quantity])
