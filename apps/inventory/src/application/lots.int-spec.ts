@@ -1,4 +1,4 @@
-import type { Envelope } from '@wo/contracts/envelope';
+import { readPayload, type Envelope } from '@wo/contracts/envelope';
 import { ConsumeReservation, PutAwayStock, ReleaseStock, ReserveStock } from '@wo/contracts/inventory';
 import { applyMigrations, createDatabasePool, ensureDatabase, prismaOptionsFor, SqlDatabase } from '@wo/database';
 import { isRefusal, type Refusal } from '@wo/platform';
@@ -367,6 +367,25 @@ describe('lots in inventory (a real Postgres)', () => {
     });
     // A component lot traced down made nothing itself: known, with an empty trace.
     expect(await traces.trace({ merchantId, sku: 'CREAM', lot: 'LATE', direction: 'down' })).toMatchObject({ workOrders: [] });
+  });
+
+  it('records a completion published as v1 (upcast: outputs without lots, nothing consumed), traced down by what was shelved', async () => {
+    const v1 = { workOrderId: 'wo-old', number: 'WO-OLD', merchantId, warehouseId, inboundOrderId: 'in-old', outputs: [{ sku: 'KIT', quantity: 2 }] };
+    const read = readPayload(WorkOrderCompleted, 1, v1);
+    if (!read.ok) throw new Error('v1 should upcast');
+    await genealogy.record([{ ...completed('wo-old', {}), payload: read.payload as Parameters<typeof WorkOrderCompleted.create>[0] }]);
+    // Before lots, the putaway named none; a receiver's code for this inbound order finds the order.
+    await apply(
+      PutAwayStock.create(
+        { putawayId: randomUUID(), inboundOrderId: 'in-old', warehouseId, merchantId, sku: 'KIT', locationCode: 'B-01', quantity: 2, lot: 'OLD-7' },
+        context(),
+      ),
+    );
+    expect(await traces.trace({ merchantId, sku: 'KIT', lot: 'OLD-7', direction: 'down' })).toMatchObject({
+      workOrders: [
+        { workOrderId: 'wo-old', components: [], outputs: [{ sku: 'KIT', lot: 'OLD-7', quantity: 2, putAway: [{ locationCode: 'B-01', quantity: 2 }] }] },
+      ],
+    });
   });
 
   it('answers an unknown lot, or one of another merchant, as not found', async () => {
