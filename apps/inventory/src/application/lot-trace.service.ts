@@ -97,7 +97,8 @@ export class LotTraceService {
       merchantId,
       genealogies.map((genealogy) => genealogy.inbound_order_id),
     );
-    const outputs = genealogies.flatMap((genealogy) => finishedLotsOf(genealogy, putaways));
+    const made = genealogies.map((genealogy) => finishedLotsOf(genealogy, putaways));
+    const outputs = made.flat();
     const [lots, onHand] = await Promise.all([
       this.db.$queryRawUnsafe<{ sku: string; code: string; expires_on: string | null }[]>(
         `SELECT sku, code, expires_on::text AS expires_on FROM lot WHERE merchant_id = $1 AND (sku, code) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
@@ -116,7 +117,7 @@ export class LotTraceService {
       ),
     ]);
     const expiry = new Map(lots.map((row) => [`${row.sku}\u0000${row.code}`, row.expires_on]));
-    return genealogies.map((genealogy) => ({
+    return genealogies.map((genealogy, index) => ({
       workOrderId: genealogy.work_order_id,
       number: genealogy.number,
       warehouseId: genealogy.warehouse_id,
@@ -124,7 +125,7 @@ export class LotTraceService {
       pickingListIds: genealogy.picking_list_ids,
       completedAt: genealogy.completed_at.toISOString(),
       components: componentsOf(genealogy),
-      outputs: finishedLotsOf(genealogy, putaways).map((output) => ({
+      outputs: made[index]!.map((output) => ({
         ...output,
         expiresOn: (output.lot !== null && expiry.get(`${output.sku}\u0000${output.lot}`)) || output.expiresOn,
         onHand: onHand
