@@ -8,6 +8,7 @@ import { BaselineReservations } from './baseline';
 import { CpuMeter } from './cpu-meter';
 import { DatabaseMeter } from './database-meter';
 import { SettleWatcher } from './settle-watcher';
+import { measureMessagingFloor, type FloorShape } from './messaging-floor';
 import { measureStatementCosts } from './statement-costs';
 import { percentiles, round, runClosedLoop, runOpenLoop } from './stats';
 
@@ -111,6 +112,17 @@ async function main(): Promise<void> {
       report[mode] = { saga, sagaAtHalfRate: halfRate, baseline: local, ratio: round(saga.ordersPerSecond / local.ordersPerSecond, 2) };
       log(`${mode}: ratio saga/baseline ${round(saga.ordersPerSecond / local.ordersPerSecond, 2)}`);
     }
+    // The floor of the messaging alone, on the same broker in the same run: how much of the gap
+    // to the baseline is Kafka's hops, today's shape (a command and a reply per line) and one per order.
+    const floor: Record<string, unknown> = {};
+    for (const shape of ['per-line', 'per-order'] as FloorShape[]) {
+      const result = await measureMessagingFloor({ brokers: kafkaBrokers(options).split(','), partitions: 8, orders, linesPerOrder: 3, concurrency, shape });
+      floor[shape] = result;
+      log(
+        `messaging floor, ${shape} (${result.messagesPerOrder} messages per order, no database): ${result.ordersPerSecond} orders/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, CPU per order (ms) ${JSON.stringify(result.cpuMsPerOrder)}`,
+      );
+    }
+    report['messagingFloor'] = floor;
     report['residentMemoryMiB'] = system.residentMemoryMiB();
     log(`resident memory (MiB): ${JSON.stringify(report['residentMemoryMiB'])}`);
     report['statementCosts'] = await measureStatementCosts(`${options.postgresUrl}/${options.databasePrefix}inventory`);

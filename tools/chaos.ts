@@ -1,4 +1,4 @@
-import { runChaos, type ChaosPlan } from '@wo/chaos';
+import { PrivateRedis, runChaos, type ChaosPlan } from '@wo/chaos';
 import {
   deleteTopics,
   dropDatabases,
@@ -18,6 +18,10 @@ import { parseArgs } from 'node:util';
  * `npm run chaos [-- --replicas N]`: a system of its own (ports from 3300, databases wo_chaos_*), a few thousand
  * work orders through the whole lifecycle on contested stock, with processes SIGKILLed at random,
  * the broker restarted and messages delivered twice; then it settles and checks every invariant.
+ * The long run of issue 14 adds `--broker-restart-every MS` (again and again), `--postgres-outage-after
+ * MS` and `--redis-outage-after MS` (the system then runs on a Redis of its own, port CHAOS_PORT+36):
+ *   npm run chaos -- --orders 10000 --replicas 2 --broker-restart-every 600000 \
+ *     --postgres-outage-after 900000 --redis-outage-after 1500000
  * Prints the figures and writes them to .local/chaos-report.json. Exits 1 if an invariant broke.
  */
 async function main(): Promise<void> {
@@ -27,6 +31,9 @@ async function main(): Promise<void> {
       concurrency: { type: 'string', default: '16' },
       'kill-every': { type: 'string', default: '4000-9000' },
       'no-broker-restart': { type: 'boolean', default: false },
+      'broker-restart-every': { type: 'string' },
+      'postgres-outage-after': { type: 'string' },
+      'redis-outage-after': { type: 'string' },
       duplicates: { type: 'string', default: '0.05' },
       // Processes per service (one consumer group per service, as replicas on Kubernetes); every one is a victim.
       replicas: { type: 'string', default: '1' },
@@ -34,15 +41,18 @@ async function main(): Promise<void> {
   });
   const [killMin, killMax] = values['kill-every'].split('-').map(Number) as [number, number];
   const replicas = Number(values.replicas);
+  const gatewayPort = Number(process.env['CHAOS_PORT'] ?? 3300);
+  const redis = values['redis-outage-after'] ? new PrivateRedis(gatewayPort + 36) : null;
+  await redis?.start();
   const options: SystemOptions = {
-    gatewayPort: Number(process.env['CHAOS_PORT'] ?? 3300),
+    gatewayPort,
     replicas,
     databasePrefix: 'wo_chaos_',
     postgresUrl: process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432',
     kafkaBrokers: null,
     kafkaPort: Number(process.env['KAFKA_PORT'] ?? 9092),
     topicPrefix: `chaos-${Date.now()}.`,
-    redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    redisUrl: redis?.url ?? process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     logDir: join(REPO_ROOT, '.local/logs/chaos'),
   };
   const plan: ChaosPlan = {
@@ -53,11 +63,14 @@ async function main(): Promise<void> {
     killEveryMs: [killMin, killMax],
     victims: planSystem({ ...options, replicas }).flatMap((process) => (process.name === IDENTITY_PROVIDER ? [] : [process.instance])),
     brokerRestart: !values['no-broker-restart'],
+    ...(values['broker-restart-every'] && { brokerRestartEveryMs: Number(values['broker-restart-every']) }),
+    ...(values['postgres-outage-after'] && { postgresOutageAfterMs: Number(values['postgres-outage-after']) }),
+    ...(redis && { redisOutage: { afterMs: Number(values['redis-outage-after']), redis } }),
     duplicateShare: Number(values.duplicates),
     orderTimeoutMs: 180_000,
     settleTimeoutMs: 180_000,
   };
-  const report = await runChaosOnFreshSystem(options, plan, (line) => console.log(`[chaos] ${line}`));
+  const report = await runChaosOnFreshSystem(options, plan, (line) => console.log(`[chaos] ${line}`)).finally(() => redis?.stop());
   const summary = {
     replicas,
     ordersDriven: report.ordersDriven,
@@ -65,7 +78,10 @@ async function main(): Promise<void> {
     faultsInjected: {
       killsByService: report.faults.killed,
       brokerRestarts: report.faults.brokerRestarts,
+      postgresOutages: report.faults.postgresOutages,
+      redisOutages: report.faults.redisOutages,
       duplicateDeliveries: report.faults.duplicatesInjected,
+      restartsRetried: report.faults.restartRetries,
     },
     driveSeconds: Math.round(report.driveSeconds),
     timeToSettleSeconds: Math.round(report.settleSeconds),
@@ -80,7 +96,16 @@ async function main(): Promise<void> {
   mkdirSync(join(REPO_ROOT, '.local'), { recursive: true });
   writeFileSync(
     join(REPO_ROOT, '.local/chaos-report.json'),
-    JSON.stringify({ plan, ...summary, violations: report.violations, invariants: report.invariants }, null, 2),
+    JSON.stringify(
+      {
+        plan: { ...plan, redisOutage: plan.redisOutage && { afterMs: plan.redisOutage.afterMs } },
+        ...summary,
+        violations: report.violations,
+        invariants: report.invariants,
+      },
+      null,
+      2,
+    ),
   );
   if (report.invariantViolations > 0 || report.oversoldUnits > 0) process.exitCode = 1;
 }

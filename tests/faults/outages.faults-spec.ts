@@ -1,8 +1,7 @@
-import { runChaos } from '@wo/chaos';
+import { duringPostgresOutage, PrivateRedis, quietChaosPlan, readiness, runChaos } from '@wo/chaos';
 import { SERVICES, type RunningSystem } from '@wo/dev-system';
 import { eventually } from '@wo/testing';
 import { faultsPort, startIsolatedSystem, stopIsolatedSystem } from './isolated-system';
-import { duringPostgresOutage, PrivateRedis, readiness } from './outages';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -72,25 +71,10 @@ describe('Postgres and Redis outages mid-run', () => {
       );
     };
     const [report] = await Promise.all([
-      runChaos(
-        system,
-        {
-          orders: Number(process.env['OUTAGES_ORDERS'] ?? 24),
-          concurrency: 8,
-          skus: 6,
-          stockPerOrder: 0.2,
-          killEveryMs: [0, 0],
-          victims: [],
-          brokerRestart: false,
-          duplicateShare: 0,
-          orderTimeoutMs: 240_000,
-          settleTimeoutMs: 120_000,
-        },
-        (line) => {
-          if (line.startsWith('seeded')) ordersAboutToRun();
-          process.stdout.write(`[outages] ${line}\n`);
-        },
-      ),
+      runChaos(system, quietChaosPlan(Number(process.env['OUTAGES_ORDERS'] ?? 24)), (line) => {
+        if (line.startsWith('seeded')) ordersAboutToRun();
+        process.stdout.write(`[outages] ${line}\n`);
+      }),
       outages(),
     ]);
     process.stdout.write(

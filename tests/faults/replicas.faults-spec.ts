@@ -1,4 +1,4 @@
-import { runChaos } from '@wo/chaos';
+import { quietChaosPlan, runChaos } from '@wo/chaos';
 import { SERVICES, type RunningSystem } from '@wo/dev-system';
 import { startIsolatedSystem, stopIsolatedSystem } from './isolated-system';
 
@@ -41,25 +41,10 @@ describe('two replicas of every service, one of each killed mid-run', () => {
       await Promise.all(victims.map((victim) => system.restart(victim)));
     };
     const [report] = await Promise.all([
-      runChaos(
-        system,
-        {
-          orders: Number(process.env['REPLICAS_ORDERS'] ?? 24),
-          concurrency: 8,
-          skus: 6,
-          stockPerOrder: 0.2,
-          killEveryMs: [0, 0],
-          victims: [],
-          brokerRestart: false,
-          duplicateShare: 0,
-          orderTimeoutMs: 240_000,
-          settleTimeoutMs: 120_000,
-        },
-        (line) => {
-          if (line.startsWith('seeded')) ordersAboutToRun();
-          process.stdout.write(`[replicas] ${line}\n`);
-        },
-      ).finally(() => (runFinished = true)),
+      runChaos(system, quietChaosPlan(Number(process.env['REPLICAS_ORDERS'] ?? 24)), (line) => {
+        if (line.startsWith('seeded')) ordersAboutToRun();
+        process.stdout.write(`[replicas] ${line}\n`);
+      }).finally(() => (runFinished = true)),
       killOneOfEach(),
     ]);
     process.stdout.write(

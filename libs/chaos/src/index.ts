@@ -1,1 +1,2 @@
 export * from './run-chaos';
+export * from './outages';

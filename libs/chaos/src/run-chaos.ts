@@ -1,7 +1,8 @@
-import { ApiClient, WarehouseFixture } from '@wo/testing';
+import { ApiClient, WarehouseFixture, type StockLine } from '@wo/testing';
 import { checkInvariants, type InvariantReport } from '@wo/invariants';
 import type { InstanceName, RunningSystem } from '@wo/dev-system';
 import { FaultInjector, type FaultCounts } from './fault-injector';
+import type { PrivateRedis } from './outages';
 import { driveOrder, type DrivenOrder, type OrderFate } from './order-driver';
 
 export interface ChaosPlan {
@@ -10,9 +11,17 @@ export interface ChaosPlan {
   readonly skus: number;
   /** Units of each SKU in stock per order driven: below what the orders want, so stock is contested. */
   readonly stockPerOrder: number;
+  /** How many of the SKUs are lot-tracked (default: half): their bins hold two lots each, of different expiry. */
+  readonly lotTrackedSkus?: number;
   readonly killEveryMs: [number, number];
   readonly victims: readonly InstanceName[];
   readonly brokerRestart: boolean;
+  /** With `brokerRestart`: restart it again this often (absent: once, 15 s in). */
+  readonly brokerRestartEveryMs?: number;
+  /** A Postgres outage (all sessions ended, 5 s without connections) this long into the drive. */
+  readonly postgresOutageAfterMs?: number;
+  /** A Redis outage (10 s) this long into the drive; the system must run on this Redis of its own. */
+  readonly redisOutage?: { readonly afterMs: number; readonly redis: PrivateRedis };
   readonly duplicateShare: number;
   readonly orderTimeoutMs: number;
   readonly settleTimeoutMs: number;
@@ -33,6 +42,25 @@ export interface ChaosReport {
   readonly invariants: InvariantReport['figures'];
 }
 
+/**
+ * The chaos run's orders with its own faults switched off (no kills, no broker restart, no
+ * duplicates): for a fault suite that injects its own beside them (outages, replicas).
+ */
+export function quietChaosPlan(orders: number): ChaosPlan {
+  return {
+    orders,
+    concurrency: 8,
+    skus: 6,
+    stockPerOrder: 0.2,
+    killEveryMs: [0, 0],
+    victims: [],
+    brokerRestart: false,
+    duplicateShare: 0,
+    orderTimeoutMs: 240_000,
+    settleTimeoutMs: 120_000,
+  };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -42,20 +70,26 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function runChaos(system: RunningSystem, plan: ChaosPlan, log: (line: string) => void = () => undefined): Promise<ChaosReport> {
   const api = system.client('admin');
   const skus = Array.from({ length: plan.skus }, (_, index) => `PART-${index + 1}`);
-  const warehouse = await WarehouseFixture.create(api, { skus: [...skus, 'KIT'], locations: ['A-01', 'A-02', 'B-01', 'B-02', 'FG-01'] });
+  const lotTracked = skus.slice(0, plan.lotTrackedSkus ?? Math.floor(plan.skus / 2));
+  const warehouse = await WarehouseFixture.create(api, { skus: [...skus, 'KIT'], locations: ['A-01', 'A-02', 'B-01', 'B-02', 'FG-01'], lotTracked });
   const perSku = Math.max(1, Math.round(plan.orders * plan.stockPerOrder));
   await warehouse.stock(
-    skus.flatMap((sku, index) => [
-      { sku, locationCode: index % 2 ? 'A-01' : 'B-01', quantity: Math.ceil(perSku / 2) },
-      { sku, locationCode: index % 2 ? 'A-02' : 'B-02', quantity: Math.floor(perSku / 2) || 1 },
-    ]),
+    skus.flatMap((sku, index) =>
+      [
+        { sku, locationCode: index % 2 ? 'A-01' : 'B-01', quantity: Math.ceil(perSku / 2) },
+        { sku, locationCode: index % 2 ? 'A-02' : 'B-02', quantity: Math.floor(perSku / 2) || 1 },
+      ].flatMap((line) => (lotTracked.includes(sku) ? inTwoLots(line) : [line])),
+    ),
   );
-  log(`seeded ${skus.length} SKUs with ${perSku} units each for ${plan.orders} orders`);
+  log(`seeded ${skus.length} SKUs (${lotTracked.length} lot-tracked) with ${perSku} units each for ${plan.orders} orders`);
 
   const injector = new FaultInjector(system, {
     killEveryMs: plan.killEveryMs,
     victims: plan.victims,
     brokerRestartAfterMs: plan.brokerRestart ? 15_000 : null,
+    brokerRestartEveryMs: plan.brokerRestartEveryMs ?? null,
+    postgresOutageAfterMs: plan.postgresOutageAfterMs ?? null,
+    redisOutage: plan.redisOutage ?? null,
     duplicateShare: plan.duplicateShare,
   });
   await injector.start();
@@ -101,6 +135,16 @@ export async function runChaos(system: RunningSystem, plan: ChaosPlan, log: (lin
     violations: report.violations,
     invariants: report.figures,
   };
+}
+
+/** A bin's stock as two lots: the later-expiring one at the bin, so allocation must walk FEFO across bins and lots. */
+function inTwoLots(line: StockLine): StockLine[] {
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const early = Math.ceil(line.quantity / 2);
+  return [
+    { ...line, quantity: line.quantity - early, lot: { code: `LATE-${line.locationCode}`, expiresOn: inDays(90) } },
+    { ...line, quantity: early, lot: { code: `SOON-${line.locationCode}`, expiresOn: inDays(30) } },
+  ].filter((lot) => lot.quantity > 0);
 }
 
 async function createOrder(api: ApiClient, warehouse: WarehouseFixture, skus: string[], timeoutMs: number): Promise<DrivenOrder | null> {

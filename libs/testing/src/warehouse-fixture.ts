@@ -6,6 +6,8 @@ export interface StockLine {
   readonly sku: string;
   readonly locationCode: string;
   readonly quantity: number;
+  /** For a lot-tracked SKU: the lot restocked (and its expiry day). */
+  readonly lot?: { readonly code: string; readonly expiresOn?: string };
 }
 
 /**
@@ -20,8 +22,8 @@ export class WarehouseFixture {
     readonly tag: string,
   ) {}
 
-  /** `lotTracked`: those of `skus` whose stock is held per lot. */
-  static async create(api: ApiClient, options: { skus: string[]; locations?: string[]; lotTracked?: readonly string[] }): Promise<WarehouseFixture> {
+  /** `lotTracked`: the SKUs (of `skus`) whose stock is held per lot. */
+  static async create(api: ApiClient, options: { skus: string[]; locations?: string[]; lotTracked?: string[] }): Promise<WarehouseFixture> {
     const tag = randomUUID().slice(0, 8);
     const merchant = await expectCreated(api.post('/merchants', { name: `Merchant ${tag}` }));
     const warehouse = await expectCreated(
@@ -29,7 +31,7 @@ export class WarehouseFixture {
     );
     const fixture = new WarehouseFixture(api, merchant.id, warehouse.id, tag);
     for (const sku of options.skus) {
-      await expectCreated(api.post('/products', { merchantId: merchant.id, sku, name: sku, ...(options.lotTracked?.includes(sku) && { lotTracked: true }) }));
+      await expectCreated(api.post('/products', { merchantId: merchant.id, sku, name: sku, lotTracked: options.lotTracked?.includes(sku) ?? false }));
     }
     await fixture.waitUntilWorkOrdersKnow(options.skus);
     return fixture;

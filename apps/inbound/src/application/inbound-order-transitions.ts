@@ -44,7 +44,7 @@ async function write(tx: InboundTransaction, order: InboundOrderIdentity, next: 
   switch (event.type) {
     case 'Created':
       await tx.inboundOrder.create({
-        data: { ...order, status, lines: { create: next.lines.map((line) => ({ sku: line.sku, expected: line.expected })) } },
+        data: { ...order, status, lines: { create: next.lines.map((line) => ({ sku: line.sku, lot: line.lot, expected: line.expected })) } },
       });
       return;
     case 'GoodsReceived':
@@ -54,10 +54,20 @@ async function write(tx: InboundTransaction, order: InboundOrderIdentity, next: 
       await saveLines(tx, order.id, next);
       for (const item of event.putaways) {
         const putawayId = randomUUID();
-        await tx.inboundPutaway.create({ data: { id: putawayId, inboundOrderId: order.id, ...item } });
+        // The goods are shelved as the lot the line was received as (one lot per line).
+        const { lot, expiresOn } = next.lines.find((line) => line.sku === item.sku)!;
+        await tx.inboundPutaway.create({ data: { id: putawayId, inboundOrderId: order.id, ...item, lot } });
         await appendToOutbox(tx, [
           PutAwayStock.outgoing(
-            { putawayId, inboundOrderId: order.id, warehouseId: order.warehouseId, merchantId: order.merchantId, ...item },
+            {
+              putawayId,
+              inboundOrderId: order.id,
+              warehouseId: order.warehouseId,
+              merchantId: order.merchantId,
+              ...item,
+              ...(lot !== null && { lot }),
+              ...(expiresOn !== null && { expiresOn }),
+            },
             { correlationId: order.id, key: stockKey(order.warehouseId, item.sku) },
           ),
         ]);
@@ -75,7 +85,7 @@ async function saveLines(tx: InboundTransaction, inboundOrderId: string, next: I
   for (const line of next.lines) {
     await tx.inboundOrderLine.update({
       where: { inboundOrderId_sku: { inboundOrderId, sku: line.sku } },
-      data: { received: line.received, putAway: line.putAway },
+      data: { lot: line.lot, expiresOn: line.expiresOn === null ? null : new Date(line.expiresOn), received: line.received, putAway: line.putAway },
     });
   }
   await tx.inboundOrder.update({ where: { id: inboundOrderId }, data: { status: next.status!, updatedAt: new Date() } });
@@ -87,7 +97,7 @@ function progressEvent(order: InboundOrderIdentity, state: InboundOrderState, co
       inboundOrderId: order.id,
       workOrderId: order.source === 'WORK_ORDER' ? order.sourceId : null,
       status: state.status!,
-      lines: state.lines.map(({ sku, expected, received, putAway }) => ({ sku, expected, received, putAway })),
+      lines: state.lines.map(({ sku, lot, expiresOn, expected, received, putAway }) => ({ sku, lot, expiresOn, expected, received, putAway })),
       ...(actor && { actor }),
     },
     { correlationId, key: order.id },

@@ -8,12 +8,14 @@ import { isRefusal, refusableTransaction, refuse, skipTake, type FieldError, typ
 import { randomUUID } from 'node:crypto';
 import {
   decide,
+  isLotConflict,
   noInboundOrder,
   type InboundLine,
   type InboundOrderCommand,
   type InboundOrderState,
   type InboundStatus,
   type LineError,
+  type ReceivedGoods,
 } from '../domain/inbound-order';
 import type { InboundOrder, InboundOrderLine } from '../generated/prisma/client';
 import { InboundDatabase, type InboundTransaction } from '../persistence/inbound-database';
@@ -48,7 +50,8 @@ export class InboundOrders {
     });
   }
 
-  receive(id: string, receipt: { sku: string; quantity: number }[], actor: Actor) {
+  /** `lot`/`expiresOn` of a line: the lot printed on the goods, at the line's first receipt (later ones may only repeat it). */
+  receive(id: string, receipt: ReceivedGoods[], actor: Actor) {
     return this.change(id, actor, 'The receipt does not match the inbound order.', async () => ({ type: 'receive', receipt }));
   }
 
@@ -111,7 +114,7 @@ export class InboundOrders {
       if (!(await lockRowById(tx, 'inbound_order', id))) return refuse.notFound('Inbound order', id);
       const order = await tx.inboundOrder.findUniqueOrThrow({ where: { id }, include: { lines: true } });
       const decision = decide(stateOf(order), await commandFor(tx, order));
-      if (decision.kind === 'refused') return refuse.invalid(fieldErrors(decision.errors), refusedDetail);
+      if (decision.kind === 'refused') return refusalOf(decision.errors, refusedDetail);
       if (decision.kind === 'accepted') await applyInboundOrderEvents(tx, order, stateOf(order), decision.events, id, actor);
     });
     return isRefusal(done) ? done : this.get(id);
@@ -127,14 +130,29 @@ function stateOf(order: OrderWithLines): InboundOrderState {
 }
 
 function toLine(line: InboundOrderLine): InboundLine {
-  return { sku: line.sku, expected: line.expected, received: line.received, putAway: line.putAway };
+  return { sku: line.sku, lot: line.lot, expiresOn: dayOf(line.expiresOn), expected: line.expected, received: line.received, putAway: line.putAway };
+}
+
+/** A `date` column as the `YYYY-MM-DD` day it holds. */
+function dayOf(date: Date | null): string | null {
+  return date === null ? null : date.toISOString().slice(0, 10);
 }
 
 function fieldErrors(errors: readonly LineError[]): FieldError[] {
   return errors.map((error) => ({ field: `lines[${error.index}].${error.field}`, message: error.message }));
 }
 
-function present(order: OrderWithLines & { putaways: { sku: string; locationCode: string; quantity: number; createdAt: Date }[] }) {
+/**
+ * A receipt naming another lot (or expiry) than the one the line is already received as conflicts
+ * with what happened (409, every fault listed); other faults are invalid input (400).
+ */
+function refusalOf(errors: readonly LineError[], detail: string) {
+  return errors.some(isLotConflict)
+    ? refuse.conflict('The receipt names another lot than the one the line is being received as: one lot per line.', { errors: fieldErrors(errors) })
+    : refuse.invalid(fieldErrors(errors), detail);
+}
+
+function present(order: OrderWithLines & { putaways: { sku: string; lot: string | null; locationCode: string; quantity: number; createdAt: Date }[] }) {
   return {
     id: order.id,
     source: order.source,
@@ -144,7 +162,7 @@ function present(order: OrderWithLines & { putaways: { sku: string; locationCode
     merchantId: order.merchantId,
     status: order.status,
     lines: order.lines.map(toLine),
-    putaways: order.putaways.map(({ sku, locationCode, quantity, createdAt }) => ({ sku, locationCode, quantity, at: createdAt })),
+    putaways: order.putaways.map(({ sku, lot, locationCode, quantity, createdAt }) => ({ sku, lot, locationCode, quantity, at: createdAt })),
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
   };

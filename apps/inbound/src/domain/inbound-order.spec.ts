@@ -1,15 +1,27 @@
-import { decide, evolve, noInboundOrder, putAway, receive, statusOf, type InboundOrderCommand, type InboundOrderState } from './inbound-order';
+import {
+  decide,
+  evolve,
+  isLotConflict,
+  noInboundOrder,
+  putAway,
+  receive,
+  statusOf,
+  type InboundOrderCommand,
+  type InboundOrderState,
+  type ReceivedGoods,
+} from './inbound-order';
 
+// SET is finished goods expected as lot WO-1; CARD has no lots.
 const expected = [
-  { sku: 'SET', expected: 5, received: 0, putAway: 0 },
-  { sku: 'CARD', expected: 2, received: 0, putAway: 0 },
+  { sku: 'SET', lot: 'WO-1', expiresOn: null, expected: 5, received: 0, putAway: 0 },
+  { sku: 'CARD', lot: null, expiresOn: null, expected: 2, received: 0, putAway: 0 },
 ];
 const pending: InboundOrderState = { status: 'PENDING', lines: expected };
 const received: InboundOrderState = {
   status: 'RECEIVED',
   lines: [
-    { sku: 'SET', expected: 5, received: 5, putAway: 0 },
-    { sku: 'CARD', expected: 2, received: 2, putAway: 0 },
+    { sku: 'SET', lot: 'WO-1', expiresOn: null, expected: 5, received: 5, putAway: 0 },
+    { sku: 'CARD', lot: null, expiresOn: null, expected: 2, received: 2, putAway: 0 },
   ],
 };
 const knownLocations = new Set(['FG-01']);
@@ -59,9 +71,15 @@ describe('inbound order', () => {
 
 describe('inbound order lifecycle', () => {
   it('is created once, pending, with its expected lines', () => {
-    const create: InboundOrderCommand = { type: 'create', expected: [{ sku: 'SET', quantity: 5 }] };
-    expect(decide(noInboundOrder, create)).toEqual({ kind: 'accepted', events: [{ type: 'Created', expected: [{ sku: 'SET', quantity: 5 }] }] });
-    expect(after(noInboundOrder, create)).toEqual({ status: 'PENDING', lines: [{ sku: 'SET', expected: 5, received: 0, putAway: 0 }] });
+    const create: InboundOrderCommand = {
+      type: 'create',
+      expected: [
+        { sku: 'SET', quantity: 5, lot: 'WO-1' },
+        { sku: 'CARD', quantity: 2 },
+      ],
+    };
+    expect(decide(noInboundOrder, create)).toEqual({ kind: 'accepted', events: [{ type: 'Created', expected: create.expected }] });
+    expect(after(noInboundOrder, create)).toEqual(pending);
     expect(decide(pending, create)).toEqual({ kind: 'ignored', reason: 'the inbound order exists already' });
   });
 
@@ -123,5 +141,73 @@ describe('inbound order lifecycle', () => {
     expect(() => evolve(noInboundOrder, { type: 'GoodsPutAway', putaways: [] })).toThrow();
     expect(() => evolve(pending, { type: 'GoodsReceived', receipt: [{ sku: 'SET', quantity: 6 }] })).toThrow('over-receipt');
     expect(() => evolve(pending, { type: 'GoodsPutAway', putaways: [{ sku: 'SET', quantity: 1, locationCode: 'FG-01' }] })).toThrow('only 0 of SET');
+  });
+});
+
+describe('inbound order lots: one lot per line', () => {
+  const receiving = (state: InboundOrderState, ...receipt: ReceivedGoods[]) => after(state, { type: 'receive', receipt });
+  const lineOf = (state: InboundOrderState, sku: string) => state.lines.find((line) => line.sku === sku)!;
+
+  it('keeps the expected lot when the first receipt names none', () => {
+    expect(lineOf(receiving(pending, { sku: 'SET', quantity: 2 }), 'SET')).toMatchObject({ lot: 'WO-1', expiresOn: null, received: 2 });
+  });
+
+  it('takes the lot printed on the goods, and its expiry, at the first receipt of the line', () => {
+    const first = receiving(pending, { sku: 'SET', quantity: 2, lot: 'PRINTED-7', expiresOn: '2027-06-30' });
+    expect(lineOf(first, 'SET')).toEqual({ sku: 'SET', lot: 'PRINTED-7', expiresOn: '2027-06-30', expected: 5, received: 2, putAway: 0 });
+    // An untracked line may be given an expiry alone; the other line keeps its lot.
+    expect(lineOf(receiving(pending, { sku: 'CARD', quantity: 1, expiresOn: '2027-01-01' }), 'CARD')).toMatchObject({ lot: null, expiresOn: '2027-01-01' });
+    expect(lineOf(first, 'CARD')).toMatchObject({ lot: null, expiresOn: null });
+  });
+
+  it('accepts a later receipt naming the same lot and expiry, or none', () => {
+    const first = receiving(pending, { sku: 'SET', quantity: 2, lot: 'PRINTED-7', expiresOn: '2027-06-30' });
+    const second = receiving(first, { sku: 'SET', quantity: 2, lot: 'PRINTED-7', expiresOn: '2027-06-30' });
+    const third = receiving(second, { sku: 'SET', quantity: 1 });
+    expect(lineOf(third, 'SET')).toMatchObject({ lot: 'PRINTED-7', expiresOn: '2027-06-30', received: 5 });
+  });
+
+  it('refuses a later receipt naming another lot or expiry, naming the field, and changes nothing', () => {
+    const first = receiving(pending, { sku: 'SET', quantity: 2, lot: 'PRINTED-7', expiresOn: '2027-06-30' });
+    expect(
+      decide(first, {
+        type: 'receive',
+        receipt: [
+          { sku: 'CARD', quantity: 1 },
+          { sku: 'SET', quantity: 1, lot: 'OTHER' },
+        ],
+      }),
+    ).toEqual({
+      kind: 'refused',
+      errors: [{ index: 1, field: 'lot', message: 'SET is being received as lot PRINTED-7: one lot per line, so OTHER cannot be received on it' }],
+    });
+    expect(decide(first, { type: 'receive', receipt: [{ sku: 'SET', quantity: 1, lot: 'PRINTED-7', expiresOn: '2028-01-01' }] })).toEqual({
+      kind: 'refused',
+      errors: [{ index: 0, field: 'expiresOn', message: 'SET is being received with expiry 2027-06-30: a lot has one expiry, not 2028-01-01' }],
+    });
+    // The expected lot counts as the line's lot once goods came in under it.
+    const underExpected = receiving(pending, { sku: 'SET', quantity: 1 });
+    expect(decide(underExpected, { type: 'receive', receipt: [{ sku: 'SET', quantity: 1, lot: 'PRINTED-7' }] })).toMatchObject({
+      kind: 'refused',
+      errors: [{ index: 0, field: 'lot' }],
+    });
+    // Two lots for one line within one receipt: the second is refused.
+    expect(
+      decide(pending, {
+        type: 'receive',
+        receipt: [
+          { sku: 'SET', quantity: 1, lot: 'A' },
+          { sku: 'SET', quantity: 1, lot: 'B' },
+        ],
+      }),
+    ).toMatchObject({ kind: 'refused', errors: [{ index: 1, field: 'lot' }] });
+    expect(isLotConflict({ index: 0, field: 'lot', message: '' })).toBe(true);
+    expect(isLotConflict({ index: 0, field: 'quantity', message: '' })).toBe(false);
+  });
+
+  it('puts away under the lot the line was received as', () => {
+    const full = receiving(pending, { sku: 'SET', quantity: 5, lot: 'PRINTED-7' }, { sku: 'CARD', quantity: 2 });
+    const shelved = after(full, { type: 'putAway', putaways: [{ sku: 'SET', quantity: 5, locationCode: 'FG-01' }], knownLocations });
+    expect(lineOf(shelved, 'SET')).toMatchObject({ lot: 'PRINTED-7', putAway: 5 });
   });
 });

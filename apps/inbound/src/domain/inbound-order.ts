@@ -5,6 +5,9 @@ export { InboundStatus };
 
 export interface InboundLine {
   readonly sku: string;
+  /** The lot the goods come in as: the one expected (finished goods: the work order's number) until the first receipt names another. */
+  readonly lot: string | null;
+  readonly expiresOn: string | null;
   readonly expected: number;
   readonly received: number;
   readonly putAway: number;
@@ -12,8 +15,13 @@ export interface InboundLine {
 
 export interface LineError {
   readonly index: number;
-  readonly field: 'sku' | 'quantity' | 'locationCode';
+  readonly field: 'sku' | 'quantity' | 'locationCode' | 'lot' | 'expiresOn';
   readonly message: string;
+}
+
+/** A line fault that is about the line's lot, not the count: the receipt contradicts the lot already received (409, not 400). */
+export function isLotConflict(error: LineError): boolean {
+  return error.field === 'lot' || error.field === 'expiresOn';
 }
 
 /**
@@ -34,19 +42,30 @@ export interface Receipt {
   readonly quantity: number;
 }
 
+/** Goods counted in; `lot`/`expiresOn`: what the goods carry, when the receiver names it. */
+export interface ReceivedGoods extends Receipt {
+  readonly lot?: string;
+  readonly expiresOn?: string;
+}
+
+/** A line expected, with the lot it is expected as (none for goods without lots). */
+export interface ExpectedGoods extends Receipt {
+  readonly lot?: string;
+}
+
 export interface Putaway extends Receipt {
   readonly locationCode: string;
 }
 
 export type InboundOrderCommand =
-  | { readonly type: 'create'; readonly expected: readonly Receipt[] }
-  | { readonly type: 'receive'; readonly receipt: readonly Receipt[] }
+  | { readonly type: 'create'; readonly expected: readonly ExpectedGoods[] }
+  | { readonly type: 'receive'; readonly receipt: readonly ReceivedGoods[] }
   /** `knownLocations`: the warehouse's location codes (this service's replica of inventory's). */
   | { readonly type: 'putAway'; readonly putaways: readonly Putaway[]; readonly knownLocations: ReadonlySet<string> };
 
 export type InboundOrderEvent =
-  | { readonly type: 'Created'; readonly expected: readonly Receipt[] }
-  | { readonly type: 'GoodsReceived'; readonly receipt: readonly Receipt[] }
+  | { readonly type: 'Created'; readonly expected: readonly ExpectedGoods[] }
+  | { readonly type: 'GoodsReceived'; readonly receipt: readonly ReceivedGoods[] }
   | { readonly type: 'GoodsPutAway'; readonly putaways: readonly Putaway[] };
 
 export type InboundOrderDecision =
@@ -91,7 +110,9 @@ export function evolve(state: InboundOrderState, event: InboundOrderEvent): Inbo
   switch (event.type) {
     case 'Created':
       if (state.status !== null) throw unsupported('it exists');
-      return withLines(event.expected.map(({ sku, quantity }) => ({ sku, expected: quantity, received: 0, putAway: 0 })));
+      return withLines(
+        event.expected.map(({ sku, quantity, lot }) => ({ sku, lot: lot ?? null, expiresOn: null, expected: quantity, received: 0, putAway: 0 })),
+      );
     case 'GoodsReceived': {
       if (state.status === null) throw unsupported('no such order');
       const result = receive(state.lines, event.receipt);
@@ -118,8 +139,12 @@ export function statusOf(lines: readonly InboundLine[]): InboundStatus {
   return InboundStatus.Pending;
 }
 
-/** A receipt (partial allowed) counts goods in; never more than expected: that is an over-receipt. */
-export function receive(lines: readonly InboundLine[], receipt: readonly Receipt[]): { lines: InboundLine[] } | { errors: LineError[] } {
+/**
+ * A receipt (partial allowed) counts goods in; never more than expected: that is an over-receipt.
+ * A line holds one lot: its first receipt may name the lot printed on the goods (replacing the one
+ * expected) and its expiry; a later receipt may repeat them but not name others.
+ */
+export function receive(lines: readonly InboundLine[], receipt: readonly ReceivedGoods[]): { lines: InboundLine[] } | { errors: LineError[] } {
   const next = new Map(lines.map((line) => [line.sku, { ...line }]));
   const errors: LineError[] = [];
   receipt.forEach((item, index) => {
@@ -131,6 +156,25 @@ export function receive(lines: readonly InboundLine[], receipt: readonly Receipt
         field: 'quantity',
         message: `over-receipt: ${line.expected - line.received} of ${item.sku} still expected, ${item.quantity} received`,
       });
+    }
+    const firstReceipt = line.received === 0;
+    if (!firstReceipt && item.lot !== undefined && item.lot !== line.lot) {
+      return errors.push({
+        index,
+        field: 'lot',
+        message: `${item.sku} is being received as lot ${line.lot ?? '(none)'}: one lot per line, so ${item.lot} cannot be received on it`,
+      });
+    }
+    if (!firstReceipt && item.expiresOn !== undefined && item.expiresOn !== line.expiresOn) {
+      return errors.push({
+        index,
+        field: 'expiresOn',
+        message: `${item.sku} is being received with expiry ${line.expiresOn ?? '(none)'}: a lot has one expiry, not ${item.expiresOn}`,
+      });
+    }
+    if (firstReceipt) {
+      if (item.lot !== undefined) line.lot = item.lot;
+      if (item.expiresOn !== undefined) line.expiresOn = item.expiresOn;
     }
     line.received += item.quantity;
   });

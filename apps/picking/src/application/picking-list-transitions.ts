@@ -34,7 +34,13 @@ async function write(tx: PickingTransaction, id: string, next: PickingListState,
     case 'Created': {
       const { warehouseId, workOrderIds, stops } = event;
       await tx.pickingList.create({
-        data: { id, warehouseId, status, workOrderIds: [...workOrderIds], lines: { create: stops.map((stop, position) => ({ position, ...stop })) } },
+        data: {
+          id,
+          warehouseId,
+          status,
+          workOrderIds: [...workOrderIds],
+          lines: { create: stops.map((stop, position) => ({ position, ...stop, expiresOn: stop.expiresOn === null ? null : new Date(stop.expiresOn) })) },
+        },
       });
       await tx.pickingRequest.updateMany({
         where: { warehouseId, status: 'OPEN', workOrderId: { in: [...workOrderIds] } },

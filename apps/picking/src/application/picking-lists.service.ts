@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { lockRowById } from '@wo/database';
 import type { Actor, EnvelopeOf } from '@wo/contracts/envelope';
+import type { Allocation } from '@wo/contracts/rest';
 import { PickingListRefused, type CancelPickingList, type CreatePickingList } from '@wo/contracts/picking';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
 import { isRefusal, refusableTransaction, refuse, skipTake, type PageRequest, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decide, noList, type PickingListCommand, type PickingListState, type PickingListStatus } from '../domain/picking-list-lifecycle';
-import type { PickingList } from '../generated/prisma/client';
+import type { PickingList, PickingListLine } from '../generated/prisma/client';
 import { PickingDatabase, type PickingTransaction } from '../persistence/picking-database';
 import { applyPickingListEvents } from './picking-list-transitions';
 import { openRequests } from './picking-requests.service';
@@ -105,9 +106,7 @@ export class PickingLists {
     actor: Actor | undefined,
   ): Promise<Refusal | void> {
     // Lock the requests so two lists can never take the same material.
-    const requests = await tx.$queryRawUnsafe<
-      { work_order_id: string; line_id: string; sku: string; allocations: { locationCode: string; quantity: number }[] }[]
-    >(
+    const requests = await tx.$queryRawUnsafe<{ work_order_id: string; line_id: string; sku: string; allocations: Allocation[] }[]>(
       `SELECT work_order_id, line_id, sku, allocations FROM picking_request
         WHERE warehouse_id = $1 AND status = 'OPEN' AND work_order_id = ANY($2::text[]) ORDER BY work_order_id, line_id FOR UPDATE`,
       warehouseId,
@@ -119,8 +118,17 @@ export class PickingLists {
         : [{ field: `workOrderIds[${index}]`, message: `work order ${workOrderId} has no materials waiting to be picked in this warehouse` }],
     );
     if (errors.length > 0) return refuse.invalid(errors, 'Some work orders have no materials waiting to be picked in this warehouse.');
+    // One stop per bin and lot: two lots of a SKU at one bin are two lines, so the picker takes the lots reserved.
     const stops = requests.flatMap((request) =>
-      request.allocations.map((allocation) => ({ ...allocation, sku: request.sku, workOrderId: request.work_order_id, lineId: request.line_id })),
+      request.allocations.map(({ locationCode, quantity, lot, expiresOn }) => ({
+        locationCode,
+        quantity,
+        lot: lot ?? null,
+        expiresOn: expiresOn ?? null,
+        sku: request.sku,
+        workOrderId: request.work_order_id,
+        lineId: request.line_id,
+      })),
     );
     const decision = decide(noList, { type: 'create', warehouseId, workOrderIds, stops });
     if (decision.kind === 'refused') throw new Error(`a new list ${listId} was refused: ${decision.detail}`);
@@ -150,7 +158,7 @@ function stateOf(list: PickingList): PickingListState {
 
 function present(
   list: PickingList & {
-    lines: { position: number; locationCode: string; sku: string; quantity: number; workOrderId: string; lineId: string; picked: number }[];
+    lines: PickingListLine[];
   },
 ) {
   const total = list.lines.reduce((sum, line) => sum + line.quantity, 0);
@@ -162,11 +170,13 @@ function present(
     picker: list.picker,
     workOrderIds: list.workOrderIds,
     progress: { picked, total },
-    lines: list.lines.map(({ position, locationCode, sku, quantity, workOrderId, lineId, picked: linePicked }) => ({
+    lines: list.lines.map(({ position, locationCode, sku, lot, expiresOn, quantity, workOrderId, lineId, picked: linePicked }) => ({
       position,
       locationCode,
       sku,
       quantity,
+      lot,
+      expiresOn: expiresOn === null ? null : expiresOn.toISOString().slice(0, 10),
       picked: linePicked,
       workOrderId,
       lineId,

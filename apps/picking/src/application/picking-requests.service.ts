@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SqlDatabase } from '@wo/database';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
 import { WorkOrderAllocated, type WorkOrderCanceled, type WorkOrderCompleted } from '@wo/contracts/work-orders';
+import type { Allocation } from '@wo/contracts/rest';
 import { claimInboxMany } from '@wo/messaging';
 import { pageOf, type PageRequest } from '@wo/platform';
 import { PickingDatabase, type SqlTransaction } from '../persistence/picking-database';
@@ -12,7 +13,8 @@ export interface RequestedOrder {
   readonly workOrderId: string;
   readonly number: string;
   readonly warehouseId: string;
-  readonly lines: readonly { lineId: string; sku: string; quantity: number; allocations: { locationCode: string; quantity: number }[] }[];
+  /** `allocations`: the bins inventory holds each material in, with the lot for a lot-tracked one. */
+  readonly lines: readonly { lineId: string; sku: string; quantity: number; allocations: Allocation[] }[];
 }
 
 /**

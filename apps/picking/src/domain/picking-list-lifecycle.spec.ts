@@ -14,8 +14,8 @@ function after(state: PickingListState, command: PickingListCommand): PickingLis
 describe('picking list lifecycle', () => {
   it('is made once, its lines in walking order', () => {
     const stops = [
-      { locationCode: 'B-01', sku: 'SOAP', quantity: 2, workOrderId: 'wo-1', lineId: 'l2' },
-      { locationCode: 'A-01', sku: 'BOX', quantity: 1, workOrderId: 'wo-1', lineId: 'l1' },
+      { locationCode: 'B-01', sku: 'SOAP', lot: null, expiresOn: null, quantity: 2, workOrderId: 'wo-1', lineId: 'l2' },
+      { locationCode: 'A-01', sku: 'BOX', lot: 'L-1', expiresOn: '2027-03-01', quantity: 1, workOrderId: 'wo-1', lineId: 'l1' },
     ];
     const create: PickingListCommand = { type: 'create', warehouseId: 'wh', workOrderIds: ['wo-1'], stops };
     expect(decide(noList, create)).toEqual({
@@ -68,10 +68,40 @@ describe('picking list lifecycle', () => {
 
   it('orders stops by location, grouping one bin for several orders', () => {
     const stops = walkingOrder([
-      { locationCode: 'B-01', sku: 'SOAP', quantity: 2, workOrderId: 'wo-1', lineId: 'l2' },
-      { locationCode: 'A-01', sku: 'BOX', quantity: 1, workOrderId: 'wo-2', lineId: 'l1' },
-      { locationCode: 'A-01', sku: 'BOX', quantity: 1, workOrderId: 'wo-1', lineId: 'l1' },
+      { locationCode: 'B-01', sku: 'SOAP', lot: null, expiresOn: null, quantity: 2, workOrderId: 'wo-1', lineId: 'l2' },
+      { locationCode: 'A-01', sku: 'BOX', lot: null, expiresOn: null, quantity: 1, workOrderId: 'wo-2', lineId: 'l1' },
+      { locationCode: 'A-01', sku: 'BOX', lot: null, expiresOn: null, quantity: 1, workOrderId: 'wo-1', lineId: 'l1' },
     ]);
     expect(stops.map((stop) => `${stop.locationCode} ${stop.workOrderId}`)).toEqual(['A-01 wo-1', 'A-01 wo-2', 'B-01 wo-1']);
+  });
+
+  it('orders stops by location, then SKU, then lot: two lots of a SKU at one bin are two stops', () => {
+    const stop = (locationCode: string, sku: string, lot: string | null, workOrderId = 'wo-1') => ({
+      locationCode,
+      sku,
+      lot,
+      expiresOn: lot && '2027-03-01',
+      quantity: 1,
+      workOrderId,
+      lineId: `${workOrderId}-${sku}`,
+    });
+    const stops = walkingOrder([
+      stop('A-01', 'BOX', 'L-2'),
+      stop('B-01', 'BOX', 'L-1'),
+      stop('A-01', 'CARD', null),
+      stop('A-01', 'BOX', 'L-1', 'wo-2'),
+      stop('A-01', 'BOX', 'L-1'),
+    ]);
+    expect(stops.map((s) => `${s.locationCode} ${s.sku} ${s.lot ?? '-'} ${s.workOrderId}`)).toEqual([
+      'A-01 BOX L-1 wo-1',
+      'A-01 BOX L-1 wo-2',
+      'A-01 BOX L-2 wo-1',
+      'A-01 CARD - wo-1',
+      'B-01 BOX L-1 wo-1',
+    ]);
+    // The lot travels on the line the picker reads.
+    const create: PickingListCommand = { type: 'create', warehouseId: 'wh', workOrderIds: ['wo-1', 'wo-2'], stops };
+    const decision = decide(noList, create);
+    expect(decision).toMatchObject({ kind: 'accepted', events: [{ type: 'Created', stops: [{ lot: 'L-1', expiresOn: '2027-03-01' }, {}, {}, {}, {}] }] });
   });
 });

@@ -113,10 +113,13 @@ export function evolve(state: PickingListState, event: PickingListEvent): Pickin
   }
 }
 
-/** A bin visit: one work order's material at one location. */
+/** A bin visit: one work order's material at one location, of one lot when the material has lots. */
 export interface PickStop {
   readonly locationCode: string;
   readonly sku: string;
+  /** The lot inventory reserved there (null for a material without lots), and its expiry. */
+  readonly lot: string | null;
+  readonly expiresOn: string | null;
   readonly quantity: number;
   readonly workOrderId: string;
   readonly lineId: string;
@@ -124,13 +127,15 @@ export interface PickStop {
 
 /**
  * Orders the stops so a picker walks the warehouse once: by location code (bins are coded in
- * walking order), then SKU, then work order, so one bin's picks for several orders are together.
+ * walking order), then SKU, then lot (stock without lots first), then work order, so one bin's
+ * picks of one lot for several orders are together.
  */
 export function walkingOrder(stops: readonly PickStop[]): PickStop[] {
   return [...stops].sort(
     (a, b) =>
       a.locationCode.localeCompare(b.locationCode) ||
       a.sku.localeCompare(b.sku) ||
+      (a.lot ?? '').localeCompare(b.lot ?? '') ||
       a.workOrderId.localeCompare(b.workOrderId) ||
       a.lineId.localeCompare(b.lineId),
   );

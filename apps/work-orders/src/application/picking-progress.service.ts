@@ -9,6 +9,8 @@ import {
   type PickingListStarted,
 } from '@wo/contracts/picking';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
+import type { PickingListStatus } from '@wo/contracts/rest';
+import { decidePickingListProgress, type PickingListStep } from '../domain/picking-list-progress';
 import { WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
 import { WorkOrdersDatabase, type WorkOrdersTransaction } from '../persistence/work-orders-database';
@@ -59,19 +61,19 @@ export class PickingProgress {
 
   listStarted(event: EnvelopeOf<typeof PickingListStarted>) {
     return this.once(event, (tx, orders) =>
-      this.progress(tx, orders, event.payload.listId, 'IN_PROGRESS', 'pickingStarted', event.payload.actor, event.payload.picker),
+      this.progress(tx, orders, event.payload.listId, 'started', 'pickingStarted', event.payload.actor, event.payload.picker),
     );
   }
 
   listCompleted(event: EnvelopeOf<typeof PickingListCompleted>) {
-    return this.once(event, (tx, orders) => this.progress(tx, orders, event.payload.listId, 'DONE', 'pickingDone', event.payload.actor));
+    return this.once(event, (tx, orders) => this.progress(tx, orders, event.payload.listId, 'completed', 'pickingDone', event.payload.actor));
   }
 
   listCanceled(event: EnvelopeOf<typeof PickingListCanceled>) {
     return this.once(event, async (tx, orders) => {
       const { listId, reason, actor } = event.payload;
       const by = actor ? { actor } : {};
-      await tx.workOrderPickingList.updateMany({ where: { listId }, data: { status: 'CANCELED', updatedAt: new Date() } });
+      await this.advanceList(tx, listId, 'canceled');
       for (const order of orders) {
         const stillPicking = await tx.workOrderPickingList.count({ where: { workOrderId: order.id, status: { not: 'CANCELED' } } });
         if (order.status === WorkOrderStatus.Processing && order.pendingAction === null && stillPicking === 0) {
@@ -90,14 +92,26 @@ export class PickingProgress {
     tx: WorkOrdersTransaction,
     orders: WorkOrder[],
     listId: string,
-    status: string,
+    step: PickingListStep,
     historyEvent: string,
     actor: Actor | undefined,
     picker?: string,
   ) {
-    await tx.workOrderPickingList.updateMany({ where: { listId }, data: { status, updatedAt: new Date(), ...(picker !== undefined && { picker }) } });
+    await this.advanceList(tx, listId, step, picker);
     const detail = { listId, ...(picker !== undefined && { picker }), ...(actor && { actor }) };
     for (const order of orders) await this.transitions.record(tx, order.id, historyEvent, detail);
+  }
+
+  /** Moves the list's record (one row per order it covers) as its lifecycle allows; a step it does not allow changes nothing. */
+  private async advanceList(tx: WorkOrdersTransaction, listId: string, step: PickingListStep, picker?: string): Promise<void> {
+    for (const row of await tx.workOrderPickingList.findMany({ where: { listId } })) {
+      const decision = decidePickingListProgress(row.status as PickingListStatus, step);
+      if (decision.kind === 'ignored') continue;
+      await tx.workOrderPickingList.update({
+        where: { listId_workOrderId: { listId, workOrderId: row.workOrderId } },
+        data: { status: decision.status, updatedAt: new Date(), ...(picker !== undefined && { picker }) },
+      });
+    }
   }
 
   /** Inbox, then the list's orders locked in id order (a fixed order: no deadlock with other actions). */

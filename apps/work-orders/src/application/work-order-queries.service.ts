@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { escapeLikePattern } from '@wo/database';
-import type { WorkOrderFilter, WorkOrderListQuery } from '@wo/contracts/rest';
+import type { InboundLine, WorkOrderFilter, WorkOrderListQuery } from '@wo/contracts/rest';
 import { isRefusal, refuse } from '@wo/platform';
 import { allowedActions, blockedActions } from '../domain/work-order-lifecycle';
 import { priorityOf, rankOf } from '../domain/work-order-priority';
@@ -98,7 +98,7 @@ export class WorkOrderQueries {
       queuePlaces: order.status === 'OUT_OF_STOCK' ? await queuePlacesOf(this.db, { ...order, shortages: order.shortages as { sku: string }[] }) : [],
       reservations: order.reservations.map(({ reservationId, lineId, sku, quantity, allocations }) => ({ reservationId, lineId, sku, quantity, allocations })),
       pickingLists: order.pickingLists.map(({ listId, status, picker, updatedAt }) => ({ id: listId, status, picker, updatedAt })),
-      inboundOrder: order.inboundOrderId ? { id: order.inboundOrderId, status: order.inboundStatus, lines: order.inboundLines } : null,
+      inboundOrder: order.inboundOrderId ? { id: order.inboundOrderId, status: order.inboundStatus, lines: inboundLinesOf(order.inboundLines) } : null,
       history: order.history.map(({ event, detail, at }) => ({ event, detail, at })),
       createdAt: order.createdAt,
       updatedAt: order.updatedAt,
@@ -134,4 +134,13 @@ function whereOf(filter: WorkOrderFilter, merchantScope: readonly string[] | und
       filter.priority.length ? { priority: { in: filter.priority.map(rankOf) } } : {},
     ],
   };
+}
+
+/** The inbound lines as inbound last announced them; those announced before lots have none. */
+function inboundLinesOf(lines: unknown): InboundLine[] {
+  return (lines as (Omit<InboundLine, 'lot' | 'expiresOn'> & Partial<Pick<InboundLine, 'lot' | 'expiresOn'>>)[]).map((line) => ({
+    ...line,
+    lot: line.lot ?? null,
+    expiresOn: line.expiresOn ?? null,
+  }));
 }

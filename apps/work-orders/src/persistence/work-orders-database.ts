@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '@wo/database';
+import type { LocationAllocation } from '@wo/contracts/inventory';
 import type { HeldReservation } from '../domain/work-order-lifecycle';
 import { PrismaClient, type Prisma, type WorkOrder } from '../generated/prisma/client';
 
@@ -40,7 +41,7 @@ export function linesOf(tx: SqlTransaction, workOrderId: string, kind: 'OUTPUT' 
 export function heldReservationsOf(
   tx: SqlTransaction,
   workOrderId: string,
-): Promise<{ reservationId: string; lineId: string; sku: string; quantity: number; allocations: { locationCode: string; quantity: number }[] }[]> {
+): Promise<{ reservationId: string; lineId: string; sku: string; quantity: number; allocations: LocationAllocation[] }[]> {
   return tx.$queryRawUnsafe(
     `SELECT reservation_id AS "reservationId", line_id AS "lineId", sku, quantity, allocations FROM work_order_reservation
       WHERE work_order_id = $1 AND status = 'HELD' ORDER BY sku`,

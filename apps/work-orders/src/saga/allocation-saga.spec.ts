@@ -95,6 +95,31 @@ describe('allocation saga', () => {
     });
   });
 
+  it('keeps the lots inventory reserved: the held reservations, WorkOrderAllocated (what picking fetches) and the stored saga name them', () => {
+    // BOX is lot-tracked: inventory took 3 of lot L-1 and 2 of lot L-2 at one bin; SOAP has no lots.
+    const boxLots = [
+      { locationCode: 'A-01', quantity: 3, lot: 'L-1', expiresOn: '2027-03-01' },
+      { locationCode: 'A-01', quantity: 2, lot: 'L-2' },
+    ];
+    const boxReserved = { type: StockReserved.type, payload: { ...reserved('l1', 'BOX', 5).payload, allocations: boxLots } };
+    const first = advanced(onAllocationReply(startAllocation().data, boxReserved));
+    expect(allocationSaga.data.parse(JSON.parse(JSON.stringify(first.data)))).toEqual(first.data);
+    const done = advanced(onAllocationReply(first.data, reserved('l2', 'SOAP', 10)));
+    const change = endEffect(allocationSaga, done.data, done.outcome, order);
+    expect(change.reservations).toEqual({
+      hold: [
+        { reservationId: 'saga-1:l1', lineId: 'l1', sku: 'BOX', quantity: 5, allocations: boxLots },
+        { reservationId: 'saga-1:l2', lineId: 'l2', sku: 'SOAP', quantity: 10, allocations: [{ locationCode: 'A-01', quantity: 10 }] },
+      ],
+    });
+    const allocated = change.messages[0]!.envelope.payload as PayloadOf<typeof WorkOrderAllocated>;
+    expect(allocated.materials.map((material) => [material.sku, material.allocations])).toEqual([
+      ['BOX', boxLots],
+      ['SOAP', [{ locationCode: 'A-01', quantity: 10 }]],
+    ]);
+    expect(WorkOrderAllocated.schema.parse(allocated)).toEqual(allocated);
+  });
+
   it('given one line short, releases the reserved lines before declaring Out of Stock', () => {
     const afterReserve = advanced(onAllocationReply(startAllocation().data, reserved('l1', 'BOX', 5)));
     const afterReject = advanced(onAllocationReply(afterReserve.data, rejected('l2', 'SOAP', 10, 3)));

@@ -100,6 +100,42 @@ describe('completion saga', () => {
     expect(WorkOrderCompleted.schema.safeParse(change.messages[0]!.envelope.payload).success).toBe(true);
   });
 
+  it('disassembly is the same event read the other way: one material lot in, every output given the order number as its lot', () => {
+    // Unpack 2 gift sets of lot WO-0 (an earlier order's finished goods) into boxes and soaps.
+    const started = startSaga(completionSaga, 'd', order, {
+      reservations: [{ reservationId: 'r-set', sku: 'SET' }],
+      outputs: [
+        { sku: 'BOX', quantity: 2 },
+        { sku: 'SOAP', quantity: 4 },
+      ],
+      pickingListIds: ['pl-9'],
+      actor,
+    });
+    const inbound = started.commands.find((command) => command.definition.type === CreateFinishedGoodsInbound.type)!;
+    expect(inbound.payload).toMatchObject({
+      lines: [
+        { sku: 'BOX', quantity: 2, lot: 'WO-1' },
+        { sku: 'SOAP', quantity: 4, lot: 'WO-1' },
+      ],
+    });
+    const setConsumed = {
+      type: ReservationConsumed.type,
+      payload: { reservationId: 'r-set', sku: 'SET', quantity: 2, consumed: [{ locationCode: 'FG-01', quantity: 2, lot: 'WO-0' }] },
+    };
+    const first = advanced(onCompletionReply(started.data, setConsumed));
+    const done = advanced(onCompletionReply(first.data, inboundCreated));
+    const completed = endEffect(completionSaga, done.data, done.outcome, order).messages[0]!.envelope.payload;
+    expect(completed).toMatchObject({
+      outputs: [
+        { sku: 'BOX', quantity: 2, lot: 'WO-1' },
+        { sku: 'SOAP', quantity: 4, lot: 'WO-1' },
+      ],
+      consumed: [{ sku: 'SET', locationCode: 'FG-01', quantity: 2, lot: 'WO-0' }],
+      pickingListIds: ['pl-9'],
+    });
+    expect(WorkOrderCompleted.schema.safeParse(completed).success).toBe(true);
+  });
+
   it('ignores a duplicate consumption reply', () => {
     const first = advanced(onCompletionReply(start().data, consumed('r1', 'BOX', 5)));
     expect(onCompletionReply(first.data, consumed('r1', 'BOX', 5)).kind).toBe('ignored');

@@ -36,7 +36,17 @@ export const InboundOrderProgressed = defineMessage({
     inboundOrderId: z.string().min(1),
     workOrderId: z.string().nullable(),
     status: z.enum(inboundStatuses),
-    lines: z.array(z.object({ sku: z.string(), expected: z.number().int(), received: z.number().int(), putAway: z.number().int() })),
+    lines: z.array(
+      z.object({
+        sku: z.string(),
+        /** The lot the line is received as, and its expiry (absent in events from before lots). */
+        lot: z.string().nullable().optional(),
+        expiresOn: z.string().nullable().optional(),
+        expected: z.number().int(),
+        received: z.number().int(),
+        putAway: z.number().int(),
+      }),
+    ),
     /** Who received or put away (absent when the order was created, and in events from before it was kept). */
     actor: actorSchema.optional(),
   }),

@@ -5,7 +5,7 @@ import { createConnection } from 'node:net';
 import { Client } from 'pg';
 
 /**
- * A Postgres outage for one system alone: its databases stop accepting connections and every
+ * The outages a fault suite or the chaos run inflicts on the system's stores. A Postgres outage for one system alone: its databases stop accepting connections and every
  * session it holds is ended, as a restart does to its clients, while other systems on the same
  * server carry on. `whileDown` runs during the outage; connections are allowed again after it.
  */
