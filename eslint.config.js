@@ -52,7 +52,8 @@ module.exports = [
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:infrastructure', 'type:testing', 'type:tooling', 'type:example'] },
             // A sample consumer for another domain knows only the published documents, none of our code.
             { sourceTag: 'type:example', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:shared'] },
+            // Inventory reads the public work-order events (completions' genealogy, for the lot trace).
+            { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:work-orders', 'scope:shared'] },
             // The orchestrator talks to every participant through their contracts.
             {
               sourceTag: 'scope:work-orders',

@@ -20,6 +20,7 @@ const APPLIED_CHECKSUMS: Record<string, Record<string, string>> = {
   inventory: {
     '20261127000000_init': '73ec69030211d280814cf6a8105a173b3da8212e13157eae309dcd5122840cc6',
     '20261127010000_putaway': 'b014b146a7bf63a9b83f71be864666c4d28a137e2e1c5dec1d24efb976ac9c55',
+    '20261201000000_lots': 'b422855a77a56bb3cd5e4c3c3c5c9669e5b2ba3cd044330934e74195a5158d45',
   },
   picking: {
     '20261127000000_init': 'c3aa2c6c2e19be04f3959915de5f31834c5ec10c6ed7be9c5c40863fcf0d423a',

@@ -11,6 +11,7 @@ export const routes = [
   { prefix: '/warehouses', service: 'inventory' },
   { prefix: '/products', service: 'inventory' },
   { prefix: '/inventory', service: 'inventory' },
+  { prefix: '/traceability', service: 'inventory' },
   { prefix: '/picking-requests', service: 'picking' },
   { prefix: '/picking-lists', service: 'picking' },
   { prefix: '/inbound-orders', service: 'inbound' },

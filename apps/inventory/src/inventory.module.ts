@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { prismaDatabaseProvider } from '@wo/database';
 import { reservationMetrics } from '@wo/observability';
 import { PlatformModule, type ServiceRuntime } from '@wo/platform';
+import { GenealogyService } from './application/genealogy.service';
+import { LotTraceService } from './application/lot-trace.service';
 import { ReferenceDataService } from './application/reference-data.service';
 import { PutawayService } from './application/putaway.service';
 import { ReservationService } from './application/reservation.service';
@@ -10,7 +12,9 @@ import { StockService } from './application/stock.service';
 import { ReferenceDataHttpController } from './http/reference-data.http.controller';
 import { ReservationsHttpController } from './http/reservations.http.controller';
 import { StockHttpController } from './http/stock.http.controller';
+import { TraceabilityHttpController } from './http/traceability.http.controller';
 import { StockCommandsMessageController } from './messaging/stock-commands.message.controller';
+import { WorkOrderEventsMessageController } from './messaging/work-order-events.message.controller';
 import { InventoryDatabase } from './persistence/inventory-database';
 
 @Module({})
@@ -20,8 +24,24 @@ export class InventoryModule {
     return {
       module: InventoryModule,
       imports: [PlatformModule.forRuntime(runtime)],
-      controllers: [ReferenceDataHttpController, StockHttpController, ReservationsHttpController, StockCommandsMessageController],
-      providers: [prismaDatabaseProvider(InventoryDatabase), ReferenceDataService, StockService, ReservationService, PutawayService, StockCommands],
+      controllers: [
+        ReferenceDataHttpController,
+        StockHttpController,
+        ReservationsHttpController,
+        TraceabilityHttpController,
+        StockCommandsMessageController,
+        WorkOrderEventsMessageController,
+      ],
+      providers: [
+        prismaDatabaseProvider(InventoryDatabase),
+        ReferenceDataService,
+        StockService,
+        ReservationService,
+        PutawayService,
+        StockCommands,
+        GenealogyService,
+        LotTraceService,
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { InventoryTopics } from '@wo/contracts/inventory';
-import { commandsFrom } from '@wo/messaging';
+import { WorkOrderTopics } from '@wo/contracts/work-orders';
+import { commandsFrom, eventsFrom } from '@wo/messaging';
 import { bootstrapService } from '@wo/platform';
 import { join } from 'node:path';
 import { InventoryModule } from './inventory.module';
@@ -9,7 +10,8 @@ void bootstrapService({
   name: 'inventory',
   module: (runtime) => InventoryModule.forRuntime(runtime),
   migrationsDir: join(__dirname, '../prisma/migrations'),
-  consumes: [commandsFrom(InventoryTopics.stockCommands)],
+  // The completions' genealogy, for the lot trace (docs/decisions/0007-lots.md).
+  consumes: [commandsFrom(InventoryTopics.stockCommands), eventsFrom(WorkOrderTopics.events)],
   produces: [InventoryTopics.stockReplies, InventoryTopics.stockEvents, InventoryTopics.referenceData],
 }).catch((error: Error) => {
   console.error(error.message);

@@ -21,8 +21,9 @@ type Row = Record<string, unknown>;
 
 /**
  * Checks DESIGN.md's invariants against the live databases of every service:
- * stock never negative and reserved within onHand per bin; onHand equal to the ledger; reserved
- * equal to what RESERVED reservations hold; reservations held only by Allocated and Processing
+ * stock never negative and reserved within onHand per bin; onHand equal to the ledger and reserved
+ * equal to what RESERVED reservations hold, per bin and lot; no reservation on a lot expired when
+ * it was made; reservations held only by Allocated and Processing
  * orders and matching their materials, each line reserved once at most; a Completed order's
  * materials consumed exactly once and exactly one inbound order for it; no saga left mid-step and no
  * order with an action in flight; no Out of Stock order with auto-retry first in line for stock
@@ -49,29 +50,47 @@ export async function checkInvariants(options: SystemOptions, { settled = true }
     for (const bin of badBins) violations.push(`bin ${bin['sku']}@${bin['location_code']}: onHand ${bin['on_hand']}, reserved ${bin['reserved']}`);
     const oversoldUnits = await count(inventory, `SELECT coalesce(sum(greatest(reserved - on_hand, 0) + greatest(-on_hand, 0)), 0) AS n FROM stock_level`);
 
+    // Per bin and lot: a lot-tracked SKU's movements name the lot they moved; an untracked SKU is
+    // held without lots, though its finished-goods putaways record the lot they were given.
     const ledgerMismatch = await rows(
       inventory,
-      `SELECT coalesce(s.sku, m.sku) AS sku, coalesce(s.location_code, m.location_code) AS location_code, coalesce(s.on_hand, 0) AS on_hand, coalesce(m.total, 0) AS ledger
+      `SELECT coalesce(s.sku, m.sku) AS sku, coalesce(s.location_code, m.location_code) AS location_code, coalesce(s.lot_code, m.lot_code) AS lot_code,
+              coalesce(s.on_hand, 0) AS on_hand, coalesce(m.total, 0) AS ledger
          FROM stock_level s
-         FULL JOIN (SELECT warehouse_id, merchant_id, sku, location_code, sum(quantity) AS total FROM stock_movement GROUP BY 1, 2, 3, 4) m
+         FULL JOIN (SELECT m.warehouse_id, m.merchant_id, m.sku, m.location_code,
+                           CASE WHEN p.lot_tracked THEN coalesce(m.lot_code, '') ELSE '' END AS lot_code, sum(m.quantity) AS total
+                      FROM stock_movement m LEFT JOIN product p ON p.merchant_id = m.merchant_id AND p.sku = m.sku GROUP BY 1, 2, 3, 4, 5) m
            ON m.warehouse_id = s.warehouse_id AND m.merchant_id = s.merchant_id AND m.sku = s.sku AND m.location_code = s.location_code
+              AND m.lot_code = s.lot_code
         WHERE coalesce(s.on_hand, 0) <> coalesce(m.total, 0)`,
     );
-    for (const bin of ledgerMismatch)
-      violations.push(`bin ${bin['sku']}@${bin['location_code']}: onHand ${bin['on_hand']} but the ledger sums to ${bin['ledger']}`);
+    for (const bin of ledgerMismatch) violations.push(`bin ${binName(bin)}: onHand ${bin['on_hand']} but the ledger sums to ${bin['ledger']}`);
 
     const reservedMismatch = await rows(
       inventory,
-      `SELECT s.sku, s.location_code, s.reserved, coalesce(h.held, 0) AS held
+      `SELECT s.sku, s.location_code, s.lot_code, s.reserved, coalesce(h.held, 0) AS held
          FROM stock_level s
-         LEFT JOIN (SELECT r.warehouse_id, r.merchant_id, r.sku, a.location_code, sum(a.quantity) AS held
+         LEFT JOIN (SELECT r.warehouse_id, r.merchant_id, r.sku, a.location_code, a.lot_code, sum(a.quantity) AS held
                       FROM reservation r JOIN reservation_allocation a ON a.reservation_id = r.id
-                     WHERE r.status = 'RESERVED' GROUP BY 1, 2, 3, 4) h
+                     WHERE r.status = 'RESERVED' GROUP BY 1, 2, 3, 4, 5) h
            ON h.warehouse_id = s.warehouse_id AND h.merchant_id = s.merchant_id AND h.sku = s.sku AND h.location_code = s.location_code
+              AND h.lot_code = s.lot_code
         WHERE s.reserved <> coalesce(h.held, 0)`,
     );
-    for (const bin of reservedMismatch)
-      violations.push(`bin ${bin['sku']}@${bin['location_code']}: reserved ${bin['reserved']} but reservations hold ${bin['held']}`);
+    for (const bin of reservedMismatch) violations.push(`bin ${binName(bin)}: reserved ${bin['reserved']} but reservations hold ${bin['held']}`);
+
+    // FEFO never takes an expired lot: no reservation holds (or held) a lot that had expired the day it was made (UTC).
+    const expiredHeld = await rows(
+      inventory,
+      `SELECT r.id, r.sku, a.location_code, a.lot_code, l.expires_on::text AS expires_on, (r.created_at AT TIME ZONE 'UTC')::date::text AS reserved_on
+         FROM reservation r JOIN reservation_allocation a ON a.reservation_id = r.id
+         JOIN lot l ON l.merchant_id = r.merchant_id AND l.sku = r.sku AND l.code = a.lot_code
+        WHERE l.expires_on < (r.created_at AT TIME ZONE 'UTC')::date`,
+    );
+    for (const held of expiredHeld)
+      violations.push(
+        `reservation ${held['id']}: holds lot ${held['lot_code']} of ${held['sku']}, expired on ${held['expires_on']}, reserved on ${held['reserved_on']}`,
+      );
 
     // Work orders against what inventory holds and consumed, and against inbound.
     const orders = await rows(workOrders, `SELECT id, number, status, pending_action FROM work_order`);
@@ -136,9 +155,15 @@ export async function checkInvariants(options: SystemOptions, { settled = true }
           ORDER BY o.warehouse_id, o.merchant_id, s.sku, o.priority DESC, o.scheduled_at ASC NULLS LAST, o.created_at, o.id`,
       );
       const available = new Map(
-        (await rows(inventory, `SELECT warehouse_id, merchant_id, sku, sum(on_hand - reserved)::int AS available FROM stock_level GROUP BY 1, 2, 3`)).map(
-          (row) => [`${row['warehouse_id']}|${row['merchant_id']}|${row['sku']}`, Number(row['available'])],
-        ),
+        // Expired lots are on hand but never available.
+        (
+          await rows(
+            inventory,
+            `SELECT s.warehouse_id, s.merchant_id, s.sku, sum(s.on_hand - s.reserved)::int AS available
+               FROM stock_level s LEFT JOIN lot l ON l.merchant_id = s.merchant_id AND l.sku = s.sku AND l.code = s.lot_code
+              WHERE l.expires_on IS NULL OR l.expires_on >= (now() AT TIME ZONE 'UTC')::date GROUP BY 1, 2, 3`,
+          )
+        ).map((row) => [`${row['warehouse_id']}|${row['merchant_id']}|${row['sku']}`, Number(row['available'])]),
       );
       for (const first of firstInLine) {
         const free = available.get(`${first['warehouse_id']}|${first['merchant_id']}|${first['sku']}`) ?? 0;
@@ -200,4 +225,9 @@ function lines(rows: Row[] | undefined): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([sku, quantity]) => `${sku}x${quantity}`)
     .join(' ');
+}
+
+/** A bin of a SKU, with its lot when it has one. */
+function binName(bin: Row): string {
+  return `${bin['sku']}@${bin['location_code']}${bin['lot_code'] ? ` lot ${bin['lot_code']}` : ''}`;
 }

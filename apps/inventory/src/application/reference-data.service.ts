@@ -74,7 +74,7 @@ export class ReferenceDataService {
     });
   }
 
-  async registerProduct(input: { merchantId: string; sku: string; name: string }) {
+  async registerProduct(input: { merchantId: string; sku: string; name: string; lotTracked: boolean }) {
     if (!(await this.db.merchant.findUnique({ where: { id: input.merchantId } }))) {
       return refuse.invalid([{ field: 'merchantId', message: `unknown merchant ${input.merchantId}` }]);
     }

@@ -11,10 +11,20 @@ import {
   type ReserveStock,
 } from '@wo/contracts/inventory';
 import { decide, evolve, noReservation, ReservationStatus, type ReservationState } from '../domain/reservation-lifecycle';
-import type { BinStock } from '../domain/stock-allocation';
+import { binLotKey, type BinQuantity, type BinStock } from '../domain/stock-allocation';
 import { publishStockAvailable } from './stock-available';
 import type { InventoryTransaction, SqlTransaction } from '../persistence/inventory-database';
-import { changeReserved, changeReservedOfMany, consumeFromBin, lockBins, lockBinsOfMany, stockKeyString, type StockKey } from '../persistence/stock-levels';
+import {
+  changeReserved,
+  changeReservedOfMany,
+  consumeFromBin,
+  lockBins,
+  lockBinsOfMany,
+  stockKeyString,
+  type BinLotChange,
+  type StockKey,
+} from '../persistence/stock-levels';
+import { todayUtc } from './today';
 
 /**
  * Reserves, releases and consumes stock for work-order lines, inside the caller's transaction
@@ -52,7 +62,8 @@ export class ReservationService {
     { known, bins }: ReservationReads,
     tally: ReservationTally,
   ): Promise<OutgoingMessage[]> {
-    const reservedChanges = new Map<string, StockKey & { locationCode: string; delta: number }>();
+    const reservedChanges = new Map<string, BinLotChange & { delta: number }>();
+    const today = todayUtc();
     const created: NewReservation[] = [];
     const replies: OutgoingMessage[] = [];
     for (const command of commands) {
@@ -61,7 +72,7 @@ export class ReservationService {
       const seen = known.get(reservationId);
       const key = { warehouseId, merchantId, sku };
       const keyBins = bins.get(stockKeyString(key)) ?? [];
-      const decision = decide(seen ? stateOf(seen) : noReservation, { type: 'reserve', quantity, bins: keyBins });
+      const decision = decide(seen ? stateOf(seen) : noReservation, { type: 'reserve', quantity, bins: keyBins, today });
       if (decision.kind === 'ignored') {
         replies.push(answerFor(seen!, command));
         continue;
@@ -88,9 +99,9 @@ export class ReservationService {
       };
       if (next.allocations.length > 0) {
         bins.set(stockKeyString(key), withReserved(keyBins, next.allocations));
-        for (const { locationCode, quantity: taken } of next.allocations) {
-          const binKey = `${stockKeyString(key)}\u0000${locationCode}`;
-          const change = reservedChanges.get(binKey) ?? { ...key, locationCode, delta: 0 };
+        for (const { locationCode, lot, quantity: taken } of next.allocations) {
+          const binKey = `${stockKeyString(key)}\u0000${binLotKey({ locationCode, lot })}`;
+          const change = reservedChanges.get(binKey) ?? { ...key, locationCode, lotCode: lot ?? '', delta: 0 };
           reservedChanges.set(binKey, { ...change, delta: change.delta + taken });
         }
       }
@@ -115,7 +126,7 @@ export class ReservationService {
       for (const event of decision.events) {
         next = evolve(next, event);
         if (event.type !== 'Released') continue;
-        for (const allocation of event.allocations) await changeReserved(tx, reservation!, allocation.locationCode, -allocation.quantity);
+        for (const allocation of event.allocations) await changeReserved(tx, binOf(reservation!, allocation), -allocation.quantity);
         released += event.quantity;
       }
       await tx.reservation.update({ where: { id: reservationId }, data: { status: next.status!, updatedAt: new Date() } });
@@ -127,7 +138,8 @@ export class ReservationService {
 
   /**
    * Completion: the reserved quantity leaves the shelves where it was held, once. onHand and
-   * reserved both go down at each bin, and the ledger records a CONSUMPTION per bin.
+   * reserved both go down at each bin and lot, and the ledger records a CONSUMPTION per bin and lot.
+   * The reply names each lot and its expiry: the genealogy WorkOrderCompleted carries.
    */
   async consume(tx: InventoryTransaction, command: EnvelopeOf<typeof ConsumeReservation>): Promise<OutgoingMessage> {
     const { reservationId, sku, workOrderId } = command.payload;
@@ -136,21 +148,23 @@ export class ReservationService {
     const decision = decide(state, { type: 'consume' });
     // Ignored: a consumed reservation answers what it consumed the first time; any other consumed nothing.
     let consumed = state.status === ReservationStatus.Consumed ? state.allocations : [];
+    let expiries: Map<string, string | null>;
     if (decision.kind === 'accepted') {
-      await lockBins(tx, reservation!);
+      expiries = expiriesOf(await lockBins(tx, reservation!));
       let next = state;
       for (const event of decision.events) {
         next = evolve(next, event);
         if (event.type !== 'Consumed') continue;
         consumed = event.allocations;
         for (const allocation of event.allocations) {
-          await consumeFromBin(tx, reservation!, allocation.locationCode, allocation.quantity);
+          await consumeFromBin(tx, binOf(reservation!, allocation), allocation.quantity);
           await tx.stockMovement.create({
             data: {
               warehouseId: reservation!.warehouseId,
               merchantId: reservation!.merchantId,
               sku,
               locationCode: allocation.locationCode,
+              lotCode: allocation.lot ?? null,
               quantity: -allocation.quantity,
               kind: 'CONSUMPTION',
               reason: 'work order completed',
@@ -160,13 +174,35 @@ export class ReservationService {
         }
       }
       await tx.reservation.update({ where: { id: reservationId }, data: { status: next.status!, updatedAt: new Date() } });
+    } else {
+      const codes = [...new Set(consumed.flatMap((allocation) => (allocation.lot ? [allocation.lot] : [])))];
+      const lots = codes.length === 0 ? [] : await tx.lot.findMany({ where: { merchantId: reservation!.merchantId, sku, code: { in: codes } } });
+      expiries = new Map(lots.map((lot) => [lot.code, lot.expiresOn && lot.expiresOn.toISOString().slice(0, 10)]));
     }
     const quantity = consumed.reduce((sum, allocation) => sum + allocation.quantity, 0);
     return ReservationConsumed.outgoing(
-      { reservationId, sku, quantity, consumed: consumed.map(({ locationCode, quantity: q }) => ({ locationCode, quantity: q })) },
+      { reservationId, sku, quantity, consumed: consumed.map((allocation) => withExpiry(allocation, expiries)) },
       replyContext(command),
     );
   }
+}
+
+/** The lots' expiries among these bins, by lot code. */
+function expiriesOf(bins: readonly BinStock[]): Map<string, string | null> {
+  return new Map(bins.flatMap((bin) => (bin.lot ? [[bin.lot.code, bin.lot.expiresOn] as const] : [])));
+}
+
+/** An allocation as the messages carry it: its lot's expiry added when it has one. */
+function withExpiry({ locationCode, quantity, lot }: BinQuantity, expiries: Map<string, string | null>): BinQuantity {
+  if (lot === undefined) return { locationCode, quantity };
+  const expiresOn = expiries.get(lot);
+  return { locationCode, quantity, lot, ...(expiresOn && { expiresOn }) };
+}
+
+/** The bin and lot of a reservation's allocation. */
+function binOf(reservation: StockKey, allocation: BinQuantity): BinLotChange {
+  const { warehouseId, merchantId, sku } = reservation;
+  return { warehouseId, merchantId, sku, locationCode: allocation.locationCode, lotCode: allocation.lot ?? '' };
 }
 
 /** What a run of reservations reads before it decides. */
@@ -183,7 +219,7 @@ interface KnownReservation {
   readonly quantity: number;
   readonly status: string;
   readonly available: number | null;
-  readonly allocations: readonly { locationCode: string; quantity: number }[];
+  readonly allocations: readonly BinQuantity[];
 }
 
 type NewReservation = KnownReservation & StockKey & { readonly workOrderId: string };
@@ -194,7 +230,18 @@ function answerFor(reservation: KnownReservation, command: EnvelopeOf<typeof Res
   switch (reservation.status) {
     case ReservationStatus.Reserved:
       return StockReserved.outgoing(
-        { reservationId, lineId, sku, quantity, allocations: reservation.allocations.map(({ locationCode, quantity: q }) => ({ locationCode, quantity: q })) },
+        {
+          reservationId,
+          lineId,
+          sku,
+          quantity,
+          allocations: reservation.allocations.map(({ locationCode, quantity: q, lot, expiresOn }) => ({
+            locationCode,
+            quantity: q,
+            ...(lot !== undefined && { lot }),
+            ...(expiresOn !== undefined && { expiresOn }),
+          })),
+        },
         replyContext(command),
       );
     case ReservationStatus.Rejected:
@@ -208,19 +255,26 @@ function answerFor(reservation: KnownReservation, command: EnvelopeOf<typeof Res
   }
 }
 
-/** A stored reservation as its lifecycle sees it. */
-function stateOf(reservation: { status: string; quantity: number; allocations: readonly { locationCode: string; quantity: number }[] }): ReservationState {
+/** A stored reservation as its lifecycle sees it ('' is stock without a lot). */
+function stateOf(reservation: {
+  status: string;
+  quantity: number;
+  allocations: readonly { locationCode: string; lotCode?: string; lot?: string; expiresOn?: string; quantity: number }[];
+}): ReservationState {
   return {
     status: reservation.status as ReservationStatus,
     quantity: reservation.quantity,
-    allocations: reservation.allocations.map(({ locationCode, quantity }) => ({ locationCode, quantity })),
+    allocations: reservation.allocations.map(({ locationCode, lotCode, lot, expiresOn, quantity }) => {
+      const code = lot ?? (lotCode || undefined);
+      return { locationCode, quantity, ...(code !== undefined && { lot: code }), ...(expiresOn !== undefined && { expiresOn }) };
+    }),
   };
 }
 
-/** The bins after an allocation took its quantities from them. */
-function withReserved(bins: readonly BinStock[], allocations: readonly { locationCode: string; quantity: number }[]): BinStock[] {
+/** The bins after an allocation took its quantities from them (per bin and lot). */
+function withReserved(bins: readonly BinStock[], allocations: readonly BinQuantity[]): BinStock[] {
   return bins.map((bin) => {
-    const taken = allocations.find((allocation) => allocation.locationCode === bin.locationCode)?.quantity ?? 0;
+    const taken = allocations.find((allocation) => binLotKey(allocation) === binLotKey(bin))?.quantity ?? 0;
     return taken === 0 ? bin : { ...bin, reserved: bin.reserved + taken };
   });
 }
@@ -241,13 +295,18 @@ async function findReservations(tx: SqlTransaction, ids: readonly string[]): Pro
       quantity: number;
       status: string;
       available: number | null;
-      allocations: { locationCode: string; quantity: number }[];
+      allocations: BinQuantity[];
     }[]
   >(
+    // Each allocation with its lot and the lot's expiry, when it has one (nulls stripped), in the
+    // order the allocation took them (FEFO), so a re-sent command gets the answer it got.
     `SELECT r.id, r.line_id, r.sku, r.quantity, r.status, r.available,
-            COALESCE(json_agg(json_build_object('locationCode', a.location_code, 'quantity', a.quantity) ORDER BY a.location_code)
+            COALESCE(json_agg(json_strip_nulls(json_build_object('locationCode', a.location_code, 'quantity', a.quantity,
+                                                                 'lot', NULLIF(a.lot_code, ''), 'expiresOn', l.expires_on::text))
+                              ORDER BY l.expires_on ASC NULLS LAST, l.received_at, a.location_code, a.lot_code)
                      FILTER (WHERE a.location_code IS NOT NULL), '[]') AS allocations
        FROM reservation r LEFT JOIN reservation_allocation a ON a.reservation_id = r.id
+            LEFT JOIN lot l ON l.merchant_id = r.merchant_id AND l.sku = r.sku AND l.code = a.lot_code
       WHERE r.id = ANY($1::text[]) GROUP BY r.id`,
     ids,
   );
@@ -268,8 +327,8 @@ async function insertReservations(tx: SqlTransaction, reservations: readonly New
     `WITH added AS (
        INSERT INTO reservation (id, work_order_id, line_id, warehouse_id, merchant_id, sku, quantity, status, available)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::int[]))
-     INSERT INTO reservation_allocation (reservation_id, location_code, quantity)
-     SELECT * FROM unnest($10::text[], $11::text[], $12::int[])`,
+     INSERT INTO reservation_allocation (reservation_id, location_code, lot_code, quantity)
+     SELECT * FROM unnest($10::text[], $11::text[], $12::text[], $13::int[])`,
     reservations.map((reservation) => reservation.id),
     reservations.map((reservation) => reservation.workOrderId),
     reservations.map((reservation) => reservation.lineId),
@@ -281,6 +340,7 @@ async function insertReservations(tx: SqlTransaction, reservations: readonly New
     reservations.map((reservation) => reservation.available),
     allocations.map((allocation) => allocation.reservationId),
     allocations.map((allocation) => allocation.locationCode),
+    allocations.map((allocation) => allocation.lot ?? ''),
     allocations.map((allocation) => allocation.quantity),
   );
 }

@@ -4,6 +4,7 @@ const bins = [
   { locationCode: 'A-01', onHand: 4, reserved: 1 },
   { locationCode: 'A-02', onHand: 10, reserved: 0 },
 ];
+const today = '2026-12-01';
 const allocations = [
   { locationCode: 'A-01', quantity: 3 },
   { locationCode: 'A-02', quantity: 2 },
@@ -20,24 +21,24 @@ function after(state: ReservationState, command: ReservationCommand): Reservatio
 
 describe('reservation lifecycle', () => {
   it('reserves across bins when they have the quantity', () => {
-    expect(decide(noReservation, { type: 'reserve', quantity: 5, bins })).toEqual({
+    expect(decide(noReservation, { type: 'reserve', quantity: 5, bins, today })).toEqual({
       kind: 'accepted',
       events: [{ type: 'Reserved', quantity: 5, allocations }],
     });
-    expect(after(noReservation, { type: 'reserve', quantity: 5, bins })).toEqual(reserved);
+    expect(after(noReservation, { type: 'reserve', quantity: 5, bins, today })).toEqual(reserved);
   });
 
   it('is rejected, holding nothing, when the bins are short, and says what was available', () => {
-    expect(decide(noReservation, { type: 'reserve', quantity: 14, bins })).toEqual({
+    expect(decide(noReservation, { type: 'reserve', quantity: 14, bins, today })).toEqual({
       kind: 'accepted',
       events: [{ type: 'Rejected', quantity: 14, available: 13 }],
     });
-    expect(after(noReservation, { type: 'reserve', quantity: 14, bins })).toEqual({ status: 'REJECTED', quantity: 14, allocations: [] });
+    expect(after(noReservation, { type: 'reserve', quantity: 14, bins, today })).toEqual({ status: 'REJECTED', quantity: 14, allocations: [] });
   });
 
   it('ignores a re-sent reserve, whatever was decided the first time', () => {
     for (const status of ['RESERVED', 'REJECTED', 'RELEASED', 'CONSUMED'] as const) {
-      expect(decide(inStatus(status), { type: 'reserve', quantity: 5, bins })).toEqual({ kind: 'ignored', reason: `already decided: ${status}` });
+      expect(decide(inStatus(status), { type: 'reserve', quantity: 5, bins, today })).toEqual({ kind: 'ignored', reason: `already decided: ${status}` });
     }
   });
 

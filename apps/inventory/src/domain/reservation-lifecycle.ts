@@ -1,13 +1,9 @@
-import { allocateAcrossBins, type BinStock } from './stock-allocation';
+import { allocateAcrossBins, type BinQuantity, type BinStock } from './stock-allocation';
 
 export const ReservationStatus = { Reserved: 'RESERVED', Rejected: 'REJECTED', Released: 'RELEASED', Consumed: 'CONSUMED' } as const;
 export type ReservationStatus = (typeof ReservationStatus)[keyof typeof ReservationStatus];
 
-/** Quantity held at one bin. */
-export interface BinQuantity {
-  readonly locationCode: string;
-  readonly quantity: number;
-}
+export type { BinQuantity } from './stock-allocation';
 
 /**
  * A reservation's lifecycle as pure functions: `decide` takes a command (reserve, release,
@@ -18,15 +14,17 @@ export interface BinQuantity {
 export interface ReservationState {
   readonly status: ReservationStatus | null;
   readonly quantity: number;
-  /** The bins it holds (reserved), held (released) or took its quantity from (consumed). */
+  /** The bins and lots it holds (reserved), held (released) or took its quantity from (consumed). */
   readonly allocations: readonly BinQuantity[];
 }
 
 export const noReservation: ReservationState = { status: null, quantity: 0, allocations: [] };
 
 export type ReservationCommand =
-  /** `bins`: the SKU's bins in walking order, as they stand now. */
-  { readonly type: 'reserve'; readonly quantity: number; readonly bins: readonly BinStock[] } | { readonly type: 'release' } | { readonly type: 'consume' };
+  /** `bins`: the SKU's bins (per lot), as they stand now; `today` (`YYYY-MM-DD`, UTC) tells which lots expired. */
+  | { readonly type: 'reserve'; readonly quantity: number; readonly bins: readonly BinStock[]; readonly today: string }
+  | { readonly type: 'release' }
+  | { readonly type: 'consume' };
 
 export type ReservationEvent =
   | { readonly type: 'Reserved'; readonly quantity: number; readonly allocations: readonly BinQuantity[] }
@@ -48,7 +46,7 @@ export function decide(state: ReservationState, command: ReservationCommand): Re
   switch (command.type) {
     case 'reserve': {
       if (state.status !== null) return ignored(`already decided: ${state.status}`);
-      const allocation = allocateAcrossBins(command.bins, command.quantity);
+      const allocation = allocateAcrossBins(command.bins, command.quantity, command.today);
       const event: ReservationEvent =
         allocation.kind === 'allocated'
           ? { type: 'Reserved', quantity: command.quantity, allocations: allocation.allocations }

@@ -23,6 +23,11 @@ export class ReservationsHttpController {
       }),
       this.db.reservation.count({ where: filter }),
     ]);
-    return withTotalCount(response, { items, total });
+    // '' is stock without a lot: the answer says null.
+    const withLots = items.map(({ allocations, ...reservation }) => ({
+      ...reservation,
+      allocations: allocations.map(({ lotCode, ...allocation }) => ({ ...allocation, lot: lotCode === '' ? null : lotCode })),
+    }));
+    return withTotalCount(response, { items: withLots, total });
   }
 }

@@ -23,6 +23,7 @@ export const LocationAdded = defineMessage({
   schema: z.object({ warehouseId: z.string().min(1), code: z.string().min(1) }),
 });
 
+/** A product entered a merchant's SKU master. `lotTracked` (additive, optional): absent means false. */
 export const ProductRegistered = defineMessage({
   type: 'inventory.ProductRegistered',
   version: 1,
@@ -32,5 +33,7 @@ export const ProductRegistered = defineMessage({
     merchantId: z.string().min(1),
     sku: z.string().min(1),
     name: z.string(),
+    /** Its stock is held per lot and allocated earliest expiry first (docs/decisions/0007-lots.md). */
+    lotTracked: z.boolean().optional(),
   }),
 });

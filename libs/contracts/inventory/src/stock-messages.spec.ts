@@ -1,4 +1,4 @@
-import { ReleaseStock, ReserveStock, StockReleased, StockReservationRejected, StockReserved, stockKey } from './index';
+import { ProductRegistered, ReleaseStock, ReserveStock, StockReleased, StockReservationRejected, StockReserved, stockKey } from './index';
 
 /** Inventory's stock commands and replies: names, versions, topics and keys are pinned. */
 describe('inventory stock contract (v1)', () => {
@@ -26,5 +26,12 @@ describe('inventory stock contract (v1)', () => {
 
   it('a reservation says which bins hold it', () => {
     expect(StockReserved.schema.safeParse({ reservationId: 'r', lineId: 'l', sku: 'S', quantity: 3, allocations: [] }).success).toBe(false);
+  });
+
+  it('a product announcement may say it is lot-tracked, an additive optional field', () => {
+    const product = { productId: 'p', merchantId: 'm', sku: 'S', name: 'Soap' };
+    expect(ProductRegistered.schema.parse(product)).toEqual(product);
+    expect(ProductRegistered.schema.parse({ ...product, lotTracked: true })).toEqual({ ...product, lotTracked: true });
+    expect(ProductRegistered.version).toBe(1);
   });
 });

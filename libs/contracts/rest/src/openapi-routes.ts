@@ -27,6 +27,7 @@ import {
   warehouseSchema,
 } from './reference-data';
 import { sagaListQuery, sagaListSchema, sagaSchema } from './sagas';
+import { lotTraceQuery, lotTraceSchema } from './traceability';
 import {
   adjustmentBody,
   movementQuery,
@@ -102,6 +103,7 @@ export const restSchemas = {
   StockRowList: stockRowListSchema,
   StockMovementList: stockMovementListSchema,
   StockReservationList: stockReservationListSchema,
+  LotTrace: lotTraceSchema,
   BomBody: bomBody,
   Bom: bomSchema,
   BomList: bomListSchema,
@@ -279,6 +281,20 @@ export const restRoutes: readonly RestRoute[] = [
     summary: "Inventory's own view of what it holds for which work order",
     query: reservationQuery,
     responses: read(stockReservationListSchema, reservationQuery),
+  },
+  {
+    method: 'get',
+    path: '/traceability/lots',
+    service: 'inventory',
+    operationId: 'traceLot',
+    summary:
+      'The lot trace: down, the work orders that made a finished lot and their component lots; up, the work orders that used a component lot and what they made',
+    query: lotTraceQuery,
+    responses: {
+      200: ok('OK', lotTraceSchema),
+      400: invalid,
+      404: { description: 'No such lot (or one of a merchant the caller does not serve)', schema: problemDetailsSchema, problem: true },
+    },
   },
 
   {

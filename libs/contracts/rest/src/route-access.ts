@@ -41,6 +41,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   listStock: everyone,
   listMovements: everyone,
   listReservations: warehouseWork(['planner', 'picker', 'inventory-clerk', 'sre']),
+  traceLot: everyone,
   createBom: { roles: ACTION_ROLES['boms.change'] },
   listBoms: everyone,
   getBom: everyone,
