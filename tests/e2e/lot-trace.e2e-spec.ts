@@ -76,7 +76,12 @@ describe('lots: FEFO allocation, genealogy and the trace', () => {
     // Down from the finished lot: the order that made it, its documents and the component lots.
     const down = await eventually(
       () => trace(order.number, 'GIFT-BOX', 'down'),
-      (response) => response.status === 200 && response.body.workOrders.length === 1 && response.body.workOrders[0].outputs[0]?.onHand.length === 1,
+      // Put away means on hand under the lot, with the expiry the receiver gave (one transaction; the trace reads it in several).
+      (response) =>
+        response.status === 200 &&
+        response.body.expiresOn !== null &&
+        response.body.workOrders.length === 1 &&
+        response.body.workOrders[0].outputs[0]?.onHand.length === 1,
       { what: 'the finished lot to be traceable down, put away' },
     );
     expect(down.body).toMatchObject({ sku: 'GIFT-BOX', lot: order.number, direction: 'down', expiresOn: late });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FinishedLot, LotTrace, TracedLot, TracedWorkOrder } from '@wo/contracts/rest';
 import { refuse, type Refusal } from '@wo/platform';
-import { InventoryDatabase } from '../persistence/inventory-database';
+import { InventoryDatabase, type InventoryTransaction } from '../persistence/inventory-database';
 
 export interface LotTraceInput {
   readonly merchantId: string;
@@ -46,9 +46,17 @@ type BinQuantity = { locationCode: string; quantity: number };
 export class LotTraceService {
   constructor(private readonly db: InventoryDatabase) {}
 
-  async trace(input: LotTraceInput): Promise<LotTrace | Refusal> {
+  /**
+   * One snapshot (a repeatable-read, read-only transaction): a putaway committing meanwhile shows
+   * in every part of the answer or in none, never on hand without its lot's expiry.
+   */
+  trace(input: LotTraceInput): Promise<LotTrace | Refusal> {
+    return this.db.$transaction((tx) => this.traceIn(tx, input), { isolationLevel: 'RepeatableRead' });
+  }
+
+  private async traceIn(db: InventoryTransaction, input: LotTraceInput): Promise<LotTrace | Refusal> {
     const { merchantId, sku, lot, direction } = input;
-    const [known] = await this.db.$queryRawUnsafe<{ known: boolean; expires_on: string | null }[]>(
+    const [known] = await db.$queryRawUnsafe<{ known: boolean; expires_on: string | null }[]>(
       `SELECT (SELECT expires_on::text FROM lot WHERE merchant_id = $1 AND sku = $2 AND code = $3) AS expires_on,
               EXISTS (SELECT 1 FROM lot WHERE merchant_id = $1 AND sku = $2 AND code = $3)
               OR EXISTS (SELECT 1 FROM putaway WHERE merchant_id = $1 AND sku = $2 AND lot_code = $3)
@@ -59,13 +67,13 @@ export class LotTraceService {
       JSON.stringify([{ sku, lot }]),
     );
     if (!known?.known) return refuse.notFound('Lot', `${sku}/${lot}`);
-    const genealogies = direction === 'down' ? await this.makersOf(input) : await this.consumersOf(input);
-    return { merchantId, sku, lot, direction, expiresOn: known.expires_on, workOrders: await this.traced(merchantId, genealogies) };
+    const genealogies = direction === 'down' ? await this.makersOf(db, input) : await this.consumersOf(db, input);
+    return { merchantId, sku, lot, direction, expiresOn: known.expires_on, workOrders: await this.traced(db, merchantId, genealogies) };
   }
 
   /** The work orders that made the lot: shelved under it for their inbound order, or named it as an output. */
-  private makersOf({ merchantId, sku, lot }: LotTraceInput): Promise<GenealogyRow[]> {
-    return this.db.$queryRawUnsafe<GenealogyRow[]>(
+  private makersOf(db: InventoryTransaction, { merchantId, sku, lot }: LotTraceInput): Promise<GenealogyRow[]> {
+    return db.$queryRawUnsafe<GenealogyRow[]>(
       `SELECT g.* FROM work_order_genealogy g
         WHERE g.merchant_id = $1
           AND (g.outputs @> $4::jsonb
@@ -79,8 +87,8 @@ export class LotTraceService {
   }
 
   /** The work orders that consumed the lot. */
-  private consumersOf({ merchantId, sku, lot }: LotTraceInput): Promise<GenealogyRow[]> {
-    return this.db.$queryRawUnsafe<GenealogyRow[]>(
+  private consumersOf(db: InventoryTransaction, { merchantId, sku, lot }: LotTraceInput): Promise<GenealogyRow[]> {
+    return db.$queryRawUnsafe<GenealogyRow[]>(
       `SELECT g.* FROM work_order_genealogy g WHERE g.merchant_id = $1 AND g.consumed @> $2::jsonb ORDER BY g.completed_at, g.work_order_id`,
       merchantId,
       JSON.stringify([{ sku, lot }]),
@@ -88,9 +96,9 @@ export class LotTraceService {
   }
 
   /** Each work order with its component lots and its finished lots (where put away, where on hand now). */
-  private async traced(merchantId: string, genealogies: readonly GenealogyRow[]): Promise<TracedWorkOrder[]> {
+  private async traced(db: InventoryTransaction, merchantId: string, genealogies: readonly GenealogyRow[]): Promise<TracedWorkOrder[]> {
     if (genealogies.length === 0) return [];
-    const putaways = await this.db.$queryRawUnsafe<PutawayRow[]>(
+    const putaways = await db.$queryRawUnsafe<PutawayRow[]>(
       `SELECT inbound_order_id, sku, lot_code, location_code, sum(quantity)::int AS quantity, min(expires_on)::text AS expires_on
          FROM putaway WHERE merchant_id = $1 AND inbound_order_id = ANY($2::text[])
         GROUP BY inbound_order_id, sku, lot_code, location_code ORDER BY location_code`,
@@ -100,14 +108,14 @@ export class LotTraceService {
     const made = genealogies.map((genealogy) => finishedLotsOf(genealogy, putaways));
     const outputs = made.flat();
     const [lots, onHand] = await Promise.all([
-      this.db.$queryRawUnsafe<{ sku: string; code: string; expires_on: string | null }[]>(
+      db.$queryRawUnsafe<{ sku: string; code: string; expires_on: string | null }[]>(
         `SELECT sku, code, expires_on::text AS expires_on FROM lot WHERE merchant_id = $1 AND (sku, code) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
         merchantId,
         outputs.map((output) => output.sku),
         outputs.map((output) => output.lot ?? ''),
       ),
       // Only a lot-tracked SKU holds its stock per lot: an untracked finished lot's whereabouts are unknown once shelved.
-      this.db.$queryRawUnsafe<{ warehouse_id: string; sku: string; lot_code: string; location_code: string; on_hand: number }[]>(
+      db.$queryRawUnsafe<{ warehouse_id: string; sku: string; lot_code: string; location_code: string; on_hand: number }[]>(
         `SELECT warehouse_id, sku, lot_code, location_code, on_hand FROM stock_level
           WHERE merchant_id = $1 AND on_hand > 0 AND lot_code <> '' AND (sku, lot_code) IN (SELECT * FROM unnest($2::text[], $3::text[]))
           ORDER BY location_code`,
