@@ -8,6 +8,7 @@ import {
   REPO_ROOT,
   RunningSystem,
   startLocalKafka,
+  stopLocalKafka,
   type SystemOptions,
 } from '@wo/dev-system';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -115,7 +116,9 @@ export async function runChaosOnFreshSystem(options: SystemOptions, plan: ChaosP
   process.env['SAGA_STEP_TIMEOUT_MS'] ??= '3000';
   process.env['SAGA_MAX_BACKOFF_MS'] ??= '10000';
   process.env['SAGA_DEADLINE_MS'] ??= '240000';
-  if (!(await localKafkaRunning(options.kafkaPort))) await startLocalKafka(options.kafkaPort);
+  // A broker this run started is stopped again at the end; one that was running stays.
+  const startedKafka = !(await localKafkaRunning(options.kafkaPort));
+  if (startedKafka) await startLocalKafka(options.kafkaPort);
   await dropDatabases(options);
   const system = new RunningSystem(options);
   await system.start();
@@ -125,6 +128,7 @@ export async function runChaosOnFreshSystem(options: SystemOptions, plan: ChaosP
   } finally {
     await system.stop();
     await deleteTopics(options).catch((error: Error) => log(`could not delete topics: ${error.message}`));
+    if (startedKafka) await stopLocalKafka(options.kafkaPort).catch((error: Error) => log(`could not stop the broker: ${error.message}`));
   }
 }
 

@@ -4,7 +4,9 @@ import { ApiClient, eventually } from '@wo/testing';
 /**
  * `npm run seed`: demo data for a first look at the console, through the public API of a running
  * system (GATEWAY_URL, default http://localhost:3000), as the dev provider's admin. A merchant, a warehouse with bins,
- * products, some stock and a gift-set BOM; run it again and it adds nothing twice.
+ * products, some stock and a gift-set BOM; run it again and it adds nothing twice. The honey is
+ * lot-tracked, in two lots of different expiry, with a BOM of its own: confirm a "Honey gift box"
+ * order and it takes the lot that expires first; complete it and Lot Trace follows the lots.
  */
 const products = [
   { sku: 'GIFT-SET-HOLIDAY', name: 'Holiday gift set' },
@@ -13,13 +15,41 @@ const products = [
   { sku: 'CANDLE-VAN', name: 'Vanilla candle' },
   { sku: 'TEA-EARL', name: 'Earl Grey tea, 20 bags' },
   { sku: 'MUG-WHITE', name: 'White mug' },
+  { sku: 'HONEY-JAR', name: 'Wildflower honey 250 g', lotTracked: true },
+  { sku: 'HONEY-GIFT', name: 'Honey gift box', lotTracked: true },
 ];
+
+/** A day this many days from today, as lots name their expiry. */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const stock = [
   { sku: 'GIFT-BOX', locationCode: 'A-01', quantity: 40 },
   { sku: 'CHOC-BAR', locationCode: 'A-02', quantity: 120 },
   { sku: 'CANDLE-VAN', locationCode: 'B-01', quantity: 25 },
   { sku: 'TEA-EARL', locationCode: 'B-02', quantity: 60 },
+  // The later lot sits at the first bin of the picker's walk: allocation passes it over (FEFO).
+  { sku: 'HONEY-JAR', locationCode: 'A-01', quantity: 30, lot: { code: 'HNY-LATE', expiresOn: inDays(180) } },
+  { sku: 'HONEY-JAR', locationCode: 'B-01', quantity: 12, lot: { code: 'HNY-SOON', expiresOn: inDays(45) } },
+];
+
+const boms = [
+  {
+    name: 'Holiday gift set',
+    outputs: [{ sku: 'GIFT-SET-HOLIDAY', quantity: 1 }],
+    materials: [
+      { sku: 'GIFT-BOX', quantity: 1 },
+      { sku: 'CHOC-BAR', quantity: 2 },
+      { sku: 'CANDLE-VAN', quantity: 1 },
+    ],
+  },
+  {
+    name: 'Honey gift box',
+    outputs: [{ sku: 'HONEY-GIFT', quantity: 1 }],
+    materials: [
+      { sku: 'GIFT-BOX', quantity: 1 },
+      { sku: 'HONEY-JAR', quantity: 2 },
+    ],
+  },
 ];
 
 async function main(): Promise<void> {
@@ -45,26 +75,19 @@ async function main(): Promise<void> {
       await expect201(api.post('/inventory/adjustments', { warehouseId: warehouse.id, merchantId: merchant.id, ...line, reason: 'demo opening stock' }));
     }
   }
-  const boms = (await api.get(`/boms?merchantId=${merchant.id}`)).body as { name: string }[];
-  if (!boms.some((bom) => bom.name === 'Holiday gift set')) {
+  const knownBoms = (await api.get(`/boms?merchantId=${merchant.id}`)).body as { name: string }[];
+  for (const bom of boms) {
+    if (knownBoms.some((known) => known.name === bom.name)) continue;
     // Work-orders learns the products from Kafka: the BOM is accepted once it knows them.
     await eventually(
-      () =>
-        api.post('/boms', {
-          merchantId: merchant.id,
-          name: 'Holiday gift set',
-          outputs: [{ sku: 'GIFT-SET-HOLIDAY', quantity: 1 }],
-          materials: [
-            { sku: 'GIFT-BOX', quantity: 1 },
-            { sku: 'CHOC-BAR', quantity: 2 },
-            { sku: 'CANDLE-VAN', quantity: 1 },
-          ],
-        }),
+      () => api.post('/boms', { merchantId: merchant.id, ...bom }),
       (response) => response.status === 201,
       { what: 'work-orders to know the demo products', timeoutMs: 30_000 },
     );
   }
-  process.stdout.write(`[seed]        demo data ready: merchant Acme Gifts, warehouse WH1, ${products.length} products, a BOM "Holiday gift set"\n`);
+  process.stdout.write(
+    `[seed]        demo data ready: merchant Acme Gifts, warehouse WH1, ${products.length} products (the honey in two lots), BOMs "Holiday gift set" and "Honey gift box"\n`,
+  );
 }
 
 async function findOrCreate(api: ApiClient, path: string, match: (row: any) => boolean, body: unknown): Promise<any> {

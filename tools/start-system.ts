@@ -45,7 +45,9 @@ async function main(): Promise<void> {
       options.gatewayPort +
       '/merchants (docs/identity.md)',
   );
-  log('first time? `npm run seed` (in another terminal) adds a demo merchant, warehouse, products, stock and a gift-set BOM; Ctrl-C stops everything');
+  log(
+    'first time? `npm run seed` (in another terminal) adds a demo merchant, warehouse, products (the honey in two lots), stock and two BOMs; Ctrl-C stops everything',
+  );
 }
 
 function log(message: string): void {
