@@ -232,7 +232,7 @@ function AdjustmentSaved({ adjustment }: { adjustment: StockAdjustment }) {
         </Text>
         {adjustment.quantity > 0 ? (
           <Text size="sm">
-            Work orders that were short of it can be allocated again:{' '}
+            Out of Stock work orders with auto-retry that were short of it are allocated again by themselves, most urgent first; for the others,{' '}
             <Anchor component={Link} to="/work-orders?status=OUT_OF_STOCK">
               see Out of Stock work orders
             </Anchor>{' '}

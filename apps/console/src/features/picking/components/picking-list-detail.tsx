@@ -32,7 +32,8 @@ export function PickingListDetail({ list }: { list: PickingList }) {
             <PickingListStatusBadge status={list.status} />
           </Group>
           <Text size="sm" c="dimmed">
-            Picking list · {list.workOrderIds.length} {list.workOrderIds.length === 1 ? 'work order' : 'work orders'} · {lines.length} stops
+            Picking list · {list.workOrderIds.length} {list.workOrderIds.length === 1 ? 'work order' : 'work orders'} · {lines.length}{' '}
+            {lines.length === 1 ? 'stop' : 'stops'}
           </Text>
           {statusHint[list.status] ? <Text size="sm">{statusHint[list.status]}</Text> : null}
         </Stack>
