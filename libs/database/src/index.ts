@@ -6,3 +6,4 @@ export * from './lock-row';
 export * from './like-pattern';
 export * from './ensure-database';
 export * from './apply-migrations';
+export * from './scratch-database';

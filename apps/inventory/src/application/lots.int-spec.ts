@@ -1,11 +1,10 @@
 import { readPayload, type Envelope } from '@wo/contracts/envelope';
 import { ConsumeReservation, PutAwayStock, ReleaseStock, ReserveStock } from '@wo/contracts/inventory';
-import { applyMigrations, createDatabasePool, ensureDatabase, prismaOptionsFor, SqlDatabase } from '@wo/database';
+import { countSocketWrites, createDatabasePool, freshMigratedDatabase, prismaOptionsFor, SqlDatabase } from '@wo/database';
 import { isRefusal, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Writable } from 'node:stream';
-import { Client, type Pool, type PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { InventoryDatabase } from '../persistence/inventory-database';
 import { PutawayService } from './putaway.service';
 import { ReservationService } from './reservation.service';
@@ -39,21 +38,9 @@ describe('lots in inventory (a real Postgres)', () => {
   const merchantId = 'm-lots';
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: `${postgres}/postgres` });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.end();
-    const url = `${postgres}/${databaseName}`;
-    await ensureDatabase(url);
-    await applyMigrations(url, join(__dirname, '../../prisma/migrations'));
+    const url = await freshMigratedDatabase(postgres, databaseName, join(__dirname, '../../prisma/migrations'));
     pool = createDatabasePool(url, { max: 3 });
-    // Each socket write is a round trip (SqlDatabase pipelines BEGIN with the first reads, the writes with the COMMIT).
-    pool.on('connect', (client: PoolClient) => {
-      const socket = (client as unknown as { connection: { stream: Writable } }).connection.stream;
-      const { _write: write, _writev: writev } = socket;
-      socket._write = (chunk, encoding, callback) => (roundTrips++, write.call(socket, chunk, encoding, callback));
-      if (writev) socket._writev = (chunks, callback) => (roundTrips++, writev.call(socket, chunks, callback));
-    });
+    countSocketWrites(pool, () => roundTrips++);
     db = new InventoryDatabase(prismaOptionsFor(pool));
     stock = new StockService(db);
     commands = new StockCommands(db, new SqlDatabase(pool), new ReservationService(), new PutawayService());

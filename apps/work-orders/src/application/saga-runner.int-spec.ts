@@ -1,11 +1,10 @@
 import type { Envelope } from '@wo/contracts/envelope';
 import { StockReleased, StockReservationRejected, StockReserved } from '@wo/contracts/inventory';
 import { SagaMetrics } from '@wo/observability';
-import { applyMigrations, createDatabasePool, ensureDatabase, SqlDatabase } from '@wo/database';
+import { countSocketWrites, createDatabasePool, freshMigratedDatabase, SqlDatabase } from '@wo/database';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Writable } from 'node:stream';
-import { Client, type Pool, type PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { SagaRunner } from './saga-runner.service';
 import { WorkOrderCommands } from './work-order-commands.service';
 import { WorkOrderTransitions } from './work-order-transitions';
@@ -26,21 +25,11 @@ describe('SagaRunner (a confirm and its replies on a real Postgres)', () => {
   const counts = { roundTrips: 0, statements: 0 };
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: `${postgres}/postgres` });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.end();
-    const url = `${postgres}/${databaseName}`;
-    await ensureDatabase(url);
-    await applyMigrations(url, join(__dirname, '../../prisma/migrations'));
+    const url = await freshMigratedDatabase(postgres, databaseName, join(__dirname, '../../prisma/migrations'));
     pool = createDatabasePool(url, { max: 1 });
-    // What a transaction costs: each socket write is a round trip (SqlDatabase pipelines BEGIN with
-    // the first read and writes with the next read or the COMMIT), each query a statement.
+    // What a transaction costs: each socket write is a round trip, each query a statement.
+    countSocketWrites(pool, () => counts.roundTrips++);
     pool.on('connect', (client: PoolClient) => {
-      const socket = (client as unknown as { connection: { stream: Writable } }).connection.stream;
-      const { _write: write, _writev: writev } = socket;
-      socket._write = (chunk, encoding, callback) => (counts.roundTrips++, write.call(socket, chunk, encoding, callback));
-      if (writev) socket._writev = (chunks, callback) => (counts.roundTrips++, writev.call(socket, chunks, callback));
       const query = client.query.bind(client) as (...args: unknown[]) => unknown;
       (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
         const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
