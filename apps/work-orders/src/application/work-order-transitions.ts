@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OutgoingMessage } from '@wo/contracts/envelope';
 import { appendToOutbox } from '@wo/messaging';
+import { statusesMovedBy, stepEndingIn } from '../domain/held-reservation-lifecycle';
 import { evolve, type LifecycleEvent, type LifecycleState, type WorkOrderChange } from '../domain/work-order-lifecycle';
 import type { PendingAction, WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
@@ -71,9 +72,7 @@ export class WorkOrderTransitions {
     );
     await endHeldReservations(
       tx,
-      changes.flatMap(({ order, change }) =>
-        change.reservations && 'end' in change.reservations ? [{ workOrderId: order.id, status: change.reservations.end }] : [],
-      ),
+      changes.flatMap(({ order, change }) => (change.reservations && 'end' in change.reservations ? [endOf(order.id, change.reservations.end)] : [])),
     );
     if (changes.length > 0) {
       await tx.$executeRawUnsafe(
@@ -109,6 +108,11 @@ export class WorkOrderTransitions {
       entries.map(({ workOrderId, event, detail }) => ({ ownerId: workOrderId, event, detail: detail ?? {} })),
     );
   }
+}
+
+/** A saga's end of an order's reservations, guarded as the domain decides: only held records end. */
+function endOf(workOrderId: string, to: 'RELEASED' | 'CONSUMED') {
+  return { workOrderId, to, from: statusesMovedBy(stepEndingIn(to)) };
 }
 
 export function stateOf(order: Pick<WorkOrder, 'status' | 'pendingAction'>, picking?: LifecycleState['picking']): LifecycleState {

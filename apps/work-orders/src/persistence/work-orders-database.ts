@@ -49,13 +49,17 @@ export function heldReservationsOf(
   );
 }
 
-/** The reservations allocated orders come to hold, in one statement. */
+/**
+ * The reservations allocated orders come to hold, in one statement. A record that exists already
+ * stays as it is (`decideHeldReservation` ignores a second hold): a reservation id is one attempt's.
+ */
 export async function holdReservations(tx: SqlTransaction, held: readonly (HeldReservation & { workOrderId: string })[]): Promise<void> {
   if (held.length === 0) return;
   await tx.$executeRawUnsafe(
     `INSERT INTO work_order_reservation (reservation_id, work_order_id, line_id, sku, quantity, allocations, status)
      SELECT r.reservation_id, r.work_order_id, r.line_id, r.sku, r.quantity, r.allocations::jsonb, 'HELD'
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) AS r(reservation_id, work_order_id, line_id, sku, quantity, allocations)`,
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) AS r(reservation_id, work_order_id, line_id, sku, quantity, allocations)
+     ON CONFLICT (reservation_id) DO NOTHING`,
     held.map((reservation) => reservation.reservationId),
     held.map((reservation) => reservation.workOrderId),
     held.map((reservation) => reservation.lineId),
@@ -65,14 +69,21 @@ export async function holdReservations(tx: SqlTransaction, held: readonly (HeldR
   );
 }
 
-/** Orders' held reservations end: released (cancel) or consumed (completion), in one statement. */
-export async function endHeldReservations(tx: SqlTransaction, ends: readonly { workOrderId: string; status: 'RELEASED' | 'CONSUMED' }[]): Promise<void> {
+/**
+ * Orders' held reservations end, in one statement: `to` is the status each order's records take,
+ * `from` the statuses that step may move them from (the guard, from the domain's decision).
+ */
+export async function endHeldReservations(
+  tx: SqlTransaction,
+  ends: readonly { workOrderId: string; from: readonly string[]; to: 'RELEASED' | 'CONSUMED' }[],
+): Promise<void> {
   if (ends.length === 0) return;
   await tx.$executeRawUnsafe(
-    `UPDATE work_order_reservation r SET status = e.status FROM unnest($1::text[], $2::text[]) AS e(work_order_id, status)
-      WHERE r.work_order_id = e.work_order_id AND r.status = 'HELD'`,
+    `UPDATE work_order_reservation r SET status = e.status FROM unnest($1::text[], $2::text[], $3::text[]) AS e(work_order_id, status, moves_from)
+      WHERE r.work_order_id = e.work_order_id AND r.status = ANY(string_to_array(e.moves_from, ','))`,
     ends.map((end) => end.workOrderId),
-    ends.map((end) => end.status),
+    ends.map((end) => end.to),
+    ends.map((end) => end.from.join(',')),
   );
 }
 
