@@ -2,11 +2,13 @@ import type { Actor } from '@wo/contracts/envelope';
 import { PickingListCanceled, PickingListCompleted, PickingListCreated, PickingListStarted } from '@wo/contracts/picking';
 import { appendToOutbox } from '@wo/messaging';
 import { evolve, type PickingListEvent, type PickingListState } from '../domain/picking-list-lifecycle';
+import { PickingRequestStatus, statusesMovedBy } from '../domain/picking-request-lifecycle';
 import type { PickingTransaction } from '../persistence/picking-database';
 
 /**
  * The only code that writes a picking list's status: applies decided events through the pure
- * `evolve` and writes what each one means (the list, the requests it takes or frees, the
+ * `evolve` and writes what each one means (the list, the requests it takes or frees, guarded as
+ * `decidePickingRequest` decides, the
  * announcement on picking.events), in the caller's transaction.
  */
 export async function applyPickingListEvents(
@@ -43,8 +45,8 @@ async function write(tx: PickingTransaction, id: string, next: PickingListState,
         },
       });
       await tx.pickingRequest.updateMany({
-        where: { warehouseId, status: 'OPEN', workOrderId: { in: [...workOrderIds] } },
-        data: { status: 'LISTED', listId: id, updatedAt },
+        where: { warehouseId, status: { in: statusesMovedBy('list') }, workOrderId: { in: [...workOrderIds] } },
+        data: { status: PickingRequestStatus.Listed, listId: id, updatedAt },
       });
       await appendToOutbox(tx, [PickingListCreated.outgoing({ listId: id, warehouseId, workOrderIds: [...workOrderIds], ...by }, { correlationId, key: id })]);
       return;
@@ -64,7 +66,10 @@ async function write(tx: PickingTransaction, id: string, next: PickingListState,
     case 'Canceled': {
       const list = await tx.pickingList.update({ where: { id }, data: { status, updatedAt } });
       // Its requests open again, for another list.
-      await tx.pickingRequest.updateMany({ where: { listId: id }, data: { status: 'OPEN', listId: null, updatedAt } });
+      await tx.pickingRequest.updateMany({
+        where: { listId: id, status: { in: statusesMovedBy('unlist') } },
+        data: { status: PickingRequestStatus.Open, listId: null, updatedAt },
+      });
       await appendToOutbox(tx, [PickingListCanceled.outgoing({ ...factsOf(list), reason: event.reason, ...by }, { correlationId, key: id })]);
       return;
     }

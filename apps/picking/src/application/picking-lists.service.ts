@@ -7,6 +7,7 @@ import { appendToOutbox, applyOnce } from '@wo/messaging';
 import { isRefusal, refusableTransaction, refuse, skipTake, type PageRequest, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decide, noList, type PickingListCommand, type PickingListState, type PickingListStatus } from '../domain/picking-list-lifecycle';
+import { statusesMovedBy } from '../domain/picking-request-lifecycle';
 import type { PickingList, PickingListLine } from '../generated/prisma/client';
 import { PickingDatabase, type PickingTransaction } from '../persistence/picking-database';
 import { applyPickingListEvents } from './picking-list-transitions';
@@ -108,9 +109,10 @@ export class PickingLists {
     // Lock the requests so two lists can never take the same material.
     const requests = await tx.$queryRawUnsafe<{ work_order_id: string; line_id: string; sku: string; allocations: Allocation[] }[]>(
       `SELECT work_order_id, line_id, sku, allocations FROM picking_request
-        WHERE warehouse_id = $1 AND status = 'OPEN' AND work_order_id = ANY($2::text[]) ORDER BY work_order_id, line_id FOR UPDATE`,
+        WHERE warehouse_id = $1 AND status = ANY($3::text[]) AND work_order_id = ANY($2::text[]) ORDER BY work_order_id, line_id FOR UPDATE`,
       warehouseId,
       workOrderIds,
+      statusesMovedBy('list'),
     );
     const errors = workOrderIds.flatMap((workOrderId, index) =>
       requests.some((request) => request.work_order_id === workOrderId)

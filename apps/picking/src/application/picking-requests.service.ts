@@ -5,6 +5,7 @@ import { WorkOrderAllocated, type WorkOrderCanceled, type WorkOrderCompleted } f
 import type { Allocation } from '@wo/contracts/rest';
 import { claimInboxMany } from '@wo/messaging';
 import { pageOf, type PageRequest } from '@wo/platform';
+import { PickingRequestStatus, statusesMovedBy } from '../domain/picking-request-lifecycle';
 import { PickingDatabase, type SqlTransaction } from '../persistence/picking-database';
 
 export type WorkOrderEvent = EnvelopeOf<typeof WorkOrderAllocated> | EnvelopeOf<typeof WorkOrderCanceled> | EnvelopeOf<typeof WorkOrderCompleted>;
@@ -40,7 +41,11 @@ export class PickingRequests {
           const { workOrderId, number, warehouseId, materials } = event.payload;
           await openRequests(tx, { workOrderId, number, warehouseId, lines: materials });
         } else {
-          await tx.$executeRawUnsafe('DELETE FROM picking_request WHERE work_order_id = $1', event.payload.workOrderId);
+          await tx.$executeRawUnsafe(
+            'DELETE FROM picking_request WHERE work_order_id = $1 AND status = ANY($2::text[])',
+            event.payload.workOrderId,
+            statusesMovedBy('withdraw'),
+          );
         }
       }
     });
@@ -50,7 +55,7 @@ export class PickingRequests {
   /** A page of work orders (by number, then id), each with its open materials. */
   async waiting(warehouseId: string, page: PageRequest) {
     const requests = await this.db.pickingRequest.findMany({
-      where: { warehouseId, status: 'OPEN' },
+      where: { warehouseId, status: PickingRequestStatus.Open },
       orderBy: [{ workOrderNumber: 'asc' }, { workOrderId: 'asc' }, { sku: 'asc' }],
     });
     const byOrder = new Map<
@@ -77,20 +82,21 @@ export class PickingRequests {
 }
 
 /**
- * Records an order's materials as open requests, leaving lines already on a list alone. The
- * check sits in the upsert itself (ON CONFLICT ... WHERE), which Postgres evaluates on the latest
- * row after waiting for its lock, so a list being made concurrently cannot have its lines reopened.
+ * Records an order's materials as open requests (`decidePickingRequest`'s open step), leaving lines
+ * already on a list alone. The guard sits in the upsert itself (ON CONFLICT ... WHERE), which
+ * Postgres evaluates on the latest row after waiting for its lock, so a list being made
+ * concurrently cannot have its lines reopened.
  */
 export async function openRequests(tx: SqlTransaction, order: RequestedOrder): Promise<void> {
   if (order.lines.length === 0) return;
   await tx.$executeRawUnsafe(
     `INSERT INTO picking_request (work_order_id, line_id, work_order_number, warehouse_id, sku, quantity, allocations, status)
-     SELECT $1, line.line_id, $2, $3, line.sku, line.quantity, line.allocations::jsonb, 'OPEN'
+     SELECT $1, line.line_id, $2, $3, line.sku, line.quantity, line.allocations::jsonb, $8
        FROM unnest($4::text[], $5::text[], $6::int[], $7::text[]) AS line(line_id, sku, quantity, allocations)
      ON CONFLICT (work_order_id, line_id) DO UPDATE
        SET work_order_number = EXCLUDED.work_order_number, warehouse_id = EXCLUDED.warehouse_id, sku = EXCLUDED.sku,
-           quantity = EXCLUDED.quantity, allocations = EXCLUDED.allocations, status = 'OPEN', list_id = NULL, updated_at = now()
-       WHERE picking_request.status <> 'LISTED'`,
+           quantity = EXCLUDED.quantity, allocations = EXCLUDED.allocations, status = EXCLUDED.status, list_id = NULL, updated_at = now()
+       WHERE picking_request.status = ANY($9::text[])`,
     order.workOrderId,
     order.number,
     order.warehouseId,
@@ -98,5 +104,7 @@ export async function openRequests(tx: SqlTransaction, order: RequestedOrder): P
     order.lines.map((line) => line.sku),
     order.lines.map((line) => line.quantity),
     order.lines.map((line) => JSON.stringify(line.allocations)),
+    PickingRequestStatus.Open,
+    statusesMovedBy('open'),
   );
 }
