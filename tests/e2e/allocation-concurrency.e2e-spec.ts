@@ -7,6 +7,14 @@ import { ApiClient, WarehouseFixture } from '@wo/testing';
 describe('confirming many orders at once', () => {
   const api = ApiClient.signedIn('admin');
 
+  /** Work-orders' group commit of confirms so far: transactions and the requests they carried (its /metrics, as Prometheus scrapes it). */
+  async function groupCommits(): Promise<{ batches: number; requests: number }> {
+    const workOrdersPort = Number(new URL(process.env['GATEWAY_URL']!).port) + 2;
+    const text = await (await fetch(`http://127.0.0.1:${workOrdersPort}/metrics`)).text();
+    const sample = (name: string) => Number(new RegExp(`^${name}\\{[^}]*operation="allocation_start"[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+    return { batches: sample('group_commit_batch_size_count'), requests: sample('group_commit_batch_size_sum') };
+  }
+
   async function confirmAllAndSettle(warehouse: WarehouseFixture, orders: { id: string }[]) {
     const responses = await Promise.all(orders.map((order) => api.post(`/work-orders/${order.id}/confirm`)));
     expect(responses.map((response) => response.status)).toEqual(orders.map(() => 202));
@@ -98,5 +106,46 @@ describe('confirming many orders at once', () => {
       expect(stock).toMatchObject({ onHand, reserved: needed });
       expect(stock.reserved).toBeLessThanOrEqual(stock.onHand);
     }
+  });
+
+  it('confirms that arrive together are each answered as if alone: one of two at once starts, an unknown order is 404, a canceled one 409', async () => {
+    const warehouse = await WarehouseFixture.create(api, { skus: ['BOLT', 'FRAME'] });
+    await warehouse.stock([{ sku: 'BOLT', locationCode: 'A-01', quantity: 100 }]);
+    const order = () => warehouse.workOrder({ autoRetry: false, outputs: [{ sku: 'FRAME', quantity: 1 }], materials: [{ sku: 'BOLT', quantity: 2 }] });
+    const orders = await Promise.all(Array.from({ length: 12 }, order));
+    const canceled = await order();
+    expect((await api.post(`/work-orders/${canceled.id}/cancel`)).status).toBe(202);
+    const unknown = ['00000000-0000-4000-8000-00000000a001', '00000000-0000-4000-8000-00000000a002'];
+
+    // Every order confirmed twice in the same instant, with the unknown and the canceled among them.
+    const targets = [...orders.flatMap((each) => [each.id, each.id]), ...unknown, canceled.id];
+    const before = await groupCommits();
+    const responses = await Promise.all(targets.map((id) => api.post(`/work-orders/${id}/confirm`)));
+    const after = await groupCommits();
+    // Every request went through the group commit, and the burst shared transactions.
+    expect(after.requests - before.requests).toBe(targets.length);
+    expect(after.batches - before.batches).toBeLessThan(targets.length);
+
+    for (const each of orders) {
+      const answers = responses.filter((_, index) => targets[index] === each.id);
+      expect(answers.map((response) => response.status).sort()).toEqual([202, 409]);
+      expect(answers.find((response) => response.status === 409)!.body).toMatchObject({ pendingAction: 'allocating' });
+    }
+    for (const id of unknown) {
+      const answer = responses[targets.indexOf(id)]!;
+      expect(answer.status).toBe(404);
+      expect(answer.contentType).toContain('application/problem+json');
+    }
+    expect(responses[targets.indexOf(canceled.id)]!.status).toBe(409);
+
+    const settled = await Promise.all(orders.map((each) => warehouse.settled(each.id, 90_000)));
+    expect(settled.map((each) => each.status)).toEqual(orders.map(() => 'ALLOCATED'));
+    for (const each of settled) {
+      expect(each.history.filter((line: { event: string }) => line.event === 'confirmed')).toHaveLength(1);
+      const sagas = await api.get(`/sagas?workOrderId=${each.id}`);
+      expect(sagas.body.items).toHaveLength(1);
+    }
+    expect(await warehouse.inventoryOf('BOLT')).toMatchObject({ onHand: 100, reserved: 24 });
+    expect((await api.get(`/work-orders/${canceled.id}`)).body.status).toBe('CANCELED');
   });
 });

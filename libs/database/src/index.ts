@@ -7,3 +7,4 @@ export * from './like-pattern';
 export * from './ensure-database';
 export * from './apply-migrations';
 export * from './scratch-database';
+export * from './group-commit';

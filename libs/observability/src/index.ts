@@ -4,6 +4,7 @@ export * from './metrics/http-metrics';
 export * from './metrics/saga-metrics';
 export * from './metrics/messaging-metrics';
 export * from './metrics/reservation-metrics';
+export * from './metrics/group-commit-metrics';
 export * from './metrics/metrics.controller';
 export * from './metrics/metrics.module';
 export * from './http/public-route';

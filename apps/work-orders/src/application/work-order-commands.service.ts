@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { SqlDatabase } from '@wo/database';
+import { GroupCommit, SqlDatabase } from '@wo/database';
 import { CreatePickingList } from '@wo/contracts/picking';
 import { MAX_STORED_QUANTITY, WorkOrderPriority } from '@wo/contracts/rest';
 import { WorkOrderCreated, type Actor } from '@wo/contracts/work-orders';
 import { appendToOutbox, type TransactionalDatabase } from '@wo/messaging';
+import { groupCommitMetrics } from '@wo/observability';
 import { isRefusal, refusableTransaction, refuse, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decide, type ActionRefused, type LifecycleState, type OperatorAction } from '../domain/work-order-lifecycle';
 import { priorityOf, rankOf } from '../domain/work-order-priority';
 import { WorkOrderStatus } from '../domain/work-order-status';
 import type { WorkOrder } from '../generated/prisma/client';
-import { heldReservationsOf, linesOf, WorkOrdersDatabase, type LockedWorkOrder, type SqlTransaction } from '../persistence/work-orders-database';
+import { heldReservationsOf, linesOf, linesOfMany, WorkOrdersDatabase, type LockedWorkOrder, type SqlTransaction } from '../persistence/work-orders-database';
 import { ReferenceCheck, type LineInput } from './reference-check';
 import { publicEvents } from '../domain/work-order-events';
 import { allocationSaga } from '../saga/allocation-saga';
@@ -65,9 +66,21 @@ export interface UpdateWorkOrderInput {
   materials?: LineInput[];
 }
 
+/** A Confirm or Retry Allocation waiting for its group commit. */
+interface AllocationRequest {
+  readonly id: string;
+  readonly action: 'confirm' | 'retryAllocation';
+  readonly actor: Actor;
+}
+
 /** What operators do to work orders. Each action is one transaction; sagas continue it. */
 @Injectable()
 export class WorkOrderCommands {
+  /** Confirms and retries that arrive together share a transaction (see `startAllocations`). */
+  private readonly allocationStarts = new GroupCommit((requests: readonly AllocationRequest[]) => this.startAllocations(requests), {
+    onBatch: (size) => groupCommitMetrics.batch('allocation_start', size),
+  });
+
   constructor(
     private readonly db: WorkOrdersDatabase,
     private readonly sql: SqlDatabase,
@@ -169,16 +182,42 @@ export class WorkOrderCommands {
   }
 
   confirm(id: string, actor: Actor): Promise<WorkOrderSummary | Refusal> {
-    return this.act(id, 'confirm', (tx, order, _outcome, materials) => this.beginAllocation(tx, order, 'confirmed', actor, materials), materialsOf);
+    return this.allocationStarts.submit({ id, action: 'confirm', actor });
   }
 
   retryAllocation(id: string, actor: Actor): Promise<WorkOrderSummary | Refusal> {
-    return this.act(
-      id,
-      'retryAllocation',
-      (tx, order, _outcome, materials) => this.beginAllocation(tx, order, 'allocationRetried', actor, materials),
-      materialsOf,
-    );
+    return this.allocationStarts.submit({ id, action: 'retryAllocation', actor });
+  }
+
+  /**
+   * Confirms and retries that arrived together, in one transaction (a group commit): the orders
+   * locked (in id order, as every path locks them) and their materials read in one round trip,
+   * each request decided in turn on its order as the requests before it left it (a second Confirm
+   * of one order is refused as it would be alone), and every saga's first commands written with
+   * the COMMIT. A refused request writes nothing, so it needs no rollback of its own.
+   */
+  private startAllocations(requests: readonly AllocationRequest[]): Promise<(WorkOrderSummary | Refusal)[]> {
+    return this.sql.$transaction(async (tx) => {
+      const ids = requests.map((request) => request.id);
+      const [orders, materials] = await Promise.all([this.transitions.lockMany(tx, ids), linesOfMany(tx, ids, 'MATERIAL')]);
+      const answers: (WorkOrderSummary | Refusal)[] = [];
+      for (const { id, action, actor } of requests) {
+        const order = orders.get(id);
+        if (!order) {
+          answers.push(refuse.notFound('Work order', id));
+          continue;
+        }
+        const decision = decide(stateOf(order), action);
+        if (decision.kind === 'refused') {
+          answers.push(refusal(decision));
+          continue;
+        }
+        const next = await this.beginAllocation(tx, order, action === 'confirm' ? 'confirmed' : 'allocationRetried', actor, materials.get(id) ?? []);
+        orders.set(id, { ...order, status: next.status, pendingAction: next.pendingAction });
+        answers.push(summaryOf(order, next));
+      }
+      return answers;
+    });
   }
 
   /**

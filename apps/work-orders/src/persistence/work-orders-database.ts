@@ -37,6 +37,22 @@ export function linesOf(tx: SqlTransaction, workOrderId: string, kind: 'OUTPUT' 
   return tx.$queryRawUnsafe(`SELECT id, sku, quantity FROM work_order_line WHERE work_order_id = $1 AND kind = $2 ORDER BY position`, workOrderId, kind);
 }
 
+/** The lines of one kind of several orders, each order's in their order. */
+export async function linesOfMany(
+  tx: SqlTransaction,
+  workOrderIds: readonly string[],
+  kind: 'OUTPUT' | 'MATERIAL',
+): Promise<Map<string, { id: string; sku: string; quantity: number }[]>> {
+  const rows = await tx.$queryRawUnsafe<{ workOrderId: string; id: string; sku: string; quantity: number }[]>(
+    `SELECT work_order_id AS "workOrderId", id, sku, quantity FROM work_order_line WHERE work_order_id = ANY($1::text[]) AND kind = $2 ORDER BY work_order_id, position`,
+    [...new Set(workOrderIds)],
+    kind,
+  );
+  const byOrder = new Map<string, { id: string; sku: string; quantity: number }[]>();
+  for (const { workOrderId, ...line } of rows) byOrder.set(workOrderId, [...(byOrder.get(workOrderId) ?? []), line]);
+  return byOrder;
+}
+
 /** An order's held reservations, by SKU. */
 export function heldReservationsOf(
   tx: SqlTransaction,
