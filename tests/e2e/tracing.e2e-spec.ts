@@ -109,6 +109,30 @@ describe('traces across HTTP and Kafka', () => {
       expect(spans.find((span) => span.spanId === handling.parentSpanId)).toMatchObject({ kind: PRODUCER });
   });
 
+  it('keeps confirms committed together (one group commit) in a trace each', async () => {
+    const orders = await Promise.all(
+      Array.from({ length: 4 }, () => warehouse.workOrder({ outputs: [{ sku: 'TR-SET', quantity: 1 }], materials: [{ sku: 'TR-BOX', quantity: 1 }] })),
+    );
+    const answers = await Promise.all(orders.map((order) => api.post(`/work-orders/${order.id}/confirm`)));
+    expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202, 202]);
+    for (const order of orders) expect((await warehouse.settled(order.id)).status).toBe('ALLOCATED');
+    for (const order of orders) {
+      const atGateway = await eventually(
+        async () => receiver.spans.find((span) => span.service === 'gateway' && span.attributes['url.path'] === `/work-orders/${order.id}/confirm`),
+        (span) => span !== undefined,
+        { what: `the gateway span of ${order.id}'s confirm` },
+      );
+      // Its one material's reservation is handled in its own trace, not in the trace of the request that began the batch.
+      const handled = await eventually(
+        async () =>
+          receiver.spans.filter((span) => span.traceId === atGateway!.traceId && span.kind === CONSUMER && span.name === 'process inventory.ReserveStock'),
+        (found) => found.length >= 1,
+        { what: `the reservation of ${order.id} in its trace` },
+      );
+      expect(handled).toHaveLength(1);
+    }
+  });
+
   it('exports nothing from a process without OTEL_EXPORTER_OTLP_ENDPOINT, which still carries the trace on', async () => {
     const order = await warehouse.workOrder({ outputs: [{ sku: 'TR-SET', quantity: 1 }], materials: [{ sku: 'TR-BOX', quantity: 1 }] });
     expect((await api.post(`/work-orders/${order.id}/confirm`)).status).toBe(202);

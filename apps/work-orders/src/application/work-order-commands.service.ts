@@ -4,7 +4,7 @@ import { CreatePickingList } from '@wo/contracts/picking';
 import { MAX_STORED_QUANTITY, WorkOrderPriority } from '@wo/contracts/rest';
 import { WorkOrderCreated, type Actor } from '@wo/contracts/work-orders';
 import { appendToOutbox, type TransactionalDatabase } from '@wo/messaging';
-import { groupCommitMetrics } from '@wo/observability';
+import { activeTraceparent, groupCommitMetrics, withTraceparent } from '@wo/observability';
 import { isRefusal, refusableTransaction, refuse, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decide, type ActionRefused, type LifecycleState, type OperatorAction } from '../domain/work-order-lifecycle';
@@ -71,6 +71,8 @@ interface AllocationRequest {
   readonly id: string;
   readonly action: 'confirm' | 'retryAllocation';
   readonly actor: Actor;
+  /** The request's own trace: its batch runs in the context of whichever request began it. */
+  readonly traceparent: string | undefined;
 }
 
 /** What operators do to work orders. Each action is one transaction; sagas continue it. */
@@ -182,11 +184,11 @@ export class WorkOrderCommands {
   }
 
   confirm(id: string, actor: Actor): Promise<WorkOrderSummary | Refusal> {
-    return this.allocationStarts.submit({ id, action: 'confirm', actor });
+    return this.allocationStarts.submit({ id, action: 'confirm', actor, traceparent: activeTraceparent() });
   }
 
   retryAllocation(id: string, actor: Actor): Promise<WorkOrderSummary | Refusal> {
-    return this.allocationStarts.submit({ id, action: 'retryAllocation', actor });
+    return this.allocationStarts.submit({ id, action: 'retryAllocation', actor, traceparent: activeTraceparent() });
   }
 
   /**
@@ -194,14 +196,15 @@ export class WorkOrderCommands {
    * locked (in id order, as every path locks them) and their materials read in one round trip,
    * each request decided in turn on its order as the requests before it left it (a second Confirm
    * of one order is refused as it would be alone), and every saga's first commands written with
-   * the COMMIT. A refused request writes nothing, so it needs no rollback of its own.
+   * the COMMIT. A refused request writes nothing, so it needs no rollback of its own. Each start
+   * runs in its request's trace, so its saga and commands continue that request's trace.
    */
   private startAllocations(requests: readonly AllocationRequest[]): Promise<(WorkOrderSummary | Refusal)[]> {
     return this.sql.$transaction(async (tx) => {
       const ids = requests.map((request) => request.id);
       const [orders, materials] = await Promise.all([this.transitions.lockMany(tx, ids), linesOfMany(tx, ids, 'MATERIAL')]);
       const answers: (WorkOrderSummary | Refusal)[] = [];
-      for (const { id, action, actor } of requests) {
+      for (const { id, action, actor, traceparent } of requests) {
         const order = orders.get(id);
         if (!order) {
           answers.push(refuse.notFound('Work order', id));
@@ -212,7 +215,8 @@ export class WorkOrderCommands {
           answers.push(refusal(decision));
           continue;
         }
-        const next = await this.beginAllocation(tx, order, action === 'confirm' ? 'confirmed' : 'allocationRetried', actor, materials.get(id) ?? []);
+        const cause = action === 'confirm' ? 'confirmed' : 'allocationRetried';
+        const next = await withTraceparent(traceparent, () => this.beginAllocation(tx, order, cause, actor, materials.get(id) ?? []));
         orders.set(id, { ...order, status: next.status, pendingAction: next.pendingAction });
         answers.push(summaryOf(order, next));
       }
