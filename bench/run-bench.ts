@@ -21,8 +21,8 @@ import { percentiles, round, runClosedLoop, runOpenLoop } from './stats';
 type Mode = 'spread' | 'contested';
 
 const POSTGRES_URL = process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
-/** The system's databases and the baseline's (wo_bench_baseline) share it. */
-const DATABASE_PREFIX = 'wo_bench_';
+/** The system's databases and the baseline's (wo_bench_baseline) share it; `BENCH_DATABASE_PREFIX` lets two benches share a Postgres. */
+const DATABASE_PREFIX = process.env['BENCH_DATABASE_PREFIX'] ?? 'wo_bench_';
 type Lines = { sku: string; quantity: number }[];
 
 interface ModeResult {

@@ -1,5 +1,6 @@
 import type { JWTVerifyGetKey } from 'jose';
 import { principalFromClaims, InvalidClaims, type Principal } from './principal';
+import { VerifiedTokens } from './verified-tokens';
 
 /** A token that is not one we accept: malformed, badly signed, expired, for another audience or issuer. */
 export class InvalidToken extends Error {}
@@ -37,19 +38,25 @@ const TOKEN_ERROR_CODES = new Set([
  * its JWKS: the key set is fetched once, cached, and fetched again when a token names an unknown
  * key (the provider rotated), so rotation needs no restart. Checks signature, issuer, audience and
  * expiry. jose is ESM-only; it is loaded on first use (Node's require of ES modules), which also
- * keeps it out of the unit tests that load this library.
+ * keeps it out of the unit tests that load this library. A token that passed is trusted again
+ * without a new check for up to a minute (`VerifiedTokens`).
  */
 export class OidcTokenVerifier implements TokenVerifier {
   private keys: Promise<{ issuer: string; jwks: JWTVerifyGetKey }> | null = null;
+  private readonly verified = new VerifiedTokens<Principal>({ maxAgeMs: 60_000, maxEntries: 10_000 });
 
   constructor(private readonly settings: OidcSettings) {}
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known) return known;
     const jose = await import('jose');
     const { issuer, jwks } = await this.keySet();
     try {
       const { payload } = await jose.jwtVerify(token, jwks, { issuer, audience: this.settings.audience, requiredClaims: ['exp', 'sub'] });
-      return principalFromClaims(payload);
+      const principal = principalFromClaims(payload);
+      this.verified.set(token, principal, payload.exp! * 1000);
+      return principal;
     } catch (error) {
       if (error instanceof InvalidClaims) throw new InvalidToken(error.message);
       const code = (error as { code?: string }).code;
