@@ -1,4 +1,4 @@
-import { ReleaseStock, ReserveStock, stockKey } from '@wo/contracts/inventory';
+import { ReleaseStock, ReserveStock, reservationKey, stockKey } from '@wo/contracts/inventory';
 import { ApiClient, eventually, WarehouseFixture } from '@wo/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -30,8 +30,13 @@ describe('duplicate delivery of stock commands', () => {
     const workOrderId = `wo-${randomUUID()}`;
     const reservationId = `saga-${randomUUID()}:line-1`;
     const command = ReserveStock.create(
-      { reservationId, workOrderId, lineId: 'line-1', warehouseId: warehouse.warehouseId, merchantId: warehouse.merchantId, sku: 'BOLT', quantity: 4 },
-      { correlationId: `saga-${randomUUID()}`, key: stockKey(warehouse.warehouseId, 'BOLT') },
+      {
+        workOrderId,
+        warehouseId: warehouse.warehouseId,
+        merchantId: warehouse.merchantId,
+        lines: [{ reservationId, lineId: 'line-1', sku: 'BOLT', quantity: 4 }],
+      },
+      { correlationId: `saga-${randomUUID()}`, key: reservationKey(workOrderId) },
     );
     await publish(command, ReserveStock.topic);
     await publish(command, ReserveStock.topic);
@@ -42,10 +47,11 @@ describe('duplicate delivery of stock commands', () => {
       (stock) => stock.reserved > 0,
       { what: 'the reservation' },
     );
-    // Give the later copies time to be consumed (they are behind the first on the same partition).
+    // Give the later copies time to be consumed (they are behind the first on the same partition:
+    // the marker goes on the command's key). It releases a reservation never made: a tombstone.
     const release = ReleaseStock.create(
-      { reservationId: 'unrelated', warehouseId: warehouse.warehouseId, sku: 'BOLT' },
-      { correlationId: 'marker', key: stockKey(warehouse.warehouseId, 'BOLT') },
+      { reservationId: `unrelated-${randomUUID()}`, warehouseId: warehouse.warehouseId, sku: 'BOLT' },
+      { correlationId: 'marker', key: command.key },
     );
     await publish(release, ReleaseStock.topic);
     await eventually(
@@ -62,7 +68,7 @@ describe('duplicate delivery of stock commands', () => {
     // Releasing twice gives the stock back once.
     const releaseCommand = ReleaseStock.create(
       { reservationId, warehouseId: warehouse.warehouseId, sku: 'BOLT' },
-      { correlationId: command.correlationId, key: command.key },
+      { correlationId: command.correlationId, key: stockKey(warehouse.warehouseId, 'BOLT') },
     );
     await publish(releaseCommand, ReleaseStock.topic);
     await publish({ ...releaseCommand, id: randomUUID() }, ReleaseStock.topic);

@@ -35,13 +35,10 @@ describe('poison messages', () => {
     const key = stockKey(warehouse.warehouseId, 'NUT');
     const good = ReserveStock.create(
       {
-        reservationId: `r-${randomUUID()}`,
         workOrderId: `wo-${randomUUID()}`,
-        lineId: 'l1',
         warehouseId: warehouse.warehouseId,
         merchantId: warehouse.merchantId,
-        sku: 'NUT',
-        quantity: 2,
+        lines: [{ reservationId: `r-${randomUUID()}`, lineId: 'l1', sku: 'NUT', quantity: 2 }],
       },
       { correlationId: `saga-${randomUUID()}`, key },
     );
