@@ -43,7 +43,7 @@ describe('poison messages', () => {
       { correlationId: `saga-${randomUUID()}`, key },
     );
     const unknownType = { ...good, id: randomUUID(), type: 'inventory.TeleportStock' };
-    const invalidPayload = { ...good, id: randomUUID(), payload: { ...good.payload, quantity: -1 } };
+    const invalidPayload = { ...good, id: randomUUID(), payload: { ...good.payload, lines: [{ ...good.payload.lines[0]!, quantity: -1 }] } };
     await producer.send({
       topic: `${prefix}${ReserveStock.topic}`,
       messages: [
