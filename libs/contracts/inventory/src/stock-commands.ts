@@ -38,7 +38,11 @@ export const ReserveStock = defineMessage({
     workOrderId: z.string().min(1),
     warehouseId: z.string().min(1),
     merchantId: z.string().min(1),
-    lines: z.array(reservationLineSchema).min(1),
+    // Each line is its own reservation: a reservation id twice in one order is refused, not half applied.
+    lines: z
+      .array(reservationLineSchema)
+      .min(1)
+      .refine((lines) => new Set(lines.map((line) => line.reservationId)).size === lines.length, { message: 'each line needs its own reservationId' }),
     /**
      * The version of the replies the sender reads: absent for a v2 sender (one v2 reply for the
      * order); 1 only when upcast from a v1 command, whose sender reads v1 replies, one per line.

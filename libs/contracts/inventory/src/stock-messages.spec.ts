@@ -38,9 +38,10 @@ describe('inventory stock contract', () => {
     expect(reservationKey('wo-1')).toBe('wo-1');
   });
 
-  it('refuses a reservation with no line, or of a non-positive or fractional quantity', () => {
+  it('refuses a reservation with no line, a reservation id twice, or a non-positive or fractional quantity', () => {
     expect(ReserveStock.schema.safeParse({ ...order, lines: [line, { ...line, reservationId: 'r2', quantity: 3 }] }).success).toBe(true);
     expect(ReserveStock.schema.safeParse({ ...order, lines: [] }).success).toBe(false);
+    expect(ReserveStock.schema.safeParse({ ...order, lines: [line, { ...line, lineId: 'l2' }] }).success).toBe(false);
     expect(ReserveStock.schema.safeParse({ ...order, lines: [{ ...line, quantity: 0 }] }).success).toBe(false);
     expect(ReserveStock.schema.safeParse({ ...order, lines: [{ ...line, quantity: 1.5 }] }).success).toBe(false);
   });
