@@ -14,8 +14,8 @@ import { percentiles, round, runClosedLoop } from './stats';
  * most 100 ms for a fetch, as the services' are (libs/messaging); what is ready while a send is in
  * flight goes out together in the next, as the outbox relay and the consumers' joined runs send.
  *
- * Shapes: `per-line`, a command and a reply per material line (today's contract); `per-order`, one
- * command carrying every line and one reply (the candidate contract of issue 14).
+ * Shapes: `per-line`, a command and a reply per material line (the contract before ReserveStock
+ * v2); `per-order`, one command carrying every line and one reply (ReserveStock v2, decision 8).
  */
 export type FloorShape = 'per-line' | 'per-order';
 

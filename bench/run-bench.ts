@@ -113,7 +113,7 @@ async function main(): Promise<void> {
       log(`${mode}: ratio saga/baseline ${round(saga.ordersPerSecond / local.ordersPerSecond, 2)}`);
     }
     // The floor of the messaging alone, on the same broker in the same run: how much of the gap
-    // to the baseline is Kafka's hops, today's shape (a command and a reply per line) and one per order.
+    // to the baseline is Kafka's hops, per line (the contract before ReserveStock v2) and per order (v2, today's).
     const floor: Record<string, unknown> = {};
     for (const shape of ['per-line', 'per-order'] as FloorShape[]) {
       const result = await measureMessagingFloor({ brokers: kafkaBrokers(options).split(','), partitions: 8, orders, linesPerOrder: 3, concurrency, shape });

@@ -35,13 +35,10 @@ describe('dead letters', () => {
   const reserve = (quantity: number) =>
     ReserveStock.create(
       {
-        reservationId: `r-${randomUUID()}`,
         workOrderId: `wo-${randomUUID()}`,
-        lineId: 'l1',
         warehouseId: warehouse.warehouseId,
         merchantId: warehouse.merchantId,
-        sku: 'BOLT',
-        quantity,
+        lines: [{ reservationId: `r-${randomUUID()}`, lineId: 'l1', sku: 'BOLT', quantity }],
       },
       { correlationId: `saga-${randomUUID()}`, key },
     );
@@ -79,7 +76,7 @@ describe('dead letters', () => {
 
   it('lists a poison message with its reason and original bytes, replays it once and refuses a second replay', async () => {
     const base = reserve(1);
-    const invalid = { ...base, payload: { ...base.payload, quantity: -1 } };
+    const invalid = { ...base, payload: { ...base.payload, lines: [{ ...base.payload.lines[0]!, quantity: -1 }] } };
     await producer.send({
       topic: `${prefix}${topic}`,
       messages: [

@@ -35,18 +35,15 @@ describe('poison messages', () => {
     const key = stockKey(warehouse.warehouseId, 'NUT');
     const good = ReserveStock.create(
       {
-        reservationId: `r-${randomUUID()}`,
         workOrderId: `wo-${randomUUID()}`,
-        lineId: 'l1',
         warehouseId: warehouse.warehouseId,
         merchantId: warehouse.merchantId,
-        sku: 'NUT',
-        quantity: 2,
+        lines: [{ reservationId: `r-${randomUUID()}`, lineId: 'l1', sku: 'NUT', quantity: 2 }],
       },
       { correlationId: `saga-${randomUUID()}`, key },
     );
     const unknownType = { ...good, id: randomUUID(), type: 'inventory.TeleportStock' };
-    const invalidPayload = { ...good, id: randomUUID(), payload: { ...good.payload, quantity: -1 } };
+    const invalidPayload = { ...good, id: randomUUID(), payload: { ...good.payload, lines: [{ ...good.payload.lines[0]!, quantity: -1 }] } };
     await producer.send({
       topic: `${prefix}${ReserveStock.topic}`,
       messages: [

@@ -252,7 +252,7 @@ describe('the REST contract', () => {
     const allocation = await answer(api.get(`/sagas/${sagas.items[1]!.id}`), 200, sagaSchema);
     const replies = allocation.steps.filter((step) => step.event === 'reply');
     expect(replies.length).toBeGreaterThan(0);
-    // The start names the commands it sent by message id: one per material line, each answered by a reply.
+    // The start names the commands it sent by message id: one for the order (ReserveStock v2), answered by one reply.
     const sent = allocation.steps[0]!.detail as { commands: string[]; messageIds: string[] };
     expect(allocation.steps[0]!.event).toBe('started');
     expect(sent.messageIds).toHaveLength(sent.commands.length);

@@ -87,11 +87,15 @@ describe('faults, one at a time', () => {
     const reservation = order.reservations[0];
     const reply = StockReserved.create(
       {
-        reservationId: reservation.reservationId,
-        lineId: reservation.lineId,
-        sku: reservation.sku,
-        quantity: reservation.quantity,
-        allocations: reservation.allocations,
+        lines: [
+          {
+            reservationId: reservation.reservationId,
+            lineId: reservation.lineId,
+            sku: reservation.sku,
+            quantity: reservation.quantity,
+            allocations: reservation.allocations,
+          },
+        ],
       },
       { correlationId: sagaId, key: sagaId },
     );

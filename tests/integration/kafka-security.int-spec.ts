@@ -1,4 +1,4 @@
-import { ReserveStock, StockReservationRejected, stockKey } from '@wo/contracts/inventory';
+import { ReserveStock, reservationKey, StockReservationRejected } from '@wo/contracts/inventory';
 import { DEV_AUDIENCE } from '@wo/dev-system';
 import { ensureTopics, kafkaClientConfig, SelfHealingProducer } from '@wo/messaging';
 import { kafkaSettingsFrom, loadServiceConfig } from '@wo/platform';
@@ -166,17 +166,19 @@ describe('a service on a secured Kafka (SASL_SSL with SCRAM)', () => {
       // A reservation for a warehouse inventory has never heard of: it answers, over SASL_SSL, that nothing is available.
       const reservationId = randomUUID();
       const warehouseId = randomUUID();
+      const workOrderId = randomUUID();
       const command = ReserveStock.outgoing(
-        { reservationId, workOrderId: randomUUID(), lineId: randomUUID(), warehouseId, merchantId: randomUUID(), sku: 'SECURE-1', quantity: 1 },
-        { correlationId: randomUUID(), key: stockKey(warehouseId, 'SECURE-1') },
+        { workOrderId, warehouseId, merchantId: randomUUID(), lines: [{ reservationId, lineId: randomUUID(), sku: 'SECURE-1', quantity: 1 }] },
+        { correlationId: randomUUID(), key: reservationKey(workOrderId) },
       );
       await consumer.connect();
       await consumer.subscribe({ topic: `${topicPrefix}${StockReservationRejected.topic}`, fromBeginning: true });
-      const rejected = new Promise<{ type: string; payload: { reservationId: string } }>((resolveReply) => {
+      const rejected = new Promise<{ type: string; payload: { lines: { reservationId: string }[] } }>((resolveReply) => {
         void consumer.run({
           eachMessage: async ({ message }) => {
-            const reply = JSON.parse(message.value!.toString()) as { type: string; payload: { reservationId: string } };
-            if (reply.payload.reservationId === reservationId) resolveReply(reply);
+            const reply = JSON.parse(message.value!.toString()) as { type: string; payload: { lines?: { reservationId: string }[] } };
+            if (reply.payload.lines?.some((line) => line.reservationId === reservationId))
+              resolveReply(reply as { type: string; payload: { lines: { reservationId: string }[] } });
           },
         });
       });

@@ -79,7 +79,7 @@ describe('lots in inventory (a real Postgres)', () => {
   }
 
   const reserve = (sku: string, quantity: number, reservationId = randomUUID()) =>
-    ReserveStock.create({ reservationId, workOrderId: `wo-${reservationId}`, lineId: 'l1', warehouseId, merchantId, sku, quantity }, context());
+    ReserveStock.create({ workOrderId: `wo-${reservationId}`, warehouseId, merchantId, lines: [{ reservationId, lineId: 'l1', sku, quantity }] }, context());
   const context = () => ({ correlationId: randomUUID(), key: `${warehouseId}:x` });
 
   async function bins(sku: string) {
@@ -119,11 +119,15 @@ describe('lots in inventory (a real Postgres)', () => {
     expect(reserved).toMatchObject({
       type: 'inventory.StockReserved',
       payload: {
-        quantity: 6,
-        allocations: [
-          { locationCode: 'A-02', quantity: 2, lot: 'TODAY', expiresOn: day(0) },
-          { locationCode: 'B-01', quantity: 3, lot: 'SOON', expiresOn: day(10) },
-          { locationCode: 'A-01', quantity: 1, lot: 'LATE', expiresOn: day(200) },
+        lines: [
+          {
+            quantity: 6,
+            allocations: [
+              { locationCode: 'A-02', quantity: 2, lot: 'TODAY', expiresOn: day(0) },
+              { locationCode: 'B-01', quantity: 3, lot: 'SOON', expiresOn: day(10) },
+              { locationCode: 'A-01', quantity: 1, lot: 'LATE', expiresOn: day(200) },
+            ],
+          },
         ],
       },
     });
@@ -138,7 +142,7 @@ describe('lots in inventory (a real Postgres)', () => {
     ]);
     // 9 of LATE are left; the 50 expired units are on hand but not available.
     const [rejected] = await apply(reserve('CREAM', 10));
-    expect(rejected).toMatchObject({ type: 'inventory.StockReservationRejected', payload: { requested: 10, available: 9 } });
+    expect(rejected).toMatchObject({ type: 'inventory.StockReservationRejected', payload: { lines: [{ requested: 10, available: 9 }] } });
     expect((await bins('CREAM')).find((bin) => bin.lot_code === 'GONE')).toEqual({ location_code: 'A-02', lot_code: 'GONE', on_hand: 50, reserved: 0 });
 
     // A re-sent reserve answers what it answered, with the lots and their expiries.
@@ -176,7 +180,9 @@ describe('lots in inventory (a real Postgres)', () => {
 
     const consume = randomUUID();
     const [reserved] = await apply(reserve('CREAM', 5, consume));
-    expect((reserved!.payload as { allocations: unknown[] }).allocations).toEqual([{ locationCode: 'A-01', quantity: 5, lot: 'LATE', expiresOn: day(200) }]);
+    expect((reserved!.payload as { lines: { allocations: unknown[] }[] }).lines[0]!.allocations).toEqual([
+      { locationCode: 'A-01', quantity: 5, lot: 'LATE', expiresOn: day(200) },
+    ]);
     const [consumed] = await apply(ConsumeReservation.create({ reservationId: consume, workOrderId: 'wo-consume', warehouseId, sku: 'CREAM' }, context()));
     expect(consumed).toMatchObject({
       type: 'inventory.ReservationConsumed',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Envelope, EnvelopeOf, OutgoingMessage } from '@wo/contracts/envelope';
 import type { ReservationTally } from '@wo/observability';
 import {
+  perLineReplies,
   ReservationConsumed,
   StockReleased,
   StockReservationRejected,
@@ -10,7 +11,7 @@ import {
   type ReleaseStock,
   type ReserveStock,
 } from '@wo/contracts/inventory';
-import { decide, evolve, noReservation, ReservationStatus, type ReservationState } from '../domain/reservation-lifecycle';
+import { decide, decideOrder, evolve, noReservation, ReservationStatus, type ReservationState } from '../domain/reservation-lifecycle';
 import { binLotKey, type BinQuantity, type BinStock } from '../domain/stock-allocation';
 import { publishStockAvailable } from './stock-available';
 import type { InventoryTransaction, SqlTransaction } from '../persistence/inventory-database';
@@ -35,17 +36,20 @@ import { todayUtc } from './today';
 export class ReservationService {
   /**
    * What a run of ReserveStock commands needs, in one round trip (two reads sent together): the
-   * reservations already known, and the bins of every SKU involved, locked. The caller may send
-   * its inbox claim with them, so it reads for every command of the run; the extra rows of a
-   * duplicate are harmless.
+   * reservations already known (every line's), and the bins of every SKU involved, locked. The
+   * caller may send its inbox claim with them, so it reads for every command of the run; the extra
+   * rows of a duplicate are harmless.
    */
   async readForReservations(tx: SqlTransaction, commands: readonly EnvelopeOf<typeof ReserveStock>[]): Promise<ReservationReads> {
     const [known, bins] = await Promise.all([
       findReservations(
         tx,
-        commands.map((command) => command.payload.reservationId),
+        commands.flatMap((command) => command.payload.lines.map((line) => line.reservationId)),
       ),
-      lockBinsOfMany(tx, uniqueKeys(commands.map((command) => command.payload))),
+      lockBinsOfMany(
+        tx,
+        uniqueKeys(commands.flatMap(({ payload: { warehouseId, merchantId, lines } }) => lines.map(({ sku }) => ({ warehouseId, merchantId, sku })))),
+      ),
     ]);
     return { known, bins };
   }
@@ -53,8 +57,11 @@ export class ReservationService {
   /**
    * Reserves for a run of ReserveStock commands in a handful of statements, whatever their number:
    * with what `readForReservations` read, the decisions are taken in memory in command order (each
-   * sees the ones before it), and the stock changes and new reservations are written at once.
-   * `tally` counts the new decisions (not the answers repeated to re-sent commands), for the metrics.
+   * sees the ones before it), and the stock changes and new reservations are written at once. Each
+   * command is one work order, taken all or nothing (`decideOrder`): an order that is short
+   * anywhere takes nothing, so the next command sees the bins as they were before it.
+   * `tally` counts the new decisions per line (not the answers repeated to re-sent commands), for
+   * the metrics.
    */
   async reserveMany(
     tx: SqlTransaction,
@@ -67,47 +74,51 @@ export class ReservationService {
     const created: NewReservation[] = [];
     const replies: OutgoingMessage[] = [];
     for (const command of commands) {
-      const { reservationId, workOrderId, lineId, warehouseId, merchantId, sku, quantity } = command.payload;
-      // Seen before (in an earlier transaction or earlier in this run): the command was re-sent.
-      const seen = known.get(reservationId);
-      const key = { warehouseId, merchantId, sku };
-      const keyBins = bins.get(stockKeyString(key)) ?? [];
-      const decision = decide(seen ? stateOf(seen) : noReservation, { type: 'reserve', quantity, bins: keyBins, today });
+      const { workOrderId, warehouseId, merchantId, lines } = command.payload;
+      const keyOf = (sku: string) => ({ warehouseId, merchantId, sku });
+      // Seen before (in an earlier transaction or earlier in this run): re-sent, or a release came first.
+      const seen = lines.map((line) => known.get(line.reservationId));
+      const decision = decideOrder(
+        lines.map((line, index) => ({
+          state: seen[index] ? stateOf(seen[index]) : noReservation,
+          quantity: line.quantity,
+          key: stockKeyString(keyOf(line.sku)),
+        })),
+        bins,
+        today,
+      );
       if (decision.kind === 'ignored') {
-        replies.push(answerFor(seen!, command));
+        replies.push(
+          ...answersFor(
+            seen.filter((reservation) => reservation !== undefined),
+            command,
+          ),
+        );
         continue;
       }
-      let next: ReservationState = noReservation;
-      let available: number | null = null;
-      for (const event of decision.events) {
-        next = evolve(next, event);
+      const decided = lines.map((line, index): NewReservation => {
+        const event = decision.events[index]!;
+        const next = evolve(noReservation, event);
+        let available: number | null = null;
         if (event.type === 'Rejected') {
           available = event.available;
           tally.rejected += 1;
-          tally.unitsShort += quantity - event.available;
+          tally.unitsShort += Math.max(0, line.quantity - event.available);
         } else if (event.type === 'Reserved') tally.reserved += 1;
-      }
-      const reservation: NewReservation = {
-        id: reservationId,
-        workOrderId,
-        lineId,
-        ...key,
-        quantity,
-        status: next.status!,
-        available,
-        allocations: next.allocations,
-      };
-      if (next.allocations.length > 0) {
-        bins.set(stockKeyString(key), withReserved(keyBins, next.allocations));
-        for (const { locationCode, lot, quantity: taken } of next.allocations) {
-          const binKey = `${stockKeyString(key)}\u0000${binLotKey({ locationCode, lot })}`;
-          const change = reservedChanges.get(binKey) ?? { ...key, locationCode, lotCode: lot ?? '', delta: 0 };
+        const { reservationId, lineId, sku, quantity } = line;
+        return { id: reservationId, workOrderId, lineId, ...keyOf(sku), quantity, status: next.status!, available, allocations: next.allocations };
+      });
+      for (const [key, after] of decision.bins) bins.set(key, [...after]);
+      for (const reservation of decided) {
+        for (const { locationCode, lot, quantity: taken } of reservation.allocations) {
+          const binKey = `${stockKeyString(reservation)}\u0000${binLotKey({ locationCode, lot })}`;
+          const change = reservedChanges.get(binKey) ?? { ...keyOf(reservation.sku), locationCode, lotCode: lot ?? '', delta: 0 };
           reservedChanges.set(binKey, { ...change, delta: change.delta + taken });
         }
+        created.push(reservation);
+        known.set(reservation.id, reservation);
       }
-      created.push(reservation);
-      known.set(reservationId, reservation);
-      replies.push(answerFor(reservation, command));
+      replies.push(...answersFor(decided, command));
     }
     await changeReservedOfMany(tx, [...reservedChanges.values()]);
     await insertReservations(tx, created);
@@ -115,21 +126,29 @@ export class ReservationService {
   }
 
   async release(tx: InventoryTransaction, command: EnvelopeOf<typeof ReleaseStock>): Promise<OutgoingMessage> {
-    const { reservationId, sku } = command.payload;
+    const { reservationId, warehouseId, sku } = command.payload;
     const reservation = await tx.reservation.findUnique({ where: { id: reservationId }, include: { allocations: true } });
     const state = reservation ? stateOf(reservation) : noReservation;
     const decision = decide(state, { type: 'release' });
     let released = 0;
-    // Ignored (nothing held: rejected, released already, consumed, or unknown): it answers 0 released.
+    // Ignored (nothing held: rejected, released already, consumed): it answers 0 released.
     if (decision.kind === 'accepted') {
       let next = state;
       for (const event of decision.events) {
         next = evolve(next, event);
+        if (event.type === 'ReleasedBeforeReserved') {
+          // The tombstone: what the release knows of the reservation (its order, line and merchant
+          // came with the reserve, which is not here yet, and never will be taken).
+          await tx.reservation.create({
+            data: { id: reservationId, workOrderId: '', lineId: '', warehouseId, merchantId: '', sku, quantity: 0, status: next.status! },
+          });
+          continue;
+        }
         if (event.type !== 'Released') continue;
         for (const allocation of event.allocations) await changeReserved(tx, binOf(reservation!, allocation), -allocation.quantity);
         released += event.quantity;
       }
-      await tx.reservation.update({ where: { id: reservationId }, data: { status: next.status!, updatedAt: new Date() } });
+      if (reservation) await tx.reservation.update({ where: { id: reservationId }, data: { status: next.status!, updatedAt: new Date() } });
       // What was held is free again: the orders waiting on this SKU may take it.
       if (released > 0) await publishStockAvailable(tx, reservation!, 'released', command, reservation!.workOrderId);
     }
@@ -224,35 +243,51 @@ interface KnownReservation {
 
 type NewReservation = KnownReservation & StockKey & { readonly workOrderId: string };
 
-/** The answer a ReserveStock command gets for a reservation, the first time and on every re-send. */
-function answerFor(reservation: KnownReservation, command: EnvelopeOf<typeof ReserveStock>): OutgoingMessage {
-  const { id: reservationId, lineId, sku, quantity } = reservation;
-  switch (reservation.status) {
-    case ReservationStatus.Reserved:
-      return StockReserved.outgoing(
-        {
-          reservationId,
-          lineId,
-          sku,
-          quantity,
-          allocations: reservation.allocations.map(({ locationCode, quantity: q, lot, expiresOn }) => ({
-            locationCode,
-            quantity: q,
-            ...(lot !== undefined && { lot }),
-            ...(expiresOn !== undefined && { expiresOn }),
-          })),
-        },
-        replyContext(command),
-      );
-    case ReservationStatus.Rejected:
-      return StockReservationRejected.outgoing(
-        { reservationId, lineId, sku, requested: quantity, available: reservation.available ?? 0 },
-        replyContext(command),
-      );
-    default:
-      // Released or consumed: it holds nothing now, and a late re-send must not hold it again.
-      return StockReleased.outgoing({ reservationId, sku, quantity: 0 }, replyContext(command));
+/**
+ * The answers a ReserveStock command gets for its reservations, the first time and on every
+ * re-send: one StockReserved (v2) for the lines held and one StockReservationRejected (v2) for the
+ * lines refused (a fresh order is one or the other: one reply); a reservation released or consumed
+ * since (or released before it was reserved) holds nothing now, and a late re-send must not hold it
+ * again: StockReleased of 0. A command upcast from v1 is answered in v1, as its sender reads.
+ */
+function answersFor(reservations: readonly KnownReservation[], command: EnvelopeOf<typeof ReserveStock>): OutgoingMessage[] {
+  const context = replyContext(command);
+  const withStatus = (status: string) => reservations.filter((reservation) => reservation.status === status);
+  const done = reservations.filter((reservation) => reservation.status !== ReservationStatus.Reserved && reservation.status !== ReservationStatus.Rejected);
+  const nothingHeld = done.map(({ id: reservationId, sku }) => StockReleased.outgoing({ reservationId, sku, quantity: 0 }, context));
+  if (command.payload.replyVersion === 1) {
+    return [
+      ...withStatus(ReservationStatus.Reserved).map((reservation) => perLineReplies.StockReserved.outgoing(reservedLine(reservation), context)),
+      ...withStatus(ReservationStatus.Rejected).map((reservation) => perLineReplies.StockReservationRejected.outgoing(rejectedLine(reservation), context)),
+      ...nothingHeld,
+    ];
   }
+  const reserved = withStatus(ReservationStatus.Reserved).map(reservedLine);
+  const rejected = withStatus(ReservationStatus.Rejected).map(rejectedLine);
+  return [
+    ...(reserved.length > 0 ? [StockReserved.outgoing({ lines: reserved }, context)] : []),
+    ...(rejected.length > 0 ? [StockReservationRejected.outgoing({ lines: rejected }, context)] : []),
+    ...nothingHeld,
+  ];
+}
+
+function reservedLine({ id: reservationId, lineId, sku, quantity, allocations }: KnownReservation) {
+  return {
+    reservationId,
+    lineId,
+    sku,
+    quantity,
+    allocations: allocations.map(({ locationCode, quantity: q, lot, expiresOn }) => ({
+      locationCode,
+      quantity: q,
+      ...(lot !== undefined && { lot }),
+      ...(expiresOn !== undefined && { expiresOn }),
+    })),
+  };
+}
+
+function rejectedLine({ id: reservationId, lineId, sku, quantity, available }: KnownReservation) {
+  return { reservationId, lineId, sku, requested: quantity, available: available ?? 0 };
 }
 
 /** A stored reservation as its lifecycle sees it ('' is stock without a lot). */
@@ -269,14 +304,6 @@ function stateOf(reservation: {
       return { locationCode, quantity, ...(code !== undefined && { lot: code }), ...(expiresOn !== undefined && { expiresOn }) };
     }),
   };
-}
-
-/** The bins after an allocation took its quantities from them (per bin and lot). */
-function withReserved(bins: readonly BinStock[], allocations: readonly BinQuantity[]): BinStock[] {
-  return bins.map((bin) => {
-    const taken = allocations.find((allocation) => binLotKey(allocation) === binLotKey(bin))?.quantity ?? 0;
-    return taken === 0 ? bin : { ...bin, reserved: bin.reserved + taken };
-  });
 }
 
 function uniqueKeys(keys: readonly StockKey[]): StockKey[] {

@@ -1,4 +1,4 @@
-import { decide, evolve, noReservation, type ReservationCommand, type ReservationState } from './reservation-lifecycle';
+import { decide, decideOrder, evolve, noReservation, type ReservationCommand, type ReservationState } from './reservation-lifecycle';
 
 const bins = [
   { locationCode: 'A-01', onHand: 4, reserved: 1 },
@@ -48,7 +48,15 @@ describe('reservation lifecycle', () => {
     for (const status of ['REJECTED', 'RELEASED', 'CONSUMED'] as const) {
       expect(decide(inStatus(status), { type: 'release' })).toEqual({ kind: 'ignored', reason: `holds nothing to release: ${status}` });
     }
-    expect(decide(noReservation, { type: 'release' })).toEqual({ kind: 'ignored', reason: 'holds nothing to release: unknown' });
+  });
+
+  it('leaves a tombstone when a release gets there before its reserve, and the late reserve is ignored', () => {
+    expect(decide(noReservation, { type: 'release' })).toEqual({ kind: 'accepted', events: [{ type: 'ReleasedBeforeReserved' }] });
+    const tombstone = after(noReservation, { type: 'release' });
+    expect(tombstone).toEqual({ status: 'RELEASED', quantity: 0, allocations: [] });
+    expect(decide(tombstone, { type: 'reserve', quantity: 5, bins, today })).toEqual({ kind: 'ignored', reason: 'already decided: RELEASED' });
+    expect(decide(tombstone, { type: 'release' })).toEqual({ kind: 'ignored', reason: 'holds nothing to release: RELEASED' });
+    expect(() => evolve(reserved, { type: 'ReleasedBeforeReserved' })).toThrow('cannot apply ReleasedBeforeReserved to a reservation that is RESERVED');
   });
 
   it('consumes what it holds, once', () => {
@@ -66,5 +74,61 @@ describe('reservation lifecycle', () => {
     expect(() => evolve(inStatus('RELEASED'), { type: 'Released', quantity: 5, allocations })).toThrow();
     expect(() => evolve(inStatus('RELEASED'), { type: 'Consumed', allocations })).toThrow();
     expect(() => evolve(noReservation, { type: 'Consumed', allocations })).toThrow('cannot apply Consumed to a reservation that is unknown');
+  });
+
+  describe('an order, all or nothing', () => {
+    const stock = new Map([
+      ['BOX', [{ locationCode: 'A-01', onHand: 6, reserved: 0 }]],
+      ['SOAP', bins],
+    ]);
+    const line = (key: string, quantity: number, state = noReservation) => ({ key, quantity, state });
+
+    it('reserves every line, each after the ones before it (two lines of one SKU share its bins)', () => {
+      const decision = decideOrder([line('BOX', 4), line('SOAP', 5), line('BOX', 2)], stock, today);
+      expect(decision).toEqual({
+        kind: 'accepted',
+        events: [
+          { type: 'Reserved', quantity: 4, allocations: [{ locationCode: 'A-01', quantity: 4 }] },
+          { type: 'Reserved', quantity: 5, allocations },
+          { type: 'Reserved', quantity: 2, allocations: [{ locationCode: 'A-01', quantity: 2 }] },
+        ],
+        bins: new Map([
+          ['BOX', [{ locationCode: 'A-01', onHand: 6, reserved: 6 }]],
+          [
+            'SOAP',
+            [
+              { locationCode: 'A-01', onHand: 4, reserved: 4 },
+              { locationCode: 'A-02', onHand: 10, reserved: 2 },
+            ],
+          ],
+        ]),
+      });
+      // The bins it was given are not touched: the caller takes the new ones only if it keeps the decision.
+      expect(stock.get('BOX')).toEqual([{ locationCode: 'A-01', onHand: 6, reserved: 0 }]);
+    });
+
+    it('holds nothing when one line is short: every line rejected with what was available at its turn', () => {
+      const decision = decideOrder([line('BOX', 4), line('SOAP', 20), line('BOX', 3)], stock, today);
+      expect(decision).toEqual({
+        kind: 'accepted',
+        events: [
+          { type: 'Rejected', quantity: 4, available: 6 },
+          { type: 'Rejected', quantity: 20, available: 13 },
+          { type: 'Rejected', quantity: 3, available: 2 },
+        ],
+        bins: new Map(),
+      });
+    });
+
+    it('decides nothing new when a line was seen before (re-sent, or released first)', () => {
+      expect(decideOrder([line('BOX', 1), line('SOAP', 1, inStatus('RELEASED'))], stock, today)).toEqual({
+        kind: 'ignored',
+        reason: 'already decided: RELEASED',
+      });
+      expect(decideOrder([line('BOX', 1, reserved), line('SOAP', 1, reserved)], stock, today)).toEqual({
+        kind: 'ignored',
+        reason: 'already decided: RESERVED',
+      });
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { allocateAcrossBins, type BinQuantity, type BinStock } from './stock-allocation';
+import { allocateAcrossBins, availableOf, withReserved, type BinQuantity, type BinStock } from './stock-allocation';
 
 export const ReservationStatus = { Reserved: 'RESERVED', Rejected: 'REJECTED', Released: 'RELEASED', Consumed: 'CONSUMED' } as const;
 export type ReservationStatus = (typeof ReservationStatus)[keyof typeof ReservationStatus];
@@ -28,8 +28,16 @@ export type ReservationCommand =
 
 export type ReservationEvent =
   | { readonly type: 'Reserved'; readonly quantity: number; readonly allocations: readonly BinQuantity[] }
-  /** Short: the bins together had only `available`; nothing is held. */
+  /**
+   * Nothing is held: the bins together had only `available` (short), or, in an order taken all or
+   * nothing, another line of the order was short (then `available` may cover `quantity`).
+   */
   | { readonly type: 'Rejected'; readonly quantity: number; readonly available: number }
+  /**
+   * A release got here before the reserve it undoes (they travel on different partitions): a
+   * tombstone, RELEASED holding nothing, so that reserve, when it comes, is ignored.
+   */
+  | { readonly type: 'ReleasedBeforeReserved' }
   /** The bins' reserved quantities go down by `allocations`. */
   | { readonly type: 'Released'; readonly quantity: number; readonly allocations: readonly BinQuantity[] }
   /** onHand and reserved both go down by `allocations`, once. */
@@ -54,6 +62,7 @@ export function decide(state: ReservationState, command: ReservationCommand): Re
       return { kind: 'accepted', events: [event] };
     }
     case 'release':
+      if (state.status === null) return { kind: 'accepted', events: [{ type: 'ReleasedBeforeReserved' }] };
       if (state.status !== S.Reserved) return ignored(`holds nothing to release: ${state.status ?? 'unknown'}`);
       return { kind: 'accepted', events: [{ type: 'Released', quantity: state.quantity, allocations: state.allocations }] };
     case 'consume':
@@ -78,6 +87,9 @@ export function evolve(state: ReservationState, event: ReservationEvent): Reserv
     case 'Rejected':
       guard(state.status === null);
       return { status: S.Rejected, quantity: event.quantity, allocations: [] };
+    case 'ReleasedBeforeReserved':
+      guard(state.status === null);
+      return { status: S.Released, quantity: 0, allocations: [] };
     case 'Released':
       guard(state.status === S.Reserved);
       return { ...state, status: S.Released };
@@ -89,4 +101,46 @@ export function evolve(state: ReservationState, event: ReservationEvent): Reserv
       throw new Error(`unknown event ${JSON.stringify(unknownEvent)}`);
     }
   }
+}
+
+/** One line of an order to reserve: its reservation as it stands, and the bins of its SKU by `key`. */
+export interface OrderLine {
+  readonly state: ReservationState;
+  readonly quantity: number;
+  /** Which SKU's bins (in `bins`) it takes from: lines of one SKU share them. */
+  readonly key: string;
+}
+
+export type OrderDecision =
+  | {
+      readonly kind: 'accepted';
+      /** One per line, in order: every one Reserved, or every one Rejected. */
+      readonly events: readonly ReservationEvent[];
+      /** The bins of each SKU the order took from, after it took (none when rejected). */
+      readonly bins: ReadonlyMap<string, readonly BinStock[]>;
+    }
+  | { readonly kind: 'ignored'; readonly reason: string };
+
+/**
+ * A work order's lines reserved all or nothing: each line in order takes from its SKU's bins as
+ * the lines before it left them (FEFO, through `decide`), and if any line is short no line holds
+ * anything, the takes of the others undone, and every line says what was available at its turn.
+ * An order is decided once: if any of its lines was seen before (a re-sent command, or a release
+ * that got here first), it decides nothing new and is answered with what stands.
+ */
+export function decideOrder(lines: readonly OrderLine[], bins: ReadonlyMap<string, readonly BinStock[]>, today: string): OrderDecision {
+  const seen = lines.find((line) => line.state.status !== null);
+  if (seen) return { kind: 'ignored', reason: `already decided: ${seen.state.status}` };
+  const taken = new Map<string, readonly BinStock[]>();
+  const tried = lines.map((line) => {
+    const before = taken.get(line.key) ?? bins.get(line.key) ?? [];
+    const decision = decide(noReservation, { type: 'reserve', quantity: line.quantity, bins: before, today });
+    if (decision.kind === 'ignored') throw new Error(`a new reservation cannot be ignored: ${decision.reason}`);
+    const event = decision.events[0]!;
+    if (event.type === 'Reserved') taken.set(line.key, withReserved(before, event.allocations));
+    return { event, available: availableOf(before, today) };
+  });
+  if (tried.every(({ event }) => event.type === 'Reserved')) return { kind: 'accepted', events: tried.map(({ event }) => event), bins: taken };
+  const rejected = tried.map(({ available }, index): ReservationEvent => ({ type: 'Rejected', quantity: lines[index]!.quantity, available }));
+  return { kind: 'accepted', events: rejected, bins: new Map() };
 }

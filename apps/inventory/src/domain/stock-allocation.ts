@@ -74,6 +74,14 @@ export function allocateAcrossBins(bins: readonly BinStock[], quantity: number, 
   return { kind: 'allocated', allocations };
 }
 
+/** The bins after an allocation took its quantities from them (per bin and lot). */
+export function withReserved(bins: readonly BinStock[], allocations: readonly BinQuantity[]): BinStock[] {
+  return bins.map((bin) => {
+    const taken = allocations.find((allocation) => binLotKey(allocation) === binLotKey(bin))?.quantity ?? 0;
+    return taken === 0 ? bin : { ...bin, reserved: bin.reserved + taken };
+  });
+}
+
 /** The lot fields of a bin, as allocations and messages carry them (absent for stock without lots). */
 function lotOf(bin: Pick<BinStock, 'lot'>): { lot?: string; expiresOn?: string } {
   if (!bin.lot) return {};

@@ -89,11 +89,17 @@ describe('SagaRunner (a confirm and its replies on a real Postgres)', () => {
       )
     ).rows[0]!;
 
-  function reserved(sagaId: string, lineId: string, sku: string, quantity: number): Envelope {
-    return StockReserved.create(
-      { reservationId: `${sagaId}:${lineId}`, lineId, sku, quantity, allocations: [{ locationCode: 'A-01', quantity }] },
-      { correlationId: sagaId, key: sagaId },
-    );
+  const reservedLine = (sagaId: string, lineId: string, sku: string, quantity: number) => ({
+    reservationId: `${sagaId}:${lineId}`,
+    lineId,
+    sku,
+    quantity,
+    allocations: [{ locationCode: 'A-01', quantity }],
+  });
+
+  /** StockReserved of these lines: of one line, it is a v1 reply as the consumer hands it over (upcast). */
+  function reserved(sagaId: string, ...lines: ReturnType<typeof reservedLine>[]): Envelope {
+    return StockReserved.create({ lines }, { correlationId: sagaId, key: sagaId });
   }
 
   it('confirms in two round trips and one outbox insert: the saga, the order and its first commands together', async () => {
@@ -107,10 +113,11 @@ describe('SagaRunner (a confirm and its replies on a real Postgres)', () => {
     const saga = await sagaOf(id);
     expect(saga).toMatchObject({ state: 'RUNNING', phase: 'reserving' });
     expect(await orderOf(id)).toMatchObject({ status: 'DRAFT', pending_action: 'allocating' });
-    expect(await outboxTypes(saga.id)).toEqual(['inventory.ReserveStock', 'inventory.ReserveStock', 'work-orders.WorkOrderConfirmed']);
+    // One command for the order (ReserveStock v2, both lines in it).
+    expect(await outboxTypes(saga.id)).toEqual(['inventory.ReserveStock', 'work-orders.WorkOrderConfirmed']);
 
-    // Both replies in one run: claimed and locked together, then the saga, its log, the order and its event.
-    const replies = [reserved(saga.id, `${id}-l0`, 'BOX', 5), reserved(saga.id, `${id}-l1`, 'SOAP', 10)];
+    // The one reply: claimed and locked, then the saga, its log, the order and its event.
+    const replies = [reserved(saga.id, reservedLine(saga.id, `${id}-l0`, 'BOX', 5), reservedLine(saga.id, `${id}-l1`, 'SOAP', 10))];
     expect(await counted(() => runner.onReplies(replies))).toEqual({ roundTrips: 3, statements: 9 });
     expect(await sagaOf(id)).toMatchObject({ state: 'FINISHED', phase: 'allocated' });
     expect(await orderOf(id)).toMatchObject({ status: 'ALLOCATED', pending_action: null });
@@ -119,14 +126,38 @@ describe('SagaRunner (a confirm and its replies on a real Postgres)', () => {
       { sku: 'BOX', status: 'HELD' },
       { sku: 'SOAP', status: 'HELD' },
     ]);
-    expect((await outboxTypes(saga.id)).slice(3)).toEqual(['work-orders.WorkOrderAllocated']);
+    expect((await outboxTypes(saga.id)).slice(2)).toEqual(['work-orders.WorkOrderAllocated']);
 
     // The same run delivered again changes nothing: the inbox claims none of it.
     expect(await counted(() => runner.onReplies(replies))).toEqual({ roundTrips: 2, statements: 2 });
-    expect((await outboxTypes(saga.id)).length).toBe(4);
+    expect((await outboxTypes(saga.id)).length).toBe(3);
   });
 
-  it('compensates a short order and ends Out of Stock holding nothing, logging every step', async () => {
+  it('ends a refused order Out of Stock on its one reply, with no release round', async () => {
+    const id = await draftOrder([
+      { sku: 'BOX', quantity: 5 },
+      { sku: 'SOAP', quantity: 10 },
+    ]);
+    await commands.confirm(id, actor);
+    const saga = await sagaOf(id);
+    const refused = StockReservationRejected.create(
+      {
+        lines: [
+          { reservationId: `${saga.id}:${id}-l0`, lineId: `${id}-l0`, sku: 'BOX', requested: 5, available: 8 },
+          { reservationId: `${saga.id}:${id}-l1`, lineId: `${id}-l1`, sku: 'SOAP', requested: 10, available: 3 },
+        ],
+      },
+      { correlationId: saga.id, key: saga.id },
+    );
+    await runner.onReplies([refused]);
+    expect(await sagaOf(id)).toMatchObject({ state: 'FINISHED', phase: 'outOfStock' });
+    expect(await orderOf(id)).toEqual({ status: 'OUT_OF_STOCK', pending_action: null, shortages: [{ sku: 'SOAP', requested: 10, available: 3 }] });
+    expect((await outboxTypes(saga.id)).slice(2)).toEqual(['work-orders.WorkOrderOutOfStock']);
+    const steps = await pool.query<{ event: string }>(`SELECT event FROM saga_step_log WHERE saga_id = $1 ORDER BY id`, [saga.id]);
+    expect(steps.rows.map((row) => row.event)).toEqual(['started', 'reply', 'finished']);
+  });
+
+  it('compensates a short order answered per line (a saga started before ReserveStock v2) and ends Out of Stock holding nothing, logging every step', async () => {
     const id = await draftOrder([
       { sku: 'BOX', quantity: 5 },
       { sku: 'SOAP', quantity: 10 },
@@ -134,12 +165,12 @@ describe('SagaRunner (a confirm and its replies on a real Postgres)', () => {
     await commands.confirm(id, actor);
     const saga = await sagaOf(id);
     const short = StockReservationRejected.create(
-      { reservationId: `${saga.id}:${id}-l1`, lineId: `${id}-l1`, sku: 'SOAP', requested: 10, available: 3 },
+      { lines: [{ reservationId: `${saga.id}:${id}-l1`, lineId: `${id}-l1`, sku: 'SOAP', requested: 10, available: 3 }] },
       { correlationId: saga.id, key: saga.id },
     );
-    await runner.onReplies([reserved(saga.id, `${id}-l0`, 'BOX', 5), short]);
+    await runner.onReplies([reserved(saga.id, reservedLine(saga.id, `${id}-l0`, 'BOX', 5)), short]);
     expect(await sagaOf(id)).toMatchObject({ state: 'RUNNING', phase: 'compensating' });
-    expect((await outboxTypes(saga.id)).slice(3)).toEqual(['inventory.ReleaseStock']);
+    expect((await outboxTypes(saga.id)).slice(2)).toEqual(['inventory.ReleaseStock']);
 
     const release = StockReleased.create({ reservationId: `${saga.id}:${id}-l0`, sku: 'BOX', quantity: 5 }, { correlationId: saga.id, key: saga.id });
     await runner.onReplies([release]);

@@ -2,6 +2,7 @@ import {
   locationAllocationSchema,
   ReleaseStock,
   ReserveStock,
+  reservationKey,
   StockReleased,
   StockReservationRejected,
   StockReserved,
@@ -19,11 +20,15 @@ import { command, defineSaga, ignored, reply, type SagaCommand, type SagaIgnored
  * Allocation saga: reserve every material line of a work order in its warehouse, or nothing.
  * Confirm, retry and the edit of an Out of Stock order start it; the order is `allocating` meanwhile.
  *
- * reserve materials   ReserveStock per line, keyed warehouse+SKU (one inventory partition per SKU)
- *   StockReserved              the line is held, with the bins inventory took it from
- *   StockReservationRejected   the line is short, with what was available
- *   every line answered: all reserved, the saga succeeds; any short, it compensates
- *   compensation        ReleaseStock per reserved line (none when every line was short)
+ * reserve materials   one ReserveStock (v2) with every line, keyed by the work order; inventory
+ *                     takes the order all or nothing and answers once
+ *   StockReserved              every line it names is held, with the bins inventory took it from
+ *   StockReservationRejected   nothing is held for the lines it names, with what was available
+ *   every line answered: all reserved, the saga succeeds; any refused, it compensates
+ *   compensation        ReleaseStock per reserved line: none after a whole-order rejection, so
+ *                       the saga ends Out of Stock at once (a saga started before ReserveStock v2
+ *                       got one v1 reply per line, each read as a v2 reply of that line: some may
+ *                       be reserved, and those are released)
  *     StockReleased            the line is given back; all given back, the saga is compensated
  * succeeded   Allocated: the order holds the reservations; WorkOrderAllocated with the bins
  * compensated Out of Stock with the shortages; nothing is held; WorkOrderOutOfStock
@@ -37,8 +42,8 @@ export const allocationSaga = defineSaga({
     {
       step: 'reserve materials',
       phase: 'reserving',
-      invokeParticipant: (data: AllocationSagaData) => linesIn(data, 'reserving').map((line) => reserveStock(data, line)),
-      onReply: [reply(StockReserved, lineReserved), reply(StockReservationRejected, lineRejected)],
+      invokeParticipant: reserveStock,
+      onReply: [reply(StockReserved, linesReserved), reply(StockReservationRejected, linesRejected)],
       standing: reservationStanding,
       withCompensation: {
         phase: 'compensating',
@@ -137,12 +142,20 @@ function allocationStarted(data: AllocationSagaData, order: SagaOrder, input: Al
   };
 }
 
-function lineReserved(data: AllocationSagaData, reply: PayloadOf<typeof StockReserved>): AllocationSagaData | SagaIgnored {
-  return answerLine(data, reply.reservationId, 'reserving', (line) => ({ ...line, state: 'reserved', allocations: reply.allocations }));
+function linesReserved(data: AllocationSagaData, reply: PayloadOf<typeof StockReserved>): AllocationSagaData | SagaIgnored {
+  return answerLines(
+    data,
+    reply.lines.map(({ reservationId, allocations }) => ({ reservationId, answer: (line) => ({ ...line, state: 'reserved', allocations }) })),
+    'reserving',
+  );
 }
 
-function lineRejected(data: AllocationSagaData, reply: PayloadOf<typeof StockReservationRejected>): AllocationSagaData | SagaIgnored {
-  return answerLine(data, reply.reservationId, 'reserving', (line) => ({ ...line, state: 'rejected', available: reply.available }));
+function linesRejected(data: AllocationSagaData, reply: PayloadOf<typeof StockReservationRejected>): AllocationSagaData | SagaIgnored {
+  return answerLines(
+    data,
+    reply.lines.map(({ reservationId, available }) => ({ reservationId, answer: (line) => ({ ...line, state: 'rejected', available }) })),
+    'reserving',
+  );
 }
 
 /** Waits for every line before deciding, so the compensation releases everything that was reserved. */
@@ -156,16 +169,17 @@ function releaseReservedLines(data: AllocationSagaData): AllocationSagaData {
 }
 
 function lineReleased(data: AllocationSagaData, reply: PayloadOf<typeof StockReleased>): AllocationSagaData | SagaIgnored {
-  return answerLine(data, reply.reservationId, 'releasing', (line) => ({ ...line, state: 'released', allocations: [] }));
+  return answerLines(data, [{ reservationId: reply.reservationId, answer: (line) => ({ ...line, state: 'released', allocations: [] }) }], 'releasing');
 }
 
 function allocatedOutcome(data: AllocationSagaData): AllocatedOutcome {
   return { kind: 'allocated', lines: data.lines };
 }
 
+/** The lines that were short: in a whole-order rejection the others had enough, and are not shortages. */
 function outOfStockOutcome(data: AllocationSagaData): OutOfStockOutcome {
   const shortages = data.lines
-    .filter((line) => line.state === 'rejected')
+    .filter((line) => line.state === 'rejected' && (line.available ?? 0) < line.quantity)
     .map((line) => ({ sku: line.sku, requested: line.quantity, available: line.available ?? 0 }));
   return { kind: 'outOfStock', shortages };
 }
@@ -201,24 +215,34 @@ function linesIn(data: AllocationSagaData, state: AllocationLine['state']): Allo
   return data.lines.filter((line) => line.state === state);
 }
 
-/** Applies an answer to the line it is for, if that line is waiting for it. */
-function answerLine(
+/**
+ * Applies the answers of one reply to the lines they are for, those waiting for them; a reply
+ * none of whose lines is waiting (late, or a duplicate) is ignored.
+ */
+function answerLines(
   data: AllocationSagaData,
-  reservationId: string,
+  answers: readonly { readonly reservationId: string; readonly answer: (line: AllocationLine) => AllocationLine }[],
   waiting: AllocationLine['state'],
-  answer: (line: AllocationLine) => AllocationLine,
 ): AllocationSagaData | SagaIgnored {
-  const line = data.lines.find((candidate) => candidate.reservationId === reservationId);
-  if (!line) return ignored(`no line with reservation ${reservationId}`);
-  if (line.state !== waiting)
-    return ignored(waiting === 'reserving' ? `line ${line.lineId} already ${line.state}` : `line ${line.lineId} is ${line.state}, not ${waiting}`);
-  return { ...data, lines: data.lines.map((candidate) => (candidate === line ? answer(line) : candidate)) };
+  const reasons: string[] = [];
+  let lines = data.lines;
+  for (const { reservationId, answer } of answers) {
+    const line = lines.find((candidate) => candidate.reservationId === reservationId);
+    if (!line) reasons.push(`no line with reservation ${reservationId}`);
+    else if (line.state !== waiting)
+      reasons.push(waiting === 'reserving' ? `line ${line.lineId} already ${line.state}` : `line ${line.lineId} is ${line.state}, not ${waiting}`);
+    else lines = lines.map((candidate) => (candidate === line ? answer(line) : candidate));
+  }
+  if (lines === data.lines) return ignored(reasons.join('; '));
+  return { ...data, lines };
 }
 
-function reserveStock(data: AllocationSagaData, line: AllocationLine): SagaCommand {
-  const { reservationId, lineId, sku, quantity } = line;
+/** One command for every line still unanswered (none when none is): inventory takes them all or none. */
+function reserveStock(data: AllocationSagaData): SagaCommand[] {
+  const lines = linesIn(data, 'reserving').map(({ reservationId, lineId, sku, quantity }) => ({ reservationId, lineId, sku, quantity }));
+  if (lines.length === 0) return [];
   const { workOrderId, warehouseId, merchantId } = data;
-  return command(ReserveStock, { reservationId, workOrderId, lineId, warehouseId, merchantId, sku, quantity }, stockKey(warehouseId, sku));
+  return [command(ReserveStock, { workOrderId, warehouseId, merchantId, lines }, reservationKey(workOrderId))];
 }
 
 function releaseStock(data: AllocationSagaData, line: AllocationLine): SagaCommand {

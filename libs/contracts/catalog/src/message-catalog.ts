@@ -31,15 +31,17 @@ export const ownedTopics: readonly OwnedTopic[] = [
     address: inventory.InventoryTopics.stockCommands,
     owner: 'inventory',
     kind: 'commands',
-    key: '`warehouseId:sku`, so one partition serialises a SKU',
-    description: 'Reserve, release and consume stock; put away finished goods.',
+    key: 'the work-order id for ReserveStock v2 (one per order); `warehouseId:sku` for the others (and ReserveStock v1)',
+    description:
+      'Reserve (ReserveStock v2: every material line of one work order in one command, all or nothing), release and consume stock; put away finished goods. Upgrade inventory before work-orders: inventory reads ReserveStock v1 and v2 and answers a v1 command in v1, one reply per line.',
   },
   {
     address: inventory.InventoryTopics.stockReplies,
     owner: 'inventory',
     kind: 'replies',
     key: 'the saga (correlation) id',
-    description: 'Outcomes of stock commands, for the work-order sagas.',
+    description:
+      'Outcomes of stock commands, for the work-order sagas: one StockReserved or StockReservationRejected (v2) per order, with every line; v1 (one line) is still read, upcast to v2.',
   },
   {
     address: inventory.InventoryTopics.stockEvents,

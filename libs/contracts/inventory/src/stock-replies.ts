@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMessage } from '@wo/contracts/envelope';
+import { defineMessage, upcastFrom } from '@wo/contracts/envelope';
 import { lotFields } from '@wo/contracts/rest';
 import { InventoryTopics } from './topics';
 
@@ -14,33 +14,63 @@ export const locationAllocationSchema = z.object({
 });
 export type LocationAllocation = z.infer<typeof locationAllocationSchema>;
 
-/** The whole quantity is held, and these are the bins it sits in. */
-export const StockReserved = defineMessage({
-  type: 'inventory.StockReserved',
-  version: 1,
-  topic: InventoryTopics.stockReplies,
-  schema: z.object({
-    reservationId: z.string().min(1),
-    lineId: z.string().min(1),
-    sku: z.string().min(1),
-    quantity: z.number().int().positive(),
-    allocations: z.array(locationAllocationSchema).min(1),
-  }),
+const reservedLineSchema = z.object({
+  reservationId: z.string().min(1),
+  lineId: z.string().min(1),
+  sku: z.string().min(1),
+  quantity: z.number().int().positive(),
+  allocations: z.array(locationAllocationSchema).min(1),
 });
 
-/** Nothing was held: not enough available. `available` is what could have been had at that moment. */
+const rejectedLineSchema = z.object({
+  reservationId: z.string().min(1),
+  lineId: z.string().min(1),
+  sku: z.string().min(1),
+  requested: z.number().int().positive(),
+  available: z.number().int().nonnegative(),
+});
+
+/**
+ * Every line of the command is held, each with the bins (and lots) it sits in: one reply for the
+ * order (v2). Version 1 said it of one line; it is read as a v2 reply of that line.
+ */
+export const StockReserved = defineMessage({
+  type: 'inventory.StockReserved',
+  version: 2,
+  topic: InventoryTopics.stockReplies,
+  schema: z.object({ lines: z.array(reservedLineSchema).min(1) }),
+  upcasters: [upcastFrom(1, reservedLineSchema, (line) => ({ lines: [line] }))],
+});
+
+/**
+ * Nothing was held for any line of the command: at least one line was short, and an order takes
+ * all its lines or none (v2). Each line says what was available for it at that moment, the lines
+ * before it in the order taken first; a line with `available` below `requested` is a shortage, the
+ * others could have been had alone. Version 1 said it of one (short) line; it is read as a v2
+ * reply of that line.
+ */
 export const StockReservationRejected = defineMessage({
   type: 'inventory.StockReservationRejected',
-  version: 1,
+  version: 2,
   topic: InventoryTopics.stockReplies,
-  schema: z.object({
-    reservationId: z.string().min(1),
-    lineId: z.string().min(1),
-    sku: z.string().min(1),
-    requested: z.number().int().positive(),
-    available: z.number().int().nonnegative(),
-  }),
+  schema: z.object({ lines: z.array(rejectedLineSchema).min(1) }),
+  upcasters: [upcastFrom(1, rejectedLineSchema, (line) => ({ lines: [line] }))],
 });
+
+/**
+ * The replies as version 1 says them, one per line: what inventory answers a v1 ReserveStock with,
+ * since its sender (a work-orders not upgraded yet, during a rolling deploy) reads only those.
+ * Not part of the catalog: v1 is published as the upcasters' schemas above.
+ */
+export const perLineReplies = {
+  StockReserved: defineMessage({ type: StockReserved.type, version: 1, topic: InventoryTopics.stockReplies, schema: reservedLineSchema }),
+  StockReservationRejected: defineMessage({
+    type: StockReservationRejected.type,
+    version: 1,
+    topic: InventoryTopics.stockReplies,
+    schema: rejectedLineSchema,
+  }),
+};
 
 /** The reservation holds nothing any more (also the answer when it never held anything). */
 export const StockReleased = defineMessage({

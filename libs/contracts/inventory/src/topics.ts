@@ -1,6 +1,12 @@
 /** Topics the inventory service owns. Logical names: the messaging layer adds the deployment's prefix. */
 export const InventoryTopics = {
-  /** Commands to reserve and release stock, keyed by `warehouseId:sku` so one partition serialises a SKU. */
+  /**
+   * Commands to reserve, release and consume stock. A release or consume is keyed by
+   * `warehouseId:sku` (`stockKey`), a reservation of a whole order (ReserveStock v2) by the
+   * work-order id (`reservationKey`): stock is safe whatever the partition (a transaction locks the
+   * bins it touches, in one global order), and a release that overtakes its reserve leaves a
+   * tombstone the reserve then respects.
+   */
   stockCommands: 'inventory.stock-commands',
   /** Outcomes of stock commands, keyed by the saga (correlation) id. */
   stockReplies: 'inventory.stock-replies',
@@ -16,4 +22,9 @@ export const InventoryTopics = {
 /** Partition key of a stock command: one warehouse's SKU. */
 export function stockKey(warehouseId: string, sku: string): string {
   return `${warehouseId}:${sku}`;
+}
+
+/** Partition key of a work order's ReserveStock (v2): the order, so one order's commands stay in order. */
+export function reservationKey(workOrderId: string): string {
+  return workOrderId;
 }
