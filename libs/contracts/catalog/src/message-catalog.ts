@@ -42,6 +42,13 @@ export const ownedTopics: readonly OwnedTopic[] = [
     description: 'Outcomes of stock commands, for the work-order sagas.',
   },
   {
+    address: inventory.InventoryTopics.putawayReplies,
+    owner: 'inventory',
+    kind: 'replies',
+    key: 'the inbound-order id',
+    description: 'Putaways inventory could not shelve (the bin cannot hold them, or is unknown), for inbound to reopen.',
+  },
+  {
     address: inventory.InventoryTopics.stockEvents,
     owner: 'inventory',
     kind: 'events',
