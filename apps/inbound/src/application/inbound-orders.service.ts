@@ -86,18 +86,20 @@ export class InboundOrders {
    * in separate queries, and a putaway or refusal committing between them would show a status its
    * lines contradict.
    */
-  async get(id: string) {
+  /** `merchantScope`: the merchants a scoped caller serves (undefined: every merchant); another's order is 404. */
+  async get(id: string, merchantScope?: readonly string[]) {
     const order = await this.db.$transaction(
       (tx) => tx.inboundOrder.findUnique({ where: { id }, include: { lines: { orderBy: { sku: 'asc' } }, putaways: { orderBy: { createdAt: 'asc' } } } }),
       { isolationLevel: 'RepeatableRead' },
     );
-    if (!order) return refuse.notFound('Inbound order', id);
+    if (!order || (merchantScope && !merchantScope.includes(order.merchantId))) return refuse.notFound('Inbound order', id);
     return present(order);
   }
 
-  /** Newest first, then by id. */
-  async list(filter: { workOrderId?: string; status?: string; warehouseId?: string } & PageRequest) {
+  /** Newest first, then by id; a scoped caller's merchants only (in the query, so paging and totals stay right). */
+  async list(filter: { workOrderId?: string; status?: string; warehouseId?: string } & PageRequest, merchantScope?: readonly string[]) {
     const where = {
+      ...(merchantScope && { merchantId: { in: [...merchantScope] } }),
       ...(filter.workOrderId && { source: 'WORK_ORDER', sourceId: filter.workOrderId }),
       ...(filter.status && { status: filter.status }),
       ...(filter.warehouseId && { warehouseId: filter.warehouseId }),

@@ -18,6 +18,18 @@ describe('who may call each endpoint', () => {
     expect(mayCall(accessOf('completeWorkOrder'), ['merchant-user'], true)).toBe(false);
   });
 
+  it('lets a merchant user read its own inbound orders, picking requests and reservations, but change none, nor read a picking list', () => {
+    for (const read of ['listInboundOrders', 'getInboundOrder', 'listPickingRequests', 'listReservations']) {
+      expect(mayCall(accessOf(read), ['merchant-user'], true)).toBe(true);
+    }
+    for (const refused of ['receiveInboundOrder', 'putAwayInboundOrder', 'createPickingList', 'listPickingLists', 'getPickingList', 'listDeadLetters']) {
+      expect(mayCall(accessOf(refused), ['merchant-user'], true)).toBe(false);
+    }
+    // A scoped receiver reads (filtered) but does no warehouse work.
+    expect(mayCall(accessOf('getInboundOrder'), ['receiver'], true)).toBe(true);
+    expect(mayCall(accessOf('receiveInboundOrder'), ['receiver'], true)).toBe(false);
+  });
+
   it('keeps registering merchants and warehouses to admin alone', () => {
     expect(accessOf('registerMerchant').roles).toEqual([]);
     expect(accessOf('registerWarehouse').roles).toEqual([]);

@@ -6,9 +6,10 @@ export interface RouteAccess {
   /** The roles that may call it besides admin (who may call every one); `public` needs no token. */
   readonly roles: readonly Role[] | 'public';
   /**
-   * Warehouse work for every merchant at once (picking, receiving, sagas, reservations): a token
-   * scoped to merchants is refused with 403. Elsewhere such a token sees and changes only its
-   * merchants' rows (another merchant's answers 404).
+   * Warehouse work for every merchant at once (picking lists, receiving, putaway, sagas, dead
+   * letters): a token scoped to merchants is refused with 403. Elsewhere such a token sees and
+   * changes only its merchants' rows (another merchant's answers 404), inbound orders, picking
+   * requests and reservations included: each belongs to one merchant's work order.
    */
   readonly everyMerchantOnly?: true;
 }
@@ -40,7 +41,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   adjustStock: { roles: ACTION_ROLES['inventory.adjust'] },
   listStock: everyone,
   listMovements: everyone,
-  listReservations: warehouseWork(['planner', 'picker', 'inventory-clerk', 'sre']),
+  listReservations: { roles: ACTION_ROLES['reservations.read'] },
   traceLot: everyone,
   createBom: { roles: ACTION_ROLES['boms.change'] },
   listBoms: everyone,
@@ -64,15 +65,18 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   listDeadLetters: warehouseWork(ACTION_ROLES['deadLetters.read']),
   getDeadLetter: warehouseWork(ACTION_ROLES['deadLetters.read']),
   replayDeadLetter: warehouseWork(ACTION_ROLES['deadLetters.replay']),
-  listPickingRequests: warehouseWork(ACTION_ROLES['pickingRequests.read']),
+  listPickingRequests: { roles: ACTION_ROLES['pickingRequests.read'] },
   createPickingList: warehouseWork(ACTION_ROLES['picking.change']),
+  // A list walks several merchants' orders (batch picking): its stops and their order are one
+  // warehouse's work, not one merchant's, so it stays refused; a merchant sees its lists' progress
+  // on its work order instead.
   listPickingLists: warehouseWork(ACTION_ROLES['pickingLists.read']),
   getPickingList: warehouseWork(ACTION_ROLES['pickingLists.read']),
   startPickingList: warehouseWork(ACTION_ROLES['picking.change']),
   completePickingList: warehouseWork(ACTION_ROLES['picking.change']),
   cancelPickingList: warehouseWork(ACTION_ROLES['picking.change']),
-  listInboundOrders: warehouseWork(ACTION_ROLES['inbound.read']),
-  getInboundOrder: warehouseWork(ACTION_ROLES['inbound.read']),
+  listInboundOrders: { roles: ACTION_ROLES['inbound.read'] },
+  getInboundOrder: { roles: ACTION_ROLES['inbound.read'] },
   receiveInboundOrder: warehouseWork(ACTION_ROLES['inbound.receive']),
   putAwayInboundOrder: warehouseWork(ACTION_ROLES['inbound.putAway']),
 };
