@@ -1,5 +1,5 @@
 import type { Role } from './identity';
-import { ACTION_ROLES } from './permissions';
+import { ACTION_ROLES, type ConsoleAction } from './permissions';
 
 /** Who may call an endpoint. */
 export interface RouteAccess {
@@ -80,6 +80,43 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   receiveInboundOrder: warehouseWork(ACTION_ROLES['inbound.receive']),
   putAwayInboundOrder: warehouseWork(ACTION_ROLES['inbound.putAway']),
 };
+
+/**
+ * The endpoint each console action calls (its first, where it is several with one policy: a BOM's
+ * create, replace and delete): a screen shows an action to whoever ROUTE_ACCESS lets call it,
+ * merchant scope included, so the console and the API answer from one table.
+ */
+export const ACTION_ROUTES = {
+  'work-orders.create': 'createWorkOrder',
+  'work-orders.confirm': 'confirmWorkOrder',
+  'work-orders.edit': 'updateWorkOrder',
+  'work-orders.retryAllocation': 'retryWorkOrderAllocation',
+  'work-orders.complete': 'completeWorkOrder',
+  'work-orders.cancel': 'cancelWorkOrder',
+  'work-orders.createPickingList': 'createWorkOrderPickingList',
+  'boms.change': 'createBom',
+  'pickingRequests.read': 'listPickingRequests',
+  'pickingLists.read': 'listPickingLists',
+  'picking.change': 'createPickingList',
+  'inbound.read': 'listInboundOrders',
+  'inbound.receive': 'receiveInboundOrder',
+  'inbound.putAway': 'putAwayInboundOrder',
+  'inventory.adjust': 'adjustStock',
+  'reservations.read': 'listReservations',
+  'products.create': 'registerProduct',
+  'locations.create': 'addLocation',
+  'merchants.create': 'registerMerchant',
+  'warehouses.create': 'registerWarehouse',
+  'sagas.read': 'listSagas',
+  'sagas.retry': 'retrySaga',
+  'deadLetters.read': 'listDeadLetters',
+  'deadLetters.replay': 'replayDeadLetter',
+} as const satisfies Record<ConsoleAction, keyof typeof ROUTE_ACCESS>;
+
+/** Whether a holder of these roles, scoped to merchants or not, may take a console action: may it call the action's endpoint. */
+export function mayTake(action: ConsoleAction, roles: readonly Role[], merchantScoped: boolean): boolean {
+  return mayCall(accessOf(ACTION_ROUTES[action]), roles, merchantScoped);
+}
 
 /** The access of an endpoint; throws for one the table does not list (a new route must say who may call it). */
 export function accessOf(operationId: string): RouteAccess {

@@ -67,4 +67,27 @@ describe('InboundOrderDetail', () => {
     // The goods are the receiver's to put away again.
     expect(screen.getByRole('button', { name: /put away/i })).toBeInTheDocument();
   });
+
+  it('shows a merchant user its inbound order read-only: no Receive, no Put Away, and who will put refused goods away', () => {
+    vi.stubGlobal('fetch', vi.fn());
+    const refusedOrder: InboundOrder = {
+      ...order,
+      lines: [{ ...order.lines[0]!, putAway: 0 }],
+      putaways: [{ ...order.putaways[0]!, refused: { at: '2026-12-01T09:00:01.000Z', field: 'locationCode', reason: 'no location FG-01 in this warehouse' } }],
+    };
+    renderWithProviders(<InboundOrderDetail order={refusedOrder} locations={['FG-01']} />, { roles: ['merchant-user'], merchantIds: ['merchant-1'] });
+    expect(screen.getByRole('table', { name: 'Inbound order lines' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /receive/i })).toBeNull();
+    expect(screen.queryByRole('button', { name: /put away/i })).toBeNull();
+    expect(screen.getByRole('alert', { name: 'A putaway was refused' })).toHaveTextContent('for the receiver to put away at another location');
+  });
+
+  it('offers Receive and Put Away to a receiver, but not to a receiver whose token is scoped to a merchant', () => {
+    vi.stubGlobal('fetch', vi.fn());
+    const { unmount } = renderWithProviders(<InboundOrderDetail order={order} locations={['FG-01']} />, { roles: ['receiver'] });
+    expect(screen.getByRole('button', { name: /put away/i })).toBeInTheDocument();
+    unmount();
+    renderWithProviders(<InboundOrderDetail order={order} locations={['FG-01']} />, { roles: ['receiver'], merchantIds: ['merchant-1'] });
+    expect(screen.queryByRole('button', { name: /put away/i })).toBeNull();
+  });
 });

@@ -56,7 +56,11 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
                 {putaway.quantity} {putaway.sku} could not go to {putaway.locationCode}: {putaway.refused!.reason}.
               </Text>
             ))}
-            <Text size="sm">The goods are back on the order: put them away at another location.</Text>
+            <Text size="sm">
+              {may('inbound.putAway')
+                ? 'The goods are back on the order: put them away at another location.'
+                : 'The goods are back on the order, for the receiver to put away at another location.'}
+            </Text>
           </Stack>
         </Alert>
       ) : null}
