@@ -373,15 +373,21 @@ describe('the user guide, through the console', () => {
     }
   });
 
-  it('a merchant user sees only its own merchant’s orders, and no warehouse-floor sections', async () => {
+  it('a merchant user sees only its own merchant’s orders and inbound orders, read-only, and no warehouse-only sections', async () => {
     const merchant = await openConsole(browser, 'desktop', { login: 'merchant', merchantIds: [boltToysId] });
     try {
       const { page: screen } = merchant;
       await visible(screen.getByRole('group', { name: 'Signed in user' }).getByText('Mo Merchant'));
       await visible(screen.getByRole('link', { name: 'Tea towers' }));
       await expectNames(screen, ['Tea towers']);
-      for (const name of ['Material Picking', 'Picking Lists', 'Inbound Orders']) expect(await screen.getByRole('link', { name }).count()).toBe(0);
+      // What ROUTE_ACCESS lets a scoped token read: its own inbound orders and picking requests; no
+      // picking list (one walks several merchants' orders), sagas or dead letters.
+      for (const name of ['Picking Lists', 'Sagas', 'Dead Letters']) expect(await screen.getByRole('link', { name }).count()).toBe(0);
       await screenshot(screen, 'work-orders-as-merchant-user');
+      // Bolt Toys has no finished goods yet: none of the other merchant's inbound orders show.
+      await screen.getByRole('link', { name: 'Inbound Orders' }).click();
+      await visible(screen.getByText('No inbound orders'));
+      await screenshot(screen, 'inbound-orders-as-merchant-user');
     } finally {
       await merchant.context.close();
     }

@@ -10,7 +10,7 @@ void bootstrapService({
   name: 'inbound',
   module: (runtime) => InboundModule.forRuntime(runtime),
   migrationsDir: join(__dirname, '../prisma/migrations'),
-  consumes: [commandsFrom(InboundTopics.commands), eventsFrom(InventoryTopics.referenceData)],
+  consumes: [commandsFrom(InboundTopics.commands), commandsFrom(InventoryTopics.putawayReplies), eventsFrom(InventoryTopics.referenceData)],
   produces: [InboundTopics.replies, InboundTopics.events, InventoryTopics.stockCommands],
 }).catch((error: Error) => {
   console.error(error.message);

@@ -12,7 +12,7 @@ void bootstrapService({
   migrationsDir: join(__dirname, '../prisma/migrations'),
   // The completions' genealogy, for the lot trace (docs/decisions/0007-lots.md).
   consumes: [commandsFrom(InventoryTopics.stockCommands), eventsFrom(WorkOrderTopics.events)],
-  produces: [InventoryTopics.stockReplies, InventoryTopics.stockEvents, InventoryTopics.referenceData],
+  produces: [InventoryTopics.stockReplies, InventoryTopics.putawayReplies, InventoryTopics.stockEvents, InventoryTopics.referenceData],
 }).catch((error: Error) => {
   console.error(error.message);
   process.exit(1);

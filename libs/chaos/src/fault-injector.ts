@@ -146,6 +146,7 @@ export class FaultInjector {
     const topics = [
       'inventory.stock-commands',
       'inventory.stock-replies',
+      'inventory.putaway-replies',
       'inbound.commands',
       'inbound.replies',
       'picking.commands',

@@ -25,7 +25,8 @@ type Row = Record<string, unknown>;
  * equal to what RESERVED reservations hold, per bin and lot; no reservation on a lot expired when
  * it was made; reservations held only by Allocated and Processing
  * orders and matching their materials, each line reserved once at most; a Completed order's
- * materials consumed exactly once and exactly one inbound order for it; no saga left mid-step and no
+ * materials consumed exactly once and exactly one inbound order for it; what inbound counts as put
+ * away shelved by inventory, no more, no less; no saga left mid-step and no
  * order with an action in flight; no Out of Stock order with auto-retry first in line for stock
  * that would cover it.
  */
@@ -159,7 +160,8 @@ export async function checkInvariants(options: SystemOptions, { settled = true }
         (
           await rows(
             inventory,
-            `SELECT s.warehouse_id, s.merchant_id, s.sku, sum(s.on_hand - s.reserved)::int AS available
+            // bigint: each bin fits an int, a SKU's sum over bins may not.
+            `SELECT s.warehouse_id, s.merchant_id, s.sku, sum(s.on_hand - s.reserved)::bigint AS available
                FROM stock_level s LEFT JOIN lot l ON l.merchant_id = s.merchant_id AND l.sku = s.sku AND l.code = s.lot_code
               WHERE l.expires_on IS NULL OR l.expires_on >= (now() AT TIME ZONE 'UTC')::date GROUP BY 1, 2, 3`,
           )
@@ -169,6 +171,25 @@ export async function checkInvariants(options: SystemOptions, { settled = true }
         const free = available.get(`${first['warehouse_id']}|${first['merchant_id']}|${first['sku']}`) ?? 0;
         if (free >= Number(first['needed']))
           violations.push(`work order ${first['number']}: first in line for ${first['sku']} (needs ${first['needed']}) while ${free} are available`);
+      }
+    }
+
+    // No putaway lost or doubled: what inbound counts as put away (its putaways inventory did not
+    // refuse) is what inventory shelved, per inbound order and SKU, once every reply has arrived.
+    if (settled) {
+      const shelvedBy = async (client: Client, sql: string) =>
+        new Map((await rows(client, sql)).map((row) => [`${row['inbound_order_id']}|${row['sku']}`, Number(row['quantity'])]));
+      const counted = await shelvedBy(
+        inbound,
+        `SELECT inbound_order_id, sku, sum(quantity)::bigint AS quantity FROM inbound_putaway WHERE refused_at IS NULL GROUP BY 1, 2`,
+      );
+      const shelved = await shelvedBy(inventory, `SELECT inbound_order_id, sku, sum(quantity)::bigint AS quantity FROM putaway GROUP BY 1, 2`);
+      for (const key of new Set([...counted.keys(), ...shelved.keys()])) {
+        if (counted.get(key) !== shelved.get(key)) {
+          violations.push(
+            `inbound order ${key.replace('|', ', SKU ')}: inbound counts ${counted.get(key) ?? 0} put away, inventory shelved ${shelved.get(key) ?? 0}`,
+          );
+        }
       }
     }
 

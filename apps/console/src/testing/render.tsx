@@ -9,12 +9,20 @@ import type { Role } from '@wo/contracts/rest';
 import { AuthContext } from '../features/auth/auth-context';
 import { CurrentWarehouseProvider } from '../features/warehouses/current-warehouse';
 
-/** Renders a piece of the console with the app's providers, at a given URL, signed in with the given roles (admin by default). */
+/**
+ * Renders a piece of the console with the app's providers, at a given URL, signed in with the
+ * given roles (admin by default) and, for a merchant-scoped token, its merchants.
+ */
 export function renderWithProviders(
   ui: ReactElement,
-  { url = '/', warehouseId = 'warehouse-1', roles = ['admin'] }: { url?: string; warehouseId?: string; roles?: readonly Role[] } = {},
+  {
+    url = '/',
+    warehouseId = 'warehouse-1',
+    roles = ['admin'],
+    merchantIds = null,
+  }: { url?: string; warehouseId?: string; roles?: readonly Role[]; merchantIds?: readonly string[] | null } = {},
 ): RenderResult & { queryClient: QueryClient } {
-  const auth = { principal: { subject: 'test-user', name: 'Tess Tester', roles, merchantIds: null }, logout: () => undefined };
+  const auth = { principal: { subject: 'test-user', name: 'Tess Tester', roles, merchantIds }, logout: () => undefined };
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const result = render(
     <MantineProvider theme={theme}>

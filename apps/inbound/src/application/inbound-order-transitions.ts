@@ -19,7 +19,8 @@ export interface InboundOrderIdentity {
 /**
  * The only code that writes an inbound order's status: applies decided events through the pure
  * `evolve` and writes what each means (the order and its lines, the putaways and the PutAwayStock
- * they send to inventory), then announces the order's progress, in the caller's transaction.
+ * they send to inventory, a putaway inventory refused), then announces the order's progress, in
+ * the caller's transaction.
  */
 export async function applyInboundOrderEvents(
   tx: InboundTransaction,
@@ -35,7 +36,8 @@ export async function applyInboundOrderEvents(
     current = evolve(current, event);
     await write(tx, order, current, event);
   }
-  await appendToOutbox(tx, [progressEvent(order, current, correlationId, actor)]);
+  const reopened = events.find((event) => event.type === 'PutawayReopened');
+  await appendToOutbox(tx, [progressEvent(order, current, correlationId, actor, reopened)]);
   return current;
 }
 
@@ -73,6 +75,13 @@ async function write(tx: InboundTransaction, order: InboundOrderIdentity, next: 
         ]);
       }
       return;
+    case 'PutawayReopened':
+      await saveLines(tx, order.id, next);
+      await tx.inboundPutaway.update({
+        where: { id: event.putaway.id },
+        data: { refusedAt: new Date(), refusalReason: event.refusal.reason, refusalField: event.refusal.field },
+      });
+      return;
     default: {
       const unknownEvent: never = event;
       throw new Error(`unknown event ${JSON.stringify(unknownEvent)}`);
@@ -91,7 +100,13 @@ async function saveLines(tx: InboundTransaction, inboundOrderId: string, next: I
   await tx.inboundOrder.update({ where: { id: inboundOrderId }, data: { status: next.status!, updatedAt: new Date() } });
 }
 
-function progressEvent(order: InboundOrderIdentity, state: InboundOrderState, correlationId: string, actor: Actor | undefined) {
+function progressEvent(
+  order: InboundOrderIdentity,
+  state: InboundOrderState,
+  correlationId: string,
+  actor: Actor | undefined,
+  reopened: Extract<InboundOrderEvent, { type: 'PutawayReopened' }> | undefined,
+) {
   return InboundOrderProgressed.outgoing(
     {
       inboundOrderId: order.id,
@@ -99,6 +114,15 @@ function progressEvent(order: InboundOrderIdentity, state: InboundOrderState, co
       status: state.status!,
       lines: state.lines.map(({ sku, lot, expiresOn, expected, received, putAway }) => ({ sku, lot, expiresOn, expected, received, putAway })),
       ...(actor && { actor }),
+      ...(reopened && {
+        putawayRefused: {
+          sku: reopened.putaway.sku,
+          locationCode: reopened.putaway.locationCode,
+          quantity: reopened.putaway.quantity,
+          field: reopened.refusal.field,
+          reason: reopened.refusal.reason,
+        },
+      }),
     },
     { correlationId, key: order.id },
   );

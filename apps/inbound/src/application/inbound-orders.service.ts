@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { lockRowById } from '@wo/database';
 import type { Actor, EnvelopeOf } from '@wo/contracts/envelope';
 import { FinishedGoodsInboundCreated, type CreateFinishedGoodsInbound } from '@wo/contracts/inbound';
-import type { LocationAdded, WarehouseRegistered } from '@wo/contracts/inventory';
+import type { LocationAdded, PutawayRefused, WarehouseRegistered } from '@wo/contracts/inventory';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
 import { isRefusal, refusableTransaction, refuse, skipTake, type FieldError, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +17,7 @@ import {
   type LineError,
   type ReceivedGoods,
 } from '../domain/inbound-order';
-import type { InboundOrder, InboundOrderLine } from '../generated/prisma/client';
+import type { InboundOrder, InboundOrderLine, InboundPutaway } from '../generated/prisma/client';
 import { InboundDatabase, type InboundTransaction } from '../persistence/inbound-database';
 import { applyInboundOrderEvents } from './inbound-order-transitions';
 
@@ -63,31 +63,61 @@ export class InboundOrders {
     }));
   }
 
-  async get(id: string) {
-    const order = await this.db.inboundOrder.findUnique({
-      where: { id },
-      include: { lines: { orderBy: { sku: 'asc' } }, putaways: { orderBy: { createdAt: 'asc' } } },
+  /**
+   * Inventory could not shelve a putaway: its goods go back to the line (the order is received
+   * again if it was put away), the putaway keeps why. A re-delivered refusal changes nothing.
+   */
+  putawayRefused(event: EnvelopeOf<typeof PutawayRefused>) {
+    return applyOnce(this.db, event, async (tx) => {
+      const { putawayId, inboundOrderId, field, reason } = event.payload;
+      if (!(await lockRowById(tx, 'inbound_order', inboundOrderId))) return 'ignored';
+      const order = await tx.inboundOrder.findUniqueOrThrow({ where: { id: inboundOrderId }, include: { lines: true } });
+      const recorded = await tx.inboundPutaway.findFirst({ where: { id: putawayId, inboundOrderId } });
+      const putaway = recorded && { ...recorded, refused: recorded.refusedAt !== null };
+      const decision = decide(stateOf(order), { type: 'reopenPutaway', putaway, refusal: { field, reason } });
+      if (decision.kind !== 'accepted') return 'ignored';
+      await applyInboundOrderEvents(tx, order, stateOf(order), decision.events, event.correlationId);
+      return 'applied';
     });
-    if (!order) return refuse.notFound('Inbound order', id);
+  }
+
+  /**
+   * One snapshot (a repeatable-read transaction): Prisma reads the order, its lines and its putaways
+   * in separate queries, and a putaway or refusal committing between them would show a status its
+   * lines contradict.
+   */
+  /** `merchantScope`: the merchants a scoped caller serves (undefined: every merchant); another's order is 404. */
+  async get(id: string, merchantScope?: readonly string[]) {
+    const order = await this.db.$transaction(
+      (tx) => tx.inboundOrder.findUnique({ where: { id }, include: { lines: { orderBy: { sku: 'asc' } }, putaways: { orderBy: { createdAt: 'asc' } } } }),
+      { isolationLevel: 'RepeatableRead' },
+    );
+    if (!order || (merchantScope && !merchantScope.includes(order.merchantId))) return refuse.notFound('Inbound order', id);
     return present(order);
   }
 
-  /** Newest first, then by id. */
-  async list(filter: { workOrderId?: string; status?: string; warehouseId?: string } & PageRequest) {
+  /** Newest first, then by id; a scoped caller's merchants only (in the query, so paging and totals stay right). */
+  async list(filter: { workOrderId?: string; status?: string; warehouseId?: string } & PageRequest, merchantScope?: readonly string[]) {
     const where = {
+      ...(merchantScope && { merchantId: { in: [...merchantScope] } }),
       ...(filter.workOrderId && { source: 'WORK_ORDER', sourceId: filter.workOrderId }),
       ...(filter.status && { status: filter.status }),
       ...(filter.warehouseId && { warehouseId: filter.warehouseId }),
     };
-    const [orders, total] = await Promise.all([
-      this.db.inboundOrder.findMany({
-        where,
-        include: { lines: { orderBy: { sku: 'asc' } }, putaways: { orderBy: { createdAt: 'asc' } } },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        ...skipTake(filter),
-      }),
-      this.db.inboundOrder.count({ where }),
-    ]);
+    // One snapshot, as for one order.
+    const [orders, total] = await this.db.$transaction(
+      async (tx) =>
+        [
+          await tx.inboundOrder.findMany({
+            where,
+            include: { lines: { orderBy: { sku: 'asc' } }, putaways: { orderBy: { createdAt: 'asc' } } },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            ...skipTake(filter),
+          }),
+          await tx.inboundOrder.count({ where }),
+        ] as const,
+      { isolationLevel: 'RepeatableRead' },
+    );
     return { items: orders.map(present), total };
   }
 
@@ -152,7 +182,9 @@ function refusalOf(errors: readonly LineError[], detail: string) {
     : refuse.invalid(fieldErrors(errors), detail);
 }
 
-function present(order: OrderWithLines & { putaways: { sku: string; lot: string | null; locationCode: string; quantity: number; createdAt: Date }[] }) {
+type PutawayRow = Pick<InboundPutaway, 'sku' | 'lot' | 'locationCode' | 'quantity' | 'createdAt' | 'refusedAt' | 'refusalField' | 'refusalReason'>;
+
+function present(order: OrderWithLines & { putaways: PutawayRow[] }) {
   return {
     id: order.id,
     source: order.source,
@@ -162,7 +194,14 @@ function present(order: OrderWithLines & { putaways: { sku: string; lot: string 
     merchantId: order.merchantId,
     status: order.status,
     lines: order.lines.map(toLine),
-    putaways: order.putaways.map(({ sku, lot, locationCode, quantity, createdAt }) => ({ sku, lot, locationCode, quantity, at: createdAt })),
+    putaways: order.putaways.map(({ sku, lot, locationCode, quantity, createdAt, refusedAt, refusalField, refusalReason }) => ({
+      sku,
+      lot,
+      locationCode,
+      quantity,
+      at: createdAt,
+      refused: refusedAt === null ? null : { at: refusedAt, field: refusalField ?? '', reason: refusalReason ?? '' },
+    })),
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
   };

@@ -210,4 +210,48 @@ describe('inbound order lots: one lot per line', () => {
     const shelved = after(full, { type: 'putAway', putaways: [{ sku: 'SET', quantity: 5, locationCode: 'FG-01' }], knownLocations });
     expect(lineOf(shelved, 'SET')).toMatchObject({ lot: 'PRINTED-7', putAway: 5 });
   });
+
+  describe('a putaway inventory refused', () => {
+    const refusal = { field: 'quantity', reason: 'FG-01 holds 2147483000 of SET: at most 647 more fit in one bin, not 5' };
+    const putAwayAll = after(received, {
+      type: 'putAway',
+      putaways: [
+        { sku: 'SET', quantity: 5, locationCode: 'FG-01' },
+        { sku: 'CARD', quantity: 2, locationCode: 'FG-01' },
+      ],
+      knownLocations,
+    });
+    const shelvedSet = { id: 'p-1', sku: 'SET', quantity: 5, locationCode: 'FG-01', refused: false };
+
+    it('gives its goods back to the line: a put-away order is received again', () => {
+      expect(putAwayAll.status).toBe('PUT_AWAY');
+      const reopened = after(putAwayAll, { type: 'reopenPutaway', putaway: shelvedSet, refusal });
+      expect(reopened.status).toBe('RECEIVED');
+      expect(lineOf(reopened, 'SET')).toMatchObject({ received: 5, putAway: 0 });
+      expect(lineOf(reopened, 'CARD')).toMatchObject({ received: 2, putAway: 2 });
+      // Put away elsewhere, the order is put away again.
+      const elsewhere = after(reopened, { type: 'putAway', putaways: [{ sku: 'SET', quantity: 5, locationCode: 'FG-01' }], knownLocations });
+      expect(elsewhere.status).toBe('PUT_AWAY');
+    });
+
+    it('records the refusal on the event, for the putaway and the progress it announces', () => {
+      expect(decide(putAwayAll, { type: 'reopenPutaway', putaway: shelvedSet, refusal })).toEqual({
+        kind: 'accepted',
+        events: [{ type: 'PutawayReopened', putaway: shelvedSet, refusal }],
+      });
+    });
+
+    it('ignores a refusal heard before, or of a putaway the order does not have', () => {
+      expect(decide(putAwayAll, { type: 'reopenPutaway', putaway: { ...shelvedSet, refused: true }, refusal })).toEqual({
+        kind: 'ignored',
+        reason: 'putaway p-1 was refused already',
+      });
+      expect(decide(putAwayAll, { type: 'reopenPutaway', putaway: null, refusal })).toMatchObject({ kind: 'ignored' });
+      expect(decide(noInboundOrder, { type: 'reopenPutaway', putaway: shelvedSet, refusal })).toMatchObject({ kind: 'ignored' });
+    });
+
+    it('cannot give back more than was put away: a bug, not a refusal', () => {
+      expect(() => evolve(received, { type: 'PutawayReopened', putaway: shelvedSet, refusal })).toThrow('5 of SET were not put away');
+    });
+  });
 });

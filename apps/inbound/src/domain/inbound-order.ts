@@ -27,7 +27,8 @@ export function isLotConflict(error: LineError): boolean {
 /**
  * An inbound order's lifecycle as pure functions: `decide` checks a command against the order and
  * says what happens; `evolve` applies it, and the status follows from the lines (pending,
- * receiving, received, put away). The service persists the result and never sets a status
+ * receiving, received, put away). A putaway inventory refuses gives its goods back to the line,
+ * so a put-away order is received again until they are shelved elsewhere. The service persists the result and never sets a status
  * itself. `status: null` is an order not created yet.
  */
 export interface InboundOrderState {
@@ -61,18 +62,34 @@ export type InboundOrderCommand =
   | { readonly type: 'create'; readonly expected: readonly ExpectedGoods[] }
   | { readonly type: 'receive'; readonly receipt: readonly ReceivedGoods[] }
   /** `knownLocations`: the warehouse's location codes (this service's replica of inventory's). */
-  | { readonly type: 'putAway'; readonly putaways: readonly Putaway[]; readonly knownLocations: ReadonlySet<string> };
+  | { readonly type: 'putAway'; readonly putaways: readonly Putaway[]; readonly knownLocations: ReadonlySet<string> }
+  /** Inventory could not shelve a putaway (PutawayRefused): `putaway` as this order recorded it, if it did. */
+  | { readonly type: 'reopenPutaway'; readonly putaway: RecordedPutaway | null; readonly refusal: PutawayRefusal };
+
+/** A putaway this order sent to inventory, and whether it was refused already. */
+export interface RecordedPutaway extends Putaway {
+  readonly id: string;
+  readonly refused: boolean;
+}
+
+/** Why inventory did not shelve a putaway, and the field of it at fault. */
+export interface PutawayRefusal {
+  readonly field: string;
+  readonly reason: string;
+}
 
 export type InboundOrderEvent =
   | { readonly type: 'Created'; readonly expected: readonly ExpectedGoods[] }
   | { readonly type: 'GoodsReceived'; readonly receipt: readonly ReceivedGoods[] }
-  | { readonly type: 'GoodsPutAway'; readonly putaways: readonly Putaway[] };
+  | { readonly type: 'GoodsPutAway'; readonly putaways: readonly Putaway[] }
+  /** The goods of a refused putaway are back on the line, still to be put away. */
+  | { readonly type: 'PutawayReopened'; readonly putaway: RecordedPutaway; readonly refusal: PutawayRefusal };
 
 export type InboundOrderDecision =
   | { readonly kind: 'accepted'; readonly events: readonly InboundOrderEvent[] }
   /** The command does not match the order: every line at fault, by its index in the command. */
   | { readonly kind: 'refused'; readonly errors: readonly LineError[] }
-  /** A create for an order that exists: a re-sent command, answered as the first time. */
+  /** A create for an order that exists (a re-sent command, answered as the first time), or a refusal heard before. */
   | { readonly kind: 'ignored'; readonly reason: string };
 
 export function decide(state: InboundOrderState, command: InboundOrderCommand): InboundOrderDecision {
@@ -95,6 +112,13 @@ export function decide(state: InboundOrderState, command: InboundOrderCommand): 
       const result = putAway(state.lines, command.putaways);
       const errors = [...unknownLocations, ...('errors' in result ? result.errors : [])];
       return errors.length > 0 ? { kind: 'refused', errors } : { kind: 'accepted', events: [{ type: 'GoodsPutAway', putaways: command.putaways }] };
+    }
+    case 'reopenPutaway': {
+      const { putaway, refusal } = command;
+      if (state.status === null || putaway === null) return { kind: 'ignored', reason: 'no such putaway on this inbound order' };
+      // A re-delivered or re-sent refusal: its goods are back on the line already.
+      if (putaway.refused) return { kind: 'ignored', reason: `putaway ${putaway.id} was refused already` };
+      return { kind: 'accepted', events: [{ type: 'PutawayReopened', putaway, refusal }] };
     }
     default: {
       const unknownCommand: never = command;
@@ -124,6 +148,13 @@ export function evolve(state: InboundOrderState, event: InboundOrderEvent): Inbo
       const result = putAway(state.lines, event.putaways);
       if ('errors' in result) throw unsupported(result.errors[0]!.message);
       return withLines(result.lines);
+    }
+    case 'PutawayReopened': {
+      if (state.status === null) throw unsupported('no such order');
+      const { sku, quantity } = event.putaway;
+      const line = state.lines.find((candidate) => candidate.sku === sku);
+      if (!line || line.putAway < quantity) throw unsupported(`${quantity} of ${sku} were not put away`);
+      return withLines(state.lines.map((candidate) => (candidate === line ? { ...line, putAway: line.putAway - quantity } : candidate)));
     }
     default: {
       const unknownEvent: never = event;

@@ -1,11 +1,11 @@
 import { Controller } from '@nestjs/common';
 import type { EnvelopeOf } from '@wo/contracts/envelope';
 import { CreateFinishedGoodsInbound } from '@wo/contracts/inbound';
-import { LocationAdded, WarehouseRegistered } from '@wo/contracts/inventory';
+import { LocationAdded, PutawayRefused, WarehouseRegistered } from '@wo/contracts/inventory';
 import { OnMessage } from '@wo/messaging';
 import { InboundOrders } from '../application/inbound-orders.service';
 
-/** Kafka entry: commands from the work-order orchestrator, and inventory's locations. */
+/** Kafka entry: commands from the work-order orchestrator, inventory's locations and its refused putaways. */
 @Controller()
 export class InboundMessageController {
   constructor(private readonly orders: InboundOrders) {}
@@ -23,5 +23,10 @@ export class InboundMessageController {
   @OnMessage(LocationAdded)
   location(event: EnvelopeOf<typeof LocationAdded>) {
     return this.orders.locationAdded(event);
+  }
+
+  @OnMessage(PutawayRefused)
+  putawayRefused(event: EnvelopeOf<typeof PutawayRefused>) {
+    return this.orders.putawayRefused(event);
   }
 }

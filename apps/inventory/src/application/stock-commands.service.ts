@@ -56,7 +56,7 @@ export class StockCommands {
               replies.push(await this.reservations.consume(tx, command));
               break;
             case 'inventory.PutAwayStock':
-              await this.putaways.putAway(tx, command);
+              replies.push(...(await this.putaways.putAway(tx, command)));
               break;
             case 'inventory.ReserveStock':
               throw new Error('unreachable: reservations go in runs');

@@ -14,6 +14,8 @@ export interface RequestedOrder {
   readonly workOrderId: string;
   readonly number: string;
   readonly warehouseId: string;
+  /** The order's merchant: absent only in a CreatePickingList from before it was sent. */
+  readonly merchantId?: string;
   /** `allocations`: the bins inventory holds each material in, with the lot for a lot-tracked one. */
   readonly lines: readonly { lineId: string; sku: string; quantity: number; allocations: Allocation[] }[];
 }
@@ -38,8 +40,8 @@ export class PickingRequests {
     return this.sql.$transaction(async (tx) => {
       for (const event of await claimInboxMany(tx, events)) {
         if (event.type === WorkOrderAllocated.type) {
-          const { workOrderId, number, warehouseId, materials } = event.payload;
-          await openRequests(tx, { workOrderId, number, warehouseId, lines: materials });
+          const { workOrderId, number, warehouseId, merchantId, materials } = event.payload;
+          await openRequests(tx, { workOrderId, number, warehouseId, merchantId, lines: materials });
         } else {
           await tx.$executeRawUnsafe(
             'DELETE FROM picking_request WHERE work_order_id = $1 AND status = ANY($2::text[])',
@@ -51,11 +53,13 @@ export class PickingRequests {
     });
   }
 
-  /** Open requests of a warehouse, one entry per work order with its lines and their bins. */
-  /** A page of work orders (by number, then id), each with its open materials. */
-  async waiting(warehouseId: string, page: PageRequest) {
+  /**
+   * Open requests of a warehouse: a page of work orders (by number, then id), each with its open
+   * materials. `merchantScope`: a scoped caller's merchants (undefined: every merchant).
+   */
+  async waiting(warehouseId: string, page: PageRequest, merchantScope?: readonly string[]) {
     const requests = await this.db.pickingRequest.findMany({
-      where: { warehouseId, status: PickingRequestStatus.Open },
+      where: { warehouseId, status: PickingRequestStatus.Open, ...(merchantScope && { merchantId: { in: [...merchantScope] } }) },
       orderBy: [{ workOrderNumber: 'asc' }, { workOrderId: 'asc' }, { sku: 'asc' }],
     });
     const byOrder = new Map<
@@ -64,6 +68,7 @@ export class PickingRequests {
         workOrderId: string;
         workOrderNumber: string;
         warehouseId: string;
+        merchantId: string | null;
         materials: { lineId: string; sku: string; quantity: number; allocations: unknown }[];
       }
     >();
@@ -72,6 +77,7 @@ export class PickingRequests {
         workOrderId: request.workOrderId,
         workOrderNumber: request.workOrderNumber,
         warehouseId,
+        merchantId: request.merchantId,
         materials: [],
       };
       entry.materials.push({ lineId: request.lineId, sku: request.sku, quantity: request.quantity, allocations: request.allocations });
@@ -90,13 +96,14 @@ export class PickingRequests {
 export async function openRequests(tx: SqlTransaction, order: RequestedOrder): Promise<void> {
   if (order.lines.length === 0) return;
   await tx.$executeRawUnsafe(
-    `INSERT INTO picking_request (work_order_id, line_id, work_order_number, warehouse_id, sku, quantity, allocations, status)
-     SELECT $1, line.line_id, $2, $3, line.sku, line.quantity, line.allocations::jsonb, $8
+    `INSERT INTO picking_request (work_order_id, line_id, work_order_number, warehouse_id, merchant_id, sku, quantity, allocations, status)
+     SELECT $1, line.line_id, $2, $3, $8, line.sku, line.quantity, line.allocations::jsonb, $9
        FROM unnest($4::text[], $5::text[], $6::int[], $7::text[]) AS line(line_id, sku, quantity, allocations)
      ON CONFLICT (work_order_id, line_id) DO UPDATE
-       SET work_order_number = EXCLUDED.work_order_number, warehouse_id = EXCLUDED.warehouse_id, sku = EXCLUDED.sku,
+       SET work_order_number = EXCLUDED.work_order_number, warehouse_id = EXCLUDED.warehouse_id,
+           merchant_id = COALESCE(EXCLUDED.merchant_id, picking_request.merchant_id), sku = EXCLUDED.sku,
            quantity = EXCLUDED.quantity, allocations = EXCLUDED.allocations, status = EXCLUDED.status, list_id = NULL, updated_at = now()
-       WHERE picking_request.status = ANY($9::text[])`,
+       WHERE picking_request.status = ANY($10::text[])`,
     order.workOrderId,
     order.number,
     order.warehouseId,
@@ -104,6 +111,7 @@ export async function openRequests(tx: SqlTransaction, order: RequestedOrder): P
     order.lines.map((line) => line.sku),
     order.lines.map((line) => line.quantity),
     order.lines.map((line) => JSON.stringify(line.allocations)),
+    order.merchantId ?? null,
     PickingRequestStatus.Open,
     statusesMovedBy('open'),
   );

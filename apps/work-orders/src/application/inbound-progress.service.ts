@@ -17,13 +17,15 @@ export class InboundProgress {
 
   progressed(event: EnvelopeOf<typeof InboundOrderProgressed>) {
     return applyOnce(this.db, event, async (tx) => {
-      const { workOrderId, inboundOrderId, status, lines, actor } = event.payload;
+      const { workOrderId, inboundOrderId, status, lines, actor, putawayRefused } = event.payload;
       if (!workOrderId) return 'ignored';
       const order = await this.transitions.lock(tx, workOrderId);
       if (!order) return 'ignored';
       await tx.workOrder.update({ where: { id: order.id }, data: { inboundOrderId, inboundStatus: status, inboundLines: lines } });
+      // A refused putaway says why the goods are not shelved (and the status it leaves), rather than a bare step back.
+      if (putawayRefused) await this.transitions.record(tx, order.id, 'inboundPutawayRefused', { inboundOrderId, status, ...putawayRefused });
       // Who received or put away the goods (when a person did), as the order's other history lines say who acted.
-      if (order.inboundStatus !== status) await this.transitions.record(tx, order.id, historyEvents[status], { inboundOrderId, ...(actor && { actor }) });
+      else if (order.inboundStatus !== status) await this.transitions.record(tx, order.id, historyEvents[status], { inboundOrderId, ...(actor && { actor }) });
       return 'applied';
     });
   }

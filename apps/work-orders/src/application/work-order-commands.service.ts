@@ -258,7 +258,7 @@ export class WorkOrderCommands {
       const lines = await heldReservations(tx, order.id);
       await appendToOutbox(tx, [
         CreatePickingList.outgoing(
-          { listId, warehouseId: order.warehouseId, orders: [{ workOrderId: order.id, number: order.number, lines }], actor },
+          { listId, warehouseId: order.warehouseId, orders: [{ workOrderId: order.id, number: order.number, merchantId: order.merchantId, lines }], actor },
           { correlationId: order.id, key: listId },
         ),
       ]);

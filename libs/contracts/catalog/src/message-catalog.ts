@@ -44,6 +44,13 @@ export const ownedTopics: readonly OwnedTopic[] = [
       'Outcomes of stock commands, for the work-order sagas: one StockReserved or StockReservationRejected (v2) per order, with every line; v1 (one line) is still read, upcast to v2.',
   },
   {
+    address: inventory.InventoryTopics.putawayReplies,
+    owner: 'inventory',
+    kind: 'replies',
+    key: 'the inbound-order id',
+    description: 'Putaways inventory could not shelve (the bin cannot hold them, or is unknown), for inbound to reopen.',
+  },
+  {
     address: inventory.InventoryTopics.stockEvents,
     owner: 'inventory',
     kind: 'events',

@@ -27,7 +27,7 @@ export const FinishedGoodsInboundCreated = defineMessage({
   schema: z.object({ inboundOrderId: z.string().min(1), workOrderId: z.string().min(1) }),
 });
 
-/** Receiving or putaway moved an inbound order on. */
+/** Receiving or putaway moved an inbound order on (or a refused putaway moved it back). */
 export const InboundOrderProgressed = defineMessage({
   type: 'inbound.InboundOrderProgressed',
   version: 1,
@@ -49,5 +49,10 @@ export const InboundOrderProgressed = defineMessage({
     ),
     /** Who received or put away (absent when the order was created, and in events from before it was kept). */
     actor: actorSchema.optional(),
+    /**
+     * Present when this progress is a putaway inventory refused: its goods went back to the line
+     * (the counts above say so), to be put away elsewhere.
+     */
+    putawayRefused: z.object({ sku: z.string(), locationCode: z.string(), quantity: z.number().int(), field: z.string(), reason: z.string() }).optional(),
   }),
 });

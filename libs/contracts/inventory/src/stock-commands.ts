@@ -85,7 +85,10 @@ export const ConsumeReservation = defineMessage({
   }),
 });
 
-/** Goods were put away at a location: onHand goes up there. Idempotent by `putawayId`; no reply. */
+/**
+ * Goods were put away at a location: onHand goes up there. Idempotent by `putawayId`. No reply when
+ * shelved; `PutawayRefused` when the bin cannot take them (a re-sent command gets the same answer).
+ */
 export const PutAwayStock = defineMessage({
   type: 'inventory.PutAwayStock',
   version: 1,

@@ -9,7 +9,7 @@ export type StockAvailableCause = (typeof stockAvailableCauses)[number];
 /**
  * More of a SKU is available in a warehouse for a merchant than a moment ago (onHand rose, or
  * reserved fell), published in the transaction of the change. `available` is the SKU's total
- * available (onHand minus reserved, every bin) just after it: a hint, the reservation decides.
+ * available (onHand minus reserved, every bin) just after it, at most 2,147,483,647: a hint, the reservation decides.
  */
 export const StockAvailable = defineMessage({
   type: 'inventory.StockAvailable',

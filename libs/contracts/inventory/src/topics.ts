@@ -11,6 +11,11 @@ export const InventoryTopics = {
   /** Outcomes of stock commands, keyed by the saga (correlation) id. */
   stockReplies: 'inventory.stock-replies',
   /**
+   * Answers to putaways, for inbound (a putaway inventory cannot shelve is refused here), keyed by
+   * the inbound-order id. Apart from the saga replies: work orders dead-letter what they do not know.
+   */
+  putawayReplies: 'inventory.putaway-replies',
+  /**
    * Facts about stock levels for other services (stock that became available), keyed by
    * `warehouseId:sku` so the facts about one SKU stay in order.
    */

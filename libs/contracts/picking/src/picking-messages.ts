@@ -9,6 +9,8 @@ const allocation = z.object({ locationCode: z.string().min(1), quantity: z.numbe
 export const pickingOrderSchema = z.object({
   workOrderId: z.string().min(1),
   number: z.string(),
+  /** The order's merchant, so its picking requests are its merchant's to read (absent in commands from before it was sent). */
+  merchantId: z.string().min(1).optional(),
   lines: z
     .array(z.object({ lineId: z.string().min(1), sku: z.string().min(1), quantity: z.number().int().positive(), allocations: z.array(allocation) }))
     .min(1),

@@ -65,7 +65,20 @@ export const inboundOrderSchema = z.object({
   merchantId: z.string(),
   status: z.enum(inboundStatuses),
   lines: z.array(inboundLineSchema),
-  putaways: z.array(z.object({ sku: z.string(), lot: z.string().nullable(), locationCode: z.string(), quantity: z.number().int(), at: isoDateTimeSchema })),
+  putaways: z.array(
+    z.object({
+      sku: z.string(),
+      lot: z.string().nullable(),
+      locationCode: z.string(),
+      quantity: z.number().int(),
+      at: isoDateTimeSchema,
+      /**
+       * Set when inventory could not shelve it (the bin cannot hold it, or is unknown): its quantity
+       * went back to the line, to be put away elsewhere. `field`: the putaway's field at fault.
+       */
+      refused: z.object({ at: isoDateTimeSchema, field: z.string(), reason: z.string() }).nullable(),
+    }),
+  ),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
 });

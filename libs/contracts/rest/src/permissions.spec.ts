@@ -16,12 +16,15 @@ describe('who may take which action', () => {
     expect(rolesMayTake(['picker'], 'picking.change')).toBe(true);
   });
 
-  it('lets a merchant user create and confirm its own orders, and nothing of the warehouse floor', () => {
+  it('lets a merchant user create and confirm its own orders and read their inbound orders, and change nothing of the warehouse floor', () => {
     expect(rolesMayTake(['merchant-user'], 'work-orders.create')).toBe(true);
     expect(rolesMayTake(['merchant-user'], 'work-orders.confirm')).toBe(true);
     expect(rolesMayTake(['merchant-user'], 'work-orders.cancel')).toBe(false);
     expect(rolesMayTake(['merchant-user'], 'pickingLists.read')).toBe(false);
-    expect(rolesMayTake(['merchant-user'], 'inbound.read')).toBe(false);
+    expect(rolesMayTake(['merchant-user'], 'inbound.read')).toBe(true);
+    expect(rolesMayTake(['merchant-user'], 'inbound.receive')).toBe(false);
+    expect(rolesMayTake(['merchant-user'], 'inbound.putAway')).toBe(false);
+    expect(rolesMayTake(['merchant-user'], 'picking.change')).toBe(false);
   });
 
   it('ignores roles it does not know and gives nothing without roles', () => {

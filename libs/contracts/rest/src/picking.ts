@@ -42,6 +42,8 @@ export const pickingRequestSchema = z.object({
   workOrderId: z.string(),
   workOrderNumber: z.string(),
   warehouseId: z.string(),
+  /** The work order's merchant (null for a request recorded before it was kept). */
+  merchantId: z.string().nullable(),
   materials: z.array(z.object({ lineId: z.string(), sku: z.string(), quantity: z.number().int(), allocations: z.array(allocationSchema) })),
 });
 export type PickingRequest = z.infer<typeof pickingRequestSchema>;

@@ -1,14 +1,15 @@
 import type { Role } from './identity';
-import { ACTION_ROLES } from './permissions';
+import { ACTION_ROLES, type ConsoleAction } from './permissions';
 
 /** Who may call an endpoint. */
 export interface RouteAccess {
   /** The roles that may call it besides admin (who may call every one); `public` needs no token. */
   readonly roles: readonly Role[] | 'public';
   /**
-   * Warehouse work for every merchant at once (picking, receiving, sagas, reservations): a token
-   * scoped to merchants is refused with 403. Elsewhere such a token sees and changes only its
-   * merchants' rows (another merchant's answers 404).
+   * Warehouse work for every merchant at once (picking lists, receiving, putaway, sagas, dead
+   * letters): a token scoped to merchants is refused with 403. Elsewhere such a token sees and
+   * changes only its merchants' rows (another merchant's answers 404), inbound orders, picking
+   * requests and reservations included: each belongs to one merchant's work order.
    */
   readonly everyMerchantOnly?: true;
 }
@@ -40,7 +41,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   adjustStock: { roles: ACTION_ROLES['inventory.adjust'] },
   listStock: everyone,
   listMovements: everyone,
-  listReservations: warehouseWork(['planner', 'picker', 'inventory-clerk', 'sre']),
+  listReservations: { roles: ACTION_ROLES['reservations.read'] },
   traceLot: everyone,
   createBom: { roles: ACTION_ROLES['boms.change'] },
   listBoms: everyone,
@@ -64,18 +65,58 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   listDeadLetters: warehouseWork(ACTION_ROLES['deadLetters.read']),
   getDeadLetter: warehouseWork(ACTION_ROLES['deadLetters.read']),
   replayDeadLetter: warehouseWork(ACTION_ROLES['deadLetters.replay']),
-  listPickingRequests: warehouseWork(ACTION_ROLES['pickingRequests.read']),
+  listPickingRequests: { roles: ACTION_ROLES['pickingRequests.read'] },
   createPickingList: warehouseWork(ACTION_ROLES['picking.change']),
+  // A list walks several merchants' orders (batch picking): its stops and their order are one
+  // warehouse's work, not one merchant's, so it stays refused; a merchant sees its lists' progress
+  // on its work order instead.
   listPickingLists: warehouseWork(ACTION_ROLES['pickingLists.read']),
   getPickingList: warehouseWork(ACTION_ROLES['pickingLists.read']),
   startPickingList: warehouseWork(ACTION_ROLES['picking.change']),
   completePickingList: warehouseWork(ACTION_ROLES['picking.change']),
   cancelPickingList: warehouseWork(ACTION_ROLES['picking.change']),
-  listInboundOrders: warehouseWork(ACTION_ROLES['inbound.read']),
-  getInboundOrder: warehouseWork(ACTION_ROLES['inbound.read']),
+  listInboundOrders: { roles: ACTION_ROLES['inbound.read'] },
+  getInboundOrder: { roles: ACTION_ROLES['inbound.read'] },
   receiveInboundOrder: warehouseWork(ACTION_ROLES['inbound.receive']),
   putAwayInboundOrder: warehouseWork(ACTION_ROLES['inbound.putAway']),
 };
+
+/**
+ * The endpoint each console action calls (its first, where it is several with one policy: a BOM's
+ * create, replace and delete): a screen shows an action to whoever ROUTE_ACCESS lets call it,
+ * merchant scope included, so the console and the API answer from one table.
+ */
+export const ACTION_ROUTES = {
+  'work-orders.create': 'createWorkOrder',
+  'work-orders.confirm': 'confirmWorkOrder',
+  'work-orders.edit': 'updateWorkOrder',
+  'work-orders.retryAllocation': 'retryWorkOrderAllocation',
+  'work-orders.complete': 'completeWorkOrder',
+  'work-orders.cancel': 'cancelWorkOrder',
+  'work-orders.createPickingList': 'createWorkOrderPickingList',
+  'boms.change': 'createBom',
+  'pickingRequests.read': 'listPickingRequests',
+  'pickingLists.read': 'listPickingLists',
+  'picking.change': 'createPickingList',
+  'inbound.read': 'listInboundOrders',
+  'inbound.receive': 'receiveInboundOrder',
+  'inbound.putAway': 'putAwayInboundOrder',
+  'inventory.adjust': 'adjustStock',
+  'reservations.read': 'listReservations',
+  'products.create': 'registerProduct',
+  'locations.create': 'addLocation',
+  'merchants.create': 'registerMerchant',
+  'warehouses.create': 'registerWarehouse',
+  'sagas.read': 'listSagas',
+  'sagas.retry': 'retrySaga',
+  'deadLetters.read': 'listDeadLetters',
+  'deadLetters.replay': 'replayDeadLetter',
+} as const satisfies Record<ConsoleAction, keyof typeof ROUTE_ACCESS>;
+
+/** Whether a holder of these roles, scoped to merchants or not, may take a console action: may it call the action's endpoint. */
+export function mayTake(action: ConsoleAction, roles: readonly Role[], merchantScoped: boolean): boolean {
+  return mayCall(accessOf(ACTION_ROUTES[action]), roles, merchantScoped);
+}
 
 /** The access of an endpoint; throws for one the table does not list (a new route must say who may call it). */
 export function accessOf(operationId: string): RouteAccess {

@@ -41,4 +41,42 @@ describe('the sections', () => {
       unmount();
     }
   });
+
+  it('show a merchant user its own reads, Inbound Orders included, and none of the warehouse’s or operations’ own', () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json([])),
+    );
+    renderWithProviders(<AppLayout />, { roles: ['merchant-user'], merchantIds: ['acme'] });
+    const links = screen.getAllByRole('link').map((link) => link.textContent);
+    expect(links).toEqual(['Work Orders', 'BOMs', 'Material Picking', 'Inbound Orders', 'Inventory', 'Lot Trace', 'Products', 'Merchants', 'Warehouses']);
+  });
+
+  it('show each role exactly the pages ROUTE_ACCESS lets it read', () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json([])),
+    );
+    const shown = (roles: Parameters<typeof renderWithProviders>[1]) => {
+      const { unmount } = renderWithProviders(<AppLayout />, roles);
+      const links = screen.getAllByRole('link').map((link) => link.textContent);
+      unmount();
+      return links;
+    };
+    expect(shown({ roles: ['picker'] })).toEqual([
+      'Work Orders',
+      'BOMs',
+      'Material Picking',
+      'Picking Lists',
+      'Inventory',
+      'Lot Trace',
+      'Products',
+      'Merchants',
+      'Warehouses',
+    ]);
+    expect(shown({ roles: ['receiver'] })).toEqual(['Work Orders', 'BOMs', 'Inbound Orders', 'Inventory', 'Lot Trace', 'Products', 'Merchants', 'Warehouses']);
+    // A scoped SRE token may read no saga nor dead letter: they are every merchant's.
+    expect(shown({ roles: ['sre'], merchantIds: ['acme'] })).not.toContain('Sagas');
+    expect(shown({ roles: ['sre'] })).toEqual(expect.arrayContaining(['Sagas', 'Dead Letters', 'Picking Lists', 'Inbound Orders']));
+  });
 });

@@ -1,48 +1,46 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
-import type { ConsoleAction } from '@wo/contracts/rest';
-import { useMay, useMayRead } from '../../features/auth/permissions';
+import { useMayRead } from '../../features/auth/permissions';
 import { SignedInUser } from '../../features/auth/signed-in-user';
 import { WarehouseSwitcher } from '../../features/warehouses/components/warehouse-switcher';
 
-/** The console's sections, grouped as the warehouse runs them. */
 /**
- * `needs`: an action the user must be allowed (ACTION_ROLES); `reads`: an endpoint the page reads
- * that the user must be allowed to call (ROUTE_ACCESS).
+ * The console's sections, grouped as the warehouse runs them. `reads`: the endpoint the page
+ * lists from; a link shows to whoever ROUTE_ACCESS lets call it (merchant scope included), so the
+ * navigation and the API answer from one table.
  */
-const sections: { heading: string; links: { to: string; label: string; needs?: ConsoleAction; reads?: string }[] }[] = [
+const sections: { heading: string; links: { to: string; label: string; reads: string }[] }[] = [
   {
     heading: 'Production',
     links: [
-      { to: '/work-orders', label: 'Work Orders' },
-      { to: '/boms', label: 'BOMs' },
+      { to: '/work-orders', label: 'Work Orders', reads: 'listWorkOrders' },
+      { to: '/boms', label: 'BOMs', reads: 'listBoms' },
     ],
   },
   {
     heading: 'Warehouse',
     links: [
-      { to: '/material-picking', label: 'Material Picking', needs: 'pickingRequests.read' },
-      { to: '/picking-lists', label: 'Picking Lists', needs: 'pickingLists.read' },
-      { to: '/inbound-orders', label: 'Inbound Orders', needs: 'inbound.read' },
-      { to: '/inventory', label: 'Inventory' },
-      // The trace is inventory's answer: whoever may read stock may follow its lots.
-      { to: '/lot-trace', label: 'Lot Trace', reads: 'listStock' },
+      { to: '/material-picking', label: 'Material Picking', reads: 'listPickingRequests' },
+      { to: '/picking-lists', label: 'Picking Lists', reads: 'listPickingLists' },
+      { to: '/inbound-orders', label: 'Inbound Orders', reads: 'listInboundOrders' },
+      { to: '/inventory', label: 'Inventory', reads: 'listStock' },
+      { to: '/lot-trace', label: 'Lot Trace', reads: 'traceLot' },
     ],
   },
   {
     heading: 'Master data',
     links: [
-      { to: '/products', label: 'Products' },
-      { to: '/merchants', label: 'Merchants' },
-      { to: '/warehouses', label: 'Warehouses' },
+      { to: '/products', label: 'Products', reads: 'listProducts' },
+      { to: '/merchants', label: 'Merchants', reads: 'listMerchants' },
+      { to: '/warehouses', label: 'Warehouses', reads: 'listWarehouses' },
     ],
   },
   {
     heading: 'Operations',
     links: [
-      { to: '/sagas', label: 'Sagas', needs: 'sagas.read' },
-      { to: '/dead-letters', label: 'Dead Letters', needs: 'deadLetters.read' },
+      { to: '/sagas', label: 'Sagas', reads: 'listSagas' },
+      { to: '/dead-letters', label: 'Dead Letters', reads: 'listDeadLetters' },
     ],
   },
 ];
@@ -50,7 +48,6 @@ const sections: { heading: string; links: { to: string; label: string; needs?: C
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  const may = useMay();
   const mayRead = useMayRead();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
@@ -74,7 +71,7 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" aria-label="Sections">
         <ScrollArea>
           {sections
-            .map((section) => ({ ...section, links: section.links.filter((link) => (!link.needs || may(link.needs)) && (!link.reads || mayRead(link.reads))) }))
+            .map((section) => ({ ...section, links: section.links.filter((link) => mayRead(link.reads)) }))
             // A section none of whose pages the user may open is not shown at all.
             .filter((section) => section.links.length > 0)
             .map((section) => (

@@ -1,14 +1,15 @@
-import { mayCall, ROUTE_ACCESS, rolesMayTake, type ConsoleAction } from '@wo/contracts/rest';
+import { accessOf, mayCall, mayTake, ROUTE_ACCESS, type ConsoleAction } from '@wo/contracts/rest';
 import { useAuth } from './auth-context';
 import type { ConsolePrincipal } from './principal';
 
 /**
- * Whether the signed-in user may take an action: the API's own policy (ACTION_ROLES in
- * @wo/contracts/rest, the table of docs/identity.md). Screens hide what this refuses; the API
- * refuses it anyway.
+ * Whether the signed-in user may take an action: may they call the endpoint it calls, as
+ * ROUTE_ACCESS says (the API's own table, by way of ACTION_ROUTES in @wo/contracts/rest), merchant
+ * scope included: a merchant-scoped token does no warehouse work. Screens hide what this refuses;
+ * the API refuses it anyway.
  */
 export function may(principal: ConsolePrincipal | null, action: ConsoleAction): boolean {
-  return principal !== null && rolesMayTake(principal.roles, action);
+  return principal !== null && mayTake(action, principal.roles, principal.merchantIds !== null);
 }
 
 /** `may` for the signed-in user of this console. */
@@ -19,11 +20,10 @@ export function useMay(): (action: ConsoleAction) => boolean {
 
 /**
  * Whether the signed-in user may call an endpoint at all (ROUTE_ACCESS, by operationId): pages
- * that only read are shown to whoever may read what they show. An unknown endpoint reads as no.
+ * and links that only read are shown to whoever may read what they show. An unknown endpoint reads as no.
  */
 export function mayRead(principal: ConsolePrincipal | null, operationId: string): boolean {
-  const access = ROUTE_ACCESS[operationId];
-  return principal !== null && access !== undefined && mayCall(access, principal.roles, principal.merchantIds !== null);
+  return principal !== null && operationId in ROUTE_ACCESS && mayCall(accessOf(operationId), principal.roles, principal.merchantIds !== null);
 }
 
 /** `mayRead` for the signed-in user of this console. */

@@ -51,7 +51,7 @@ describe('putaway', () => {
   it('defaults to received and not yet put away, at the SKU’s last location', () => {
     const defaults = putawayDefaults({
       lines,
-      putaways: [{ sku: 'GIFT-SET-HOLIDAY', lot: null, locationCode: 'FG-01', quantity: 1, at: '2026-12-01T08:00:00.000Z' }],
+      putaways: [{ sku: 'GIFT-SET-HOLIDAY', lot: null, locationCode: 'FG-01', quantity: 1, at: '2026-12-01T08:00:00.000Z', refused: null }],
     });
     expect(defaults).toEqual({ 'GIFT-SET-HOLIDAY': { quantity: 1, locationCode: 'FG-01' }, 'TEA-SET': { quantity: 0, locationCode: null } });
   });

@@ -6,6 +6,7 @@ const request = (workOrderId: string, workOrderNumber: string, materials: Pickin
   workOrderId,
   workOrderNumber,
   warehouseId: 'wh',
+  merchantId: 'm',
   materials,
 });
 

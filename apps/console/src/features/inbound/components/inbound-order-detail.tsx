@@ -15,6 +15,7 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
   const may = useMay();
   const [notice, setNotice] = useState<string | null>(null);
   const putawaysWithLots = order.putaways.some((putaway) => putaway.lot);
+  const refused = order.putaways.filter((putaway) => putaway.refused);
   return (
     <Stack gap="md">
       <Group gap="sm">
@@ -44,6 +45,23 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
       {order.status === 'PUT_AWAY' ? (
         <Alert color="green" title="All goods are on the shelves">
           Every finished good of this order has been received and put away; it counts as stock on hand.
+        </Alert>
+      ) : null}
+
+      {refused.length > 0 && order.status !== 'PUT_AWAY' ? (
+        <Alert color="orange" title={refused.length === 1 ? 'A putaway was refused' : `${refused.length} putaways were refused`}>
+          <Stack gap={4}>
+            {refused.map((putaway, index) => (
+              <Text key={`${putaway.sku}-${putaway.at}-${index}`} size="sm">
+                {putaway.quantity} {putaway.sku} could not go to {putaway.locationCode}: {putaway.refused!.reason}.
+              </Text>
+            ))}
+            <Text size="sm">
+              {may('inbound.putAway')
+                ? 'The goods are back on the order: put them away at another location.'
+                : 'The goods are back on the order, for the receiver to put away at another location.'}
+            </Text>
+          </Stack>
         </Alert>
       ) : null}
 
@@ -81,6 +99,7 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
                   <Table.Th>Location</Table.Th>
                   <Table.Th ta="right">Quantity</Table.Th>
                   <Table.Th>At</Table.Th>
+                  <Table.Th>Outcome</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -91,6 +110,15 @@ export function InboundOrderDetail({ order, locations }: { order: InboundOrder; 
                     <Table.Td ff="monospace">{putaway.locationCode}</Table.Td>
                     <Table.Td ta="right">{putaway.quantity}</Table.Td>
                     <Table.Td>{formatDateTime(putaway.at)}</Table.Td>
+                    <Table.Td>
+                      {putaway.refused ? (
+                        <Text size="sm" c="orange.8">
+                          Refused: {putaway.refused.reason}
+                        </Text>
+                      ) : (
+                        'Shelved'
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

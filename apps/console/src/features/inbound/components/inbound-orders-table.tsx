@@ -1,10 +1,13 @@
-import { Anchor, Table } from '@mantine/core';
+import { Anchor, Badge, Group, Table } from '@mantine/core';
 import type { InboundOrder } from '@wo/contracts/rest';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../components/ui/format';
 import { InboundStatusBadge, inboundOrderLabel } from '../status';
 
 const total = (order: InboundOrder, field: 'expected' | 'received' | 'putAway') => order.lines.reduce((sum, line) => sum + line[field], 0);
+
+/** A putaway inventory refused whose goods still wait to go elsewhere: the receiver finds the order from the list. */
+const hasRefusedPutaway = (order: InboundOrder) => order.status !== 'PUT_AWAY' && order.putaways.some((putaway) => putaway.refused);
 
 export function InboundOrdersTable({ orders }: { orders: readonly InboundOrder[] }) {
   return (
@@ -39,7 +42,14 @@ export function InboundOrdersTable({ orders }: { orders: readonly InboundOrder[]
                 )}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <InboundStatusBadge status={order.status} />
+                <Group gap={6} wrap="nowrap">
+                  <InboundStatusBadge status={order.status} />
+                  {hasRefusedPutaway(order) ? (
+                    <Badge color="orange" variant="outline" radius="sm">
+                      Putaway refused
+                    </Badge>
+                  ) : null}
+                </Group>
               </Table.Td>
               <Table.Td ta="right">{total(order, 'expected')}</Table.Td>
               <Table.Td ta="right">{total(order, 'received')}</Table.Td>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { Fact } from '../../../components/ui/fact';
 import { formatDate, formatDateTime } from '../../../components/ui/format';
 import { EmptyState } from '../../../components/ui/states';
+import { useMayRead } from '../../auth/permissions';
 import { inboundOrderLabel } from '../../inbound/status';
 import { pickingListLabel } from '../../picking/status';
 import { traceDirectionLabels } from '../lots';
@@ -60,6 +61,8 @@ function TracedWorkOrderCard({
   merchantId: string;
   asked: (sku: string, lot: string | null) => boolean;
 }) {
+  // Each link opens only for whoever may read what it opens; the id is still shown.
+  const mayRead = useMayRead();
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label={`Work order ${order.number}`}>
       <Stack gap="sm">
@@ -74,20 +77,32 @@ function TracedWorkOrderCard({
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Fact label="Completed">{formatDateTime(order.completedAt)}</Fact>
           <Fact label="Inbound Order">
-            <Anchor component={Link} to={`/inbound-orders/${order.inboundOrderId}`} size="sm" ff="monospace">
-              {inboundOrderLabel(order.inboundOrderId)}
-            </Anchor>
+            {mayRead('getInboundOrder') ? (
+              <Anchor component={Link} to={`/inbound-orders/${order.inboundOrderId}`} size="sm" ff="monospace">
+                {inboundOrderLabel(order.inboundOrderId)}
+              </Anchor>
+            ) : (
+              <Text span size="sm" ff="monospace">
+                {inboundOrderLabel(order.inboundOrderId)}
+              </Text>
+            )}
           </Fact>
           <Fact label="Picking Lists">
             {order.pickingListIds.length === 0 ? (
               '—'
             ) : (
               <Group gap="xs" component="span">
-                {order.pickingListIds.map((id) => (
-                  <Anchor key={id} component={Link} to={`/picking-lists/${id}`} size="sm" ff="monospace">
-                    {pickingListLabel(id)}
-                  </Anchor>
-                ))}
+                {order.pickingListIds.map((id) =>
+                  mayRead('getPickingList') ? (
+                    <Anchor key={id} component={Link} to={`/picking-lists/${id}`} size="sm" ff="monospace">
+                      {pickingListLabel(id)}
+                    </Anchor>
+                  ) : (
+                    <Text key={id} span size="sm" ff="monospace">
+                      {pickingListLabel(id)}
+                    </Text>
+                  ),
+                )}
               </Group>
             )}
           </Fact>

@@ -9,12 +9,14 @@ const requests: PickingRequest[] = [
     workOrderId: 'wo-2',
     workOrderNumber: 'WO-0002',
     warehouseId: 'warehouse-1',
+    merchantId: 'merchant-1',
     materials: [{ lineId: 'l3', sku: 'CANDLE-VAN', quantity: 1, allocations: [{ locationCode: 'B-01', quantity: 1 }] }],
   },
   {
     workOrderId: 'wo-1',
     workOrderNumber: 'WO-0001',
     warehouseId: 'warehouse-1',
+    merchantId: 'merchant-1',
     materials: [
       { lineId: 'l1', sku: 'CHOC-BAR', quantity: 2, allocations: [{ locationCode: 'A-02', quantity: 2 }] },
       { lineId: 'l2', sku: 'GIFT-BOX', quantity: 1, allocations: [{ locationCode: 'A-01', quantity: 1 }] },

@@ -40,6 +40,16 @@ describe('history in words', () => {
     expect(historyActorText(entry)).toBe('by Automatic re-allocation');
   });
 
+  it('says why a putaway was refused and that the goods are to be put away elsewhere', () => {
+    const entry = {
+      at,
+      event: 'inboundPutawayRefused',
+      detail: { inboundOrderId: 'i', status: 'RECEIVED', sku: 'GIFT-BOX', locationCode: 'FG-01', quantity: 5, field: 'quantity', reason: 'at most 4 more fit' },
+    };
+    expect(humanizeEvent(entry.event)).toBe('Putaway refused');
+    expect(summarizeHistoryDetail(entry)).toBe('5 GIFT-BOX could not go to FG-01: at most 4 more fit. To be put away elsewhere.');
+  });
+
   it('leaves ids out of unknown events’ details', () => {
     expect(summarizeHistoryDetail({ event: 'somethingNew', detail: { sagaId: 's', listId: 'l', count: 3 }, at })).toBe('Count: 3.');
     expect(summarizeHistoryDetail({ event: 'somethingNew', detail: { sagaId: 's' }, at })).toBeNull();

@@ -21,6 +21,7 @@ const eventTitles: Record<string, string> = {
   pickingListCanceled: 'Picking list canceled',
   completionStarted: 'Completion requested',
   completed: 'Completed',
+  inboundPutawayRefused: 'Putaway refused',
 };
 
 /** What a known event means, when its detail adds nothing the operator reads. */
@@ -102,6 +103,8 @@ export function summarizeHistoryDetail(entry: HistoryEntry): string | null {
       return 'Materials deducted; finished-goods inbound order created.';
     case 'allocationRetriedAutomatically':
       return automaticRetryText(detail['trigger']);
+    case 'inboundPutawayRefused':
+      return `${String(detail['quantity'])} ${String(detail['sku'])} could not go to ${String(detail['locationCode'])}: ${String(detail['reason'])}. To be put away elsewhere.`;
   }
   const known = eventMeanings[entry.event];
   if (known) return known;

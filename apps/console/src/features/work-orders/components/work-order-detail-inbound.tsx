@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Progress, Stack, Table, Text } from '@mantine/cor
 import type { InboundStatus, WorkOrderDetail } from '@wo/contracts/rest';
 import { Link } from 'react-router';
 import { formatDate } from '../../../components/ui/format';
+import { useMayRead } from '../../auth/permissions';
 import { LotLink } from '../../lots/components/lot-link';
 import { WorkOrderDetailSection } from './work-order-detail-section';
 
@@ -22,12 +23,15 @@ export function percentOf(part: number, whole: number): number {
  */
 export function WorkOrderDetailInbound({ merchantId, inboundOrder }: { merchantId: string; inboundOrder: InboundSummary }) {
   const withLots = inboundOrder.lines.some((line) => line.lot);
+  const mayOpen = useMayRead()('getInboundOrder');
   return (
     <WorkOrderDetailSection title="Finished-goods inbound order">
       <Group gap="sm" wrap="wrap">
-        <Anchor component={Link} to={`/inbound-orders/${encodeURIComponent(inboundOrder.id)}`} size="sm">
-          Open the inbound order
-        </Anchor>
+        {mayOpen ? (
+          <Anchor component={Link} to={`/inbound-orders/${encodeURIComponent(inboundOrder.id)}`} size="sm">
+            Open the inbound order
+          </Anchor>
+        ) : null}
         {inboundOrder.status ? (
           <Badge color={inboundStatusColors[inboundOrder.status]} variant="light" radius="sm">
             {inboundStatusLabels[inboundOrder.status]}

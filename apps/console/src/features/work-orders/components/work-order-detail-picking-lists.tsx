@@ -2,16 +2,24 @@ import { Anchor, Table, Text } from '@mantine/core';
 import type { WorkOrderDetail } from '@wo/contracts/rest';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../components/ui/format';
+import { useMay, useMayRead } from '../../auth/permissions';
 import { PickingListStatusBadge, pickingListLabel } from '../../picking/status';
 import { WorkOrderDetailSection } from './work-order-detail-section';
 
-/** The picking lists covering the order: each one's status, picker and last change. */
+/**
+ * The picking lists covering the order: each one's status, picker and last change. A list opens
+ * (and Material Picking is offered) only for whoever may read them: a merchant user follows its
+ * lists' progress here, since a list may walk other merchants' orders too.
+ */
 export function WorkOrderDetailPickingLists({ pickingLists, status }: { pickingLists: WorkOrderDetail['pickingLists']; status: WorkOrderDetail['status'] }) {
+  const mayRead = useMayRead();
+  // Only a picker makes lists: the hint names the two ways to, for whoever may take them.
+  const mayMakeLists = useMay()('picking.change');
   return (
     <WorkOrderDetailSection title="Picking Lists">
       {pickingLists.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {status === 'ALLOCATED' ? (
+          {status === 'ALLOCATED' && mayMakeLists ? (
             <>
               No picking list yet. Click Create Picking List, or batch it with other orders in{' '}
               <Anchor component={Link} to="/material-picking" size="sm">
@@ -19,6 +27,8 @@ export function WorkOrderDetailPickingLists({ pickingLists, status }: { pickingL
               </Anchor>
               .
             </>
+          ) : status === 'ALLOCATED' ? (
+            'No picking list yet.'
           ) : (
             'No picking list.'
           )}
@@ -38,9 +48,15 @@ export function WorkOrderDetailPickingLists({ pickingLists, status }: { pickingL
               {pickingLists.map((list) => (
                 <Table.Tr key={list.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/picking-lists/${encodeURIComponent(list.id)}`} size="sm" ff="monospace">
-                      {pickingListLabel(list.id)}
-                    </Anchor>
+                    {mayRead('getPickingList') ? (
+                      <Anchor component={Link} to={`/picking-lists/${encodeURIComponent(list.id)}`} size="sm" ff="monospace">
+                        {pickingListLabel(list.id)}
+                      </Anchor>
+                    ) : (
+                      <Text span size="sm" ff="monospace">
+                        {pickingListLabel(list.id)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <PickingListStatusBadge status={list.status} />

@@ -3,6 +3,7 @@ import type { Bom } from '@wo/contracts/rest';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../components/ui/states';
+import { useMay } from '../../auth/permissions';
 import { useBoms } from '../../boms/api/get-boms';
 
 interface ApplyBomModalProps {
@@ -15,6 +16,7 @@ interface ApplyBomModalProps {
 /** "Apply BOM": choose one of the merchant's recipes and how many sets; the form fills its lines. */
 export function ApplyBomModal({ opened, onClose, merchantId, onApply }: ApplyBomModalProps) {
   const boms = useBoms(merchantId, opened);
+  const mayCreateBom = useMay()('boms.change');
   const [bomId, setBomId] = useState<string | null>(null);
   const [sets, setSets] = useState<number | ''>(1);
   const [tried, setTried] = useState(false);
@@ -34,11 +36,16 @@ export function ApplyBomModal({ opened, onClose, merchantId, onApply }: ApplyBom
         {boms.isError ? <ErrorState error={boms.error} onRetry={() => void boms.refetch()} title="The BOMs could not be loaded" /> : null}
         {boms.data && boms.data.length === 0 ? (
           <Text size="sm">
-            This merchant has no BOM yet.{' '}
-            <Anchor component={Link} to="/boms/new">
-              Create a BOM
-            </Anchor>{' '}
-            for combinations you assemble often.
+            This merchant has no BOM yet.
+            {mayCreateBom ? (
+              <>
+                {' '}
+                <Anchor component={Link} to="/boms/new">
+                  Create a BOM
+                </Anchor>{' '}
+                for combinations you assemble often.
+              </>
+            ) : null}
           </Text>
         ) : null}
         <Select
