@@ -4,7 +4,7 @@ import type { EnvelopeOf } from '@wo/contracts/envelope';
 import { WorkOrderAllocated, type WorkOrderCanceled, type WorkOrderCompleted } from '@wo/contracts/work-orders';
 import type { Allocation } from '@wo/contracts/rest';
 import { claimInboxMany } from '@wo/messaging';
-import { pageOf, type PageRequest } from '@wo/platform';
+import type { PageRequest } from '@wo/platform';
 import { PickingDatabase, type SqlTransaction } from '../persistence/picking-database';
 
 export type WorkOrderEvent = EnvelopeOf<typeof WorkOrderAllocated> | EnvelopeOf<typeof WorkOrderCanceled> | EnvelopeOf<typeof WorkOrderCompleted>;
@@ -46,13 +46,30 @@ export class PickingRequests {
     });
   }
 
-  /** Open requests of a warehouse, one entry per work order with its lines and their bins. */
-  /** A page of work orders (by number, then id), each with its open materials. */
+  /**
+   * Open requests of a warehouse: a page of work orders (by number, then id), each with its open
+   * materials and their bins. The page's orders are picked in SQL, then only their lines are read;
+   * the total counts work orders exactly, as open requests are today's work, not history.
+   */
   async waiting(warehouseId: string, page: PageRequest) {
-    const requests = await this.db.pickingRequest.findMany({
-      where: { warehouseId, status: 'OPEN' },
-      orderBy: [{ workOrderNumber: 'asc' }, { workOrderId: 'asc' }, { sku: 'asc' }],
-    });
+    const [requests, [counted]] = await Promise.all([
+      this.db.$queryRawUnsafe<{ work_order_id: string; work_order_number: string; line_id: string; sku: string; quantity: number; allocations: unknown }[]>(
+        `WITH page AS (
+           SELECT work_order_number, work_order_id FROM picking_request WHERE warehouse_id = $1 AND status = 'OPEN'
+            GROUP BY 1, 2 ORDER BY 1, 2 LIMIT $2 OFFSET $3)
+         SELECT r.work_order_id, r.work_order_number, r.line_id, r.sku, r.quantity, r.allocations
+           FROM page JOIN picking_request r USING (work_order_id)
+          WHERE r.status = 'OPEN'
+          ORDER BY r.work_order_number, r.work_order_id, r.sku`,
+        warehouseId,
+        page.pageSize,
+        (page.page - 1) * page.pageSize,
+      ),
+      this.db.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(DISTINCT work_order_id)::int AS n FROM picking_request WHERE warehouse_id = $1 AND status = 'OPEN'`,
+        warehouseId,
+      ),
+    ]);
     const byOrder = new Map<
       string,
       {
@@ -63,16 +80,16 @@ export class PickingRequests {
       }
     >();
     for (const request of requests) {
-      const entry = byOrder.get(request.workOrderId) ?? {
-        workOrderId: request.workOrderId,
-        workOrderNumber: request.workOrderNumber,
+      const entry = byOrder.get(request.work_order_id) ?? {
+        workOrderId: request.work_order_id,
+        workOrderNumber: request.work_order_number,
         warehouseId,
         materials: [],
       };
-      entry.materials.push({ lineId: request.lineId, sku: request.sku, quantity: request.quantity, allocations: request.allocations });
-      byOrder.set(request.workOrderId, entry);
+      entry.materials.push({ lineId: request.line_id, sku: request.sku, quantity: request.quantity, allocations: request.allocations });
+      byOrder.set(request.work_order_id, entry);
     }
-    return pageOf([...byOrder.values()], page);
+    return { items: [...byOrder.values()], total: counted!.n };
   }
 }
 
