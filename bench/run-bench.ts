@@ -46,6 +46,8 @@ async function main(): Promise<void> {
       'latency-rate': { type: 'string' },
       // Processes per service, sharing each service's consumer group as replicas on Kubernetes do.
       replicas: { type: 'string', default: '1' },
+      // Which bench: `saga` (this one) or `volume` (dispatched before this parse, see the end of the file).
+      suite: { type: 'string', default: 'saga' },
     },
   });
   const orders = Number(values.orders);
@@ -289,7 +291,13 @@ function kafkaVersion(): string {
   return /<kafka\.version>(.*)<\/kafka\.version>/.exec(readFileSync(join(REPO_ROOT, 'deploy/kafka/pom.xml'), 'utf8'))?.[1] ?? 'unknown';
 }
 
-main().catch((error: Error) => {
-  console.error(`bench failed: ${error.stack ?? error.message}`);
-  process.exit(1);
-});
+// `--suite volume` hands the whole run to the volume bench, which reads its own options from the
+// same command line (`npm run bench -- --suite volume --reuse`); the saga suite is the default.
+if (parseArgs({ options: { suite: { type: 'string', default: 'saga' } }, strict: false }).values.suite === 'volume') {
+  void import('./volume-bench.js');
+} else {
+  main().catch((error: Error) => {
+    console.error(`bench failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  });
+}
