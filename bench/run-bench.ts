@@ -22,7 +22,10 @@ type Mode = 'spread' | 'contested';
 
 const POSTGRES_URL = process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
 /** The system's databases and the baseline's (wo_bench_baseline) share it. */
-const DATABASE_PREFIX = 'wo_bench_';
+const BENCH_PREFIX = 'wo_bench_';
+/** `--on-volume`: the saga runs in the volume bench's databases, a year of data in place (seed them first with the volume suite). */
+const VOLUME_PREFIX = 'wo_volume_';
+let DATABASE_PREFIX = BENCH_PREFIX;
 type Lines = { sku: string; quantity: number }[];
 
 interface ModeResult {
@@ -48,8 +51,10 @@ async function main(): Promise<void> {
       replicas: { type: 'string', default: '1' },
       // Which bench: `saga` (this one) or `volume` (dispatched before this parse, see the end of the file).
       suite: { type: 'string', default: 'saga' },
+      'on-volume': { type: 'boolean', default: false },
     },
   });
+  if (values['on-volume']) DATABASE_PREFIX = VOLUME_PREFIX;
   const orders = Number(values.orders);
   const concurrency = Number(values.concurrency);
   const modes = values.modes.split(',') as Mode[];
@@ -67,7 +72,8 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[bench] ${line}`);
 
   if (options.kafkaBrokers === null && !(await localKafkaRunning(options.kafkaPort))) await startLocalKafka(options.kafkaPort);
-  await dropDatabases(options);
+  // On the volume databases the year stays: the bench's own warehouse, SKUs and orders are added to it.
+  if (!values['on-volume']) await dropDatabases(options);
   const system = new RunningSystem(options);
   await system.start();
   const api = system.client('admin');
@@ -78,6 +84,7 @@ async function main(): Promise<void> {
     orders,
     concurrency,
     replicas: options.replicas,
+    databases: DATABASE_PREFIX,
   };
   try {
     // The first few hundred orders after a start run slower (the JVM and V8 compile their hot
