@@ -41,7 +41,7 @@ export class WorkOrderQueries {
     ];
     const after = filter.after === undefined ? undefined : cursorKey(filter.after, keys, filter.sort);
     const [counted, orders] = await Promise.all([
-      this.db.workOrder.count({ where, take: TOTAL_COUNT_CAP + 1 }),
+      this.countUpToCap(filter, merchantScope),
       this.db.workOrder.findMany({
         where: after ? { AND: [where, after] } : where,
         orderBy: keys.map(({ field, order }) => ({ [field]: order })),
@@ -83,14 +83,46 @@ export class WorkOrderQueries {
    * counted up to TOTAL_COUNT_CAP (the statuses past it are in `capped`), one index range a status.
    */
   async statusCounts(filter: WorkOrderFilter, merchantScope?: readonly string[]) {
-    const where = whereOf(filter, merchantScope);
     const counted = await Promise.all(
-      workOrderStatuses.map(
-        async (status) => [status, await this.db.workOrder.count({ where: { AND: [{ status }, where] }, take: TOTAL_COUNT_CAP + 1 })] as const,
-      ),
+      workOrderStatuses.map(async (status) => [status, await this.countUpToCap({ ...filter, status: [status] }, merchantScope)] as const),
     );
     const counts = Object.fromEntries(counted.map(([status, n]) => [status, Math.min(n, TOTAL_COUNT_CAP)])) as Record<WorkOrderStatus, number>;
     return { counts, capped: counted.filter(([, n]) => n > TOTAL_COUNT_CAP).map(([status]) => status) };
+  }
+
+  /**
+   * How many orders the filters match, up to TOTAL_COUNT_CAP + 1. In SQL of its own: Prisma's
+   * count with `take` reads the matching ids into this process, 10,001 of them at the cap (20-30 ms
+   * a count at a year's volume, against 2 ms for the count in Postgres). The same conditions as
+   * whereOf, which the list's e2e tests hold to the same totals.
+   */
+  private async countUpToCap(filter: WorkOrderFilter & { status: readonly string[] }, merchantScope: readonly string[] | undefined): Promise<number> {
+    const parameters: unknown[] = [];
+    const parameter = (value: unknown) => {
+      parameters.push(value);
+      return `$${parameters.length}`;
+    };
+    const lines = (kind: string, skus: readonly string[]) =>
+      `EXISTS (SELECT 1 FROM work_order_line l WHERE l.work_order_id = w.id AND l.kind = '${kind}' AND l.sku = ANY(${parameter(skus)}::text[]))`;
+    const search = (term: string) => {
+      const pattern = parameter(`%${escapeLikePattern(term)}%`);
+      return `w.number ILIKE ${pattern} OR w.name ILIKE ${pattern}`;
+    };
+    const conditions = [
+      filter.status.length ? `w.status = ANY(${parameter(filter.status)}::text[])` : null,
+      merchantScope ? `w.merchant_id = ANY(${parameter([...merchantScope])}::text[])` : null,
+      filter.merchantId.length ? `w.merchant_id = ANY(${parameter(filter.merchantId)}::text[])` : null,
+      filter.warehouseId.length ? `w.warehouse_id = ANY(${parameter(filter.warehouseId)}::text[])` : null,
+      filter.q.length ? `(${filter.q.map(search).join(' OR ')})` : null,
+      filter.inputSku.length ? lines('MATERIAL', filter.inputSku) : null,
+      filter.outputSku.length ? lines('OUTPUT', filter.outputSku) : null,
+      filter.priority.length ? `w.priority = ANY(${parameter(filter.priority.map(rankOf))}::int[])` : null,
+    ].filter((condition) => condition !== null);
+    const [row] = await this.db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM work_order w WHERE ${conditions.length ? conditions.join(' AND ') : 'true'} LIMIT ${TOTAL_COUNT_CAP + 1}) AS matching`,
+      ...parameters,
+    );
+    return row!.n;
   }
 
   async detail(id: string) {
