@@ -225,13 +225,13 @@ async function otherScreens(
     {
       name: 'inventory, one warehouse',
       path: `/inventory?warehouseId=${t.warehouse}&pageSize=${PAGE}`,
-      floor: stock(`warehouse_id = '${t.warehouse}'`, 0),
+      floor: stock(`s.warehouse_id = '${t.warehouse}'`, 0),
       database: 'inventory',
     },
     {
       name: 'inventory, one SKU',
       path: `/inventory?merchantId=${t.merchant}&sku=${t.stockSku}&pageSize=${PAGE}`,
-      floor: stock(`merchant_id = '${t.merchant}' AND sku = '${t.stockSku}'`, 0),
+      floor: stock(`s.merchant_id = '${t.merchant}' AND s.sku = '${t.stockSku}'`, 0),
       database: 'inventory',
     },
     { name: 'movements, first page', path: `/inventory/movements?pageSize=${PAGE}`, floor: movements('true', 0), database: 'inventory' },
@@ -271,7 +271,7 @@ async function main(): Promise<void> {
       samples: { type: 'string', default: '60' },
       // Reuse the year of an earlier run (same --orders): only the measurement runs again.
       reuse: { type: 'boolean', default: false },
-      // Only the scenarios whose name contains this (a quick look at one screen).
+      // Only the scenarios whose name contains one of these (separated by |): a quick look at some screens.
       only: { type: 'string' },
       // Accepted (and ignored) so `npm run bench -- --suite volume ...` can hand its arguments on.
       suite: { type: 'string' },
@@ -360,7 +360,8 @@ async function main(): Promise<void> {
     const api = system.client('admin');
     const results: Record<string, unknown>[] = [];
     report['loadAverageBefore'] = loadavg();
-    for (const scenario of scenarios.filter((each) => values.only === undefined || each.name.includes(values.only))) {
+    const only = values.only?.split('|');
+    for (const scenario of scenarios.filter((each) => only === undefined || only.some((part) => each.name.includes(part)))) {
       const db = databases[scenario.database];
       const apiMs: number[] = [];
       const floorMs: number[] = [];
