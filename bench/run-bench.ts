@@ -22,7 +22,10 @@ type Mode = 'spread' | 'contested';
 
 const POSTGRES_URL = process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
 /** The system's databases and the baseline's (wo_bench_baseline) share it; `BENCH_DATABASE_PREFIX` lets two benches share a Postgres. */
-const DATABASE_PREFIX = process.env['BENCH_DATABASE_PREFIX'] ?? 'wo_bench_';
+const BENCH_PREFIX = process.env['BENCH_DATABASE_PREFIX'] ?? 'wo_bench_';
+/** `--on-volume`: the saga runs in the volume bench's databases, a year of data in place (seed them first with the volume suite). */
+const VOLUME_PREFIX = 'wo_volume_';
+let DATABASE_PREFIX = BENCH_PREFIX;
 type Lines = { sku: string; quantity: number }[];
 
 interface ModeResult {
@@ -46,8 +49,12 @@ async function main(): Promise<void> {
       'latency-rate': { type: 'string' },
       // Processes per service, sharing each service's consumer group as replicas on Kubernetes do.
       replicas: { type: 'string', default: '1' },
+      // Which bench: `saga` (this one) or `volume` (dispatched before this parse, see the end of the file).
+      suite: { type: 'string', default: 'saga' },
+      'on-volume': { type: 'boolean', default: false },
     },
   });
+  if (values['on-volume']) DATABASE_PREFIX = VOLUME_PREFIX;
   const orders = Number(values.orders);
   const concurrency = Number(values.concurrency);
   const modes = values.modes.split(',') as Mode[];
@@ -65,7 +72,8 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[bench] ${line}`);
 
   if (options.kafkaBrokers === null && !(await localKafkaRunning(options.kafkaPort))) await startLocalKafka(options.kafkaPort);
-  await dropDatabases(options);
+  // On the volume databases the year stays: the bench's own warehouse, SKUs and orders are added to it.
+  if (!values['on-volume']) await dropDatabases(options);
   const system = new RunningSystem(options);
   await system.start();
   const api = system.client('admin');
@@ -76,6 +84,7 @@ async function main(): Promise<void> {
     orders,
     concurrency,
     replicas: options.replicas,
+    databases: DATABASE_PREFIX,
   };
   try {
     // The first few hundred orders after a start run slower (the JVM and V8 compile their hot
@@ -289,7 +298,13 @@ function kafkaVersion(): string {
   return /<kafka\.version>(.*)<\/kafka\.version>/.exec(readFileSync(join(REPO_ROOT, 'deploy/kafka/pom.xml'), 'utf8'))?.[1] ?? 'unknown';
 }
 
-main().catch((error: Error) => {
-  console.error(`bench failed: ${error.stack ?? error.message}`);
-  process.exit(1);
-});
+// `--suite volume` hands the whole run to the volume bench, which reads its own options from the
+// same command line (`npm run bench -- --suite volume --reuse`); the saga suite is the default.
+if (parseArgs({ options: { suite: { type: 'string', default: 'saga' } }, strict: false }).values.suite === 'volume') {
+  void import('./volume-bench.js');
+} else {
+  main().catch((error: Error) => {
+    console.error(`bench failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  });
+}

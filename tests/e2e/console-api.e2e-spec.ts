@@ -137,11 +137,12 @@ describe('the API for the console', () => {
       expect(response.status).toBe(200);
       expect(workOrderStatusCountsSchema.parse(response.body)).toEqual({
         counts: { DRAFT: 3, OUT_OF_STOCK: 0, ALLOCATED: 0, PROCESSING: 0, COMPLETED: 0, CANCELED: 1 },
+        capped: [],
       });
       const literal = await api.get(`/work-orders/status-counts?warehouseId=${warehouse.warehouseId}&q=${encodeURIComponent('%')}`);
       expect(literal.body.counts).toMatchObject({ DRAFT: 1, CANCELED: 0 });
       const none = await api.get('/work-orders/status-counts?merchantId=nobody');
-      expect(none.body).toEqual({ counts: { DRAFT: 0, OUT_OF_STOCK: 0, ALLOCATED: 0, PROCESSING: 0, COMPLETED: 0, CANCELED: 0 } });
+      expect(none.body).toEqual({ counts: { DRAFT: 0, OUT_OF_STOCK: 0, ALLOCATED: 0, PROCESSING: 0, COMPLETED: 0, CANCELED: 0 }, capped: [] });
     });
 
     it('ignores status and paging in the counts, and refuses a bad filter with 400', async () => {

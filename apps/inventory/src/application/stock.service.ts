@@ -1,6 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { StockRow } from '@wo/contracts/rest';
-import { isRefusal, pageOf, refusableTransaction, refuse, skipTake, type FieldError, type PageRequest, type Refusal } from '@wo/platform';
+import { TOTAL_COUNT_CAP, type StockRow } from '@wo/contracts/rest';
+import {
+  cappedTotal,
+  decodeCursor,
+  encodeCursor,
+  invalidInput,
+  isRefusal,
+  refusableTransaction,
+  refuse,
+  requireOnePagingMode,
+  type CursorPage,
+  type FieldError,
+  type PageRequest,
+  type Refusal,
+} from '@wo/platform';
 import { decideAdjustment } from '../domain/stock-adjustment';
 import { isExpired } from '../domain/stock-allocation';
 import { InventoryDatabase } from '../persistence/inventory-database';
@@ -79,25 +92,45 @@ export class StockService {
   /**
    * A page of rows (each its bins together), by warehouse, merchant and SKU: one row per SKU with
    * its per-location breakdown and, for a lot-tracked SKU, each location's lots earliest expiry
-   * first. Expired lots are on hand but not available.
-   * `scope`: the merchants a scoped caller serves (undefined: every merchant).
+   * first. Expired lots are on hand but not available. The page's SKUs are picked first (the
+   * primary key's order, by `page` or after the `after` cursor), then only their bins are read:
+   * a network's few hundred thousand bins are never all in memory. The total is capped as the
+   * work-order list's is. `scope`: the merchants a scoped caller serves (undefined: every merchant).
    */
-  async query({ page, pageSize, ...filter }: StockFilter & PageRequest, scope?: readonly string[]): Promise<{ items: StockRow[]; total: number }> {
+  async query({ page, pageSize, after, ...filter }: StockFilter & PageRequest & { after?: string }, scope?: readonly string[]): Promise<CursorPage<StockRow>> {
+    requireOnePagingMode({ page, after });
     const today = todayUtc();
-    const levels = await this.db.$queryRawUnsafe<StockLevelRow[]>(
-      `SELECT s.warehouse_id, s.merchant_id, s.sku, s.location_code, s.lot_code, s.on_hand, s.reserved,
-              l.expires_on::text AS expires_on, COALESCE(p.lot_tracked, false) AS lot_tracked
-         FROM stock_level s
-         LEFT JOIN lot l ON l.merchant_id = s.merchant_id AND l.sku = s.sku AND l.code = s.lot_code
-         LEFT JOIN product p ON p.merchant_id = s.merchant_id AND p.sku = s.sku
+    const [afterWarehouse, afterMerchant, afterSku] =
+      after === undefined ? [null, null, null] : (decodeCursor(after, 'stock', ['string', 'string', 'string']) as string[]);
+    const matching = `FROM stock_level s
         WHERE ($1::text IS NULL OR s.warehouse_id = $1) AND ($2::text IS NULL OR s.merchant_id = $2) AND ($3::text IS NULL OR s.sku = $3)
-          AND ($4::text[] IS NULL OR s.merchant_id = ANY($4::text[]))
-        ORDER BY s.warehouse_id, s.merchant_id, s.sku, s.location_code, l.expires_on ASC NULLS LAST, l.received_at, s.lot_code`,
-      filter.warehouseId ?? null,
-      filter.merchantId ?? null,
-      filter.sku ?? null,
-      scope === undefined ? null : [...scope],
-    );
+          AND ($4::text[] IS NULL OR s.merchant_id = ANY($4::text[]))`;
+    const parameters = [filter.warehouseId ?? null, filter.merchantId ?? null, filter.sku ?? null, scope === undefined ? null : [...scope]];
+    const [levels, [counted]] = await Promise.all([
+      this.db.$queryRawUnsafe<StockLevelRow[]>(
+        `WITH page AS (
+           SELECT DISTINCT s.warehouse_id, s.merchant_id, s.sku ${matching}
+              AND ($5::text IS NULL OR (s.warehouse_id, s.merchant_id, s.sku) > ($5, $6, $7))
+            ORDER BY 1, 2, 3 LIMIT $8 OFFSET $9)
+         SELECT s.warehouse_id, s.merchant_id, s.sku, s.location_code, s.lot_code, s.on_hand, s.reserved,
+                l.expires_on::text AS expires_on, COALESCE(p.lot_tracked, false) AS lot_tracked
+           FROM page JOIN stock_level s USING (warehouse_id, merchant_id, sku)
+           LEFT JOIN lot l ON l.merchant_id = s.merchant_id AND l.sku = s.sku AND l.code = s.lot_code
+           LEFT JOIN product p ON p.merchant_id = s.merchant_id AND p.sku = s.sku
+          ORDER BY s.warehouse_id, s.merchant_id, s.sku, s.location_code, l.expires_on ASC NULLS LAST, l.received_at, s.lot_code`,
+        ...parameters,
+        afterWarehouse,
+        afterMerchant,
+        afterSku,
+        // One SKU more than the page: whether a next page follows.
+        pageSize + 1,
+        after === undefined ? (page - 1) * pageSize : 0,
+      ),
+      this.db.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM (SELECT DISTINCT s.warehouse_id, s.merchant_id, s.sku ${matching} LIMIT ${TOTAL_COUNT_CAP + 1}) AS k`,
+        ...parameters,
+      ),
+    ]);
     const rows = new Map<string, StockRow>();
     for (const level of levels) {
       const key = `${level.warehouse_id}|${level.merchant_id}|${level.sku}`;
@@ -128,20 +161,39 @@ export class StockService {
       }
       rows.set(key, row);
     }
-    return pageOf([...rows.values()], { page, pageSize });
+    const all = [...rows.values()];
+    const items = all.slice(0, pageSize);
+    const last = items.at(-1);
+    return {
+      items,
+      ...cappedTotal(counted!.n),
+      nextCursor: all.length > pageSize && last ? encodeCursor('stock', [last.warehouseId, last.merchantId, last.sku]) : null,
+    };
   }
 
-  /** Oldest first (by id, which only grows). */
+  /** Oldest first (by id, which only grows); by `page` or after the `after` cursor (the last id seen); the total capped. */
   async movements(
-    { page, pageSize, lot, ...filter }: StockFilter & PageRequest & { locationCode?: string; reference?: string; lot?: string },
+    { page, pageSize, lot, after, ...filter }: StockFilter & PageRequest & { locationCode?: string; reference?: string; lot?: string; after?: string },
     scope?: readonly string[],
   ) {
+    requireOnePagingMode({ page, after });
+    const afterId = after === undefined ? undefined : movementIdOf(after);
     const where = { ...filter, ...(lot !== undefined && { lotCode: lot }), ...(scope !== undefined && { AND: [{ merchantId: { in: [...scope] } }] }) };
-    const [movements, total] = await Promise.all([
-      this.db.stockMovement.findMany({ where, orderBy: { id: 'asc' }, ...skipTake({ page, pageSize }) }),
-      this.db.stockMovement.count({ where }),
+    const [movements, counted] = await Promise.all([
+      this.db.stockMovement.findMany({
+        where: afterId === undefined ? where : { ...where, id: { gt: afterId } },
+        orderBy: { id: 'asc' },
+        skip: afterId === undefined ? (page - 1) * pageSize : 0,
+        take: pageSize + 1,
+      }),
+      this.db.stockMovement.count({ where, take: TOTAL_COUNT_CAP + 1 }),
     ]);
-    return { items: movements.map(({ lotCode, ...movement }) => ({ ...movement, id: movement.id.toString(), lot: lotCode })), total };
+    const items = movements.slice(0, pageSize).map(({ lotCode, ...movement }) => ({ ...movement, id: movement.id.toString(), lot: lotCode }));
+    return {
+      items,
+      ...cappedTotal(counted),
+      nextCursor: movements.length > pageSize ? encodeCursor('movements', [items.at(-1)!.id]) : null,
+    };
   }
 
   /** The warehouse, location and product must exist: a refusal naming each one that does not. */
@@ -157,6 +209,13 @@ export class StockService {
     if (!product) errors.push({ field: 'sku', message: `unknown SKU ${input.sku} for merchant ${input.merchantId}` });
     return errors.length > 0 ? refuse.invalid(errors) : { lotTracked: product!.lotTracked };
   }
+}
+
+/** The last id a movements cursor carries (ids are bigint: a string of digits). */
+function movementIdOf(after: string): bigint {
+  const [id] = decodeCursor(after, 'movements', ['string']) as [string];
+  if (!/^\d{1,19}$/.test(id)) throw invalidInput([{ field: 'query.after', message: 'not a cursor this list gave' }]);
+  return BigInt(id);
 }
 
 /** A lot-tracked SKU's adjustment names its lot; any other SKU's may not. */

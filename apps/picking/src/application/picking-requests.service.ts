@@ -4,7 +4,7 @@ import type { EnvelopeOf } from '@wo/contracts/envelope';
 import { WorkOrderAllocated, type WorkOrderCanceled, type WorkOrderCompleted } from '@wo/contracts/work-orders';
 import type { Allocation } from '@wo/contracts/rest';
 import { claimInboxMany } from '@wo/messaging';
-import { pageOf, type PageRequest } from '@wo/platform';
+import type { PageRequest } from '@wo/platform';
 import { PickingRequestStatus, statusesMovedBy } from '../domain/picking-request-lifecycle';
 import { PickingDatabase, type SqlTransaction } from '../persistence/picking-database';
 
@@ -55,13 +55,39 @@ export class PickingRequests {
 
   /**
    * Open requests of a warehouse: a page of work orders (by number, then id), each with its open
-   * materials. `merchantScope`: a scoped caller's merchants (undefined: every merchant).
+   * materials and their bins. The page's orders are picked in SQL, then only their lines are read;
+   * the total counts work orders exactly, as open requests are today's work, not history.
+   * `merchantScope`: a scoped caller's merchants (undefined: every merchant).
    */
   async waiting(warehouseId: string, page: PageRequest, merchantScope?: readonly string[]) {
-    const requests = await this.db.pickingRequest.findMany({
-      where: { warehouseId, status: PickingRequestStatus.Open, ...(merchantScope && { merchantId: { in: [...merchantScope] } }) },
-      orderBy: [{ workOrderNumber: 'asc' }, { workOrderId: 'asc' }, { sku: 'asc' }],
-    });
+    // $4: the merchants a scoped caller may see, or null for every merchant.
+    const scope = merchantScope ? [...merchantScope] : null;
+    const [requests, [counted]] = await Promise.all([
+      this.db.$queryRawUnsafe<
+        { work_order_id: string; work_order_number: string; merchant_id: string | null; line_id: string; sku: string; quantity: number; allocations: unknown }[]
+      >(
+        `WITH page AS (
+           SELECT work_order_number, work_order_id FROM picking_request
+            WHERE warehouse_id = $1 AND status = $5 AND ($4::text[] IS NULL OR merchant_id = ANY($4::text[]))
+            GROUP BY 1, 2 ORDER BY 1, 2 LIMIT $2 OFFSET $3)
+         SELECT r.work_order_id, r.work_order_number, r.merchant_id, r.line_id, r.sku, r.quantity, r.allocations
+           FROM page JOIN picking_request r USING (work_order_id)
+          WHERE r.status = $5
+          ORDER BY r.work_order_number, r.work_order_id, r.sku`,
+        warehouseId,
+        page.pageSize,
+        (page.page - 1) * page.pageSize,
+        scope,
+        PickingRequestStatus.Open,
+      ),
+      this.db.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(DISTINCT work_order_id)::int AS n FROM picking_request
+          WHERE warehouse_id = $1 AND status = $3 AND ($2::text[] IS NULL OR merchant_id = ANY($2::text[]))`,
+        warehouseId,
+        scope,
+        PickingRequestStatus.Open,
+      ),
+    ]);
     const byOrder = new Map<
       string,
       {
@@ -73,17 +99,17 @@ export class PickingRequests {
       }
     >();
     for (const request of requests) {
-      const entry = byOrder.get(request.workOrderId) ?? {
-        workOrderId: request.workOrderId,
-        workOrderNumber: request.workOrderNumber,
+      const entry = byOrder.get(request.work_order_id) ?? {
+        workOrderId: request.work_order_id,
+        workOrderNumber: request.work_order_number,
         warehouseId,
-        merchantId: request.merchantId,
+        merchantId: request.merchant_id,
         materials: [],
       };
-      entry.materials.push({ lineId: request.lineId, sku: request.sku, quantity: request.quantity, allocations: request.allocations });
-      byOrder.set(request.workOrderId, entry);
+      entry.materials.push({ lineId: request.line_id, sku: request.sku, quantity: request.quantity, allocations: request.allocations });
+      byOrder.set(request.work_order_id, entry);
     }
-    return pageOf([...byOrder.values()], page);
+    return { items: [...byOrder.values()], total: counted!.n };
   }
 }
 

@@ -59,6 +59,36 @@ export type PageQuery = z.infer<typeof pageQuery>;
 export const TOTAL_COUNT_HEADER = 'X-Total-Count';
 
 /**
+ * The lists that grow with history (work orders, stock rows, movements) count their matches
+ * exactly up to this many and no further: a count of a million rows is a scan of a million rows
+ * on every page. Past it the total is this number and is reported as capped: at least so many match.
+ */
+export const TOTAL_COUNT_CAP = 10_000;
+
+/** `true` beside `X-Total-Count` when that total is the cap, not the exact number. */
+export const TOTAL_COUNT_CAPPED_HEADER = 'X-Total-Count-Capped';
+
+/** The cursor of the page after this one, when there is one: send it back as `after`. */
+export const NEXT_CURSOR_HEADER = 'X-Next-Cursor';
+
+/**
+ * `after`: an opaque cursor that a list gave (`nextCursor`, `X-Next-Cursor`), for the page that
+ * follows the one it came with. Keyset paging: the rows after the last one seen in the list's
+ * stable order, as fast at the millionth row as at the first and neither skipping nor repeating
+ * rows when others are inserted meanwhile. Give either `after` or a `page` other than 1.
+ */
+export const cursorQuery = z.object({
+  after: z
+    .string()
+    .max(512)
+    .regex(/^[A-Za-z0-9_-]+$/, 'not a cursor this list gave')
+    .optional()
+    .describe(
+      'An opaque cursor this list gave (`nextCursor` or `X-Next-Cursor`): the page after it, in the same sort and filters. Give either `after` or a `page` other than 1.',
+    ),
+});
+
+/**
  * A repeatable query parameter (`?status=DRAFT&status=ALLOCATED`): a query string gives one value
  * as a string and several as an array; this always answers an array (empty when absent).
  */

@@ -42,6 +42,7 @@ function queryParameters(query: z.ZodObject): JsonObject[] {
     return {
       name,
       in: 'query',
+      ...((field as z.ZodType).description ? { description: (field as z.ZodType).description } : {}),
       required: !(field as z.ZodType).safeParse(undefined).success,
       schema,
       ...(schema['type'] === 'array' ? { style: 'form', explode: true } : {}),
@@ -120,7 +121,10 @@ function operation(route: RestRoute): JsonObject {
       const content = response.schema
         ? { [mediaType]: { schema: ref(response.schema), ...(example ? { examples: { problem: { value: example } } } : {}) } }
         : undefined;
-      return [status, { description: response.description, ...(content ? { content } : {}) }];
+      const headers = response.headers
+        ? { headers: Object.fromEntries(Object.entries(response.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) }
+        : {};
+      return [status, { description: response.description, ...headers, ...(content ? { content } : {}) }];
     }),
   );
   return {

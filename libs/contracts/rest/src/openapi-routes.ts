@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bomBody, bomListSchema, bomQuery, bomSchema } from './boms';
-import { problemDetailsSchema } from './common';
+import { NEXT_CURSOR_HEADER, problemDetailsSchema, TOTAL_COUNT_CAP, TOTAL_COUNT_CAPPED_HEADER, TOTAL_COUNT_HEADER } from './common';
 import { deadLetterListQuery, deadLetterListSchema, deadLetterSchema } from './dead-letters';
 import { inboundOrderListSchema, inboundOrderQuery, inboundOrderSchema, putawayBody, receiveBody } from './inbound';
 import {
@@ -60,6 +60,8 @@ export interface RestResponse {
   readonly description: string;
   readonly schema?: z.ZodType;
   readonly problem?: true;
+  /** Response headers that carry part of the answer (a list's total, its next cursor), by name. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -142,6 +144,24 @@ const refused: RestResponse = {
 /** Reads: 200, and 400 for a bad query. */
 const read = (schema: z.ZodType, query?: z.ZodObject): Record<number, RestResponse> =>
   query ? { 200: ok('OK', schema), 400: invalid } : { 200: ok('OK', schema) };
+/** A list whose body is the array of the page: the total and the next cursor are in headers. */
+const readList = (schema: z.ZodType, query: z.ZodObject, { cursor }: { cursor: boolean }): Record<number, RestResponse> => ({
+  200: {
+    ...ok('OK', schema),
+    headers: {
+      [TOTAL_COUNT_HEADER]: cursor
+        ? `How many rows match in all pages, counted up to ${TOTAL_COUNT_CAP}; past that it is ${TOTAL_COUNT_CAP} and ${TOTAL_COUNT_CAPPED_HEADER} is present`
+        : 'How many rows match in all pages',
+      ...(cursor
+        ? {
+            [TOTAL_COUNT_CAPPED_HEADER]: `\`true\` when ${TOTAL_COUNT_HEADER} is the cap, not the exact count (at least that many match); absent otherwise`,
+            [NEXT_CURSOR_HEADER]: 'The `after` of the next page; absent on the last page',
+          }
+        : {}),
+    },
+  },
+  400: invalid,
+});
 const readOne = (schema: z.ZodType) => ({ 200: ok('OK', schema), 404: unknown });
 const accepted = { 202: ok('Accepted: read `links.self` until `pendingAction` is null', workOrderActionAcceptedSchema), 404: unknown, 409: refused };
 
@@ -262,7 +282,7 @@ export const restRoutes: readonly RestRoute[] = [
     operationId: 'listStock',
     summary: 'Stock per warehouse, merchant and SKU, with the per-location breakdown',
     query: stockQuery,
-    responses: read(stockRowListSchema, stockQuery),
+    responses: readList(stockRowListSchema, stockQuery, { cursor: true }),
   },
   {
     method: 'get',
@@ -271,7 +291,7 @@ export const restRoutes: readonly RestRoute[] = [
     operationId: 'listMovements',
     summary: 'The movement ledger, oldest first',
     query: movementQuery,
-    responses: read(stockMovementListSchema, movementQuery),
+    responses: readList(stockMovementListSchema, movementQuery, { cursor: true }),
   },
   {
     method: 'get',
@@ -490,7 +510,7 @@ export const restRoutes: readonly RestRoute[] = [
     operationId: 'listPickingRequests',
     summary: 'Materials of Allocated orders not on a list yet',
     query: pickingRequestsQuery,
-    responses: read(pickingRequestListSchema, pickingRequestsQuery),
+    responses: readList(pickingRequestListSchema, pickingRequestsQuery, { cursor: false }),
   },
   {
     method: 'post',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, pageQuery } from './common';
+import { cursorQuery, isoDateTimeSchema, pageQuery } from './common';
 import { expiryDateSchema, lotCodeSchema } from './lot';
 
 /** Why onHand changed: a restock or correction, a completed work order, inbound goods shelved. */
@@ -27,16 +27,21 @@ export const adjustmentBody = z.object({
 });
 export type AdjustmentBody = z.infer<typeof adjustmentBody>;
 
-/** `GET /inventory?warehouseId=&merchantId=&sku=&page=&pageSize=` (by warehouse, merchant, SKU; the total in `X-Total-Count`). */
+/**
+ * `GET /inventory?warehouseId=&merchantId=&sku=&page=&pageSize=&after=` (by warehouse, merchant,
+ * SKU; the total in `X-Total-Count`, capped at TOTAL_COUNT_CAP with `X-Total-Count-Capped: true`;
+ * the next page's cursor in `X-Next-Cursor`).
+ */
 export const stockQuery = pageQuery.extend({
   warehouseId: z.string().min(1).optional(),
   merchantId: z.string().min(1).optional(),
   sku: z.string().min(1).optional(),
+  ...cursorQuery.shape,
 });
 /** What a client sends (paging optional). */
 export type StockQuery = z.input<typeof stockQuery>;
 
-/** `GET /inventory/movements?warehouseId=&merchantId=&sku=&locationCode=&reference=&page=&pageSize=` (oldest first; the total in `X-Total-Count`). */
+/** `GET /inventory/movements?warehouseId=&merchantId=&sku=&locationCode=&reference=&page=&pageSize=&after=` (oldest first; total and cursor as `/inventory`). */
 export const movementQuery = stockQuery.extend({
   locationCode: z.string().min(1).optional(),
   reference: z.string().min(1).optional(),

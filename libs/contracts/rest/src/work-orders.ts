@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allocationSchema, isoDateTimeSchema, lineSchema, linesSchema, many, pagedListSchema } from './common';
+import { allocationSchema, cursorQuery, isoDateTimeSchema, lineSchema, linesSchema, many } from './common';
 import { inboundLineSchema, inboundStatuses } from './inbound';
 import { pickingListStatuses } from './picking';
 import { scheduledAtSchema } from './scheduled-at';
@@ -116,12 +116,16 @@ export const workOrderFilterQuery = z.object({
 });
 export type WorkOrderFilter = z.infer<typeof workOrderFilterQuery>;
 
-/** `GET /work-orders?status=&merchantId=&warehouseId=&q=&inputSku=&outputSku=&priority=&sort=&page=&pageSize=` */
+/**
+ * `GET /work-orders?status=&merchantId=&warehouseId=&q=&inputSku=&outputSku=&priority=&sort=&page=&pageSize=&after=`:
+ * a page by its number (`page`), or the page after a cursor the list gave (`after`, in the same sort).
+ */
 export const workOrderListQuery = workOrderFilterQuery.extend({
   status: many(z.enum(workOrderStatuses)),
   sort: z.enum(workOrderSorts).default('-createdAt'),
   page: z.coerce.number().int().positive().default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  ...cursorQuery.shape,
 });
 export type WorkOrderListQuery = z.infer<typeof workOrderListQuery>;
 
@@ -147,13 +151,26 @@ export const workOrderListItemSchema = z.object({
 });
 export type WorkOrderListItem = z.infer<typeof workOrderListItemSchema>;
 
-/** The answer of `GET /work-orders`. */
-export const workOrderListSchema = pagedListSchema(workOrderListItemSchema);
+/**
+ * The answer of `GET /work-orders`: the page's orders; `total`, exact up to TOTAL_COUNT_CAP and
+ * that cap past it (`totalCapped`: at least so many match); `nextCursor`, the `after` of the next
+ * page (null on the last one).
+ */
+export const workOrderListSchema = z.object({
+  items: z.array(workOrderListItemSchema),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+  total: z.number().int().nonnegative(),
+  totalCapped: z.boolean(),
+  nextCursor: z.string().nullable(),
+});
 export type WorkOrderList = z.infer<typeof workOrderListSchema>;
 
 /** The answer of `GET /work-orders/status-counts`: every status, 0 where there is none. */
 export const workOrderStatusCountsSchema = z.object({
   counts: z.object(Object.fromEntries(workOrderStatuses.map((status) => [status, z.number().int().nonnegative()])) as Record<WorkOrderStatus, z.ZodNumber>),
+  /** The statuses counted only up to TOTAL_COUNT_CAP: at least that many (a console shows "10,000+"). */
+  capped: z.array(z.enum(workOrderStatuses)),
 });
 export type WorkOrderStatusCounts = z.infer<typeof workOrderStatusCountsSchema>;
 

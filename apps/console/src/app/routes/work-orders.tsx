@@ -3,6 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { NavigateButton } from '../../components/ui/navigate-button';
 import { PageHeader } from '../../components/ui/page-header';
+import { formatCount } from '../../components/ui/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states';
 import { useWarehouses } from '../../features/warehouses/api/get-warehouses';
 import { useCurrentWarehouse } from '../../features/warehouses/current-warehouse';
@@ -77,13 +78,20 @@ function WorkOrderList({ warehouseId }: { warehouseId: string }) {
   const summary =
     total > 0 ? (
       <Text size="sm" c="dimmed" aria-live="polite">
-        {total === 1 ? '1 work order' : `${total} work orders`}
+        {total === 1 ? '1 work order' : `${formatCount(total, list.data?.totalCapped)} work orders`}
       </Text>
     ) : null;
 
   return (
     <>
-      <WorkOrderFilters filters={filters} onChange={setFilter} onClear={clearFilters} counts={counts.data} summary={summary} />
+      <WorkOrderFilters
+        filters={filters}
+        onChange={setFilter}
+        onClear={clearFilters}
+        counts={counts.data?.counts}
+        cappedCounts={counts.data?.capped}
+        summary={summary}
+      />
       {list.isPending ? (
         <LoadingState label="Loading work orders…" />
       ) : list.isError && !list.data ? (

@@ -7,6 +7,11 @@ export function formatDate(value: string | null | undefined): string {
   return value.slice(0, 10);
 }
 
+/** A count as a list reports it: past the API's cap it is a lower bound ("10,000+"). */
+export function formatCount(value: number, capped = false): string {
+  return capped ? `${value.toLocaleString('en-US')}+` : String(value);
+}
+
 /** Moments (Created At, history) in the operator's own time zone. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';

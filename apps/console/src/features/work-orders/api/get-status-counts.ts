@@ -6,12 +6,15 @@ import { ApiError, api } from '../../../lib/api-client';
 export type WorkOrderStatusCountsSearch = Partial<WorkOrderFilter>;
 
 /**
- * The counts per status, or null where the API does not offer them (404 from a gateway that
- * predates the endpoint): the Status filter then simply shows no numbers.
+ * The counts per status (and which are capped: at least that many), or null where the API does
+ * not offer them (404 from a gateway that predates the endpoint): the Status filter then simply
+ * shows no numbers.
  */
-export async function getWorkOrderStatusCounts(search: WorkOrderStatusCountsSearch): Promise<WorkOrderStatusCounts['counts'] | null> {
+export async function getWorkOrderStatusCounts(search: WorkOrderStatusCountsSearch): Promise<WorkOrderStatusCounts | null> {
   try {
-    return (await api.get<WorkOrderStatusCounts>('/work-orders/status-counts', { ...search })).counts;
+    const { counts, capped } = await api.get<WorkOrderStatusCounts>('/work-orders/status-counts', { ...search });
+    // A gateway from before the cap sends no `capped`: every count is exact.
+    return { counts, capped: capped ?? [] };
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;

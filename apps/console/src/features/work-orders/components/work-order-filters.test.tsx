@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Merchant, Product } from '@wo/contracts/rest';
+import type { Merchant, Product, WorkOrderStatus } from '@wo/contracts/rest';
 import { useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../testing/render';
@@ -28,7 +28,7 @@ function answerWith(merchants: Merchant[]) {
 }
 
 /** The filters wired to the URL as the page wires them, and the URL shown to assert on. */
-function Harness() {
+function Harness({ capped = [] }: { capped?: WorkOrderStatus[] }) {
   const { filters, setFilter, clearFilters } = useWorkOrderFilters();
   const location = useLocation();
   return (
@@ -37,7 +37,8 @@ function Harness() {
         filters={filters}
         onChange={setFilter}
         onClear={clearFilters}
-        counts={{ DRAFT: 3, OUT_OF_STOCK: 1, ALLOCATED: 2, PROCESSING: 0, COMPLETED: 5, CANCELED: 0 }}
+        counts={{ DRAFT: 3, OUT_OF_STOCK: 1, ALLOCATED: 2, PROCESSING: 0, COMPLETED: capped.length ? 10_000 : 5, CANCELED: 0 }}
+        cappedCounts={capped}
       />
       <output aria-label="URL">{location.search}</output>
     </>
@@ -48,10 +49,10 @@ function Harness() {
  * renderWithProviders' Mantine keeps dropdowns mid-transition (display: none) in jsdom; the
  * nested provider's test env turns transitions off so options can be found as a person sees them.
  */
-const render = (url: string) =>
+const render = (url: string, capped: WorkOrderStatus[] = []) =>
   renderWithProviders(
     <MantineProvider env="test">
-      <Harness />
+      <Harness capped={capped} />
     </MantineProvider>,
     { url },
   );
@@ -79,6 +80,14 @@ describe('WorkOrderFilters', { timeout: 20_000 }, () => {
     expect(options.map((option) => option.textContent)).toEqual(['Draft3', 'Out of Stock1', 'Allocated2', 'Processing0', 'Completed5', 'Canceled0']);
     await user.click(screen.getByRole('option', { name: /Out of Stock/ }));
     expect(url()).toBe('?status=OUT_OF_STOCK');
+  });
+
+  it('shows a count the API capped as at least that many', async () => {
+    const user = userEvent.setup();
+    render('/work-orders', ['COMPLETED']);
+    await user.click(screen.getByRole('combobox', { name: 'Status' }));
+    const options = await screen.findAllByRole('option');
+    expect(options.map((option) => option.textContent)).toEqual(['Draft3', 'Out of Stock1', 'Allocated2', 'Processing0', 'Completed10,000+', 'Canceled0']);
   });
 
   it('reads the filters back from a bookmarked URL, and Clear filters empties them', async () => {

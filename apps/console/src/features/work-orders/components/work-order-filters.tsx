@@ -8,6 +8,7 @@ import { useProducts } from '../../products/api/get-products';
 import { workOrderStatusLabels } from '../status';
 import { priorityOptions } from './work-order-priority';
 import type { WorkOrderFilterName, WorkOrderFilters as Filters } from './use-work-order-filters';
+import { formatCount } from '../../../components/ui/format';
 
 const statusOptions = workOrderStatuses.map((status) => ({ value: status, label: workOrderStatusLabels[status] }));
 
@@ -23,6 +24,7 @@ export function WorkOrderFilters({
   onChange,
   onClear,
   counts,
+  cappedCounts,
   summary,
 }: {
   filters: Filters;
@@ -30,6 +32,8 @@ export function WorkOrderFilters({
   onClear: () => void;
   /** Orders per status under the other filters; null or undefined shows no numbers. */
   counts?: WorkOrderStatusCounts['counts'] | null;
+  /** The statuses whose count is the API's cap (shown as "10,000+"). */
+  cappedCounts?: readonly WorkOrderStatus[];
   /** The line under the filters (how many orders match), beside "Clear filters". */
   summary?: ReactNode;
 }) {
@@ -52,7 +56,7 @@ export function WorkOrderFilters({
               <span>{option.label}</span>
               {counts ? (
                 <Text size="xs" c="dimmed">
-                  {counts[option.value]}
+                  {formatCount(counts[option.value], cappedCounts?.includes(option.value))}
                 </Text>
               ) : null}
             </Group>
