@@ -23,7 +23,7 @@ export class SagaMetrics {
   });
   private readonly compensatedTotal = new Counter({
     name: 'saga_compensated_total',
-    help: 'Sagas that ran their compensation (released what they had reserved).',
+    help: 'Sagas that ran a compensation giving back what they had taken (an allocation refused as a whole by ReserveStock v2 has nothing to give back).',
     labelNames: ['type'] as const,
     registers: [metricsRegistry],
   });
