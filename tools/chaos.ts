@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /**
- * `npm run chaos [-- --replicas N]`: a system of its own (ports from 3300, databases wo_chaos_*), a few thousand
+ * `npm run chaos [-- --replicas N]`: a system of its own (ports from 3400, databases wo_chaos_*), a few thousand
  * work orders through the whole lifecycle on contested stock, with processes SIGKILLed at random,
  * the broker restarted and messages delivered twice; then it settles and checks every invariant.
  * The long run of issue 14 adds `--broker-restart-every MS` (again and again), `--postgres-outage-after
@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   });
   const [killMin, killMax] = values['kill-every'].split('-').map(Number) as [number, number];
   const replicas = Number(values.replicas);
-  const gatewayPort = Number(process.env['CHAOS_PORT'] ?? 3300);
+  // 3400 and up: a second replica of each service takes the gateway's port + 5 to + 9, and 3306 is MySQL's.
+  const gatewayPort = Number(process.env['CHAOS_PORT'] ?? 3400);
   const redis = values['redis-outage-after'] ? new PrivateRedis(gatewayPort + 36) : null;
   await redis?.start();
   const options: SystemOptions = {
@@ -121,9 +122,10 @@ export async function runChaosOnFreshSystem(options: SystemOptions, plan: ChaosP
   if (startedKafka) await startLocalKafka(options.kafkaPort);
   await dropDatabases(options);
   const system = new RunningSystem(options);
-  await system.start();
-  log(`system up on ${system.gatewayUrl} (logs in ${options.logDir})`);
   try {
+    // Inside the try: a start that fails (a port taken, say) stops what did start, and the broker.
+    await system.start();
+    log(`system up on ${system.gatewayUrl} (logs in ${options.logDir})`);
     return await runChaos(system, plan, log);
   } finally {
     await system.stop();
