@@ -1,8 +1,9 @@
-import { deleteTopics, dropDatabases, localKafkaRunning, REPO_ROOT, RunningSystem, startLocalKafka, type SystemOptions } from '@wo/dev-system';
+import { deleteTopics, dropDatabases, localKafkaRunning, REPO_ROOT, RunningSystem, startLocalKafka } from '@wo/dev-system';
 import { eventually, WarehouseFixture } from '@wo/testing';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchSystemOptions, POSTGRES_URL } from './bench-system';
 import { Client } from 'pg';
 import { round } from './stats';
 
@@ -13,7 +14,6 @@ import { round } from './stats';
  * short), not N sagas at once. Prints the sagas the restock started, how long until the R most
  * urgent orders were Allocated, and whether exactly those got the stock. Writes .local/herd-report.json.
  */
-const POSTGRES_URL = process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
 const DATABASE_PREFIX = 'wo_herd_';
 const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
 
@@ -21,16 +21,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { waiting: { type: 'string', default: '500' }, restock: { type: 'string', default: '100' } } });
   const waiting = Number(values.waiting);
   const restock = Number(values.restock);
-  const options: SystemOptions = {
-    gatewayPort: Number(process.env['BENCH_PORT'] ?? 3560),
-    databasePrefix: DATABASE_PREFIX,
-    postgresUrl: POSTGRES_URL,
-    kafkaBrokers: process.env['KAFKA_BROKERS'] ?? null,
-    kafkaPort: Number(process.env['KAFKA_PORT'] ?? 9092),
-    topicPrefix: `herd-${Date.now()}.`,
-    redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-    logDir: join(REPO_ROOT, '.local/logs/herd'),
-  };
+  const options = benchSystemOptions({ name: 'herd', defaultPort: 3560, databasePrefix: DATABASE_PREFIX });
   const log = (line: string) => console.log(`[herd] ${line}`);
   if (options.kafkaBrokers === null && !(await localKafkaRunning(options.kafkaPort))) await startLocalKafka(options.kafkaPort);
   await dropDatabases(options);

@@ -1,9 +1,10 @@
-import { deleteTopics, dropDatabases, kafkaBrokers, localKafkaRunning, REPO_ROOT, RunningSystem, startLocalKafka, type SystemOptions } from '@wo/dev-system';
+import { deleteTopics, dropDatabases, kafkaBrokers, localKafkaRunning, REPO_ROOT, RunningSystem, startLocalKafka } from '@wo/dev-system';
 import { ApiClient, WarehouseFixture } from '@wo/testing';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchSystemOptions, POSTGRES_URL } from './bench-system';
 import { BaselineReservations } from './baseline';
 import { CpuMeter } from './cpu-meter';
 import { DatabaseMeter } from './database-meter';
@@ -20,7 +21,6 @@ import { percentiles, round, runClosedLoop, runOpenLoop } from './stats';
  */
 type Mode = 'spread' | 'contested';
 
-const POSTGRES_URL = process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
 /** The system's databases and the baseline's (wo_bench_baseline) share it; `BENCH_DATABASE_PREFIX` lets two benches share a Postgres. */
 const BENCH_PREFIX = process.env['BENCH_DATABASE_PREFIX'] ?? 'wo_bench_';
 /** `--on-volume`: the saga runs in the volume bench's databases, a year of data in place (seed them first with the volume suite). */
@@ -58,17 +58,7 @@ async function main(): Promise<void> {
   const orders = Number(values.orders);
   const concurrency = Number(values.concurrency);
   const modes = values.modes.split(',') as Mode[];
-  const options: SystemOptions = {
-    gatewayPort: Number(process.env['BENCH_PORT'] ?? 3500),
-    replicas: Number(values.replicas),
-    databasePrefix: DATABASE_PREFIX,
-    postgresUrl: POSTGRES_URL,
-    kafkaBrokers: process.env['KAFKA_BROKERS'] ?? null,
-    kafkaPort: Number(process.env['KAFKA_PORT'] ?? 9092),
-    topicPrefix: `bench-${Date.now()}.`,
-    redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-    logDir: join(REPO_ROOT, '.local/logs/bench'),
-  };
+  const options = benchSystemOptions({ name: 'bench', defaultPort: 3500, databasePrefix: DATABASE_PREFIX, replicas: Number(values.replicas) });
   const log = (line: string) => console.log(`[bench] ${line}`);
 
   if (options.kafkaBrokers === null && !(await localKafkaRunning(options.kafkaPort))) await startLocalKafka(options.kafkaPort);

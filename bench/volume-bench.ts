@@ -1,8 +1,9 @@
-import { deleteTopics, dropDatabases, localKafkaRunning, REPO_ROOT, RunningSystem, startLocalKafka, type SystemOptions } from '@wo/dev-system';
+import { deleteTopics, dropDatabases, localKafkaRunning, REPO_ROOT, RunningSystem, startLocalKafka } from '@wo/dev-system';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchSystemOptions, POSTGRES_URL } from './bench-system';
 import { TOTAL_COUNT_CAP, workOrderStatuses } from '@wo/contracts/rest';
 import { DATABASE_SESSION_OPTIONS } from '@wo/database';
 import { encodeCursor } from '@wo/platform';
@@ -21,7 +22,6 @@ import { seedYear, SHAPE } from './volume-seed';
  * Postgres (the SQL floor: what the database alone needs). Prints a table and writes
  * .local/volume-report.json.
  */
-const POSTGRES_URL = process.env['POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
 const DATABASE_PREFIX = 'wo_volume_';
 const PAGE = 25;
 /** The deep page: 2,000 pages of 25 in, or the last page of a filter that matches fewer. */
@@ -282,16 +282,7 @@ async function main(): Promise<void> {
   const orders = Number(values.orders);
   const samples = Number(values.samples);
   const paging = values.paging as Paging;
-  const options: SystemOptions = {
-    gatewayPort: Number(process.env['BENCH_PORT'] ?? 3530),
-    databasePrefix: DATABASE_PREFIX,
-    postgresUrl: POSTGRES_URL,
-    kafkaBrokers: process.env['KAFKA_BROKERS'] ?? null,
-    kafkaPort: Number(process.env['KAFKA_PORT'] ?? 9092),
-    topicPrefix: `volume-${Date.now()}.`,
-    redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-    logDir: join(REPO_ROOT, '.local/logs/volume'),
-  };
+  const options = benchSystemOptions({ name: 'volume', defaultPort: 3530, databasePrefix: DATABASE_PREFIX });
   const log = (line: string) => console.log(`[volume] ${line}`);
   if (options.kafkaBrokers === null && !(await localKafkaRunning(options.kafkaPort))) await startLocalKafka(options.kafkaPort);
   if (!values.reuse) await dropDatabases(options);
