@@ -13,6 +13,12 @@ import { Client } from 'pg';
  * `-- @include <path>` (relative to the migration's folder) stands for that file's text, without
  * its last line break. The checksum is of the SQL that runs, includes expanded, so a migration
  * rewritten to include a shared file byte-identical to what it held keeps its checksum.
+ *
+ * A migration runs in one transaction, except one that builds or drops an index CONCURRENTLY:
+ * Postgres cannot run that inside a transaction, and it is the only way to index a table of a
+ * year's rows without holding off its writes while the index builds. Such a migration holds that
+ * one statement (`prisma migrate deploy` too runs a one-statement script outside a transaction,
+ * and a script of several in one). See `applyConcurrentIndexStep`.
  */
 export interface MigrationReport {
   readonly applied: string[];
@@ -68,13 +74,14 @@ export async function applyMigrations(databaseUrl: string, migrationsDir: string
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await takeMigrationLock(client);
     await client.query(MIGRATIONS_TABLE);
     const done = await client.query<{ migration_name: string; checksum: string }>(
       'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
     const appliedChecksums = new Map(done.rows.map((row) => [row.migration_name, row.checksum]));
-    const applied: string[] = [];
+    // Every migration is read and checked before any runs, so a malformed one changes nothing.
+    const pending: { name: string; sql: string; checksum: string; concurrentStep: ConcurrentIndexStep | undefined }[] = [];
     for (const name of names) {
       const sql = await migrationSql(join(migrationsDir, name, 'migration.sql'));
       const checksum = createHash('sha256').update(sql).digest('hex');
@@ -83,13 +90,32 @@ export async function applyMigrations(databaseUrl: string, migrationsDir: string
         if (previous !== checksum) throw new Error(`migration ${name} was changed after it was applied`);
         continue;
       }
-      await applyOne(client, name, sql, checksum);
+      pending.push({ name, sql, checksum, concurrentStep: concurrentIndexStep(name, sql) });
+    }
+    const applied: string[] = [];
+    for (const { name, sql, checksum, concurrentStep } of pending) {
+      if (concurrentStep) await applyConcurrentIndexStep(client, name, concurrentStep, checksum);
+      else await applyOne(client, name, sql, checksum);
       applied.push(name);
     }
     return { applied, alreadyApplied: names.length - applied.length };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await client.end();
+  }
+}
+
+/**
+ * Waits for the migration lock by trying it, not by blocking in `pg_advisory_lock`: a session
+ * blocked in a statement holds a snapshot, and CREATE INDEX CONCURRENTLY in the session that holds
+ * the lock waits for every older snapshot to end, so a blocked replica and the build would wait
+ * for each other until the deadlock detector cancelled one of them.
+ */
+async function takeMigrationLock(client: Client): Promise<void> {
+  for (;;) {
+    const attempt = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [MIGRATION_LOCK_KEY]);
+    if (attempt.rows[0]!.locked) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
@@ -108,18 +134,89 @@ export async function migrationSql(file: string): Promise<string> {
   return text.replace(INCLUDE, (_, path: string) => included.get(path) ?? '');
 }
 
+/** One `CREATE [UNIQUE] INDEX CONCURRENTLY` or `DROP INDEX CONCURRENTLY` and the index it names. */
+export interface ConcurrentIndexStep {
+  readonly kind: 'create' | 'drop';
+  readonly index: string;
+  readonly statement: string;
+}
+
+const CREATE_CONCURRENTLY = /^CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY\s+(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[A-Za-z_][\w$]*)/i;
+const DROP_CONCURRENTLY = /^DROP\s+INDEX\s+CONCURRENTLY\s+(?:IF\s+EXISTS\s+)?("(?:[^"]|"")+"|[A-Za-z_][\w$]*)\s*$/i;
+
+/**
+ * The concurrent index step a migration is, or undefined for a migration that runs in a
+ * transaction. Throws for a migration that mixes CONCURRENTLY with anything else: it could run
+ * neither in one transaction nor, safely, outside one.
+ */
+export function concurrentIndexStep(name: string, sql: string): ConcurrentIndexStep | undefined {
+  const statements = sqlStatements(sql);
+  if (!statements.some((statement) => /\bCONCURRENTLY\b/i.test(statement))) return undefined;
+  const statement = statements.length === 1 ? statements[0] : undefined;
+  const create = statement === undefined ? null : CREATE_CONCURRENTLY.exec(statement);
+  const drop = statement === undefined ? null : DROP_CONCURRENTLY.exec(statement);
+  const named = (create ?? drop)?.[1];
+  if (statement === undefined || named === undefined) {
+    throw new Error(
+      `migration ${name}: a migration that uses CONCURRENTLY holds exactly one CREATE INDEX CONCURRENTLY or DROP INDEX CONCURRENTLY statement (Postgres cannot run it in a transaction); it holds ${statements.length} statement(s)`,
+    );
+  }
+  const index = named.startsWith('"') ? named.slice(1, -1).replaceAll('""', '"') : named.toLowerCase();
+  return { kind: create ? 'create' : 'drop', index, statement };
+}
+
+/** The statements of a migration, comments and blank lines left out (our migrations hold no `;` inside literals). */
+function sqlStatements(sql: string): string[] {
+  return sql
+    .replace(/--[^\n]*/g, '')
+    .split(';')
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}
+
+/**
+ * Runs a concurrent index step outside a transaction, then records it. A Job killed part-way (or a
+ * unique build that failed) leaves behind an INVALID index of that name, which Postgres keeps
+ * updating but never reads: it is dropped and built again. A Job killed after the build but before
+ * the record finds the index valid and records it without building it twice.
+ */
+async function applyConcurrentIndexStep(client: Client, name: string, step: ConcurrentIndexStep, checksum: string): Promise<void> {
+  try {
+    const existing = await client.query<{ valid: boolean }>(
+      `SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE c.relname = $1 AND c.relnamespace = current_schema()::regnamespace`,
+      [step.index],
+    );
+    const found = existing.rows[0];
+    if (step.kind === 'drop') {
+      if (found) await client.query(step.statement);
+    } else if (!found?.valid) {
+      if (found) await client.query(`DROP INDEX CONCURRENTLY "${step.index.replaceAll('"', '""')}"`);
+      await client.query(step.statement);
+    }
+    await recordApplied(client, name, checksum);
+  } catch (error) {
+    throw new Error(`migration ${name} failed: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 async function applyOne(client: Client, name: string, sql: string, checksum: string): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query(sql);
-    await client.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-       VALUES ($1, $2, $3, now(), now(), 1)`,
-      [randomUUID(), checksum, name],
-    );
+    await recordApplied(client, name, checksum);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
     throw new Error(`migration ${name} failed: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** The row `prisma migrate deploy` writes for a migration it applied. */
+async function recordApplied(client: Client, name: string, checksum: string): Promise<void> {
+  await client.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+     VALUES ($1, $2, $3, now(), now(), 1)`,
+    [randomUUID(), checksum, name],
+  );
 }
