@@ -17,7 +17,8 @@ import { seedYear, SHAPE } from './volume-seed';
  * stock, reservations, a ledger of three million movements, picking requests and lists; see
  * volume-seed.ts) in the databases of a running system, and what each screen's reads cost at that
  * size: the Work Orders list with each filter alone and combined at the first and a deep page, the
- * status counts, one order in full, Inventory, Movements and Picking Requests, through the gateway
+ * status counts, one order in full, Inventory, Movements, Picking Requests, Products (and the SKU
+ * picker's search), Reservations and Picking Lists, through the gateway
  * as an operator's browser asks them (signed in, JSON), beside the same query sent straight to
  * Postgres (the SQL floor: what the database alone needs). Prints a table and writes
  * .local/volume-report.json.
@@ -257,6 +258,92 @@ async function otherScreens(
   ];
 }
 
+/**
+ * Products (the SKU picker's search and the Products screen), Inventory's Reservations and the
+ * Picking Lists: each page with the child rows the API includes, read for the floor by the ids of
+ * that page (as Prisma's include reads them).
+ */
+async function holdingsAndReference(databases: Record<Service, Client>, paging: Paging, t: Targets): Promise<Scenario[]> {
+  const ids = async (service: Service, sql: string) =>
+    (await databases[service].query<{ id: string }>(sql)).rows.map((row) => `'${row.id}'`).join(', ') || "''";
+  const products = (where: string, limit = PAGE) => [
+    countOf(paging, `FROM product WHERE ${where}`),
+    `SELECT * FROM product WHERE ${where} ORDER BY sku, merchant_id, id LIMIT ${limit}`,
+  ];
+  const search = (term: string) => `(sku ILIKE '${term}%' OR name ILIKE '%${term}%')`;
+  const reservations = async (where: string, offset: number) => {
+    const page = `SELECT * FROM reservation WHERE work_order_id <> '' AND ${where} ORDER BY created_at, id LIMIT ${PAGE} OFFSET ${offset}`;
+    return [
+      countOf(paging, `FROM reservation WHERE work_order_id <> '' AND ${where}`),
+      page,
+      `SELECT * FROM reservation_allocation WHERE reservation_id IN (${await ids('inventory', page)})`,
+    ];
+  };
+  const lists = async (where: string) => {
+    const page = `SELECT * FROM picking_list p WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ${PAGE}`;
+    return [
+      countOf(paging, `FROM picking_list p WHERE ${where}`),
+      page,
+      `SELECT * FROM picking_list_line WHERE list_id IN (${await ids('picking', page)}) ORDER BY position`,
+    ];
+  };
+  const skuPrefix = t.stockSku.slice(0, -2);
+  const held = `status = 'RESERVED' AND sku = '${t.stockSku}'`;
+  return [
+    { name: 'products, first page', path: `/products?pageSize=${PAGE}`, floor: products('true'), database: 'inventory' },
+    {
+      name: 'products, one merchant',
+      path: `/products?merchantId=${t.merchant}&pageSize=${PAGE}`,
+      floor: products(`merchant_id = '${t.merchant}'`),
+      database: 'inventory',
+    },
+    { name: 'products, SKU picker by SKU', path: `/products?q=${skuPrefix}&limit=50`, floor: products(search(skuPrefix), 50), database: 'inventory' },
+    {
+      name: 'products, SKU picker by name',
+      path: `/products?q=${encodeURIComponent('Product 4242')}&limit=50`,
+      floor: products(search('Product 4242'), 50),
+      database: 'inventory',
+    },
+    { name: 'reservations, first page', path: `/inventory/reservations?pageSize=${PAGE}`, floor: await reservations('true', 0), database: 'inventory' },
+    {
+      name: 'reservations, page 2000',
+      path: `/inventory/reservations?page=2000&pageSize=${PAGE}`,
+      floor: await reservations('true', DEEP_OFFSET),
+      database: 'inventory',
+    },
+    {
+      name: 'reservations, one work order',
+      path: `/inventory/reservations?workOrderId=${t.order}`,
+      floor: await reservations(`work_order_id = '${t.order}'`, 0),
+      database: 'inventory',
+    },
+    {
+      name: 'reservations, held of one SKU',
+      path: `/inventory/reservations?status=RESERVED&sku=${t.stockSku}&pageSize=${PAGE}`,
+      floor: await reservations(held, 0),
+      database: 'inventory',
+    },
+    {
+      name: 'picking lists, one warehouse',
+      path: `/picking-lists?warehouseId=${t.warehouse}&pageSize=${PAGE}`,
+      floor: await lists(`warehouse_id = '${t.warehouse}'`),
+      database: 'picking',
+    },
+    {
+      name: 'picking lists, in progress',
+      path: `/picking-lists?warehouseId=${t.warehouse}&status=IN_PROGRESS&pageSize=${PAGE}`,
+      floor: await lists(`warehouse_id = '${t.warehouse}' AND status = 'IN_PROGRESS'`),
+      database: 'picking',
+    },
+    {
+      name: 'picking lists, one work order',
+      path: `/picking-lists?workOrderId=${t.order}`,
+      floor: await lists(`EXISTS (SELECT 1 FROM picking_list_line l WHERE l.list_id = p.id AND l.work_order_id = '${t.order}')`),
+      database: 'picking',
+    },
+  ];
+}
+
 /** One GROUP BY over what the filter matches, or (capped) a count up to the cap per status. */
 function statusCounts(paging: Paging, where: string): string[] {
   return paging === 'offset'
@@ -348,6 +435,7 @@ async function main(): Promise<void> {
         ),
       )),
     );
+    scenarios.push(...(await holdingsAndReference(databases, paging, targets)));
     const api = system.client('admin');
     const results: Record<string, unknown>[] = [];
     report['loadAverageBefore'] = loadavg();

@@ -178,7 +178,7 @@ async function seedWorkOrders(url: string, orders: number, anchor: string, log: 
   }
 }
 
-/** Reference data, products, the reservations of Allocated and Processing orders, stock levels and a year's ledger. */
+/** Reference data, products, the reservations of the year's orders (held, consumed, released), stock levels and a year's ledger. */
 async function seedInventory(url: string, orders: number, anchor: string, log: (line: string) => void): Promise<void> {
   const db = await session(url, orders, anchor);
   const { merchants, warehouses, skus } = SHAPE;
@@ -213,7 +213,7 @@ async function seedInventory(url: string, orders: number, anchor: string, log: (
          SELECT pg_temp.warehouse_id(pg_temp.warehouse(n % ${merchants}, which)), pg_temp.merchant_id(n % ${merchants}), pg_temp.sku(n), pg_temp.location(n),
                 coalesce(r.reserved, 0) + 20 + (n % 200), coalesce(r.reserved, 0), '${anchor}'::timestamptz
            FROM generate_series(0, ${skus - 1}) n CROSS JOIN generate_series(0, 1) which
-           LEFT JOIN (SELECT warehouse_id, merchant_id, sku, sum(quantity)::int AS reserved FROM reservation GROUP BY 1, 2, 3) r
+           LEFT JOIN (SELECT warehouse_id, merchant_id, sku, sum(quantity)::int AS reserved FROM reservation WHERE status = 'RESERVED' GROUP BY 1, 2, 3) r
              ON r.warehouse_id = pg_temp.warehouse_id(pg_temp.warehouse(n % ${merchants}, which)) AND r.merchant_id = pg_temp.merchant_id(n % ${merchants}) AND r.sku = pg_temp.sku(n)`,
       );
       // The ledger, oldest first (ids grow with time): 6 in 10 consumptions of an order's
@@ -234,13 +234,32 @@ async function seedInventory(url: string, orders: number, anchor: string, log: (
         log(`inventory: ${to} of ${movements} movements`);
       });
       await db.query(`SELECT setval(pg_get_serial_sequence('stock_movement', 'id'), ${movements})`);
+      // What the year's settled orders held: a Completed order's reservations consumed, a Canceled
+      // one's released (the Reservations screen lists them all). Stock levels count only what is held.
+      const settledFrom = (from: number, to: number) =>
+        `FROM generate_series(${from}::bigint, ${to}::bigint) AS i CROSS JOIN LATERAL generate_series(1, pg_temp.line_count(i) - 1) AS j
+         WHERE pg_temp.status(i) IN ('COMPLETED', 'CANCELED')`;
+      await inBatches(Math.floor(orders * 0.9), 200_000, async (from, to) => {
+        await db.query(
+          `INSERT INTO reservation (id, work_order_id, line_id, warehouse_id, merchant_id, sku, quantity, status, created_at, updated_at)
+           SELECT pg_temp.reservation_id(i, j), pg_temp.order_id(i), pg_temp.line_id(i, j), pg_temp.warehouse_id(pg_temp.order_warehouse(i)),
+                  pg_temp.merchant_id(pg_temp.merchant(i)), pg_temp.sku(pg_temp.sku_number(i, j)), pg_temp.quantity(i, j),
+                  CASE pg_temp.status(i) WHEN 'COMPLETED' THEN 'CONSUMED' ELSE 'RELEASED' END, pg_temp.created_at(i), pg_temp.created_at(i) + interval '1 day'
+           ${settledFrom(from, to)}`,
+        );
+        await db.query(
+          `INSERT INTO reservation_allocation (reservation_id, location_code, quantity)
+           SELECT pg_temp.reservation_id(i, j), pg_temp.location(pg_temp.sku_number(i, j)), pg_temp.quantity(i, j) ${settledFrom(from, to)}`,
+        );
+        log(`inventory: settled reservations of orders up to ${to}`);
+      });
     });
   } finally {
     await db.end();
   }
 }
 
-/** Open requests of Allocated orders; the lists (and listed requests) of Processing ones. */
+/** Open requests of Allocated orders; the lists (and listed requests) of Processing ones; a Done list for each Completed one. */
 async function seedPicking(url: string, orders: number, anchor: string): Promise<void> {
   const db = await session(url, orders, anchor);
   try {
@@ -269,6 +288,22 @@ async function seedPicking(url: string, orders: number, anchor: string): Promise
                 pg_temp.order_id(i), pg_temp.line_id(i, j)
          ${materials} WHERE pg_temp.status(i) = 'PROCESSING'`,
       );
+      // Every Completed order of the year was picked from a list of its own, long Done.
+      await inBatches(Math.floor(orders * 0.9), 200_000, async (from, to) => {
+        const completed = `FROM generate_series(${from}::bigint, ${to}::bigint) AS i`;
+        await db.query(
+          `INSERT INTO picking_list (id, warehouse_id, status, picker, work_order_ids, created_at, updated_at)
+           SELECT pg_temp.list_id(i), pg_temp.warehouse_id(pg_temp.order_warehouse(i)), 'DONE', 'picker-' || (i % 40), jsonb_build_array(pg_temp.order_id(i)),
+                  pg_temp.created_at(i) + interval '2 hours', pg_temp.created_at(i) + interval '3 hours'
+             ${completed} WHERE pg_temp.status(i) = 'COMPLETED'`,
+        );
+        await db.query(
+          `INSERT INTO picking_list_line (list_id, position, location_code, sku, quantity, work_order_id, line_id)
+           SELECT pg_temp.list_id(i), j - 1, pg_temp.location(pg_temp.sku_number(i, j)), pg_temp.sku(pg_temp.sku_number(i, j)), pg_temp.quantity(i, j),
+                  pg_temp.order_id(i), pg_temp.line_id(i, j)
+             ${completed} CROSS JOIN LATERAL generate_series(1, pg_temp.line_count(i) - 1) AS j WHERE pg_temp.status(i) = 'COMPLETED'`,
+        );
+      });
     });
   } finally {
     await db.end();
