@@ -6,6 +6,7 @@ import { GenealogyService } from './application/genealogy.service';
 import { LotTraceService } from './application/lot-trace.service';
 import { ReferenceDataService } from './application/reference-data.service';
 import { PutawayService } from './application/putaway.service';
+import { ReservationQueries } from './application/reservation-queries';
 import { ReservationService } from './application/reservation.service';
 import { StockCommands } from './application/stock-commands.service';
 import { StockService } from './application/stock.service';
@@ -37,6 +38,7 @@ export class InventoryModule {
         ReferenceDataService,
         StockService,
         ReservationService,
+        ReservationQueries,
         PutawayService,
         StockCommands,
         GenealogyService,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { escapeLikePattern } from '@wo/database';
 import { LocationAdded, MerchantRegistered, ProductRegistered, WarehouseRegistered } from '@wo/contracts/inventory';
-import type { ProductQuery } from '@wo/contracts/rest';
+import { TOTAL_COUNT_CAP, type ProductQuery } from '@wo/contracts/rest';
 import { appendToOutbox } from '@wo/messaging';
-import { refuse, skipTake, type PageRequest } from '@wo/platform';
+import { cappedTotal, refuse, skipTake, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { InventoryDatabase } from '../persistence/inventory-database';
 
@@ -100,11 +100,13 @@ export class ReferenceDataService {
       ...(term !== null && { OR: [{ sku: { startsWith: term, mode: 'insensitive' as const } }, { name: { contains: term, mode: 'insensitive' as const } }] }),
     };
     const page = { page: filter.page, pageSize: filter.limit ?? filter.pageSize };
-    const [items, total] = await Promise.all([
+    // 200,000 products and more: the page comes off the (sku, merchant, id) index, a search off the
+    // trigram indexes, and the total is counted up to the cap.
+    const [items, counted] = await Promise.all([
       this.db.product.findMany({ where, orderBy: [{ sku: 'asc' }, { merchantId: 'asc' }, { id: 'asc' }], ...skipTake(page) }),
-      this.db.product.count({ where }),
+      this.db.product.count({ where, take: TOTAL_COUNT_CAP + 1 }),
     ]);
-    return { items, total };
+    return { items, ...cappedTotal(counted) };
   }
 }
 

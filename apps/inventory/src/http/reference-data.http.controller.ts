@@ -1,7 +1,18 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ACTION_ROLES, locationBody, merchantBody, merchantListQuery, productBody, productQuery, warehouseBody, warehouseListQuery } from '@wo/contracts/rest';
-import { answer, CurrentPrincipal, EVERY_ROLE, merchantForBody, merchantScopeOf, parseInput, RequireRole, withTotalCount, type Principal } from '@wo/platform';
+import {
+  answer,
+  CurrentPrincipal,
+  EVERY_ROLE,
+  merchantForBody,
+  merchantScopeOf,
+  parseInput,
+  RequireRole,
+  withCappedTotal,
+  withTotalCount,
+  type Principal,
+} from '@wo/platform';
 import { ReferenceDataService } from '../application/reference-data.service';
 
 /** Merchants, warehouses with locations, and products (the SKU master). */
@@ -50,6 +61,6 @@ export class ReferenceDataHttpController {
   @Get('products')
   @RequireRole(...EVERY_ROLE)
   async listProducts(@Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
-    return withTotalCount(response, await this.referenceData.listProducts(parseInput(productQuery, query, 'query'), merchantScopeOf(principal)));
+    return withCappedTotal(response, await this.referenceData.listProducts(parseInput(productQuery, query, 'query'), merchantScopeOf(principal)));
   }
 }

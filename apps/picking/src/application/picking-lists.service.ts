@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { lockRowById } from '@wo/database';
 import type { Actor, EnvelopeOf } from '@wo/contracts/envelope';
-import type { Allocation } from '@wo/contracts/rest';
+import { TOTAL_COUNT_CAP, type Allocation } from '@wo/contracts/rest';
 import { PickingListRefused, type CancelPickingList, type CreatePickingList } from '@wo/contracts/picking';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
-import { isRefusal, refusableTransaction, refuse, skipTake, type PageRequest, type Refusal } from '@wo/platform';
+import { cappedTotal, isRefusal, refusableTransaction, refuse, skipTake, type PageRequest, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decide, noList, type PickingListCommand, type PickingListState, type PickingListStatus } from '../domain/picking-list-lifecycle';
 import { statusesMovedBy } from '../domain/picking-request-lifecycle';
@@ -85,16 +85,24 @@ export class PickingLists {
       ...(filter.warehouseId && { warehouseId: filter.warehouseId }),
       ...(filter.workOrderId && { lines: { some: { workOrderId: filter.workOrderId } } }),
     };
-    const [lists, total] = await Promise.all([
-      this.db.pickingList.findMany({
-        where,
-        include: { lines: { orderBy: { position: 'asc' } } },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        ...skipTake(filter),
-      }),
-      this.db.pickingList.count({ where }),
-    ]);
-    return { items: lists.map(present), total };
+    // One snapshot: Prisma reads the lines of the page in a query of their own, and a list changing
+    // between the two would show lines its status contradicts. A year holds a list for every
+    // Completed order: the page comes off a (warehouse, [status,] created_at, id) index, the total is
+    // counted up to the cap.
+    const [lists, counted] = await this.db.$transaction(
+      async (tx) =>
+        [
+          await tx.pickingList.findMany({
+            where,
+            include: { lines: { orderBy: { position: 'asc' } } },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            ...skipTake(filter),
+          }),
+          await tx.pickingList.count({ where, take: TOTAL_COUNT_CAP + 1 }),
+        ] as const,
+      { isolationLevel: 'RepeatableRead' },
+    );
+    return { items: lists.map(present), ...cappedTotal(counted) };
   }
 
   /** Takes the orders' open requests onto a new list, or refuses (naming each order with nothing waiting) before writing. */

@@ -1,7 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ACTION_ROLES, createPickingListBody, pickingListQuery, pickingRequestsQuery, startPickingListBody } from '@wo/contracts/rest';
-import { actorOf, answer, CurrentPrincipal, merchantScopeOf, parseInput, RequireRole, ServesEveryMerchant, withTotalCount, type Principal } from '@wo/platform';
+import {
+  actorOf,
+  answer,
+  CurrentPrincipal,
+  merchantScopeOf,
+  parseInput,
+  RequireRole,
+  ServesEveryMerchant,
+  withCappedTotal,
+  withTotalCount,
+  type Principal,
+} from '@wo/platform';
 import { PickingLists } from '../application/picking-lists.service';
 import { PickingRequests } from '../application/picking-requests.service';
 
@@ -35,7 +46,7 @@ export class PickingHttpController {
   @ServesEveryMerchant()
   @RequireRole(...ACTION_ROLES['pickingLists.read'])
   async list(@Query() query: unknown, @Res({ passthrough: true }) response: Response) {
-    return withTotalCount(response, await this.lists.list(parseInput(pickingListQuery, query, 'query')));
+    return withCappedTotal(response, await this.lists.list(parseInput(pickingListQuery, query, 'query')));
   }
 
   @Get('picking-lists/:id')

@@ -144,20 +144,21 @@ const refused: RestResponse = {
 /** Reads: 200, and 400 for a bad query. */
 const read = (schema: z.ZodType, query?: z.ZodObject): Record<number, RestResponse> =>
   query ? { 200: ok('OK', schema), 400: invalid } : { 200: ok('OK', schema) };
-/** A list whose body is the array of the page: the total and the next cursor are in headers. */
-const readList = (schema: z.ZodType, query: z.ZodObject, { cursor }: { cursor: boolean }): Record<number, RestResponse> => ({
+/**
+ * A list whose body is the array of the page: the total (exact, or `capped` at TOTAL_COUNT_CAP)
+ * and, for a `cursor` list, the next cursor are in headers.
+ */
+const readList = (schema: z.ZodType, query: z.ZodObject, { cursor, capped = cursor }: { cursor: boolean; capped?: boolean }): Record<number, RestResponse> => ({
   200: {
     ...ok('OK', schema),
     headers: {
-      [TOTAL_COUNT_HEADER]: cursor
+      [TOTAL_COUNT_HEADER]: capped
         ? `How many rows match in all pages, counted up to ${TOTAL_COUNT_CAP}; past that it is ${TOTAL_COUNT_CAP} and ${TOTAL_COUNT_CAPPED_HEADER} is present`
         : 'How many rows match in all pages',
-      ...(cursor
-        ? {
-            [TOTAL_COUNT_CAPPED_HEADER]: `\`true\` when ${TOTAL_COUNT_HEADER} is the cap, not the exact count (at least that many match); absent otherwise`,
-            [NEXT_CURSOR_HEADER]: 'The `after` of the next page; absent on the last page',
-          }
+      ...(capped
+        ? { [TOTAL_COUNT_CAPPED_HEADER]: `\`true\` when ${TOTAL_COUNT_HEADER} is the cap, not the exact count (at least that many match); absent otherwise` }
         : {}),
+      ...(cursor ? { [NEXT_CURSOR_HEADER]: 'The `after` of the next page; absent on the last page' } : {}),
     },
   },
   400: invalid,
@@ -263,7 +264,7 @@ export const restRoutes: readonly RestRoute[] = [
     operationId: 'listProducts',
     summary: 'Products by SKU; `q` searches a SKU prefix or a name substring',
     query: productQuery,
-    responses: read(productListSchema, productQuery),
+    responses: readList(productListSchema, productQuery, { cursor: false, capped: true }),
   },
   {
     method: 'post',
@@ -300,7 +301,7 @@ export const restRoutes: readonly RestRoute[] = [
     operationId: 'listReservations',
     summary: "Inventory's own view of what it holds for which work order",
     query: reservationQuery,
-    responses: read(stockReservationListSchema, reservationQuery),
+    responses: readList(stockReservationListSchema, reservationQuery, { cursor: false, capped: true }),
   },
   {
     method: 'get',
@@ -529,7 +530,7 @@ export const restRoutes: readonly RestRoute[] = [
     operationId: 'listPickingLists',
     summary: 'Picking lists, newest first',
     query: pickingListQuery,
-    responses: read(pickingListListSchema, pickingListQuery),
+    responses: readList(pickingListListSchema, pickingListQuery, { cursor: false, capped: true }),
   },
   {
     method: 'get',

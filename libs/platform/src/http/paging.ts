@@ -29,11 +29,21 @@ export function withTotalCount<T>(response: Response, page: Page<T>): T[] {
 }
 
 /** A page that knows whether its total is the cap and which cursor follows it. */
-export interface CursorPage<T> extends Page<T> {
-  /** The total is TOTAL_COUNT_CAP: at least that many match. */
-  readonly totalCapped: boolean;
+export interface CursorPage<T> extends CappedPage<T> {
   /** The `after` of the next page; null on the last one. */
   readonly nextCursor: string | null;
+}
+
+/** A page whose total was counted only up to TOTAL_COUNT_CAP. */
+export interface CappedPage<T> extends Page<T> {
+  /** The total is TOTAL_COUNT_CAP: at least that many match. */
+  readonly totalCapped: boolean;
+}
+
+/** Answers a page as the header lists do, the total in `X-Total-Count` with `X-Total-Count-Capped: true` when it is the cap. */
+export function withCappedTotal<T>(response: Response, page: CappedPage<T>): T[] {
+  if (page.totalCapped) response.setHeader(TOTAL_COUNT_CAPPED_HEADER, 'true');
+  return withTotalCount(response, page);
 }
 
 /**
@@ -41,9 +51,8 @@ export interface CursorPage<T> extends Page<T> {
  * `X-Total-Count-Capped: true` when it is the cap) and the next page's cursor in `X-Next-Cursor`.
  */
 export function withCursor<T>(response: Response, page: CursorPage<T>): T[] {
-  if (page.totalCapped) response.setHeader(TOTAL_COUNT_CAPPED_HEADER, 'true');
   if (page.nextCursor !== null) response.setHeader(NEXT_CURSOR_HEADER, page.nextCursor);
-  return withTotalCount(response, page);
+  return withCappedTotal(response, page);
 }
 
 /** A count read with `LIMIT cap + 1`: the total to answer, and whether it stopped at the cap. */
