@@ -36,15 +36,21 @@ export class BomService {
   /** `scope`: the merchants a scoped caller serves (undefined: every merchant). */
   async list({ page, pageSize, ...rest }: { merchantId?: string } & PageRequest, scope?: readonly string[]) {
     const filter = { ...rest, ...(scope !== undefined && { AND: [{ merchantId: { in: [...scope] } }] }) };
-    const [boms, total] = await Promise.all([
-      this.db.bom.findMany({ where: filter, include: { lines: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...skipTake({ page, pageSize }) }),
-      this.db.bom.count({ where: filter }),
-    ]);
+    // One snapshot, as for one BOM.
+    const [boms, total] = await this.db.$transaction(
+      async (tx) =>
+        [
+          await tx.bom.findMany({ where: filter, include: { lines: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...skipTake({ page, pageSize }) }),
+          await tx.bom.count({ where: filter }),
+        ] as const,
+      { isolationLevel: 'RepeatableRead' },
+    );
     return { items: boms.map(presentBom), total };
   }
 
+  /** One snapshot: the lines are read in a query of their own, and a replace committing between the two would pair the old name with the new lines. */
   async get(id: string) {
-    const bom = await this.db.bom.findUnique({ where: { id }, include: { lines: true } });
+    const bom = await this.db.$transaction((tx) => tx.bom.findUnique({ where: { id }, include: { lines: true } }), { isolationLevel: 'RepeatableRead' });
     if (!bom) return refuse.notFound('BOM', id);
     return presentBom(bom);
   }

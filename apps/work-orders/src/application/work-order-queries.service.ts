@@ -125,16 +125,25 @@ export class WorkOrderQueries {
     return row!.n;
   }
 
+  /**
+   * One snapshot (a repeatable-read transaction): Prisma reads the order and each of its included
+   * children in queries of their own, and a Complete committing between them would show a
+   * Processing order with no reservations left and a history that says Completed.
+   */
   async detail(id: string) {
-    const order = await this.db.workOrder.findUnique({
-      where: { id },
-      include: {
-        lines: { orderBy: [{ kind: 'asc' }, { position: 'asc' }] },
-        reservations: { where: { status: 'HELD' }, orderBy: { sku: 'asc' } },
-        history: { orderBy: { id: 'asc' } },
-        pickingLists: { orderBy: { updatedAt: 'asc' } },
-      },
-    });
+    const order = await this.db.$transaction(
+      (tx) =>
+        tx.workOrder.findUnique({
+          where: { id },
+          include: {
+            lines: { orderBy: [{ kind: 'asc' }, { position: 'asc' }] },
+            reservations: { where: { status: 'HELD' }, orderBy: { sku: 'asc' } },
+            history: { orderBy: { id: 'asc' } },
+            pickingLists: { orderBy: { updatedAt: 'asc' } },
+          },
+        }),
+      { isolationLevel: 'RepeatableRead' },
+    );
     if (!order) return refuse.notFound('Work order', id);
     const state = stateOf(order, pickingSummary(order.pickingLists));
     const lines = (kind: string) => order.lines.filter((line) => line.kind === kind).map(({ id: lineId, sku, quantity }) => ({ id: lineId, sku, quantity }));

@@ -39,7 +39,10 @@ export class SagasHttpController {
   @Get(':id')
   @RequireRole(...ACTION_ROLES['sagas.read'])
   async get(@Param('id') id: string) {
-    const saga = await this.db.sagaInstance.findUnique({ where: { id }, include: { steps: { orderBy: { id: 'asc' } } } });
+    // One snapshot: the steps are read in a query of their own, and must be those of the state shown.
+    const saga = await this.db.$transaction((tx) => tx.sagaInstance.findUnique({ where: { id }, include: { steps: { orderBy: { id: 'asc' } } } }), {
+      isolationLevel: 'RepeatableRead',
+    });
     if (!saga) throw notFound('Saga', id);
     return { ...saga, steps: saga.steps.map(({ event, detail, at }) => ({ event, detail, at })) };
   }
