@@ -18,7 +18,7 @@ import { seedYear, SHAPE } from './volume-seed';
  * volume-seed.ts) in the databases of a running system, and what each screen's reads cost at that
  * size: the Work Orders list with each filter alone and combined at the first and a deep page, the
  * status counts, one order in full, Inventory, Movements, Picking Requests, Products (and the SKU
- * picker's search), Reservations and Picking Lists, through the gateway
+ * picker's search), Reservations, Picking Lists and Inbound Orders, through the gateway
  * as an operator's browser asks them (signed in, JSON), beside the same query sent straight to
  * Postgres (the SQL floor: what the database alone needs). Prints a table and writes
  * .local/volume-report.json.
@@ -28,7 +28,7 @@ const PAGE = 25;
 /** The deep page: 2,000 pages of 25 in, or the last page of a filter that matches fewer. */
 const DEEP_OFFSET = 1999 * PAGE;
 
-type Service = 'workOrders' | 'inventory' | 'picking';
+type Service = 'workOrders' | 'inventory' | 'picking' | 'inbound';
 
 interface Scenario {
   readonly name: string;
@@ -46,6 +46,8 @@ interface Targets {
   merchant: string;
   warehouse: string;
   order: string;
+  /** A Completed order: it has an inbound order and a Done picking list. */
+  completedOrder: string;
   number: string;
   name: string;
   inputSku: string;
@@ -287,6 +289,16 @@ async function holdingsAndReference(databases: Record<Service, Client>, paging: 
       `SELECT * FROM picking_list_line WHERE list_id IN (${await ids('picking', page)}) ORDER BY position`,
     ];
   };
+  const inbound = async (where: string) => {
+    const page = `SELECT * FROM inbound_order WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ${PAGE}`;
+    const pageIds = await ids('inbound', page);
+    return [
+      countOf(paging, `FROM inbound_order WHERE ${where}`),
+      page,
+      `SELECT * FROM inbound_order_line WHERE inbound_order_id IN (${pageIds}) ORDER BY sku`,
+      `SELECT * FROM inbound_putaway WHERE inbound_order_id IN (${pageIds}) ORDER BY created_at`,
+    ];
+  };
   const skuPrefix = t.stockSku.slice(0, -2);
   const held = `status = 'RESERVED' AND sku = '${t.stockSku}'`;
   return [
@@ -336,6 +348,25 @@ async function holdingsAndReference(databases: Record<Service, Client>, paging: 
       database: 'picking',
     },
     {
+      name: 'inbound orders, one warehouse',
+      path: `/inbound-orders?warehouseId=${t.warehouse}&pageSize=${PAGE}`,
+      floor: await inbound(`warehouse_id = '${t.warehouse}'`),
+      database: 'inbound',
+    },
+    {
+      name: 'inbound orders, waiting in one warehouse',
+      path: `/inbound-orders?warehouseId=${t.warehouse}&status=PENDING&pageSize=${PAGE}`,
+      floor: await inbound(`warehouse_id = '${t.warehouse}' AND status = 'PENDING'`),
+      database: 'inbound',
+    },
+    { name: 'inbound orders, first page', path: `/inbound-orders?pageSize=${PAGE}`, floor: await inbound('true'), database: 'inbound' },
+    {
+      name: 'inbound orders, one work order',
+      path: `/inbound-orders?workOrderId=${t.completedOrder}`,
+      floor: await inbound(`source = 'WORK_ORDER' AND source_id = '${t.completedOrder}'`),
+      database: 'inbound',
+    },
+    {
       name: 'picking lists, one work order',
       path: `/picking-lists?workOrderId=${t.order}`,
       floor: await lists(`EXISTS (SELECT 1 FROM picking_list_line l WHERE l.list_id = p.id AND l.work_order_id = '${t.order}')`),
@@ -376,7 +407,7 @@ async function main(): Promise<void> {
   const system = new RunningSystem(options);
   await system.start();
   const url = (database: string) => `${POSTGRES_URL}/${DATABASE_PREFIX}${database}`;
-  const urls = { workOrders: url('work_orders'), inventory: url('inventory'), picking: url('picking') };
+  const urls = { workOrders: url('work_orders'), inventory: url('inventory'), picking: url('picking'), inbound: url('inbound') };
   // The floor runs with the services' own session settings (no parallel query); those of the API
   // before keyset paging had none.
   const sessionOptions = paging === 'offset' ? undefined : DATABASE_SESSION_OPTIONS;
@@ -384,6 +415,7 @@ async function main(): Promise<void> {
     workOrders: new Client({ connectionString: urls.workOrders, options: sessionOptions }),
     inventory: new Client({ connectionString: urls.inventory, options: sessionOptions }),
     picking: new Client({ connectionString: urls.picking, options: sessionOptions }),
+    inbound: new Client({ connectionString: urls.inbound, options: sessionOptions }),
   };
   for (const db of Object.values(databases)) await db.connect();
   const report: Record<string, unknown> = {
@@ -492,7 +524,20 @@ async function targetsOf(db: Client): Promise<Targets> {
       )
     ).rows[0].sku as string;
   const inputSku = await popular('MATERIAL');
-  return { merchant, warehouse, order: order.id, number: order.number, name: 'Hamper 42', inputSku, outputSku: await popular('OUTPUT'), stockSku: inputSku };
+  const completedOrder = (
+    await db.query(`SELECT id FROM work_order WHERE status = 'COMPLETED' AND merchant_id = $1 ORDER BY created_at DESC LIMIT 1 OFFSET 500`, [merchant])
+  ).rows[0].id as string;
+  return {
+    merchant,
+    warehouse,
+    order: order.id,
+    completedOrder,
+    number: order.number,
+    name: 'Hamper 42',
+    inputSku,
+    outputSku: await popular('OUTPUT'),
+    stockSku: inputSku,
+  };
 }
 
 main().catch((error: unknown) => {

@@ -4,8 +4,9 @@ import { Client } from 'pg';
  * A year of a warehouse network, written straight into the services' databases with set-based SQL
  * (generate_series, one statement a batch; the API would take days). Every service's rows are
  * derived from the same numbers (order i, line j, movement t) by the same deterministic functions,
- * so the three databases agree without reading each other: the reservations inventory holds, the
- * picking requests and lists, are those of the Allocated and Processing orders of work-orders.
+ * so the four databases agree without reading each other: the reservations inventory holds, the
+ * picking requests and lists, are those of the Allocated and Processing orders of work-orders, and
+ * the inbound orders those of its Completed ones.
  */
 export const SHAPE = {
   merchants: 300,
@@ -39,6 +40,7 @@ function functions(orders: number, anchor: string): string[] {
     `CREATE FUNCTION pg_temp.order_number(i bigint) RETURNS text IMMUTABLE LANGUAGE sql AS $$ SELECT 'WO-' || lpad(i::text, 7, '0') $$`,
     `CREATE FUNCTION pg_temp.line_id(i bigint, j int) RETURNS text IMMUTABLE LANGUAGE sql AS $$ SELECT '00000000-0000-4000-b' || lpad(j::text, 3, '0') || '-' || lpad(i::text, 12, '0') $$`,
     `CREATE FUNCTION pg_temp.reservation_id(i bigint, j int) RETURNS text IMMUTABLE LANGUAGE sql AS $$ SELECT '00000000-0000-4000-c' || lpad(j::text, 3, '0') || '-' || lpad(i::text, 12, '0') $$`,
+    `CREATE FUNCTION pg_temp.inbound_id(i bigint) RETURNS text IMMUTABLE LANGUAGE sql AS $$ SELECT '00000000-0000-4000-f000-' || lpad(i::text, 12, '0') $$`,
     `CREATE FUNCTION pg_temp.list_id(i bigint) RETURNS text IMMUTABLE LANGUAGE sql AS $$ SELECT '00000000-0000-4000-d000-' || lpad(i::text, 12, '0') $$`,
     `CREATE FUNCTION pg_temp.created_at(i bigint) RETURNS timestamptz IMMUTABLE LANGUAGE sql AS
        $$ SELECT '${anchor}'::timestamptz - interval '365 days' + (i::float8 / ${orders}) * interval '365 days' $$`,
@@ -99,9 +101,10 @@ export interface SeedUrls {
   workOrders: string;
   inventory: string;
   picking: string;
+  inbound: string;
 }
 
-/** Writes the year into the three databases, each on its own connection at once; answers seconds per database. */
+/** Writes the year into the four databases, each on its own connection at once; answers seconds per database. */
 export async function seedYear(urls: SeedUrls, orders: number, log: (line: string) => void): Promise<Record<string, number>> {
   const anchor = new Date().toISOString();
   const timed = async (name: string, work: () => Promise<void>): Promise<[string, number]> => {
@@ -115,6 +118,7 @@ export async function seedYear(urls: SeedUrls, orders: number, log: (line: strin
     timed('work-orders', () => seedWorkOrders(urls.workOrders, orders, anchor, log)),
     timed('inventory', () => seedInventory(urls.inventory, orders, anchor, log)),
     timed('picking', () => seedPicking(urls.picking, orders, anchor)),
+    timed('inbound', () => seedInbound(urls.inbound, orders, anchor)),
   ]);
   return Object.fromEntries(results);
 }
@@ -302,6 +306,44 @@ async function seedPicking(url: string, orders: number, anchor: string): Promise
            SELECT pg_temp.list_id(i), j - 1, pg_temp.location(pg_temp.sku_number(i, j)), pg_temp.sku(pg_temp.sku_number(i, j)), pg_temp.quantity(i, j),
                   pg_temp.order_id(i), pg_temp.line_id(i, j)
              ${completed} CROSS JOIN LATERAL generate_series(1, pg_temp.line_count(i) - 1) AS j WHERE pg_temp.status(i) = 'COMPLETED'`,
+        );
+      });
+    });
+  } finally {
+    await db.end();
+  }
+}
+
+/**
+ * The finished goods of every Completed order, one inbound order each with its output's line and
+ * the putaway that shelved it; those of the last days of the settled year still wait to be received.
+ */
+async function seedInbound(url: string, orders: number, anchor: string): Promise<void> {
+  const db = await session(url, orders, anchor);
+  try {
+    await db.query('TRUNCATE inbound_order, inbound_order_line, inbound_putaway CASCADE');
+    const waiting = Math.floor(orders * 0.88);
+    await withoutIndexes(db, ['inbound_order', 'inbound_order_line', 'inbound_putaway'], async () => {
+      await inBatches(Math.floor(orders * 0.9), 200_000, async (from, to) => {
+        const completed = `FROM generate_series(${from}::bigint, ${to}::bigint) AS i WHERE pg_temp.status(i) = 'COMPLETED'`;
+        await db.query(
+          `INSERT INTO inbound_order (id, source, source_id, source_reference, warehouse_id, merchant_id, status, created_at, updated_at)
+           SELECT pg_temp.inbound_id(i), 'WORK_ORDER', pg_temp.order_id(i), pg_temp.order_number(i), pg_temp.warehouse_id(pg_temp.order_warehouse(i)),
+                  pg_temp.merchant_id(pg_temp.merchant(i)), CASE WHEN i > ${waiting} THEN 'PENDING' ELSE 'PUT_AWAY' END,
+                  pg_temp.created_at(i) + interval '1 day', pg_temp.created_at(i) + interval '2 days'
+           ${completed}`,
+        );
+        await db.query(
+          `INSERT INTO inbound_order_line (inbound_order_id, sku, lot, expected, received, put_away)
+           SELECT pg_temp.inbound_id(i), pg_temp.sku(pg_temp.sku_number(i, 0)), pg_temp.order_number(i), pg_temp.quantity(i, 0),
+                  CASE WHEN i > ${waiting} THEN 0 ELSE pg_temp.quantity(i, 0) END, CASE WHEN i > ${waiting} THEN 0 ELSE pg_temp.quantity(i, 0) END
+           ${completed}`,
+        );
+        await db.query(
+          `INSERT INTO inbound_putaway (id, inbound_order_id, sku, lot, location_code, quantity, created_at)
+           SELECT 'put-' || pg_temp.inbound_id(i), pg_temp.inbound_id(i), pg_temp.sku(pg_temp.sku_number(i, 0)), pg_temp.order_number(i),
+                  pg_temp.location(pg_temp.sku_number(i, 0)), pg_temp.quantity(i, 0), pg_temp.created_at(i) + interval '2 days'
+           ${completed} AND i <= ${waiting}`,
         );
       });
     });
