@@ -4,7 +4,8 @@ import type { Actor, EnvelopeOf } from '@wo/contracts/envelope';
 import { FinishedGoodsInboundCreated, type CreateFinishedGoodsInbound } from '@wo/contracts/inbound';
 import type { LocationAdded, PutawayRefused, WarehouseRegistered } from '@wo/contracts/inventory';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
-import { isRefusal, refusableTransaction, refuse, skipTake, type FieldError, type PageRequest } from '@wo/platform';
+import { cappedTotal, isRefusal, refusableTransaction, refuse, skipTake, type FieldError, type PageRequest } from '@wo/platform';
+import { TOTAL_COUNT_CAP } from '@wo/contracts/rest';
 import { randomUUID } from 'node:crypto';
 import {
   decide,
@@ -104,8 +105,9 @@ export class InboundOrders {
       ...(filter.status && { status: filter.status }),
       ...(filter.warehouseId && { warehouseId: filter.warehouseId }),
     };
-    // One snapshot, as for one order.
-    const [orders, total] = await this.db.$transaction(
+    // One snapshot, as for one order. A year holds an inbound order for every Completed work order:
+    // the page comes off a (warehouse, [status,] created_at, id) index, the total is counted up to the cap.
+    const [orders, counted] = await this.db.$transaction(
       async (tx) =>
         [
           await tx.inboundOrder.findMany({
@@ -114,11 +116,11 @@ export class InboundOrders {
             orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
             ...skipTake(filter),
           }),
-          await tx.inboundOrder.count({ where }),
+          await tx.inboundOrder.count({ where, take: TOTAL_COUNT_CAP + 1 }),
         ] as const,
       { isolationLevel: 'RepeatableRead' },
     );
-    return { items: orders.map(present), total };
+    return { items: orders.map(present), ...cappedTotal(counted) };
   }
 
   warehouseRegistered(event: EnvelopeOf<typeof WarehouseRegistered>) {

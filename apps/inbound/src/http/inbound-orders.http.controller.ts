@@ -1,7 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ACTION_ROLES, inboundOrderQuery, putawayBody, receiveBody } from '@wo/contracts/rest';
-import { actorOf, answer, CurrentPrincipal, merchantScopeOf, parseInput, RequireRole, ServesEveryMerchant, withTotalCount, type Principal } from '@wo/platform';
+import {
+  actorOf,
+  answer,
+  CurrentPrincipal,
+  merchantScopeOf,
+  parseInput,
+  RequireRole,
+  ServesEveryMerchant,
+  withCappedTotal,
+  type Principal,
+} from '@wo/platform';
 import { InboundOrders } from '../application/inbound-orders.service';
 
 /**
@@ -16,7 +26,7 @@ export class InboundOrdersHttpController {
   @Get()
   @RequireRole(...ACTION_ROLES['inbound.read'])
   async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
-    return withTotalCount(response, await this.orders.list(parseInput(inboundOrderQuery, query, 'query'), merchantScopeOf(principal)));
+    return withCappedTotal(response, await this.orders.list(parseInput(inboundOrderQuery, query, 'query'), merchantScopeOf(principal)));
   }
 
   @Get(':id')

@@ -574,7 +574,7 @@ export const restRoutes: readonly RestRoute[] = [
     operationId: 'listInboundOrders',
     summary: 'Inbound orders, newest first',
     query: inboundOrderQuery,
-    responses: read(inboundOrderListSchema, inboundOrderQuery),
+    responses: readList(inboundOrderListSchema, inboundOrderQuery, { cursor: false, capped: true }),
   },
   {
     method: 'get',
