@@ -64,7 +64,7 @@ describe('applyMigrations with CREATE INDEX CONCURRENTLY (real Postgres)', () =>
     ]);
     expect(await index('item_code_idx')).toBeUndefined();
     expect(await index('item_id_code_key')).toEqual({ valid: true });
-    expect(await applyMigrations(url, dir)).toEqual({ applied: [], alreadyApplied: 4 });
+    expect(await applyMigrations(url, dir)).toEqual({ applied: [], alreadyApplied: 4, tookMs: {} });
     expect(await recorded()).toHaveLength(4);
   });
 

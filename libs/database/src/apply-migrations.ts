@@ -23,6 +23,13 @@ import { Client } from 'pg';
 export interface MigrationReport {
   readonly applied: string[];
   readonly alreadyApplied: number;
+  /** How long each applied migration took, in ms (an index build on a big table shows here). */
+  readonly tookMs: Record<string, number>;
+}
+
+/** The applied migrations and how long each took, for a log line: `a (12 ms), b (3,400 ms)`. */
+export function describeApplied(report: MigrationReport): string {
+  return report.applied.map((name) => `${name} (${(report.tookMs[name] ?? 0).toLocaleString('en-US')} ms)`).join(', ');
 }
 
 const MIGRATIONS_TABLE = `
@@ -93,12 +100,15 @@ export async function applyMigrations(databaseUrl: string, migrationsDir: string
       pending.push({ name, sql, checksum, concurrentStep: concurrentIndexStep(name, sql) });
     }
     const applied: string[] = [];
+    const tookMs: Record<string, number> = {};
     for (const { name, sql, checksum, concurrentStep } of pending) {
+      const started = performance.now();
       if (concurrentStep) await applyConcurrentIndexStep(client, name, concurrentStep, checksum);
       else await applyOne(client, name, sql, checksum);
       applied.push(name);
+      tookMs[name] = Math.round(performance.now() - started);
     }
-    return { applied, alreadyApplied: names.length - applied.length };
+    return { applied, alreadyApplied: names.length - applied.length, tookMs };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await client.end();

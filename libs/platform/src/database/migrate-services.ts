@@ -1,4 +1,4 @@
-import { applyMigrations, ensureDatabase } from '@wo/database';
+import { applyMigrations, describeApplied, ensureDatabase } from '@wo/database';
 
 /** The services that own a database, and the variable that holds each one's URL for the migration job. */
 export const SERVICE_DATABASES = [
@@ -77,7 +77,7 @@ export async function migrateServices(
       throw new Error(`${target.service}: ${(error as Error).message}`, { cause: error });
     }
     log(
-      `${target.service}: ${report.applied.length} applied${report.applied.length ? ` (${report.applied.join(', ')})` : ''}, ${report.alreadyApplied} already there`,
+      `${target.service}: ${report.applied.length} applied${report.applied.length ? `: ${describeApplied(report)};` : ','} ${report.alreadyApplied} already there`,
     );
     reports.push({ service: target.service, ...report });
   }

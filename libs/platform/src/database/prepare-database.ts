@@ -1,4 +1,4 @@
-import { applyMigrations, ensureDatabase, pendingMigrations } from '@wo/database';
+import { applyMigrations, describeApplied, ensureDatabase, pendingMigrations } from '@wo/database';
 
 /**
  * What a service does with its database before it starts.
@@ -16,7 +16,7 @@ export async function prepareDatabase(databaseUrl: string, migrationsDir: string
   if (options.migrate) {
     await ensureDatabase(databaseUrl);
     const report = await applyMigrations(databaseUrl, migrationsDir);
-    return `migrations: ${report.applied.length} applied, ${report.alreadyApplied} already there`;
+    return `migrations: ${report.applied.length} applied${report.applied.length ? ` (${describeApplied(report)})` : ''}, ${report.alreadyApplied} already there`;
   }
   let pending: string[];
   try {
