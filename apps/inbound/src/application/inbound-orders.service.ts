@@ -28,6 +28,9 @@ type OrderWithLines = InboundOrder & { lines: InboundOrderLine[] };
  * Inbound orders: created once per completed work order, received (partially if need be, never
  * beyond what is expected), and put away to locations, which tells inventory to raise onHand.
  */
+/** The list's order, newest first: the (warehouse, [status,] created_at, id) indexes' order read backwards. */
+const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+
 @Injectable()
 export class InboundOrders {
   constructor(private readonly db: InboundDatabase) {}
@@ -113,10 +116,12 @@ export class InboundOrders {
           await tx.inboundOrder.findMany({
             where,
             include: { lines: { orderBy: { sku: 'asc' } }, putaways: { orderBy: { createdAt: 'asc' } } },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            orderBy: NEWEST_FIRST,
             ...skipTake(filter),
           }),
-          await tx.inboundOrder.count({ where, take: TOTAL_COUNT_CAP + 1 }),
+          // In the list's order: with `take`, Prisma orders the counted rows (by id unless told), and a
+          // count in the index's order reads the index, where by id it sorted every match.
+          await tx.inboundOrder.count({ where, take: TOTAL_COUNT_CAP + 1, orderBy: NEWEST_FIRST }),
         ] as const,
       { isolationLevel: 'RepeatableRead' },
     );

@@ -11,6 +11,9 @@ import { InventoryDatabase } from '../persistence/inventory-database';
  * Merchants, warehouses with their locations, and products. Each registration is announced on
  * the reference-data topic so other services can validate work orders without asking us.
  */
+/** The Products list's order: the (sku, merchant_id, id) index's. */
+const BY_SKU = [{ sku: 'asc' as const }, { merchantId: 'asc' as const }, { id: 'asc' as const }];
+
 @Injectable()
 export class ReferenceDataService {
   constructor(private readonly db: InventoryDatabase) {}
@@ -103,8 +106,9 @@ export class ReferenceDataService {
     // 200,000 products and more: the page comes off the (sku, merchant, id) index, a search off the
     // trigram indexes, and the total is counted up to the cap.
     const [items, counted] = await Promise.all([
-      this.db.product.findMany({ where, orderBy: [{ sku: 'asc' }, { merchantId: 'asc' }, { id: 'asc' }], ...skipTake(page) }),
-      this.db.product.count({ where, take: TOTAL_COUNT_CAP + 1 }),
+      this.db.product.findMany({ where, orderBy: BY_SKU, ...skipTake(page) }),
+      // In the list's order: with `take`, Prisma orders the counted rows (by id unless told).
+      this.db.product.count({ where, take: TOTAL_COUNT_CAP + 1, orderBy: BY_SKU }),
     ]);
     return { items, ...cappedTotal(counted) };
   }

@@ -9,6 +9,9 @@ export interface ReservationFilter {
   readonly sku?: string;
 }
 
+/** The list's order, oldest first: the (created_at, id) and (sku, created_at, id) indexes' order. */
+const OLDEST_FIRST = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
+
 /**
  * Inventory's own view of what is held and for which work order: what operators audit against.
  * A year holds millions of reservations (every order's, held, consumed or released), so the list
@@ -30,10 +33,12 @@ export class ReservationQueries {
           await tx.reservation.findMany({
             where,
             include: { allocations: true },
-            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+            orderBy: OLDEST_FIRST,
             ...skipTake({ page, pageSize }),
           }),
-          await tx.reservation.count({ where, take: TOTAL_COUNT_CAP + 1 }),
+          // In the list's order: with `take`, Prisma orders the counted rows (by id unless told), and a
+          // count in the index's order reads the index, where by id it sorted every match.
+          await tx.reservation.count({ where, take: TOTAL_COUNT_CAP + 1, orderBy: OLDEST_FIRST }),
         ] as const,
       { isolationLevel: 'RepeatableRead' },
     );

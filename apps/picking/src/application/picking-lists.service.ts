@@ -18,6 +18,9 @@ import { openRequests } from './picking-requests.service';
  * in walking order, each traced to its work order and material; started by a picker, done, or
  * canceled (its requests open again). Every change is announced on picking.events.
  */
+/** The lists' order, newest first: the (warehouse, [status,] created_at, id) indexes' order read backwards. */
+const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+
 @Injectable()
 export class PickingLists {
   constructor(private readonly db: PickingDatabase) {}
@@ -92,13 +95,10 @@ export class PickingLists {
     const [lists, counted] = await this.db.$transaction(
       async (tx) =>
         [
-          await tx.pickingList.findMany({
-            where,
-            include: { lines: { orderBy: { position: 'asc' } } },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-            ...skipTake(filter),
-          }),
-          await tx.pickingList.count({ where, take: TOTAL_COUNT_CAP + 1 }),
+          await tx.pickingList.findMany({ where, include: { lines: { orderBy: { position: 'asc' } } }, orderBy: NEWEST_FIRST, ...skipTake(filter) }),
+          // In the list's order: with `take`, Prisma orders the counted rows (by id unless told), and a
+          // count in the index's order reads the index, where by id it sorted every match.
+          await tx.pickingList.count({ where, take: TOTAL_COUNT_CAP + 1, orderBy: NEWEST_FIRST }),
         ] as const,
       { isolationLevel: 'RepeatableRead' },
     );
