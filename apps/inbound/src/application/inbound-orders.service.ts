@@ -4,8 +4,7 @@ import type { Actor, EnvelopeOf } from '@wo/contracts/envelope';
 import { FinishedGoodsInboundCreated, type CreateFinishedGoodsInbound } from '@wo/contracts/inbound';
 import type { LocationAdded, PutawayRefused, WarehouseRegistered } from '@wo/contracts/inventory';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
-import { cappedTotal, isRefusal, refusableTransaction, refuse, skipTake, type FieldError, type PageRequest } from '@wo/platform';
-import { TOTAL_COUNT_CAP } from '@wo/contracts/rest';
+import { cappedCountArgs, cappedTotal, isRefusal, refusableTransaction, refuse, skipTake, type FieldError, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import {
   decide,
@@ -24,13 +23,13 @@ import { applyInboundOrderEvents } from './inbound-order-transitions';
 
 type OrderWithLines = InboundOrder & { lines: InboundOrderLine[] };
 
+/** The list's order, newest first: the (warehouse, [status,] created_at, id) indexes' order read backwards. */
+const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+
 /**
  * Inbound orders: created once per completed work order, received (partially if need be, never
  * beyond what is expected), and put away to locations, which tells inventory to raise onHand.
  */
-/** The list's order, newest first: the (warehouse, [status,] created_at, id) indexes' order read backwards. */
-const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
-
 @Injectable()
 export class InboundOrders {
   constructor(private readonly db: InboundDatabase) {}
@@ -119,9 +118,7 @@ export class InboundOrders {
             orderBy: NEWEST_FIRST,
             ...skipTake(filter),
           }),
-          // In the list's order: with `take`, Prisma orders the counted rows (by id unless told), and a
-          // count in the index's order reads the index, where by id it sorted every match.
-          await tx.inboundOrder.count({ where, take: TOTAL_COUNT_CAP + 1, orderBy: NEWEST_FIRST }),
+          await tx.inboundOrder.count({ where, ...cappedCountArgs(NEWEST_FIRST) }),
         ] as const,
       { isolationLevel: 'RepeatableRead' },
     );

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { escapeLikePattern } from '@wo/database';
 import { LocationAdded, MerchantRegistered, ProductRegistered, WarehouseRegistered } from '@wo/contracts/inventory';
-import { TOTAL_COUNT_CAP, type ProductQuery } from '@wo/contracts/rest';
+import type { ProductQuery } from '@wo/contracts/rest';
 import { appendToOutbox } from '@wo/messaging';
-import { cappedTotal, refuse, skipTake, type PageRequest } from '@wo/platform';
+import { cappedCountArgs, cappedTotal, refuse, skipTake, type PageRequest } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { InventoryDatabase } from '../persistence/inventory-database';
+
+/** The Products list's order: the (sku, merchant_id, id) index's. */
+const BY_SKU = [{ sku: 'asc' as const }, { merchantId: 'asc' as const }, { id: 'asc' as const }];
 
 /**
  * Merchants, warehouses with their locations, and products. Each registration is announced on
  * the reference-data topic so other services can validate work orders without asking us.
  */
-/** The Products list's order: the (sku, merchant_id, id) index's. */
-const BY_SKU = [{ sku: 'asc' as const }, { merchantId: 'asc' as const }, { id: 'asc' as const }];
-
 @Injectable()
 export class ReferenceDataService {
   constructor(private readonly db: InventoryDatabase) {}
@@ -107,8 +107,7 @@ export class ReferenceDataService {
     // trigram indexes, and the total is counted up to the cap.
     const [items, counted] = await Promise.all([
       this.db.product.findMany({ where, orderBy: BY_SKU, ...skipTake(page) }),
-      // In the list's order: with `take`, Prisma orders the counted rows (by id unless told).
-      this.db.product.count({ where, take: TOTAL_COUNT_CAP + 1, orderBy: BY_SKU }),
+      this.db.product.count({ where, ...cappedCountArgs(BY_SKU) }),
     ]);
     return { items, ...cappedTotal(counted) };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TOTAL_COUNT_CAP, type ReservationStatus } from '@wo/contracts/rest';
-import { cappedTotal, skipTake, type PageRequest } from '@wo/platform';
+import type { ReservationStatus } from '@wo/contracts/rest';
+import { cappedCountArgs, cappedTotal, skipTake, type PageRequest } from '@wo/platform';
 import { InventoryDatabase } from '../persistence/inventory-database';
 
 export interface ReservationFilter {
@@ -36,9 +36,7 @@ export class ReservationQueries {
             orderBy: OLDEST_FIRST,
             ...skipTake({ page, pageSize }),
           }),
-          // In the list's order: with `take`, Prisma orders the counted rows (by id unless told), and a
-          // count in the index's order reads the index, where by id it sorted every match.
-          await tx.reservation.count({ where, take: TOTAL_COUNT_CAP + 1, orderBy: OLDEST_FIRST }),
+          await tx.reservation.count({ where, ...cappedCountArgs(OLDEST_FIRST) }),
         ] as const,
       { isolationLevel: 'RepeatableRead' },
     );

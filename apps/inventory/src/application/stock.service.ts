@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TOTAL_COUNT_CAP, type StockRow } from '@wo/contracts/rest';
 import {
+  cappedCountArgs,
   cappedTotal,
   decodeCursor,
   encodeCursor,
@@ -186,7 +187,7 @@ export class StockService {
         skip: afterId === undefined ? (page - 1) * pageSize : 0,
         take: pageSize + 1,
       }),
-      this.db.stockMovement.count({ where, take: TOTAL_COUNT_CAP + 1 }),
+      this.db.stockMovement.count({ where, ...cappedCountArgs({ id: 'asc' as const }) }),
     ]);
     const items = movements.slice(0, pageSize).map(({ lotCode, ...movement }) => ({ ...movement, id: movement.id.toString(), lot: lotCode }));
     return {

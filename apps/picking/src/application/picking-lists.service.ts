@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { lockRowById } from '@wo/database';
 import type { Actor, EnvelopeOf } from '@wo/contracts/envelope';
-import { TOTAL_COUNT_CAP, type Allocation } from '@wo/contracts/rest';
+import type { Allocation } from '@wo/contracts/rest';
 import { PickingListRefused, type CancelPickingList, type CreatePickingList } from '@wo/contracts/picking';
 import { appendToOutbox, applyOnce } from '@wo/messaging';
-import { cappedTotal, isRefusal, refusableTransaction, refuse, skipTake, type PageRequest, type Refusal } from '@wo/platform';
+import { cappedCountArgs, cappedTotal, isRefusal, refusableTransaction, refuse, skipTake, type PageRequest, type Refusal } from '@wo/platform';
 import { randomUUID } from 'node:crypto';
 import { decide, noList, type PickingListCommand, type PickingListState, type PickingListStatus } from '../domain/picking-list-lifecycle';
 import { statusesMovedBy } from '../domain/picking-request-lifecycle';
@@ -13,14 +13,14 @@ import { PickingDatabase, type PickingTransaction } from '../persistence/picking
 import { applyPickingListEvents } from './picking-list-transitions';
 import { openRequests } from './picking-requests.service';
 
+/** The lists' order, newest first: the (warehouse, [status,] created_at, id) indexes' order read backwards. */
+const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+
 /**
  * Picking lists: made from the open requests of one or several work orders of a warehouse, lines
  * in walking order, each traced to its work order and material; started by a picker, done, or
  * canceled (its requests open again). Every change is announced on picking.events.
  */
-/** The lists' order, newest first: the (warehouse, [status,] created_at, id) indexes' order read backwards. */
-const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
-
 @Injectable()
 export class PickingLists {
   constructor(private readonly db: PickingDatabase) {}
@@ -96,9 +96,7 @@ export class PickingLists {
       async (tx) =>
         [
           await tx.pickingList.findMany({ where, include: { lines: { orderBy: { position: 'asc' } } }, orderBy: NEWEST_FIRST, ...skipTake(filter) }),
-          // In the list's order: with `take`, Prisma orders the counted rows (by id unless told), and a
-          // count in the index's order reads the index, where by id it sorted every match.
-          await tx.pickingList.count({ where, take: TOTAL_COUNT_CAP + 1, orderBy: NEWEST_FIRST }),
+          await tx.pickingList.count({ where, ...cappedCountArgs(NEWEST_FIRST) }),
         ] as const,
       { isolationLevel: 'RepeatableRead' },
     );

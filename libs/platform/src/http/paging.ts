@@ -55,6 +55,15 @@ export function withCursor<T>(response: Response, page: CursorPage<T>): T[] {
   return withCappedTotal(response, page);
 }
 
+/**
+ * What a Prisma `count` needs to count up to the cap (read its answer with `cappedTotal`), in the
+ * list's own `orderBy`: with `take`, Prisma orders the counted rows, by id unless told, and a count
+ * in the list's order reads the index the page reads, where by id it sorted every match.
+ */
+export function cappedCountArgs<Order>(orderBy: Order): { take: number; orderBy: Order } {
+  return { take: TOTAL_COUNT_CAP + 1, orderBy };
+}
+
 /** A count read with `LIMIT cap + 1`: the total to answer, and whether it stopped at the cap. */
 export function cappedTotal(counted: number): { total: number; totalCapped: boolean } {
   return counted > TOTAL_COUNT_CAP ? { total: TOTAL_COUNT_CAP, totalCapped: true } : { total: counted, totalCapped: false };
