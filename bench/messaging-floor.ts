@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mendKafkajsIdleLoop } from '@wo/messaging';
 import { Kafka, logLevel, type Message, type Producer } from 'kafkajs';
 import { CpuMeter } from './cpu-meter';
 import { percentiles, round, runClosedLoop } from './stats';
@@ -46,6 +47,7 @@ const consumerOptions = { sessionTimeout: 10_000, heartbeatInterval: 1_000, maxW
 
 /** Runs one shape of the floor: creates its topics, starts the inventory child, drives the orders. */
 export async function measureMessagingFloor(options: FloorOptions): Promise<FloorResult> {
+  mendKafkajsIdleLoop(); // as the services' clients are
   const prefix = `floor-${Date.now()}-${randomUUID().slice(0, 6)}.`;
   const topics = { commands: `${prefix}commands`, replies: `${prefix}replies`, events: `${prefix}events` };
   const kafka = new Kafka({ clientId: 'messaging-floor', brokers: options.brokers, logLevel: logLevel.NOTHING });
@@ -209,6 +211,7 @@ function startInventoryChild(brokers: string[], topics: { commands: string; repl
 
 /** The child: answers each command on the replies topic, keyed by the order, a fetch's replies in one send. */
 async function runInventorySide(): Promise<void> {
+  mendKafkajsIdleLoop();
   const topics = JSON.parse(process.env['FLOOR_TOPICS']!) as { commands: string; replies: string };
   const kafka = new Kafka({ clientId: 'messaging-floor-inventory', brokers: process.env['FLOOR_BROKERS']!.split(','), logLevel: logLevel.NOTHING });
   const producer = kafka.producer(producerOptions);

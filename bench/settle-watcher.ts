@@ -1,4 +1,5 @@
 import { WorkOrderAllocated, WorkOrderOutOfStock } from '@wo/contracts/work-orders';
+import { mendKafkajsIdleLoop } from '@wo/messaging';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 
 /**
@@ -12,6 +13,7 @@ export class SettleWatcher {
   private constructor(private readonly consumer: Consumer) {}
 
   static async start(brokers: string, topicPrefix: string): Promise<SettleWatcher> {
+    mendKafkajsIdleLoop(); // as the services' clients are
     const kafka = new Kafka({ clientId: 'bench-settle-watcher', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: `${topicPrefix}bench-${Date.now()}`, maxWaitTimeInMs: 10 });
     const watcher = new SettleWatcher(consumer);

@@ -1,4 +1,5 @@
 export * from './kafka/kafka-settings';
+export * from './kafka/kafkajs-idle-loop';
 export * from './kafka/ensure-topics';
 export * from './kafka/self-healing-producer';
 export * from './outbox/outbox-writer';

@@ -1,6 +1,7 @@
 import { kafkaLogCreator, rootLogger } from '@wo/observability';
 import type { KafkaConfig } from 'kafkajs';
 import { logLevel } from 'kafkajs';
+import { mendKafkajsIdleLoop } from './kafkajs-idle-loop';
 
 /** How a service reaches Kafka and names its topics and consumer groups. */
 export interface KafkaSettings {
@@ -85,6 +86,7 @@ export function deadLetterTopic(logical: string): string {
 }
 
 export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {
+  mendKafkajsIdleLoop();
   return {
     clientId: settings.clientId,
     brokers: settings.brokers,
