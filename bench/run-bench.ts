@@ -95,6 +95,7 @@ async function main(): Promise<void> {
         `${mode}: saga ${saga.ordersPerSecond} orders/s, p50 ${saga.latencyMs.p50} ms, p99 ${saga.latencyMs.p99} ms (${saga.allocated} allocated, ${saga.outOfStock} out of stock)`,
       );
       log(`${mode}: saga CPU per order (ms), machine ${saga.machineBusyPercent} % busy: ${JSON.stringify(saga.cpuMsPerOrder)}`);
+      log(`${mode}: saga write system calls per order: ${JSON.stringify(saga.writesPerOrder)}`);
       log(`${mode}: saga database work per order: ${JSON.stringify(saga.databaseWorkPerOrder)}`);
       const openRate = values['latency-rate'] ? Number(values['latency-rate']) : saga.ordersPerSecond / 2;
       const halfRate = await benchSagaOpenLoop(api, warehouse, watcher, mode, orders, openRate);
@@ -160,6 +161,7 @@ async function seed(api: ApiClient, mode: Mode, orders: number) {
 /** A closed loop's results and what it cost: CPU per process, database work per database. */
 type Measured = ModeResult & {
   cpuMsPerOrder: Record<string, number>;
+  writesPerOrder: Record<string, number>;
   machineBusyPercent: number;
   databaseWorkPerOrder: Record<string, { transactions: number; rowsWritten: number }>;
 };

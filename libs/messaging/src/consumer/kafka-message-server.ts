@@ -10,6 +10,7 @@ import { DeadLetterPublisher } from './dead-letter-publisher';
 import { decodeMessage } from './decode-message';
 import { endHandling, startHandling, withMessageContext } from './message-handling-context';
 import { batchPatternFor, handledDefinition } from './on-message.decorator';
+import { OffsetCommitter } from './offset-committer';
 import { PoisonMessage } from './poison-message';
 import { RunCoalescer } from './run-coalescer';
 
@@ -44,13 +45,16 @@ export interface KafkaMessageServerOptions {
   readonly maxAttempts?: number;
   /** Most messages handed to an `@OnMessages` handler at once. */
   readonly maxBatchSize?: number;
+  /** How often what was handled is committed (OffsetCommitter); 200 ms when not given. */
+  readonly commitIntervalMs?: number;
 }
 
 /**
  * A NestJS transport that feeds Kafka messages to `@OnMessage` handlers.
  *
  * - Offsets are resolved only after the handler's transaction committed (handlers use the inbox),
- *   so a crash re-delivers and never loses; the inbox makes the re-delivery harmless.
+ *   so a crash re-delivers and never loses; the inbox makes the re-delivery harmless. They are
+ *   committed a few times a second (OffsetCommitter), not after every batch.
  * - Messages of one partition run one at a time, in order; partitions run concurrently, and the
  *   runs the partitions of one fetch have for a batch handler are joined into one call.
  * - A message that can never be processed goes to the dead-letter topic and the partition moves on.
@@ -58,6 +62,9 @@ export interface KafkaMessageServerOptions {
  */
 export class KafkaMessageServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | null = null;
+  private committer: OffsetCommitter | null = null;
+  /** Batches being worked on, which a shutdown lets finish before it commits their offsets. */
+  private readonly inFlight = new Set<Promise<void>>();
   private closing = false;
   private rebuildTimer: NodeJS.Timeout | null = null;
   private readonly deadLetters: DeadLetterPublisher;
@@ -102,8 +109,21 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
   async close(): Promise<void> {
     this.closing = true;
     if (this.rebuildTimer) clearTimeout(this.rebuildTimer);
-    // Disconnect waits for the batch in flight and leaves the group, so a peer takes over at once.
-    await this.consumer?.disconnect();
+    const consumer = this.consumer;
+    if (consumer) {
+      // No new batches; the ones in flight finish and their offsets are committed, then the
+      // member leaves the group, so a peer takes over at once where this one stopped.
+      try {
+        consumer.pause(this.options.subscriptions.map((subscription) => ({ topic: physicalTopic(this.options.settings, subscription.topic) })));
+      } catch {
+        // Not running (it never joined, or it crashed): nothing is in flight.
+      }
+      await Promise.allSettled([...this.inFlight]);
+      // Bounded: with the broker away kafkajs retries a commit for as long as it is running.
+      await Promise.race([this.committer?.flush(), sleep(5_000, { unref: true })]);
+      this.committer?.stop();
+      await consumer.disconnect();
+    }
     this.consumer = null;
   }
 
@@ -125,6 +145,17 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
       this.logger.error(`Kafka consumer crashed and kafkajs will not restart it (${payload.error.message}); starting a new one`);
       this.scheduleRebuild(consumer);
     });
+    this.committer?.stop();
+    const committer = new OffsetCommitter(
+      (offsets) => consumer.commitOffsets([...offsets]),
+      this.options.commitIntervalMs ?? 200,
+      // A commit refused mid-rebalance is tried again, or dropped when the partition moved on.
+      (error) => this.logger.debug(`offset commit failed, will retry: ${describe(error)}`),
+    );
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => committer.retain(payload.memberAssignment));
+    // Hand what is handled over before the partitions move (kafkajs's auto-commit did the same).
+    consumer.on(consumer.events.REBALANCING, () => void committer.flush());
+    this.committer = committer;
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({
@@ -136,7 +167,8 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
       // consumes a few topics of KAFKA_PARTITIONS partitions each.
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 32,
       eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.consumeBatch(payload),
+      autoCommit: false, // OffsetCommitter commits instead
+      eachBatch: (payload) => this.tracked(this.consumeBatch(payload, committer)),
     });
   }
 
@@ -165,7 +197,21 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
     return this.consumer as T;
   }
 
-  private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async tracked(batch: Promise<void>): Promise<void> {
+    this.inFlight.add(batch);
+    try {
+      await batch;
+    } finally {
+      this.inFlight.delete(batch);
+    }
+  }
+
+  private async consumeBatch(payload: EachBatchPayload, committer: OffsetCommitter): Promise<void> {
+    const { batch, heartbeat, isRunning, isStale } = payload;
+    const resolveOffset = (offset: string) => {
+      payload.resolveOffset(offset);
+      committer.handled(batch.topic, batch.partition, offset);
+    };
     const topic = this.logicalOf(batch.topic);
     let run: { pattern: string; messages: KafkaMessage[]; envelopes: Envelope[] } | null = null;
     // Offsets of the run's messages and of skipped ones, resolved in order once the run committed.
@@ -353,6 +399,9 @@ function describe(error: unknown): string {
   return JSON.stringify(error);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function sleep(ms: number, options: { unref?: boolean } = {}): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (options.unref) timer.unref();
+  });
 }
