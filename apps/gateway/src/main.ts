@@ -16,7 +16,7 @@ import {
   tracingStartedLine,
 } from '@wo/observability';
 import { answerClientErrorsAsProblems, OidcTokenVerifier, ProblemDetailsFilter, refuseLongUrls } from '@wo/platform';
-import { createProxyMiddleware } from 'http-proxy-middleware';
+import { createProxyMiddleware, debugProxyErrorsPlugin, proxyEventsPlugin, type Plugin } from 'http-proxy-middleware';
 import { Agent, type ServerResponse } from 'node:http';
 import IORedis from 'ioredis';
 import { serveApiDocs } from './api-docs';
@@ -82,6 +82,10 @@ async function main(): Promise<void> {
       // Express strips the mount path; put it back so the service sees the full path.
       pathRewrite: (path) => `${route.prefix}${path === '/' ? '' : path}`,
       proxyTimeout: 30_000,
+      // The default plugins but the logger: it builds a URL for every proxied answer to hand to a
+      // logger that discards it (1.9 % of the gateway's CPU in the bench); requestLogging logs.
+      ejectPlugins: true,
+      plugins: [debugProxyErrorsPlugin, proxyEventsPlugin] as unknown as Plugin<RoutedRequest, ServerResponse>[],
       on: {
         proxyReq: (proxyRequest, request) => {
           propagateTraceContext(proxyRequest);
