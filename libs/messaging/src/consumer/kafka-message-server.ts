@@ -3,6 +3,7 @@ import { Server, type CustomTransportStrategy, type MessageHandler } from '@nest
 import type { Envelope } from '@wo/contracts/envelope';
 import { messagingMetrics, tracingEnabled, withoutActiveSpan } from '@wo/observability';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { logicalTopic, physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import type { SelfHealingProducer } from '../kafka/self-healing-producer';
@@ -120,7 +121,7 @@ export class KafkaMessageServer extends Server implements CustomTransportStrateg
       }
       await Promise.allSettled([...this.inFlight]);
       // Bounded: with the broker away kafkajs retries a commit for as long as it is running.
-      await Promise.race([this.committer?.flush(), sleep(5_000, { unref: true })]);
+      await Promise.race([this.committer?.flush(), sleep(5_000, undefined, { ref: false })]);
       this.committer?.stop();
       await consumer.disconnect();
     }
@@ -397,11 +398,4 @@ function tryDecode(message: KafkaMessage): Envelope | null {
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
   return JSON.stringify(error);
-}
-
-function sleep(ms: number, options: { unref?: boolean } = {}): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    if (options.unref) timer.unref();
-  });
 }

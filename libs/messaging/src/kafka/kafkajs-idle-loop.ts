@@ -32,12 +32,9 @@ let mended: boolean | undefined;
 /** Replaces kafkajs's `RequestQueue.scheduleCheckPendingRequests` once per process; true when it did. */
 export function mendKafkajsIdleLoop(): boolean {
   if (mended !== undefined) return mended;
-  const load = createRequire(require.resolve('kafkajs'));
-  const version = (load('./package.json') as { version: string }).version;
-  mended = version === KAFKAJS_VERSION_MENDED;
+  mended = (fromKafkajs('./package.json') as { version: string }).version === KAFKAJS_VERSION_MENDED;
   if (!mended) return false;
-  const RequestQueue = load('./src/network/requestQueue') as { prototype: RequestQueueInternals };
-  RequestQueue.prototype.scheduleCheckPendingRequests = function scheduleCheckPendingRequests(this: RequestQueueInternals) {
+  kafkajsRequestQueueClass().prototype.scheduleCheckPendingRequests = function scheduleCheckPendingRequests(this: RequestQueueInternals) {
     if (this.throttleCheckTimeoutId || this.pending.length === 0) return;
     const throttledForMs = this.throttledUntil - Date.now();
     this.throttleCheckTimeoutId = setTimeout(
@@ -51,7 +48,12 @@ export function mendKafkajsIdleLoop(): boolean {
   return true;
 }
 
-/** The request-queue class the mend changes, for its spec. */
-export function kafkajsRequestQueueClass(): new (options: object) => RequestQueueInternals {
-  return createRequire(require.resolve('kafkajs'))('./src/network/requestQueue');
+/** The request-queue class the mend changes (also for its spec). */
+export function kafkajsRequestQueueClass(): { new (options: object): RequestQueueInternals; prototype: RequestQueueInternals } {
+  return fromKafkajs('./src/network/requestQueue') as ReturnType<typeof kafkajsRequestQueueClass>;
+}
+
+/** Loads a file of the installed kafkajs package (its internals are not among its exports). */
+function fromKafkajs(path: string): unknown {
+  return createRequire(require.resolve('kafkajs'))(path);
 }
